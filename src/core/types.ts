@@ -1,0 +1,319 @@
+// The shared vocabulary of the project: the normalised policy and registry (built by src/policy),
+// the facts gathered from GitHub (built by src/github, or by `simulate` from a file), and the
+// results of the pure core (read by src/render). Nothing here does any I/O.
+
+/** A message of the catalog, rendered later in the policy's language (src/render/i18n.ts). */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number | Date>;
+}
+
+export type Language = "en" | "fr" | "es" | "ru" | "zh" | "ar";
+export const LANGUAGES: readonly Language[] = ["en", "fr", "es", "ru", "zh", "ar"];
+
+/** A position in a source file, 1-based as editors show it. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Diagnostic extends SourcePos {
+  severity: "error" | "warning";
+  /** A stable code for tests and tooling, e.g. "policy.sectors.too-few". */
+  code: string;
+  message: MessageRef;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policy
+
+export interface Sector {
+  id: string;
+  name: string;
+}
+
+/** Where the registry lives: a path in the governed repository, or a file of another repository. */
+export type RegistryLocation =
+  | { kind: "local"; path: string }
+  | { kind: "remote"; owner: string; repo: string; path: string };
+
+/** An exact non-negative rational number: `2/3`, `0.75` (= 3/4), `1/2`. Always reduced. */
+export interface Fraction {
+  num: number;
+  den: number;
+  /** As the policy wrote it, for messages: "2/3", "0.75". */
+  text: string;
+}
+
+export type Comparison = "at_least" | "more_than";
+
+/** `in:` of a condition. A single sector id is `{ kind: "sectors", ids: [id] }`. */
+export type Scope =
+  | { kind: "all" }
+  | { kind: "each" }
+  | { kind: "sectors"; ids: string[] };
+
+export type Denominator = "cast" | "present" | "registered";
+
+export type Condition =
+  | {
+      type: "approvals";
+      op: Comparison;
+      /** Exactly one of `count` and `share` is set. */
+      count?: number;
+      share?: Fraction;
+      /** Set exactly when `share` is. */
+      of?: Denominator;
+      in: Scope;
+      weights: "equal" | "members";
+      maxPerSector?: number;
+      pos?: SourcePos;
+    }
+  | { type: "quorum"; op: Comparison; share: Fraction; in: Scope; pos?: SourcePos }
+  | { type: "sectors"; atLeast: number; include: string[]; pos?: SourcePos }
+  | { type: "all"; of: Condition[]; pos?: SourcePos }
+  | { type: "any"; of: Condition[]; pos?: SourcePos };
+
+export interface DecisionKind {
+  id: string;
+  name: string;
+  paths: string[];
+  labels: string[];
+  /** `sign_off` is compiled into a rule; `form` remembers which one the policy wrote. */
+  rule: Condition;
+  form: "sign_off" | "rule";
+  commentPeriodHours: number;
+  objections: "block" | "record";
+  abstentions: "excluded" | "as_no";
+  dismissStale: boolean;
+  /** True for the built-in `governance` kind (not written in the policy). */
+  builtin: boolean;
+}
+
+export type ReportPeriod = "weekly" | "monthly" | "quarterly" | "off";
+
+export interface Policy {
+  sectors: Sector[];
+  registry: RegistryLocation;
+  declarations: {
+    requiredFor: Array<"author" | "committers">;
+    renewAfterDays: number;
+    /** Lowercased logins. */
+    exempt: string[];
+  };
+  /** Every kind, the `governance` kind (built-in or declared) always included, last if built-in. */
+  decisions: DecisionKind[];
+  transparency: {
+    log: boolean;
+    report: ReportPeriod;
+    labels: string[];
+    language: Language;
+  };
+  /** The file the policy was read from (after `_extends`, the governed repository's file). */
+  path: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registry
+
+export type EntryProblem =
+  | { code: "unknown-sector"; sector: string }
+  | { code: "invalid-date"; value: string };
+
+export interface RegistryEntry {
+  login: string;
+  sector: string;
+  organisation: string;
+  /** YYYY-MM-DD as written (validated: a problem is set when it is not a real date). */
+  declared: string;
+  interests: string;
+  voter: boolean;
+  /** A problem of this one entry: the declaration is not current, with this reason. */
+  problem?: EntryProblem;
+  pos: SourcePos;
+}
+
+export interface Registry {
+  /** Where it was read from, for links and messages ("STAKEHOLDERS.yml", "org/repo:people.yml"). */
+  path: string;
+  entries: RegistryEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts of one pull request, as gathered from GitHub (or from a `simulate` PR file)
+
+export interface Actor {
+  login: string;
+  isBot: boolean;
+}
+
+export interface ReviewFact {
+  id: number;
+  user: Actor;
+  /** GitHub's review states. */
+  state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+  commitId: string;
+  submittedAt: string;
+}
+
+export interface CommentFact {
+  id: number;
+  user: Actor;
+  body: string;
+  createdAt: string;
+  /** True when `updated_at` is later than `created_at`. */
+  edited: boolean;
+}
+
+export interface CommitFact {
+  sha: string;
+  /** The GitHub account linked to the commit's author e-mail, or null when there is none. */
+  author: Actor | null;
+  /** The e-mail/name in the commit, for messages when no account is linked. */
+  authorName?: string;
+}
+
+export interface ChangedFile {
+  filename: string;
+  previousFilename?: string;
+}
+
+export interface PullRequestFacts {
+  number: number;
+  title: string;
+  author: Actor;
+  draft: boolean;
+  state: "open" | "closed";
+  merged: boolean;
+  createdAt: string;
+  closedAt?: string | null;
+  mergeCommitSha?: string | null;
+  headSha: string;
+  labels: string[];
+  files: ChangedFile[];
+  /** Present when `committers` is in `declarations.required_for`. */
+  commits?: CommitFact[];
+  reviews: ReviewFact[];
+  comments: CommentFact[];
+  /**
+   * The author's own entry as the PR's head registry has it, when the PR changes the registry
+   * (for "declared in this pull request"). Undefined when the PR does not touch the registry.
+   */
+  headAuthorEntry?: RegistryEntry | null;
+  /**
+   * Errors of the policy and registry as the PR's head would leave them, when the PR changes
+   * either (empty when they are valid). Undefined when it changes neither.
+   */
+  headDiagnostics?: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results of the core
+
+export type Outcome = "success" | "failure" | "pending";
+
+export type NotDeclaredReason =
+  | { code: "no-entry" }
+  | { code: "expired"; expiredOn: string }
+  | { code: "not-yet"; declared: string }
+  | { code: "unknown-sector"; sector: string }
+  | { code: "invalid-date"; value: string }
+  | { code: "no-account"; commit: string; name?: string };
+
+export interface DeclarationResult {
+  outcome: "success" | "failure";
+  title: MessageRef;
+  /** Everyone who had to declare and did (login as GitHub spells it). */
+  declared: Array<{ login: string; entry: RegistryEntry; inThisPr: boolean }>;
+  /** Everyone who had to declare and has not, each with why. */
+  missing: Array<{ login: string | null; reason: NotDeclaredReason }>;
+  /** Those never asked (bots, exempt). */
+  exempt: Array<{ login: string; why: "bot" | "exempt" }>;
+  /** Set when the policy or registry is invalid: the check fails with these. */
+  diagnostics?: Diagnostic[];
+}
+
+export type NotCountedReason =
+  | "undeclared"
+  | "expired"
+  | "not-yet"
+  | "unknown-sector"
+  | "invalid-date"
+  | "author"
+  | "bot"
+  | "earlier-commit"
+  | "over-cap"
+  | "edited-comment"
+  | "observer"
+  | "recused";
+
+export type Vote = "yes" | "no" | "abstain" | "recused";
+
+export interface VoteFact {
+  login: string;
+  sector: string;
+  vote: Vote;
+  /** What made it: a review id or a comment id, and when. */
+  source: { type: "review" | "comment"; id: number; at: string };
+}
+
+export interface Tally {
+  /** For each sector of the policy, in the policy's order. */
+  bySector: Record<string, { yes: string[]; no: string[]; abstain: string[]; recused: string[]; registered: number }>;
+}
+
+export interface ConditionResult {
+  condition: Condition;
+  holds: boolean;
+  /** For all/any. */
+  children?: ConditionResult[];
+  /** For `any`: index of the first child that holds. */
+  carriedBy?: number;
+  /** The numbers, one line per sector (or one for `all`), for rendering. */
+  lines?: Array<{
+    scope: string; // a sector id, or "all"
+    numerator: number;
+    denominator?: number; // absent for plain counts
+    holds: boolean;
+    /** For weights: equal, the mean share as a fraction. */
+    share?: { num: number; den: number };
+    noVoters?: boolean;
+  }>;
+  /** Sectors that a condition needs but that have no voters (reported, never skipped). */
+  sectorsWithoutVoters?: string[];
+  /** For `sectors`: which required sectors are missing. */
+  missingSectors?: string[];
+}
+
+export interface KindResult {
+  kind: DecisionKind;
+  holds: boolean;
+  tree: ConditionResult;
+  tally: Tally;
+  /** Counted approvers by sector (after caps), sorted logins. */
+  approvals: Record<string, string[]>;
+  /** Objections that count (voters' "no"), each with whether it blocks. */
+  objections: Array<{ login: string; sector: string; blocking: boolean }>;
+  notCounted: Array<{ login: string; reason: NotCountedReason; source: "review" | "comment" }>;
+  commentPeriodEnds: string; // ISO
+  commentPeriodOver: boolean;
+  /** First unmet thing, as a title message, when !holds. */
+  firstUnmet?: MessageRef;
+}
+
+export interface SignoffResult {
+  outcome: Outcome;
+  title: MessageRef;
+  isDecision: boolean;
+  kinds: KindResult[];
+  /** Set when the policy/registry (or the PR's head's) is invalid. */
+  diagnostics?: Diagnostic[];
+  /** Warnings to show (e.g. sectors without voters). */
+  warnings?: Diagnostic[];
+  /**
+   * True when the sign-off holds as a merge would need it: every kind holds, no blocking
+   * objection, every comment period over (draft state ignored). The record's `signed_off`.
+   */
+  signedOff: boolean;
+}

@@ -1,0 +1,3 @@
+// English messages of the "declaration" area (ICU MessageFormat). Keys start with "declaration.".
+export const declaration = {
+} satisfies Record<string, string>;

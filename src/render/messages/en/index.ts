@@ -1,0 +1,17 @@
+import { cli } from "./cli.js";
+import { common } from "./common.js";
+import { declaration } from "./declaration.js";
+import { policy } from "./policy.js";
+import { record } from "./record.js";
+import { report } from "./report.js";
+import { signoff } from "./signoff.js";
+
+export const en: Record<string, string> = {
+  ...common,
+  ...policy,
+  ...declaration,
+  ...signoff,
+  ...record,
+  ...report,
+  ...cli,
+};
