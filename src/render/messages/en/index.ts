@@ -1,3 +1,4 @@
+import { checks } from "./checks.js";
 import { cli } from "./cli.js";
 import { common } from "./common.js";
 import { declaration } from "./declaration.js";
@@ -14,4 +15,5 @@ export const en: Record<string, string> = {
   ...record,
   ...report,
   ...cli,
+  ...checks,
 };
