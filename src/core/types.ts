@@ -259,8 +259,14 @@ export interface VoteFact {
 }
 
 export interface Tally {
-  /** For each sector of the policy, in the policy's order. */
+  /**
+   * For each sector of the policy, in the policy's order. Each list is in the order the votes
+   * were cast (earliest first; `max_per_sector` counts the earliest "yes"). `registered` is the
+   * sector's voters minus those who recused.
+   */
   bySector: Record<string, { yes: string[]; no: string[]; abstain: string[]; recused: string[]; registered: number }>;
+  /** The kind's `abstentions`: with "as_no", abstentions count as "no" in `cast`. Default "excluded". */
+  abstentions?: "excluded" | "as_no";
 }
 
 export interface ConditionResult {
@@ -284,6 +290,8 @@ export interface ConditionResult {
   sectorsWithoutVoters?: string[];
   /** For `sectors`: which required sectors are missing. */
   missingSectors?: string[];
+  /** For counts with `max_per_sector`: "yes" votes beyond the cap (the latest ones), not counted. */
+  overCap?: Array<{ login: string; sector: string }>;
 }
 
 export interface KindResult {

@@ -1,0 +1,74 @@
+// Which kinds of decision a pull request is (SPEC.md, "Files in a governed repository").
+import { Minimatch } from "minimatch";
+import type { DecisionKind, Policy, PullRequestFacts } from "./types.js";
+
+export const GOVERNANCE_KIND_ID = "governance";
+
+/**
+ * The paths whose change always makes a PR a `governance` decision: the policy file and the
+ * registry when it lives in the governed repository. Compared literally, never as globs.
+ */
+export function governedFiles(policy: Policy): string[] {
+  const files = [policy.path];
+  if (policy.registry.kind === "local") files.push(policy.registry.path);
+  return files.map(normalise);
+}
+
+function normalise(path: string): string {
+  return path.replace(/^\.\//, "");
+}
+
+/** A kind the core falls back on if a policy ever lacks the `governance` kind (fail closed). */
+function fallbackGovernanceKind(): DecisionKind {
+  return {
+    id: GOVERNANCE_KIND_ID,
+    name: "Governance",
+    paths: [],
+    labels: [],
+    rule: {
+      type: "all",
+      of: [
+        { type: "sectors", atLeast: 2, include: [] },
+        { type: "approvals", op: "at_least", count: 2, in: { kind: "all" }, weights: "members" },
+      ],
+    },
+    form: "sign_off",
+    commentPeriodHours: 0,
+    objections: "block",
+    abstentions: "excluded",
+    dismissStale: true,
+    builtin: true,
+  };
+}
+
+/**
+ * The kinds this PR is, in the policy's order: a changed file (old or new name of a rename)
+ * matching a kind's `paths` (minimatch, dotfiles included), or one of its `labels`
+ * (case-insensitive, as GitHub treats label names). Changing the policy or a local registry
+ * always makes it a `governance` decision.
+ */
+export function decisionKindsOf(policy: Policy, facts: Pick<PullRequestFacts, "files" | "labels">): DecisionKind[] {
+  const names = new Set<string>();
+  for (const f of facts.files) {
+    names.add(normalise(f.filename));
+    if (f.previousFilename) names.add(normalise(f.previousFilename));
+  }
+  const labels = new Set(facts.labels.map((l) => l.toLowerCase()));
+  const touchesGovernance = governedFiles(policy).some((p) => names.has(p));
+
+  const kinds: DecisionKind[] = [];
+  for (const kind of policy.decisions) {
+    const byLabel = kind.labels.some((l) => labels.has(l.toLowerCase()));
+    const byPath = kind.paths.some((glob) => {
+      const matcher = new Minimatch(glob, { dot: true });
+      for (const name of names) if (matcher.match(name)) return true;
+      return false;
+    });
+    const byGovernance = kind.id === GOVERNANCE_KIND_ID && touchesGovernance;
+    if (byLabel || byPath || byGovernance) kinds.push(kind);
+  }
+  if (touchesGovernance && !kinds.some((k) => k.id === GOVERNANCE_KIND_ID) && !policy.decisions.some((k) => k.id === GOVERNANCE_KIND_ID)) {
+    kinds.push(fallbackGovernanceKind());
+  }
+  return kinds;
+}

@@ -1,0 +1,140 @@
+// Who must have declared whom they represent, and who has (SPEC.md, "Stakeholder declaration").
+import { dayNumber, formatDay, utcDayOf } from "./dates.js";
+import { indexRegistry, isBot, loginKey, sameLogin } from "./people.js";
+import type {
+  Actor,
+  DeclarationResult,
+  Diagnostic,
+  NotDeclaredReason,
+  Policy,
+  PullRequestFacts,
+  Registry,
+  RegistryEntry,
+} from "./types.js";
+
+export type DeclarationStatus = { current: true } | { current: false; reason: NotDeclaredReason };
+
+/**
+ * Whether one registry entry is a current declaration on the UTC day of `now`. A declaration
+ * dated D is current from D through the whole day D + renewAfterDays (0: it never expires);
+ * `expiredOn` is the first day on which it is no longer current.
+ */
+export function declarationStatus(entry: RegistryEntry | undefined, renewAfterDays: number, now: Date): DeclarationStatus {
+  if (!entry) return { current: false, reason: { code: "no-entry" } };
+  if (entry.problem) {
+    return entry.problem.code === "unknown-sector"
+      ? { current: false, reason: { code: "unknown-sector", sector: entry.problem.sector } }
+      : { current: false, reason: { code: "invalid-date", value: entry.problem.value } };
+  }
+  const declared = dayNumber(entry.declared);
+  if (declared === undefined) return { current: false, reason: { code: "invalid-date", value: entry.declared } };
+  const today = utcDayOf(now);
+  if (Number.isNaN(today)) return { current: false, reason: { code: "invalid-date", value: entry.declared } };
+  if (today < declared) return { current: false, reason: { code: "not-yet", declared: entry.declared } };
+  if (renewAfterDays > 0 && today > declared + renewAfterDays) {
+    return { current: false, reason: { code: "expired", expiredOn: formatDay(declared + renewAfterDays + 1) } };
+  }
+  return { current: true };
+}
+
+/**
+ * As declarationStatus, and also checks the entry's sector against the policy, for entries the
+ * registry parser did not flag (a sector removed from the policy makes the declaration lapse).
+ */
+export function declarationStatusIn(policy: Policy, entry: RegistryEntry | undefined, now: Date): DeclarationStatus {
+  const status = declarationStatus(entry, policy.declarations.renewAfterDays, now);
+  if (status.current && entry && !policy.sectors.some((s) => s.id === entry.sector)) {
+    return { current: false, reason: { code: "unknown-sector", sector: entry.sector } };
+  }
+  return status;
+}
+
+/** Who must have declared, in order: the author first, then committers as they appear. */
+function requiredPeople(policy: Policy, facts: PullRequestFacts): Array<{ actor: Actor } | { actor: null; commit: string; name?: string }> {
+  const out: Array<{ actor: Actor } | { actor: null; commit: string; name?: string }> = [];
+  if (policy.declarations.requiredFor.includes("author")) out.push({ actor: facts.author });
+  if (policy.declarations.requiredFor.includes("committers")) {
+    for (const commit of facts.commits ?? []) {
+      if (commit.author) out.push({ actor: commit.author });
+      else out.push({ actor: null, commit: commit.sha, ...(commit.authorName !== undefined ? { name: commit.authorName } : {}) });
+    }
+  }
+  return out;
+}
+
+/** The check's verdict on who has declared. Never throws. */
+export function evaluateDeclarations(input: { policy: Policy; registry: Registry; facts: PullRequestFacts; now: Date }): DeclarationResult {
+  const { policy, registry, facts, now } = input;
+  const byLogin = indexRegistry(registry);
+  const exemptLogins = new Set(policy.declarations.exempt.map(loginKey));
+  const seen = new Set<string>();
+  const declared: DeclarationResult["declared"] = [];
+  const missing: DeclarationResult["missing"] = [];
+  const exempt: DeclarationResult["exempt"] = [];
+
+  for (const person of requiredPeople(policy, facts)) {
+    if (person.actor === null) {
+      // A commit GitHub links to no account: one line per author name (or commit, unnamed).
+      const key = `\u0000${person.name !== undefined ? person.name.toLowerCase() : person.commit}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      missing.push({
+        login: null,
+        reason: { code: "no-account", commit: person.commit, ...(person.name !== undefined ? { name: person.name } : {}) },
+      });
+      continue;
+    }
+    const actor = person.actor;
+    const key = loginKey(actor.login);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (isBot(actor)) {
+      exempt.push({ login: actor.login, why: "bot" });
+      continue;
+    }
+    if (exemptLogins.has(key)) {
+      exempt.push({ login: actor.login, why: "exempt" });
+      continue;
+    }
+    const entry = byLogin.get(key);
+    const status = declarationStatusIn(policy, entry, now);
+    if (status.current && entry) {
+      declared.push({ login: actor.login, entry, inThisPr: false });
+      continue;
+    }
+    // "Declared in this pull request": the author's own entry as the PR's head has it.
+    const head = facts.headAuthorEntry;
+    if (sameLogin(actor.login, facts.author.login) && head && sameLogin(head.login, actor.login)) {
+      if (declarationStatusIn(policy, head, now).current) {
+        declared.push({ login: actor.login, entry: head, inThisPr: true });
+        continue;
+      }
+    }
+    missing.push({ login: actor.login, reason: status.current ? { code: "no-entry" } : status.reason });
+  }
+
+  if (missing.length === 0) {
+    return { outcome: "success", title: { key: "declaration.title.success" }, declared, missing, exempt };
+  }
+  const names = missing.map((m) => m.login ?? (m.reason.code === "no-account" ? (m.reason.name ?? m.reason.commit.slice(0, 7)) : ""));
+  return {
+    outcome: "failure",
+    title: { key: "declaration.title.failure", params: { count: missing.length, logins: names.join(", ") } },
+    declared,
+    missing,
+    exempt,
+  };
+}
+
+/** The check's verdict when the policy or registry is invalid: it fails, with the errors. */
+export function invalidDeclaration(diagnostics: Diagnostic[]): DeclarationResult {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return {
+    outcome: "failure",
+    title: { key: "declaration.title.invalid", params: { count: errors || diagnostics.length } },
+    declared: [],
+    missing: [],
+    exempt: [],
+    diagnostics,
+  };
+}
