@@ -1,0 +1,211 @@
+// How votes are read (SPEC.md, "How votes are read"): each voter's latest signal on the PR.
+import { instant } from "./dates.js";
+import { declarationStatusIn } from "./declarations.js";
+import { indexRegistry, isBot, loginKey, sameLogin } from "./people.js";
+import type {
+  Actor,
+  DecisionKind,
+  KindResult,
+  NotCountedReason,
+  NotDeclaredReason,
+  Policy,
+  PullRequestFacts,
+  Registry,
+  RegistryEntry,
+  Tally,
+  Vote,
+  VoteFact,
+} from "./types.js";
+
+export type Command = "abstain" | "recuse" | "check";
+
+// "/governance abstain" at the start (after whitespace), any case, then the end or whitespace;
+// a recusal may give its reason after it.
+const COMMAND = /^\s*\/governance[ \t]+(abstain|recuse|check)(?:\s|$)/i;
+
+/** The command a comment gives, if any. */
+export function parseCommand(body: string): Command | undefined {
+  const m = COMMAND.exec(body);
+  return m ? (m[1]!.toLowerCase() as Command) : undefined;
+}
+
+type Source = VoteFact["source"];
+
+interface Signal {
+  vote: Vote | "none";
+  /** An approval of an earlier head commit, with dismiss_stale. */
+  stale: boolean;
+  source: Source;
+  ms: number;
+  actor: Actor;
+}
+
+/** Later signals sort last; at the same time a review wins (sorts after a comment). */
+function bySignalTime(a: Signal, b: Signal): number {
+  if (a.ms !== b.ms) return a.ms - b.ms;
+  if (a.source.type !== b.source.type) return a.source.type === "review" ? 1 : -1;
+  return a.source.id - b.source.id;
+}
+
+const REASON_OF: Record<NotDeclaredReason["code"], NotCountedReason> = {
+  "no-entry": "undeclared",
+  expired: "expired",
+  "not-yet": "not-yet",
+  "unknown-sector": "unknown-sector",
+  "invalid-date": "invalid-date",
+  "no-account": "undeclared",
+};
+
+type Standing = { voter: true; entry: RegistryEntry } | { voter: false; reason: NotCountedReason };
+
+function standingOf(policy: Policy, byLogin: Map<string, RegistryEntry>, facts: PullRequestFacts, actor: Actor, now: Date): Standing {
+  if (isBot(actor)) return { voter: false, reason: "bot" };
+  if (sameLogin(actor.login, facts.author.login)) return { voter: false, reason: "author" };
+  const entry = byLogin.get(loginKey(actor.login));
+  const status = declarationStatusIn(policy, entry, now);
+  if (!status.current || !entry) return { voter: false, reason: status.current ? "undeclared" : REASON_OF[status.reason.code] };
+  if (entry.voter === false) return { voter: false, reason: "observer" };
+  return { voter: true, entry };
+}
+
+/**
+ * The votes of one decision kind: every voter's latest signal, the tally by sector, and every
+ * review or command that did not count, with why (once per person and source). Never throws.
+ */
+export function readVotes(input: { policy: Policy; registry: Registry; facts: PullRequestFacts; kind: DecisionKind; now: Date }): {
+  votes: VoteFact[];
+  tally: Tally;
+  notCounted: KindResult["notCounted"];
+} {
+  const { policy, registry, facts, kind, now } = input;
+  const byLogin = indexRegistry(registry);
+
+  // Every signal, and for non-voters every vote-like review or command (to list them).
+  const signals = new Map<string, Signal[]>();
+  const relevant = new Map<string, { actor: Actor; sources: Set<"review" | "comment"> }>();
+  const editedCommands = new Map<string, Array<{ ms: number; id: number }>>();
+  const push = (s: Signal) => {
+    const key = loginKey(s.actor.login);
+    const list = signals.get(key) ?? [];
+    list.push(s);
+    signals.set(key, list);
+  };
+  const noteRelevant = (actor: Actor, source: "review" | "comment") => {
+    const key = loginKey(actor.login);
+    const r = relevant.get(key) ?? { actor, sources: new Set() };
+    r.sources.add(source);
+    relevant.set(key, r);
+  };
+
+  for (const review of facts.reviews) {
+    const ms = instant(review.submittedAt) ?? 0;
+    const source: Source = { type: "review", id: review.id, at: review.submittedAt };
+    switch (review.state) {
+      case "APPROVED": {
+        const stale = kind.dismissStale && review.commitId !== facts.headSha;
+        push({ vote: stale ? "none" : "yes", stale, source, ms, actor: review.user });
+        noteRelevant(review.user, "review");
+        break;
+      }
+      case "CHANGES_REQUESTED":
+        push({ vote: "no", stale: false, source, ms, actor: review.user });
+        noteRelevant(review.user, "review");
+        break;
+      case "DISMISSED":
+        push({ vote: "none", stale: false, source, ms, actor: review.user });
+        break;
+      default:
+        // COMMENTED and PENDING are no signal: the signal before them stands.
+        break;
+    }
+  }
+  for (const comment of facts.comments) {
+    const command = parseCommand(comment.body);
+    if (command !== "abstain" && command !== "recuse") continue; // "check" is no vote
+    const ms = instant(comment.createdAt) ?? 0;
+    noteRelevant(comment.user, "comment");
+    if (comment.edited) {
+      const key = loginKey(comment.user.login);
+      const list = editedCommands.get(key) ?? [];
+      list.push({ ms, id: comment.id });
+      editedCommands.set(key, list);
+      continue;
+    }
+    push({
+      vote: command === "abstain" ? "abstain" : "recused",
+      stale: false,
+      source: { type: "comment", id: comment.id, at: comment.createdAt },
+      ms,
+      actor: comment.user,
+    });
+  }
+
+  const tally: Tally = { bySector: {}, abstentions: kind.abstentions };
+  for (const sector of policy.sectors) tally.bySector[sector.id] = { yes: [], no: [], abstain: [], recused: [], registered: 0 };
+
+  // The electorate: every current, voting declaration but the PR author's (and bots').
+  const voters = new Map<string, RegistryEntry>();
+  for (const [key, entry] of byLogin) {
+    const standing = standingOf(policy, byLogin, facts, { login: entry.login, isBot: false }, now);
+    if (standing.voter) voters.set(key, entry);
+  }
+  for (const entry of voters.values()) {
+    const sector = tally.bySector[entry.sector];
+    if (sector) sector.registered += 1;
+  }
+
+  const votes: VoteFact[] = [];
+  const notCounted: KindResult["notCounted"] = [];
+  const standings = new Map<string, Standing>();
+  for (const [key, r] of relevant) {
+    standings.set(key, voters.has(key) ? { voter: true, entry: voters.get(key)! } : standingOf(policy, byLogin, facts, r.actor, now));
+  }
+
+  for (const [key, list] of signals) {
+    const entry = voters.get(key);
+    if (!entry) continue;
+    list.sort(bySignalTime);
+    const latest = list[list.length - 1]!;
+    if (latest.stale) {
+      notCounted.push({ login: latest.actor.login, reason: "earlier-commit", source: "review" });
+    }
+    if (latest.vote === "recused" && list.some((s) => s.source.type === "review" && (s.vote === "yes" || s.vote === "no"))) {
+      notCounted.push({ login: latest.actor.login, reason: "recused", source: "review" });
+    }
+    if (latest.vote !== "none") votes.push({ login: latest.actor.login, sector: entry.sector, vote: latest.vote, source: latest.source });
+  }
+  // An edited command that would otherwise have been the voter's latest signal.
+  for (const [key, edits] of editedCommands) {
+    const standing = standings.get(key);
+    if (!standing?.voter) continue;
+    const list = signals.get(key) ?? [];
+    const latest = list[list.length - 1];
+    const lastEdit = edits.reduce((a, b) => (b.ms > a.ms ? b : a));
+    if (!latest || latest.ms < lastEdit.ms || (latest.ms === lastEdit.ms && latest.source.type === "comment" && latest.source.id < lastEdit.id)) {
+      notCounted.push({ login: relevant.get(key)!.actor.login, reason: "edited-comment", source: "comment" });
+    }
+  }
+  // Everyone else who reviewed or gave a command: listed once per source, with why.
+  for (const [key, r] of relevant) {
+    const standing = standings.get(key)!;
+    if (standing.voter) continue;
+    for (const source of ["review", "comment"] as const) {
+      if (r.sources.has(source)) notCounted.push({ login: r.actor.login, reason: standing.reason, source });
+    }
+  }
+
+  votes.sort((a, b) => {
+    const d = (instant(a.source.at) ?? 0) - (instant(b.source.at) ?? 0);
+    return d !== 0 ? d : loginKey(a.login) < loginKey(b.login) ? -1 : 1;
+  });
+  for (const v of votes) {
+    const sector = tally.bySector[v.sector];
+    if (!sector) continue;
+    sector[v.vote].push(v.login);
+    if (v.vote === "recused") sector.registered -= 1;
+  }
+  notCounted.sort((a, b) =>
+    loginKey(a.login) !== loginKey(b.login) ? (loginKey(a.login) < loginKey(b.login) ? -1 : 1) : a.source === b.source ? 0 : a.source === "review" ? -1 : 1,
+  );
+  return { votes, tally, notCounted };
+}
