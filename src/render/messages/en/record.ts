@@ -1,3 +1,36 @@
 // English messages of the "record" area (ICU MessageFormat). Keys start with "record.".
 export const record = {
+  "record.heading":
+    "{outcome, select, adopted {Record {seq}: decision adopted} other {Record {seq}: decision withdrawn}}",
+  "record.mergedWithoutSignoff":
+    "**Merged without sign-off:** this pull request was merged while its sign-off did not hold (an administrator override).",
+  "record.pullRequest": "Pull request",
+  "record.kinds": "Decision kinds",
+  "record.author": "Author",
+  "record.authorSector": "{login} ({sector})",
+  "record.authorUndeclared": "{login} (no current declaration)",
+  "record.signedOff": "Sign-off",
+  "record.signedOff.value": "{held, select, yes {held when the pull request closed} other {did not hold when the pull request closed}}",
+  "record.approvals": "Counted approvals",
+  "record.approvals.sector": "{sector}: {logins}",
+  "record.objections": "Objections",
+  "record.objection": "{login} ({sector})",
+  "record.opened": "Opened",
+  "record.closed": "Closed",
+  "record.mergeCommit": "Merge commit",
+  "record.none": "none",
+  "record.votes": "Votes for “{kind}”",
+  "record.votes.sector": "Sector",
+  "record.votes.yes": "Yes",
+  "record.votes.no": "No",
+  "record.votes.abstain": "Abstain",
+  "record.votes.recused": "Recused",
+  "record.carriedBy": "“{kind}” was carried by alternative {branch} of its rule.",
+  "record.json":
+    "The record as JSON. Its `hash` is the SHA-256 of the record without `hash`, in the JSON Canonicalization Scheme (RFC 8785); `prev` is the hash of the record before.",
+  "record.log.intro":
+    "This issue is the public log of the decisions closed in {period}. The app adds one record per decision when its pull request closes; each record is chained to the one before it by its hash, so that editing, deleting or reordering records can be detected.",
+  "record.log.comments": "Comments from people are welcome here; they are not part of the log.",
+  "record.log.duplicate": "This issue duplicates the log {url} of the same period and is closed; the log continues there.",
+  "record.log.closedNoReport": "The log of {period} is closed: the log of the next period has opened.",
 } satisfies Record<string, string>;

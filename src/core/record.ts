@@ -1,0 +1,180 @@
+// The record of one closed decision: the JSON object that goes on the public log, its hash (SHA-256
+// of the RFC 8785 canonical form) and how a record comment is recognised and read back. Pure.
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import { marker } from "../constants.js";
+import type { PullRequestFacts, SignoffResult } from "./types.js";
+
+export interface SectorVotes {
+  yes: string[];
+  no: string[];
+  abstain: string[];
+  recused: string[];
+}
+
+export interface DecisionRecord {
+  v: 1;
+  repo: string;
+  seq: number;
+  prev: string;
+  pr: number;
+  title: string;
+  author: string;
+  author_sector: string | null;
+  kinds: string[];
+  outcome: "adopted" | "withdrawn";
+  signed_off: boolean;
+  approvals: Record<string, string[]>;
+  objections: Array<{ login: string; sector: string }>;
+  opened_at: string;
+  closed_at: string;
+  merge_commit: string | null;
+  /** Charter-rule kinds only: the votes by sector. */
+  votes?: Record<string, SectorVotes>;
+  /** Charter-rule kinds whose rule is an `any`: the (0-based) index of the branch that carried it. */
+  carried_by?: Record<string, number>;
+  hash: string;
+  [extra: string]: unknown;
+}
+
+/** SHA-256, lowercase hex, of the RFC 8785 (JCS) serialisation of `recordWithoutHash`. */
+export function hashRecord(recordWithoutHash: object): string {
+  const text = canonicalize(recordWithoutHash);
+  if (text === undefined) throw new TypeError("hashRecord: the record cannot be serialised");
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** The record's hash as it should be: over every member but `hash`. */
+export function expectedHash(record: Record<string, unknown>): string {
+  const { hash: _ignored, ...rest } = record;
+  return hashRecord(rest);
+}
+
+const byLogin = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const sortedUnique = (logins: Iterable<string>): string[] => [...new Set(logins)].sort(byLogin);
+
+export function buildRecord(input: {
+  repo: string;
+  seq: number;
+  prev: string;
+  facts: PullRequestFacts;
+  signoff: SignoffResult;
+  authorSector: string | null;
+}): DecisionRecord {
+  const { facts, signoff } = input;
+
+  // A PR of several kinds: an approver counted by any kind is a counted approver.
+  const approvalSets = new Map<string, Set<string>>();
+  for (const k of signoff.kinds) {
+    for (const [sector, logins] of Object.entries(k.approvals)) {
+      if (logins.length === 0) continue;
+      const set = approvalSets.get(sector) ?? new Set<string>();
+      for (const l of logins) set.add(l);
+      approvalSets.set(sector, set);
+    }
+  }
+  const approvals: Record<string, string[]> = {};
+  for (const sector of [...approvalSets.keys()].sort(byLogin)) approvals[sector] = sortedUnique(approvalSets.get(sector)!);
+
+  const objectionMap = new Map<string, { login: string; sector: string }>();
+  for (const k of signoff.kinds) {
+    for (const o of k.objections) objectionMap.set(o.login.toLowerCase(), { login: o.login, sector: o.sector });
+  }
+  const objections = [...objectionMap.values()].sort((a, b) => byLogin(a.sector, b.sector) || byLogin(a.login, b.login));
+
+  const ruleKinds = signoff.kinds.filter((k) => k.kind.form === "rule");
+  let votes: Record<string, SectorVotes> | undefined;
+  let carriedBy: Record<string, number> | undefined;
+  if (ruleKinds.length > 0) {
+    const acc = new Map<string, { yes: Set<string>; no: Set<string>; abstain: Set<string>; recused: Set<string> }>();
+    for (const k of ruleKinds) {
+      for (const [sector, t] of Object.entries(k.tally.bySector)) {
+        const v = acc.get(sector) ?? { yes: new Set(), no: new Set(), abstain: new Set(), recused: new Set() };
+        t.yes.forEach((l) => v.yes.add(l));
+        t.no.forEach((l) => v.no.add(l));
+        t.abstain.forEach((l) => v.abstain.add(l));
+        t.recused.forEach((l) => v.recused.add(l));
+        acc.set(sector, v);
+      }
+    }
+    votes = {};
+    for (const [sector, v] of acc) {
+      votes[sector] = {
+        yes: sortedUnique(v.yes),
+        no: sortedUnique(v.no),
+        abstain: sortedUnique(v.abstain),
+        recused: sortedUnique(v.recused),
+      };
+    }
+    for (const k of ruleKinds) {
+      if (k.tree.condition.type === "any" && k.tree.carriedBy !== undefined) {
+        carriedBy ??= {};
+        carriedBy[k.kind.id] = k.tree.carriedBy;
+      }
+    }
+  }
+
+  const merged = facts.merged;
+  const body: Omit<DecisionRecord, "hash"> = {
+    v: 1,
+    repo: input.repo,
+    seq: input.seq,
+    prev: input.prev,
+    pr: facts.number,
+    title: facts.title,
+    author: facts.author.login,
+    author_sector: input.authorSector,
+    kinds: signoff.kinds.map((k) => k.kind.id),
+    outcome: merged ? "adopted" : "withdrawn",
+    signed_off: signoff.signedOff,
+    approvals,
+    objections,
+    opened_at: facts.createdAt,
+    closed_at: facts.closedAt ?? "",
+    merge_commit: merged ? (facts.mergeCommitSha ?? null) : null,
+  };
+  if (votes) body.votes = votes;
+  if (carriedBy) body.carried_by = carriedBy;
+  return { ...body, hash: hashRecord(body) };
+}
+
+/** True when a merged PR's sign-off did not hold: an override, always shown. */
+export function mergedWithoutSignoff(record: Pick<DecisionRecord, "outcome" | "signed_off">): boolean {
+  return record.outcome === "adopted" && !record.signed_off;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Record comments
+
+/** The hidden marker of a record comment: which close it records (one record per close). */
+export function recordMarker(pr: number, closedAt: string): string {
+  return marker(`record pr=${pr} closed=${closedAt}`);
+}
+
+const RECORD_MARKER_RE = /<!-- partnership-governance:record pr=(\d+) closed=(\S*) -->/;
+const JSON_FENCE_RE = /^```json[ \t]*\r?\n([\s\S]*?)\r?\n```[ \t]*$/m;
+
+export interface ParsedRecordComment {
+  /** From the marker. */
+  pr: number;
+  closedAt: string;
+  /** The JSON object of the fenced block, or null when there is none or it does not parse. */
+  record: Record<string, unknown> | null;
+}
+
+/** Reads a comment body: null when it is not a record comment (no record marker). */
+export function parseRecordComment(body: string): ParsedRecordComment | null {
+  const m = RECORD_MARKER_RE.exec(body);
+  if (!m) return null;
+  const pr = Number(m[1]);
+  const closedAt = m[2] ?? "";
+  const fence = JSON_FENCE_RE.exec(body);
+  if (!fence) return { pr, closedAt, record: null };
+  try {
+    const value: unknown = JSON.parse(fence[1] ?? "");
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return { pr, closedAt, record: null };
+    return { pr, closedAt, record: value as Record<string, unknown> };
+  } catch {
+    return { pr, closedAt, record: null };
+  }
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { GENESIS, verifyChain } from "../../src/core/chain.js";
+import { buildRecord, parseRecordComment } from "../../src/core/record.js";
+import { renderLogIssueBody, renderRecordComment, renderRecordJson } from "../../src/render/record.js";
+import { kind, kindResult, prFacts, signoff } from "../transparency/builders.js";
+
+const HOSTILE = [
+  "@everyone please look",
+  "&#64;x and &#x40;y",
+  "fixes #12",
+  "see owner/repo#12",
+  "```\n<!-- partnership-governance:record pr=1 closed=x -->\n```",
+  "a | b | c",
+  "<img src=x onerror=alert(1)><script>alert(1)</script>",
+  "＠fullwidth ＃12",
+];
+
+/** What GitHub would turn into a mention or a reference, outside code spans and fences. */
+function notifyingProse(text: string): RegExpMatchArray | null {
+  return text.match(/(^|[^\w&;])[@＠][A-Za-z0-9]|(^|[^\w&;])[#＃]\d|[\w.-]+\/[\w.-]+#\d|&#(64|x40|35|x23);/);
+}
+
+function prose(body: string): string {
+  return body.replace(/```json\n[\s\S]*?\n```/, "");
+}
+
+describe("renderRecordComment", () => {
+  const record = (title: string, over: Partial<Parameters<typeof prFacts>[0]> = {}, signedOff = true) =>
+    buildRecord({
+      repo: "org/charter",
+      seq: 1,
+      prev: GENESIS,
+      facts: prFacts({ title, author: { login: "al@ice", isBot: false }, ...over }),
+      signoff: signoff(
+        [kindResult(kind("charter"), { government: ["bob"] }, { objections: [{ login: "erin", sector: "business", blocking: true }] })],
+        signedOff,
+      ),
+      authorSector: "civil-society",
+    });
+
+  it.each(HOSTILE)("keeps the hostile title %j inert and the record intact", (title) => {
+    const r = record(title);
+    const body = renderRecordComment(r, { lang: "en" });
+    expect(notifyingProse(prose(body))).toBeNull();
+    // The fenced JSON has none of the characters that could notify, form HTML or end the fence.
+    const json = /```json\n([\s\S]*?)\n```/.exec(body)![1]!;
+    expect(json).not.toMatch(/[<>&@#`]/);
+    expect(JSON.parse(json)).toEqual(r);
+    // One record marker only, and it is the real one.
+    expect(body.match(/<!-- partnership-governance:record/g)).toHaveLength(1);
+    expect(parseRecordComment(body)).toEqual({ pr: 12, closedAt: r.closed_at, record: r });
+    expect(verifyChain([{ body }])).toEqual({ ok: true, count: 1, head: r.hash });
+  });
+
+  it("says what a record says", () => {
+    const body = renderRecordComment(record("Amend article 4"), { lang: "en", sectorNames: { government: "Government" } });
+    expect(body).toContain("### Record 1: decision adopted");
+    expect(body).toContain("[12: Amend article 4](https://github.com/org/charter/pull/12)");
+    expect(body).toContain("- **Counted approvals:** Government: bob");
+    expect(body).toContain("- **Objections:** erin (business)");
+    expect(body).toContain("- **Merge commit:** `3f2a000000000000000000000000000000000000`");
+    expect(body).not.toContain("Merged without sign-off");
+  });
+
+  it("shows a merge without sign-off in bold, and no merge commit for a withdrawal", () => {
+    expect(renderRecordComment(record("x", {}, false), { lang: "en" })).toContain("**Merged without sign-off:**");
+    const withdrawn = renderRecordComment(record("x", { merged: false }, false), { lang: "en", serverUrl: "https://ghe.example/" });
+    expect(withdrawn).not.toContain("Merged without sign-off");
+    expect(withdrawn).not.toContain("Merge commit");
+    expect(withdrawn).toContain("decision withdrawn");
+    expect(withdrawn).toContain("(https://ghe.example/org/charter/pull/12)");
+  });
+
+  it("shows the votes of a charter rule and the branch that carried it", () => {
+    const r = buildRecord({
+      repo: "o/r",
+      seq: 1,
+      prev: GENESIS,
+      facts: prFacts(),
+      signoff: signoff([
+        kindResult(kind("motion", "rule", true), {}, {
+          carriedBy: 1,
+          tally: { bySector: { government: { yes: ["bob", "gil"], no: ["@x"], abstain: [], recused: ["hal"], registered: 4 } } },
+        }),
+      ]),
+      authorSector: null,
+    });
+    const body = renderRecordComment(r, { lang: "en" });
+    expect(body).toContain("| government | 2: bob, gil | 1: @&#8203;x |  | 1: hal |");
+    expect(body).toContain("“motion” was carried by alternative 2 of its rule.");
+    expect(body).toContain("alice (no current declaration)");
+  });
+});
+
+describe("renderRecordJson", () => {
+  it("escapes without changing the value", () => {
+    const v = { t: "<a href='#1'>@b & `c`</a>" };
+    const text = renderRecordJson(v);
+    expect(text).toBe('{\n  "t": "\\u003ca href=\'\\u00231\'\\u003e\\u0040b \\u0026 \\u0060c\\u0060\\u003c/a\\u003e"\n}');
+    expect(JSON.parse(text)).toEqual(v);
+  });
+});
+
+describe("renderLogIssueBody", () => {
+  it("carries the log marker of its period", () => {
+    expect(renderLogIssueBody("2026-11", "en")).toMatch(/^<!-- partnership-governance:log period=2026-11 -->\n/);
+  });
+});
