@@ -12,7 +12,8 @@ export interface SectorVotes {
   recused: string[];
 }
 
-export interface DecisionRecord {
+/** A record without its `hash`: what the hash covers. */
+export interface RecordFields {
   v: 1;
   repo: string;
   seq: number;
@@ -33,8 +34,12 @@ export interface DecisionRecord {
   votes?: Record<string, SectorVotes>;
   /** Charter-rule kinds whose rule is an `any`: the (0-based) index of the branch that carried it. */
   carried_by?: Record<string, number>;
-  hash: string;
+  /** Fields may be added in later versions; the hash covers them all. */
   [extra: string]: unknown;
+}
+
+export interface DecisionRecord extends RecordFields {
+  hash: string;
 }
 
 /** SHA-256, lowercase hex, of the RFC 8785 (JCS) serialisation of `recordWithoutHash`. */
@@ -115,7 +120,7 @@ export function buildRecord(input: {
   }
 
   const merged = facts.merged;
-  const body: Omit<DecisionRecord, "hash"> = {
+  const body: RecordFields = {
     v: 1,
     repo: input.repo,
     seq: input.seq,
