@@ -3,7 +3,8 @@
 // messages whose user-taken params are made inert, links, and diagnostics with their positions.
 import { MAX_CHECK_OUTPUT_CHARS } from "../constants.js";
 import type { Diagnostic, Language, MessageRef, Policy } from "../core/types.js";
-import { t } from "./i18n.js";
+import { IntlMessageFormat } from "intl-messageformat";
+import { t, template } from "./i18n.js";
 import { shorten } from "./limits.js";
 import { safeInline } from "./safe.js";
 
@@ -43,12 +44,39 @@ export function checksUrl(ctx: RenderContext): string {
   return ctx.pullNumber !== undefined ? `${base}/pull/${ctx.pullNumber}/checks` : `${base}/pulls`;
 }
 
-/** A message whose string params (user text from files, logins, titles) are made inert first. */
+/**
+ * A message whose params that are printed as text (user text from files, logins, titles) are
+ * made inert first. Params that only choose a branch (`{op, select, ...}`) are left as they are:
+ * they are compared, never printed.
+ */
 export function md(lang: Language, ref: MessageRef | string, params?: MessageRef["params"]): string {
   const r = typeof ref === "string" ? { key: ref, params } : ref;
+  const printed = printedArgs(lang, r.key);
   const safe: Record<string, string | number | Date> = {};
-  for (const [k, v] of Object.entries(r.params ?? {})) safe[k] = typeof v === "string" ? safeInline(v) : v;
+  for (const [k, v] of Object.entries(r.params ?? {})) safe[k] = typeof v === "string" && printed.has(k) ? safeInline(v) : v;
   return t(lang, { key: r.key, params: safe });
+}
+
+// ICU MessageFormat element types (@formatjs/icu-messageformat-parser): 1 is a plain argument.
+const ARGUMENT = 1;
+type AstNode = { type: number; value?: unknown; options?: Record<string, { value: AstNode[] }> };
+const printedCache = new Map<string, Set<string>>();
+
+/** The names of a message's arguments that are printed as text, at any depth of selects and plurals. */
+function printedArgs(lang: Language, key: string): Set<string> {
+  const cacheKey = `${lang}\u0000${key}`;
+  const cached = printedCache.get(cacheKey);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const walk = (nodes: AstNode[]): void => {
+    for (const n of nodes) {
+      if (n.type === ARGUMENT && typeof n.value === "string") names.add(n.value);
+      for (const option of Object.values(n.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(template(lang, key), "en", undefined, { ignoreTag: true }).getAst() as AstNode[]);
+  printedCache.set(cacheKey, names);
+  return names;
 }
 
 /** A date written "YYYY-MM-DD" (or an ISO time) as a Date for the catalog's `{d, date, utc}`. */

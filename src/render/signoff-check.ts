@@ -61,8 +61,8 @@ export function renderSignoffCheck(result: SignoffResult, ctx: RenderContext): C
 const mark = (holds: boolean): string => (holds ? "✓" : "✗");
 
 function renderKindStatus(k: KindResult, ctx: RenderContext): string {
-  return md(ctx.lang, "checks.signoff.kindStatus", {
-    name: k.kind.name,
+  return t(ctx.lang, "checks.signoff.kindStatus", {
+    name: safeInline(k.kind.name),
     holds: k.holds ? "yes" : "no",
     unmet: k.firstUnmet ? md(ctx.lang, k.firstUnmet) : "",
     hasUnmet: !k.holds && k.firstUnmet ? "yes" : "no",
@@ -95,7 +95,7 @@ function renderKind(k: KindResult, ctx: RenderContext): string {
     out.push(`**${t(ctx.lang, "checks.signoff.notCountedHeading")}**`);
     out.push(
       k.notCounted
-        .map((n) => `- ${md(ctx.lang, "checks.signoff.notCounted", { login: n.login, source: n.source, why: t(ctx.lang, `checks.notCounted.${n.reason}`) })}`)
+        .map((n) => `- ${t(ctx.lang, "checks.signoff.notCounted", { login: safeInline(n.login), source: n.source, why: t(ctx.lang, `checks.notCounted.${n.reason}`) })}`)
         .join("\n"),
     );
   }
