@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { decisionKindsOf } from "../../src/core/decisions.js";
+import type { ChangedFile } from "../../src/core/types.js";
+import { governanceKind, kindWith, policyWith } from "../helpers/builders.js";
+
+const policy = policyWith({
+  decisions: [
+    kindWith({ id: "charter", paths: ["CHARTER.md", "charter/**"], labels: ["decision:charter"] }),
+    kindWith({ id: "budget", paths: ["**/*.budget.csv", ".config/**"], labels: ["Budget"] }),
+    governanceKind(),
+  ],
+});
+
+const files = (...names: Array<string | [string, string]>): ChangedFile[] =>
+  names.map((n) => (Array.isArray(n) ? { filename: n[0], previousFilename: n[1] } : { filename: n }));
+
+describe("decisionKindsOf", () => {
+  it.each([
+    ["no governed file, no label", files("README.md"), [], []],
+    ["a governed path", files("CHARTER.md"), [], ["charter"]],
+    ["a nested glob", files("charter/articles/4.md"), [], ["charter"]],
+    ["dotfiles match globs", files(".config/x.yml"), [], ["budget"]],
+    ["a dot directory under **", files(".hidden/2026.budget.csv"), [], ["budget"]],
+    ["rename from governed to ungoverned path", files(["docs/old-charter.md", "CHARTER.md"]), [], ["charter"]],
+    ["rename from ungoverned to governed path", files(["charter/a.md", "docs/a.md"]), [], ["charter"]],
+    ["a label, any case", files("README.md"), ["DECISION:Charter"], ["charter"]],
+    ["several kinds at once", files("CHARTER.md"), ["budget"], ["charter", "budget"]],
+    ["the policy file is a governance decision", files(".github/governance.yml"), [], ["governance"]],
+    ["the registry is a governance decision", files("STAKEHOLDERS.yml"), [], ["governance"]],
+    ["the registry renamed away", files(["people.yml", "STAKEHOLDERS.yml"]), [], ["governance"]],
+    ["a similar name is not the registry", files("docs/STAKEHOLDERS.yml"), [], []],
+  ])("%s", (_name, changed, labels, kinds) => {
+    expect(decisionKindsOf(policy, { files: changed, labels }).map((k) => k.id)).toEqual(kinds);
+  });
+
+  it("a remote registry is not a file of this repository", () => {
+    const p = policyWith({ registry: { kind: "remote", owner: "org", repo: "meta", path: "STAKEHOLDERS.yml" } });
+    expect(decisionKindsOf(p, { files: files("STAKEHOLDERS.yml"), labels: [] })).toEqual([]);
+  });
+
+  it("a declared governance kind replaces the built-in one and still covers the policy", () => {
+    const declared = kindWith({ id: "governance", paths: [], labels: [], builtin: false, commentPeriodHours: 48 });
+    const p = policyWith({ decisions: [declared] });
+    expect(decisionKindsOf(p, { files: files(".github/governance.yml"), labels: [] })).toEqual([declared]);
+  });
+
+  it("falls back on a two-sector governance kind if a policy lacks one", () => {
+    const p = policyWith({ decisions: [] });
+    const [kind] = decisionKindsOf(p, { files: files("STAKEHOLDERS.yml"), labels: [] });
+    expect(kind?.id).toBe("governance");
+    expect(kind?.rule).toMatchObject({ type: "all", of: [{ type: "sectors", atLeast: 2 }, { type: "approvals", count: 2 }] });
+  });
+});
