@@ -73,17 +73,19 @@ function evaluateApprovals(c: Approvals, tally: Tally, policy: Policy): Conditio
   // `of` is required with a share; if a policy ever lacks it, the strictest denominator applies.
   const of: Denominator = c.of ?? "registered";
   const threshold: Ratio = c.share;
-  const sectorLine = (id: string, judge: boolean): Line => {
+  const sectorLine = (id: string): Line => {
     const t = sectorTally(tally, id);
     const den = denominatorOf(t, of, tally);
-    const holds = hasVoters(t) && (judge ? shareMeets(c.op, { num: t.yes.length, den }, threshold) : den > 0);
+    const holds = hasVoters(t) && shareMeets(c.op, { num: t.yes.length, den }, threshold);
     return { scope: id, numerator: t.yes.length, denominator: den, holds, ...(hasVoters(t) ? {} : { noVoters: true }) };
   };
 
   if (c.in.kind === "all" && c.weights === "equal") {
-    // Every sector weighs the same, whatever its size: the mean of the sectors' shares.
-    const lines = ids.map((id) => sectorLine(id, false));
-    const usable = lines.every((l) => l.holds);
+    // Every sector weighs the same, whatever its size: the mean of the sectors' shares. A
+    // sector's own line says whether its share alone meets the threshold (for the renderer);
+    // the condition needs every sector to have a share (no share of nobody) and the mean.
+    const lines = ids.map((id) => sectorLine(id));
+    const usable = lines.length > 0 && lines.every((l) => !l.noVoters && (l.denominator ?? 0) > 0);
     const mean = meanMeets(
       c.op,
       lines.map((l) => ({ num: l.numerator, den: l.denominator ?? 0 })),
@@ -100,7 +102,7 @@ function evaluateApprovals(c: Approvals, tally: Tally, policy: Policy): Conditio
     const holds = shareMeets(c.op, { num: numerator, den: denominator }, threshold);
     return result(holds, [{ scope: "all", numerator, denominator, holds }]);
   }
-  const lines = ids.map((id) => sectorLine(id, true));
+  const lines = ids.map((id) => sectorLine(id));
   return result(lines.length > 0 && lines.every((l) => l.holds), lines);
 }
 
@@ -215,7 +217,11 @@ export function describeUnmet(result: ConditionResult): MessageRef | undefined {
     }
     case "approvals": {
       const needed = c.count !== undefined ? c.count : (c.share?.text ?? "");
-      const line = (result.lines ?? []).find((l) => !l.holds && l.scope !== "all") ?? result.lines?.find((l) => !l.holds);
+      const equal = c.in.kind === "all" && c.weights === "equal";
+      const line = equal
+        ? (result.lines ?? []).find((l) => l.scope !== "all" && (l.noVoters || (l.denominator ?? 0) === 0)) ??
+          result.lines?.find((l) => l.scope === "all")
+        : ((result.lines ?? []).find((l) => !l.holds && l.scope !== "all") ?? result.lines?.find((l) => !l.holds));
       if (!line) return { key: "signoff.unmet.empty" };
       if (line.noVoters) return { key: "signoff.unmet.noVoters", params: { sector: line.scope } };
       if (c.count !== undefined) {
@@ -224,7 +230,7 @@ export function describeUnmet(result: ConditionResult): MessageRef | undefined {
           ? { key: "signoff.unmet.approvals.count", params }
           : { key: "signoff.unmet.approvals.count.sector", params: { ...params, sector: line.scope } };
       }
-      if (c.in.kind === "all" && c.weights === "equal" && line.scope === "all") {
+      if (equal && line.scope === "all") {
         const share = line.share ? line.share.num / line.share.den : 0;
         return { key: "signoff.unmet.approvals.equal", params: { share, op: opParam(c.op), needed } };
       }
