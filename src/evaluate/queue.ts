@@ -1,0 +1,150 @@
+// Evaluations, queued per installation. A handler says which PR needs evaluating and returns; the
+// evaluation runs in the background. Evaluation is level-triggered (it re-derives everything from
+// GitHub), so all pending events of one PR are one evaluation: the pending set is bounded by the
+// number of PRs, never by the number of events. Evaluations of one PR never overlap, so the check
+// always ends showing the latest state; installations never wait on each other.
+
+export interface QueueLogger {
+  error(obj: object, msg?: string): void;
+}
+
+export interface EvaluationQueueOptions {
+  /** Most evaluations running at once for one installation (default 4; at least 1). */
+  concurrency?: number;
+  /**
+   * Run each task inline: `enqueue` resolves once it has run and rejects with its error. For the
+   * Action and serverless hosts, where nothing may outlive the invocation.
+   */
+  runNow?: boolean;
+  log?: QueueLogger;
+}
+
+export const DEFAULT_QUEUE_CONCURRENCY = 4;
+
+type Task = () => Promise<void>;
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+interface Entry {
+  task: Task;
+  waiters: Waiter[];
+}
+
+interface InstallationState {
+  /** Keys waiting to start, in arrival order (never a key that is running). */
+  pending: Map<string, Entry>;
+  /** Keys running; `again` is set when the key was enqueued while it ran. */
+  running: Map<string, { again?: Entry }>;
+}
+
+const consoleLogger: QueueLogger = {
+  error: (obj, msg) => console.error(msg ?? "evaluation failed", obj),
+};
+
+export class EvaluationQueue {
+  readonly concurrency: number;
+  readonly runNow: boolean;
+  readonly #log: QueueLogger;
+  readonly #installations = new Map<string, InstallationState>();
+  #idleWaiters: Array<() => void> = [];
+
+  constructor(options: EvaluationQueueOptions = {}) {
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_QUEUE_CONCURRENCY));
+    this.runNow = options.runNow ?? false;
+    this.#log = options.log ?? consoleLogger;
+  }
+
+  /**
+   * Asks for `task` to run for `key` (e.g. "owner/repo#12") of an installation. A key already
+   * waiting runs once, with the latest task; a key running runs once more after it finishes.
+   * The promise resolves when a run that started after this call has finished; in the background
+   * mode it never rejects (errors are logged), with `runNow` it rejects with the task's error.
+   */
+  enqueue(installationId: number | string, key: string, task: Task): Promise<void> {
+    const inst = this.#state(String(installationId));
+    const promise = new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject };
+      const running = inst.running.get(key);
+      if (running) {
+        running.again = { task, waiters: [...(running.again?.waiters ?? []), waiter] };
+        return;
+      }
+      const waiting = inst.pending.get(key);
+      if (waiting) {
+        waiting.task = task;
+        waiting.waiters.push(waiter);
+        return;
+      }
+      inst.pending.set(key, { task, waiters: [waiter] });
+    });
+    this.#pump(String(installationId));
+    return promise;
+  }
+
+  /** Keys waiting or running, over all installations (for tests and metrics). */
+  get size(): number {
+    let n = 0;
+    for (const inst of this.#installations.values()) n += inst.pending.size + inst.running.size;
+    return n;
+  }
+
+  /** Resolves when nothing is waiting or running. */
+  onIdle(): Promise<void> {
+    if (this.#installations.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  #state(id: string): InstallationState {
+    let inst = this.#installations.get(id);
+    if (!inst) {
+      inst = { pending: new Map(), running: new Map() };
+      this.#installations.set(id, inst);
+    }
+    return inst;
+  }
+
+  #pump(id: string): void {
+    const inst = this.#installations.get(id);
+    if (!inst) return;
+    // With runNow, nothing waits for a slot: the caller is the one waiting.
+    while (inst.pending.size > 0 && (this.runNow || inst.running.size < this.concurrency)) {
+      const next = inst.pending.entries().next();
+      if (next.done) break;
+      const [key, entry] = next.value;
+      inst.pending.delete(key);
+      inst.running.set(key, {});
+      void this.#run(id, inst, key, entry);
+    }
+    if (inst.pending.size === 0 && inst.running.size === 0) {
+      this.#installations.delete(id);
+      if (this.#installations.size === 0) {
+        const waiters = this.#idleWaiters;
+        this.#idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      }
+    }
+  }
+
+  async #run(id: string, inst: InstallationState, key: string, entry: Entry): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    try {
+      // Started on a later tick, so a handler that enqueues returns before the work begins.
+      await Promise.resolve();
+      await entry.task();
+    } catch (error) {
+      failure = { error };
+      this.#log.error({ err: error, installation: id, key }, "evaluation failed");
+    }
+    for (const waiter of entry.waiters) {
+      if (failure && this.runNow) waiter.reject(failure.error);
+      else waiter.resolve();
+    }
+    const again = inst.running.get(key)?.again;
+    inst.running.delete(key);
+    if (again) inst.pending.set(key, again);
+    this.#pump(id);
+  }
+}
