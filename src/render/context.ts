@@ -22,6 +22,8 @@ export interface RenderContext {
   policy?: Policy;
   /** Default https://github.com (GitHub Enterprise differs). */
   htmlBase?: string;
+  /** Links for files by the name diagnostics give them (simulate: files on disk link to themselves). */
+  fileUrls?: Record<string, string>;
   /** The pull request's number, for the link to its checks tab when an output is shortened. */
   pullNumber?: number;
 }
@@ -92,6 +94,8 @@ export function todayUtc(now: Date): string {
 /** The web address of a file a diagnostic points into, at its line. */
 export function fileUrl(ctx: RenderContext, file: string, line?: number): string {
   const anchor = line !== undefined && line > 0 ? `#L${line}` : "";
+  const given = ctx.fileUrls?.[file];
+  if (given !== undefined) return given;
   if (file === ctx.registryPath) return `${ctx.registryUrl}${anchor}`;
   if (ctx.policy && file === ctx.policy.path) return `${ctx.policyUrl}${anchor}`;
   const remote = /^([\w.-]+)\/([\w.-]+):(.+)$/.exec(file);

@@ -96,4 +96,21 @@ export const checks = {
   "checks.comment.after": "Changes to the registry are decisions of the partnership: someone who maintains the registry may need to approve and merge your change. The check on this pull request runs again by itself once the registry has your entry, and this comment will then say thank you.",
   "checks.comment.help": "Questions? Ask in a comment here. You can also comment `/governance check` to run the check again.",
   "checks.comment.thanks": "Thank you: everyone in this pull request has now declared whom they represent in [the registry]({registryUrl}). Nothing more is needed from you on this.",
+
+  // The simulate command (src/cli/simulate.ts)
+  "checks.simulate.usage": "Usage: partnership-governance simulate --config FILE --registry FILE --pr PR.json [--now DATE] [--json] [--lang en|fr|es|ru|zh|ar]",
+  "checks.simulate.usage.args": "simulate: {detail}",
+  "checks.simulate.usage.missing": "simulate: missing {options}",
+  "checks.simulate.usage.now": "simulate: --now {value} is not a date (2026-11-28) or a date and time (2026-11-28T14:00:00Z)",
+  "checks.simulate.usage.lang": "simulate: --lang {value} is not one of en, fr, es, ru, zh, ar",
+  "checks.simulate.read": "Cannot read {file} ({detail})",
+  "checks.simulate.pr.json": "{file} is not valid JSON: {detail}",
+  "checks.simulate.pr.problem": "{file}: {field}: {problem}",
+  "checks.simulate.pr.unknownKeys": "unknown key {keys}",
+  "checks.simulate.pr.missing": "is missing",
+  "checks.simulate.pr.type": "should be of type {expected}",
+  "checks.simulate.pr.oneOf": "should be one of {values}",
+  "checks.simulate.pr.time": "should be a date and time such as 2026-11-20T10:00:00Z",
+  "checks.simulate.pr.invalid": "is not valid",
+  "checks.simulate.check": "{name}: {outcome}",
 } satisfies Record<string, string>;

@@ -1,0 +1,378 @@
+// `partnership-governance simulate`: both checks for a pull request described in a file, offline.
+// It reads the policy and the registry with the policy module and decides with the same core as
+// the app (evaluateDeclarations, evaluateSignoff); only the facts come from a file, not GitHub.
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH } from "../constants.js";
+import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
+import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
+import type {
+  Actor,
+  DeclarationResult,
+  Diagnostic,
+  Language,
+  Policy,
+  PullRequestFacts,
+  Registry,
+  SignoffResult,
+} from "../core/types.js";
+import { buildPolicy, readPolicyLayer } from "../policy/policy.js";
+import { parseRegistry } from "../policy/registry.js";
+import type { CheckOutput, RenderContext } from "../render/context.js";
+import { renderDeclarationCheck } from "../render/declaration-check.js";
+import { isLanguage, t } from "../render/i18n.js";
+import { renderSignoffCheck } from "../render/signoff-check.js";
+
+/** What simulate needs of the outside world (the CLI passes process streams and the clock). */
+export interface SimulateIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The real current time: the only clock, used when `--now` is not given. */
+  now: () => Date;
+  readText?: (path: string) => Promise<string>;
+}
+
+export const EXIT_EVALUATED = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+const REVIEW_STATES = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED"] as const;
+const isoTime = z.iso.datetime({ offset: true });
+
+const prFileSchema = z.strictObject({
+  number: z.number().int().positive(),
+  title: z.string().optional(),
+  author: z.string().min(1),
+  draft: z.boolean().optional(),
+  created_at: isoTime,
+  head_sha: z.string().min(1),
+  labels: z.array(z.string()).optional(),
+  files: z.array(z.union([z.string().min(1), z.strictObject({ filename: z.string().min(1), previous_filename: z.string().min(1).optional() })])),
+  commit_authors: z
+    .array(z.union([z.string().min(1), z.null(), z.strictObject({ sha: z.string().min(1), login: z.string().min(1).nullable(), name: z.string().optional() })]))
+    .optional(),
+  reviews: z
+    .array(
+      z.strictObject({
+        id: z.number().int().optional(),
+        user: z.string().min(1),
+        state: z.enum(REVIEW_STATES),
+        commit_id: z.string().min(1),
+        submitted_at: isoTime,
+      }),
+    )
+    .optional(),
+  comments: z
+    .array(
+      z.strictObject({
+        id: z.number().int().optional(),
+        user: z.string().min(1),
+        body: z.string(),
+        created_at: isoTime,
+        edited: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  head_registry: z.string().min(1).optional(),
+});
+
+export type PrFile = z.infer<typeof prFileSchema>;
+
+const actor = (login: string): Actor => ({ login, isBot: /\[bot\]$/i.test(login) });
+
+/** The PR file as the facts the app would gather from GitHub (without the head's files). */
+export function factsFromPrFile(pr: PrFile): PullRequestFacts {
+  return {
+    number: pr.number,
+    title: pr.title ?? "",
+    author: actor(pr.author),
+    draft: pr.draft ?? false,
+    state: "open",
+    merged: false,
+    createdAt: pr.created_at,
+    headSha: pr.head_sha,
+    labels: pr.labels ?? [],
+    files: pr.files.map((f) =>
+      typeof f === "string"
+        ? { filename: f }
+        : { filename: f.filename, ...(f.previous_filename ? { previousFilename: f.previous_filename } : {}) },
+    ),
+    commits: (pr.commit_authors ?? [pr.author]).map((c, i) => {
+      if (c === null) return { sha: `commit-${i + 1}`, author: null };
+      if (typeof c === "string") return { sha: `commit-${i + 1}`, author: actor(c) };
+      return { sha: c.sha, author: c.login === null ? null : actor(c.login), ...(c.name !== undefined ? { authorName: c.name } : {}) };
+    }),
+    reviews: (pr.reviews ?? []).map((r, i) => ({
+      id: r.id ?? i + 1,
+      user: actor(r.user),
+      state: r.state,
+      commitId: r.commit_id,
+      submittedAt: r.submitted_at,
+    })),
+    comments: (pr.comments ?? []).map((c, i) => ({
+      id: c.id ?? 100_000 + i + 1,
+      user: actor(c.user),
+      body: c.body,
+      createdAt: c.created_at,
+      edited: c.edited ?? false,
+    })),
+  };
+}
+
+/** `--now`: a date (midnight UTC) or a date-time (UTC when it has no offset). */
+export function parseNow(text: string): Date | null {
+  const s = text.trim();
+  let iso: string;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) iso = `${s}T00:00:00Z`;
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) iso = `${s.replace(" ", "T")}Z`;
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) iso = s.replace(" ", "T");
+  else return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  // Reject dates that roll over (2026-02-30 is not a day).
+  const day = iso.slice(0, 10);
+  if (!/[+-]\d{2}:?\d{2}$/.test(iso) && d.toISOString().slice(0, 10) !== day) return null;
+  return d;
+}
+
+/** One line per problem of the PR file: `file: field: what is wrong`. */
+function prFileProblems(file: string, data: unknown, error: z.ZodError, lang: Language): string[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.length === 0 ? "" : issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const valueAt = issue.path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
+    let problem: string;
+    if (issue.code === "unrecognized_keys") problem = t(lang, "checks.simulate.pr.unknownKeys", { keys: issue.keys.join(", ") });
+    else if (issue.code === "invalid_type" && valueAt === undefined) problem = t(lang, "checks.simulate.pr.missing");
+    else if (issue.code === "invalid_type") problem = t(lang, "checks.simulate.pr.type", { expected: issue.expected });
+    else if (issue.code === "invalid_value") problem = t(lang, "checks.simulate.pr.oneOf", { values: issue.values.map(String).join(", ") });
+    else if (issue.code === "invalid_format") problem = t(lang, "checks.simulate.pr.time");
+    else problem = t(lang, "checks.simulate.pr.invalid");
+    return t(lang, "checks.simulate.pr.problem", { file, field: field || "(root)", problem });
+  });
+}
+
+interface Inputs {
+  config: string;
+  registry: string;
+  pr: string;
+  now: Date;
+  json: boolean;
+  lang?: Language;
+}
+
+function parseCommandLine(argv: string[], io: SimulateIO): Inputs {
+  let values: { config?: string; registry?: string; pr?: string; now?: string; json?: boolean; lang?: string };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        config: { type: "string" },
+        registry: { type: "string" },
+        pr: { type: "string" },
+        now: { type: "string" },
+        json: { type: "boolean" },
+        lang: { type: "string" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new UsageError(t("en", "checks.simulate.usage.args", { detail: (e as Error).message }));
+  }
+  const missing = (["config", "registry", "pr"] as const).filter((k) => !values[k]);
+  if (missing.length > 0) throw new UsageError(t("en", "checks.simulate.usage.missing", { options: missing.map((m) => `--${m}`).join(", ") }));
+  let now = io.now();
+  if (values.now !== undefined) {
+    const parsed = parseNow(values.now);
+    if (!parsed) throw new UsageError(t("en", "checks.simulate.usage.now", { value: values.now }));
+    now = parsed;
+  }
+  if (values.lang !== undefined && !isLanguage(values.lang)) {
+    throw new UsageError(t("en", "checks.simulate.usage.lang", { value: values.lang }));
+  }
+  return {
+    config: values.config!,
+    registry: values.registry!,
+    pr: values.pr!,
+    now,
+    json: values.json ?? false,
+    ...(values.lang !== undefined ? { lang: values.lang as Language } : {}),
+  };
+}
+
+async function readText(io: SimulateIO, path: string, lang: Language): Promise<string> {
+  try {
+    return io.readText ? await io.readText(path) : await readFile(path, "utf8");
+  } catch (e) {
+    throw new InputError(t(lang, "checks.simulate.read", { file: path, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  }
+}
+
+/** Reads the PR file and turns it into facts; the head registry is resolved by the caller. */
+async function readPrFile(io: SimulateIO, path: string, lang: Language): Promise<PrFile> {
+  const text = await readText(io, path, lang);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(t(lang, "checks.simulate.pr.json", { file: path, detail: (e as Error).message }));
+  }
+  const parsed = prFileSchema.safeParse(data);
+  if (!parsed.success) throw new InputError(prFileProblems(path, data, parsed.error, lang).join("\n"));
+  return parsed.data;
+}
+
+export interface Simulation {
+  declaration: DeclarationResult;
+  signoff: SignoffResult;
+  /** Null when the policy or registry is invalid. */
+  policy: Policy | null;
+  registry: Registry | null;
+  invalid: boolean;
+}
+
+/** Runs `simulate` with its arguments (after the command name); returns the exit code. */
+export async function runSimulate(argv: string[], io: SimulateIO): Promise<number> {
+  let inputs: Inputs;
+  try {
+    inputs = parseCommandLine(argv, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`${e.message}\n${t("en", "checks.simulate.usage")}\n`);
+    return EXIT_USAGE;
+  }
+  const lang0 = inputs.lang ?? "en";
+  try {
+    const sim = await simulate(inputs, io, lang0);
+    const lang = inputs.lang ?? sim.policy?.transparency.language ?? "en";
+    const ctx = renderContext(inputs, sim.policy, lang);
+    const declaration = renderDeclarationCheck(sim.declaration, ctx);
+    const signoff = renderSignoffCheck(sim.signoff, ctx);
+    if (inputs.json) io.stdout(`${JSON.stringify(jsonOutput(sim, declaration, signoff), null, 2)}\n`);
+    else io.stdout(humanOutput(sim, declaration, signoff, lang));
+    return sim.invalid ? EXIT_INVALID : EXIT_EVALUATED;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr(`${e.message}\n`);
+    return EXIT_INVALID;
+  }
+}
+
+async function simulate(inputs: Inputs, io: SimulateIO, lang: Language): Promise<Simulation> {
+  const pr = await readPrFile(io, inputs.pr, lang);
+  const facts = factsFromPrFile(pr);
+  const policyText = await readText(io, inputs.config, lang);
+  // The file on disk stands for the governed repository's policy file: a PR that changes
+  // `.github/governance.yml` is a governance decision, as in the app.
+  const built = buildPolicy([readPolicyLayer(policyText, inputs.config)], { policyPath: DEFAULT_POLICY_PATH });
+  const errors = (ds: Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === "error");
+  if (!built.policy) return invalid(built.diagnostics);
+  const policy: Policy = { ...built.policy, path: DEFAULT_POLICY_PATH };
+  const registryText = await readText(io, inputs.registry, lang);
+  const reg = parseRegistry(registryText, inputs.registry, policy);
+  if (!reg.registry) return invalid([...errors(built.diagnostics), ...reg.diagnostics]);
+  const registry = reg.registry;
+
+  const changed = new Set(facts.files.flatMap((f) => [f.filename, f.previousFilename ?? ""]).map((p) => p.replace(/^\.\//, "")));
+  const localRegistry = policy.registry.kind === "local" ? policy.registry.path.replace(/^\.\//, "") : null;
+  const touchesRegistry = localRegistry !== null && changed.has(localRegistry);
+  const touchesPolicy = changed.has(DEFAULT_POLICY_PATH);
+  if (touchesRegistry || touchesPolicy) {
+    facts.headDiagnostics = [];
+    if (pr.head_registry !== undefined) {
+      const headPath = resolve(dirname(inputs.pr), pr.head_registry);
+      const head = parseRegistry(await readText(io, headPath, lang), pr.head_registry, policy);
+      // Only a head registry that is invalid as a file fails the sign-off; a problem of one
+      // entry makes that one declaration not current, as on the default branch.
+      facts.headDiagnostics = head.registry === null ? head.diagnostics : [];
+      if (touchesRegistry && head.registry) {
+        const author = pr.author.toLowerCase();
+        facts.headAuthorEntry = head.registry.entries.find((e) => e.login.toLowerCase() === author) ?? null;
+      }
+    }
+  }
+  return {
+    declaration: evaluateDeclarations({ policy, registry, facts, now: inputs.now }),
+    signoff: evaluateSignoff({ policy, registry, facts, now: inputs.now }),
+    policy,
+    registry,
+    invalid: false,
+  };
+}
+
+function invalid(diagnostics: Diagnostic[]): Simulation {
+  return {
+    declaration: invalidDeclaration(diagnostics),
+    signoff: invalidSignoff(diagnostics),
+    policy: null,
+    registry: null,
+    invalid: true,
+  };
+}
+
+function renderContext(inputs: Inputs, policy: Policy | null, lang: Language): RenderContext {
+  return {
+    lang,
+    now: inputs.now,
+    repo: { owner: "local", repo: "simulate" },
+    defaultBranch: "main",
+    policyUrl: inputs.config,
+    registryUrl: inputs.registry,
+    registryPath: inputs.registry,
+    fileUrls: { [inputs.config]: inputs.config, [inputs.registry]: inputs.registry },
+    ...(policy ? { policy } : {}),
+  };
+}
+
+const conclusionOf = (outcome: "success" | "failure" | "pending"): string => outcome;
+
+function jsonOutput(sim: Simulation, declaration: CheckOutput, signoff: CheckOutput): unknown {
+  return {
+    declaration: {
+      conclusion: conclusionOf(sim.declaration.outcome),
+      title: declaration.title,
+      summary: declaration.summary,
+      declared: sim.declaration.declared.map((d) => ({ login: d.login, sector: d.entry.sector, in_this_pr: d.inThisPr })),
+      missing: sim.declaration.missing.map((m) => ({ login: m.login, reason: m.reason.code })),
+      exempt: sim.declaration.exempt,
+      ...(sim.declaration.diagnostics ? { diagnostics: sim.declaration.diagnostics.map(jsonDiagnostic) } : {}),
+    },
+    signoff: {
+      conclusion: conclusionOf(sim.signoff.outcome),
+      title: signoff.title,
+      summary: signoff.summary,
+      is_decision: sim.signoff.isDecision,
+      signed_off: sim.signoff.signedOff,
+      kinds: sim.signoff.kinds.map((k) => ({
+        id: k.kind.id,
+        holds: k.holds,
+        approvals: k.approvals,
+        objections: k.objections,
+        not_counted: k.notCounted,
+        tally: k.tally.bySector,
+        comment_period_ends: k.commentPeriodEnds,
+        comment_period_over: k.commentPeriodOver,
+      })),
+      ...(sim.signoff.diagnostics ? { diagnostics: sim.signoff.diagnostics.map(jsonDiagnostic) } : {}),
+      ...(sim.signoff.warnings ? { warnings: sim.signoff.warnings.map(jsonDiagnostic) } : {}),
+    },
+  };
+}
+
+function jsonDiagnostic(d: Diagnostic): { file: string; line: number; column: number; severity: string; code: string } {
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code };
+}
+
+function humanOutput(sim: Simulation, declaration: CheckOutput, signoff: CheckOutput, lang: Language): string {
+  const block = (name: string, outcome: string, out: CheckOutput): string =>
+    [`${t(lang, "checks.simulate.check", { name, outcome })}`, out.title, "", out.summary, ...(out.text ? ["", out.text] : []), ""].join("\n");
+  return [
+    block(CHECK_DECLARATION, conclusionOf(sim.declaration.outcome), declaration),
+    block(CHECK_SIGNOFF, conclusionOf(sim.signoff.outcome), signoff),
+  ].join("\n");
+}
