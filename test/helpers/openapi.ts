@@ -233,6 +233,9 @@ export interface ResponseShape {
   body?: unknown;
 }
 
+/** Statuses GitHub may answer on any endpoint, documented there or not. */
+const GENERIC_ERRORS = new Set([401, 403, 404, 410, 422, 429]);
+
 /**
  * The problems of a response. A 304 is allowed on every GET (conditional requests), and 5xx on
  * every endpoint (fault injection); any other status must be one GitHub documents for it.
@@ -243,6 +246,10 @@ export function validateResponse(res: ResponseShape): string[] {
   if (res.status >= 500 || (res.status === 304 && match.method === "get")) return [];
   const responses = (match.operation.responses ?? {}) as Record<string, unknown>;
   const documented = responses[String(res.status)] ?? responses.default;
+  if (documented === undefined && GENERIC_ERRORS.has(res.status)) {
+    // GitHub answers these on any endpoint (no permission, gone, rate limited) with its basic error.
+    return validateValue(res.body ?? {}, { $ref: "#/components/schemas/basic-error" }, "response");
+  }
   if (documented === undefined) {
     return [`${res.method.toUpperCase()} ${match.template}: GitHub does not document status ${res.status}`];
   }
