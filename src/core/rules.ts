@@ -141,7 +141,8 @@ function evaluateSectors(c: Sectors, tally: Tally, policy: Policy): ConditionRes
   return {
     condition: c,
     holds,
-    lines: [...lines, { scope: "all", numerator: count, holds }],
+    // The count of sectors first, then each sector's "yes" count.
+    lines: [{ scope: "all", numerator: count, holds }, ...lines],
     ...(missing.length > 0 ? { missingSectors: missing } : {}),
     ...(withoutVoters.length > 0 ? { sectorsWithoutVoters: withoutVoters } : {}),
   };

@@ -164,6 +164,16 @@ describe("sectors", () => {
     expect(r.missingSectors).toEqual(missing);
   });
 
+  it("lines: the count of sectors first, then each sector's yes count", () => {
+    const r = evaluateRule(sectors(2, ["cs"]), tally({ gov: { yes: 2 }, cs: { no: 1 } }), policy);
+    expect(r.lines).toEqual([
+      { scope: "all", numerator: 1, holds: false },
+      { scope: "gov", numerator: 2, holds: true },
+      { scope: "biz", numerator: 0, holds: false, noVoters: true },
+      { scope: "cs", numerator: 0, holds: false },
+    ]);
+  });
+
   it.each([
     [sectors(3, ["cs"]), { gov: { yes: 1 }, biz: { yes: 1 } }, { key: "signoff.unmet.sectors.required", params: { count: 2, needed: 3, sectors: "cs" } }],
     [sectors(3), { gov: { yes: 1 } }, { key: "signoff.unmet.sectors", params: { count: 1, needed: 3, missing: 2 } }],
