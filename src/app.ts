@@ -1,0 +1,81 @@
+// The app function: which events go to which handler, nothing more. Everything the handlers
+// need (the queue, the clock, the app's id) is built here once and handed to them.
+import type { ApplicationFunction, Probot } from "probot";
+import { evaluatePullRequest } from "./evaluate/evaluate-pr.js";
+import { EvaluationQueue } from "./evaluate/queue.js";
+import { appSweepSource, sweep, type PublishReports } from "./evaluate/sweep.js";
+import { onCheckRunRerequested } from "./handlers/check-run.js";
+import { onClosed, type RecordClosed } from "./handlers/closed.js";
+import { COMMENT_EVENTS, onComment } from "./handlers/comment.js";
+import { onPullRequest, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
+import { onPush } from "./handlers/push.js";
+import { onReview, REVIEW_EVENTS } from "./handlers/review.js";
+import { prKey, type Services } from "./handlers/services.js";
+import { checkProductionEnv } from "./production.js";
+import { startScheduler } from "./scheduler.js";
+
+export interface AppOptions {
+  /** This app's id (default APP_ID): only its own check runs are read back. */
+  appId?: number;
+  /** The clock (tests give a fixed one). */
+  now?: () => Date;
+  /**
+   * "queue" (the long-running server): a handler records which PR needs evaluating and returns
+   * at once; "inline" (the Action, serverless hosts, tests): the evaluation runs before the
+   * handler returns.
+   */
+  mode?: "queue" | "inline";
+  /** A cron expression, or "off". Default: GOVERNANCE_SCHEDULE, else hourly. */
+  schedule?: string;
+  /** Writes the public record when a decision PR closes (the transparency module). */
+  recordClosed?: RecordClosed;
+  /** Publishes due reports during the sweep (the transparency module). */
+  publishReports?: PublishReports;
+  /** Hands the services to the caller (tests, the Action's entry, the benchmark). */
+  onReady?: (services: Services, queue: EvaluationQueue, runSweep: () => Promise<void>) => void;
+}
+
+export function createApp(options: AppOptions = {}): ApplicationFunction {
+  return (app: Probot) => {
+    const problems = checkProductionEnv(process.env);
+    if (problems.length > 0) {
+      throw new Error(`Partnership Governance will not start in production:\n${problems.map((p) => `- ${p}`).join("\n")}`);
+    }
+    const now = options.now ?? (() => new Date());
+    const mode = options.mode ?? "queue";
+    const queue = new EvaluationQueue({ runNow: mode === "inline", log: app.log });
+    const appId = options.appId ?? Number(process.env.APP_ID ?? 0);
+    const htmlBase = process.env.GITHUB_HTML_URL ?? htmlBaseOf(process.env.GHE_HOST);
+    const services: Services = {
+      appId,
+      now,
+      htmlBase,
+      log: { debug: (m) => app.log.debug(m), warn: (o, m) => app.log.warn(o as object, m) },
+      evaluate: async (octokit, installationId, target) => {
+        const run = queue.enqueue(installationId, prKey(target), async () => {
+          await evaluatePullRequest(octokit, target, services);
+        });
+        if (mode === "inline") await run;
+      },
+    };
+
+    for (const event of PULL_REQUEST_EVENTS) app.on(event, (context) => onPullRequest(context, services));
+    for (const event of REVIEW_EVENTS) app.on(event, (context) => onReview(context, services));
+    for (const event of COMMENT_EVENTS) app.on(event, (context) => onComment(context, services));
+    app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, services));
+    app.on("push", (context) => onPush(context, services));
+    app.on("pull_request.closed", (context) => onClosed(context, services, options.recordClosed));
+
+    const runSweep = async (): Promise<void> => {
+      const stats = await sweep(appSweepSource((id) => (id === undefined ? app.auth() : app.auth(id))), services, options.publishReports);
+      app.log.info(stats, "sweep done");
+    };
+    const schedule = options.schedule ?? process.env.GOVERNANCE_SCHEDULE ?? "0 * * * *";
+    if (mode === "queue" && schedule !== "off") startScheduler(schedule, runSweep, app.log);
+    options.onReady?.(services, queue, runSweep);
+  };
+}
+
+function htmlBaseOf(gheHost: string | undefined): string {
+  return gheHost ? `${process.env.GHE_PROTOCOL ?? "https"}://${gheHost}` : "https://github.com";
+}

@@ -1,0 +1,217 @@
+// One evaluation of one pull request: rules -> facts -> decide -> render -> publish. It is a
+// function of (installation, repository, PR) that re-derives everything from GitHub, so running
+// it again is always safe, and it writes nothing when the checks already say the same.
+import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH, MARKER_INSTRUCTIONS } from "../constants.js";
+import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
+import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
+import type { Diagnostic, Policy, PullRequestFacts, Registry, RegistryEntry } from "../core/types.js";
+import type { GitHub } from "../github/client.js";
+import { publishCheckRun } from "../github/checks.js";
+import { ensureMarkedComment } from "../github/comments.js";
+import { getPullRequestFacts } from "../github/facts.js";
+import { getDefaultBranch, readFileAtDefaultBranch, type FileRef, type RepoRef } from "../github/files.js";
+import { loadPolicy } from "../policy/load.js";
+import { parseRegistry, registryLocationOf } from "../policy/registry.js";
+import type { CheckOutput, RenderContext } from "../render/context.js";
+import { renderDeclarationCheck } from "../render/declaration-check.js";
+import { renderErrorCheck } from "../render/error-check.js";
+import { renderInstructionComment } from "../render/instructions.js";
+import { renderSignoffCheck } from "../render/signoff-check.js";
+import { blockingErrors, displayName, errorsOf, getRules } from "./governance.js";
+
+export interface EvaluationTarget extends RepoRef {
+  pull_number: number;
+}
+
+export interface EvaluationDeps {
+  /** This app's id: only its own check runs are read back. */
+  appId: number;
+  now: () => Date;
+  /** The app's bot login ("slug[bot]"), when known: only its comments are taken as its own. */
+  appLogin?: string;
+  /** https://github.com, or the GitHub Enterprise host, for links. */
+  htmlBase?: string;
+  log?: { debug: (msg: string) => void; warn: (obj: unknown, msg?: string) => void };
+}
+
+export type EvaluationOutcome =
+  | { status: "not-governed" }
+  | { status: "closed" }
+  | { status: "evaluated"; declaration: CheckOutput; signoff: CheckOutput; writes: number }
+  | { status: "error"; error: unknown; writes: number };
+
+const fileUrl = (htmlBase: string, file: FileRef, branch: string): string =>
+  `${htmlBase}/${file.owner}/${file.repo}/blob/${encodeURIComponent(branch)}/${file.path.split("/").map(encodeURIComponent).join("/")}`;
+
+/** Evaluates both checks of one PR and publishes them (and the instruction comment). */
+export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTarget, deps: EvaluationDeps): Promise<EvaluationOutcome> {
+  const repo: RepoRef = { owner: target.owner, repo: target.repo };
+  const htmlBase = (deps.htmlBase ?? "https://github.com").replace(/\/+$/, "");
+  let headSha: string | undefined;
+  let ctx: RenderContext | undefined;
+  let writes = 0;
+  try {
+    const defaultBranch = await getDefaultBranch(octokit, repo);
+    const rules = await getRules(octokit, repo, defaultBranch);
+    if (!rules.governed) {
+      deps.log?.debug(`${repo.owner}/${repo.repo} has no governance policy: nothing to do`);
+      return { status: "not-governed" };
+    }
+    const policyRef: FileRef = { ...repo, path: rules.policy?.path ?? DEFAULT_POLICY_PATH };
+    const registryRef = rules.registryRef;
+    ctx = {
+      lang: rules.policy?.transparency.language ?? "en",
+      now: deps.now(),
+      repo,
+      defaultBranch,
+      policyUrl: fileUrl(htmlBase, policyRef, defaultBranch),
+      registryUrl: registryRef ? fileUrl(htmlBase, registryRef, defaultBranch) : fileUrl(htmlBase, policyRef, defaultBranch),
+      registryPath: registryRef ? displayName(registryRef, repo) : "",
+      htmlBase,
+      pullNumber: target.pull_number,
+      ...(rules.policy ? { policy: rules.policy } : {}),
+    };
+
+    const needCommits = rules.policy?.declarations.requiredFor.includes("committers") ?? false;
+    const facts = await getPullRequestFacts(octokit, target, { needCommits });
+    headSha = facts.headSha;
+    if (facts.state !== "open") {
+      deps.log?.debug(`#${target.pull_number} is closed: its checks no longer matter`);
+      return { status: "closed" };
+    }
+
+    let declaration: CheckOutput;
+    let signoff: CheckOutput;
+    const errors = blockingErrors(rules);
+    if (errors.length > 0 || !rules.policy || !rules.registry) {
+      declaration = renderDeclarationCheck(invalidDeclaration(errors), ctx);
+      signoff = renderSignoffCheck(invalidSignoff(errors), ctx);
+    } else {
+      await addHeadFacts(octokit, repo, facts, rules.policy, registryRef);
+      const input = { policy: rules.policy, registry: rules.registry, facts, now: ctx.now };
+      const declared = evaluateDeclarations(input);
+      declaration = renderDeclarationCheck(declared, ctx);
+      signoff = renderSignoffCheck(evaluateSignoff(input), ctx);
+      const instructions = renderInstructionComment(declared, ctx);
+      if (instructions !== null) {
+        const done = await ensureMarkedComment(octokit, {
+          ...repo,
+          issue_number: target.pull_number,
+          marker: MARKER_INSTRUCTIONS,
+          body: instructions,
+          createIfAbsent: declared.outcome === "failure",
+          ...(deps.appLogin ? { appLogin: deps.appLogin } : {}),
+        });
+        if (done.action === "created" || done.action === "updated") writes++;
+      }
+    }
+    writes += await publishBoth(octokit, repo, facts.headSha, deps.appId, ctx, declaration, signoff);
+    return { status: "evaluated", declaration, signoff, writes };
+  } catch (error) {
+    deps.log?.warn({ err: error, pr: target }, "evaluation failed: the checks fail closed");
+    if (headSha !== undefined && ctx !== undefined) {
+      // Fail closed, visibly: both checks fail with the request id, never left passing.
+      const failed = renderErrorCheck(errorDetails(error), ctx);
+      try {
+        writes += await publishBoth(octokit, repo, headSha, deps.appId, ctx, failed, failed);
+      } catch (publishError) {
+        deps.log?.warn({ err: publishError }, "could not write the failed checks either");
+      }
+    }
+    return { status: "error", error, writes };
+  }
+}
+
+async function publishBoth(
+  octokit: GitHub,
+  repo: RepoRef,
+  head_sha: string,
+  appId: number,
+  ctx: RenderContext,
+  declaration: CheckOutput,
+  signoff: CheckOutput,
+): Promise<number> {
+  let writes = 0;
+  for (const [name, output] of [
+    [CHECK_DECLARATION, declaration],
+    [CHECK_SIGNOFF, signoff],
+  ] as const) {
+    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId, now: ctx.now });
+    if (done !== "unchanged") writes++;
+  }
+  return writes;
+}
+
+/**
+ * When the PR changes the policy or the registry: the errors of the files it would leave
+ * (so that no signed-off PR can merge rules that break governance), and the author's own entry
+ * as the PR's head has it (so that a newcomer can declare in the same PR). Only these two facts
+ * are ever taken from the head; the rules that judge the PR stay the default branch's.
+ */
+async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFacts, policy: Policy, registryRef: FileRef | null): Promise<void> {
+  const changed = new Set(facts.files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename])));
+  const localRegistry = registryRef && displayName(registryRef, repo) === registryRef.path ? registryRef.path : null;
+  const policyChanged = changed.has(policy.path);
+  const registryChanged = localRegistry !== null && changed.has(localRegistry);
+  if (!policyChanged && !registryChanged) return;
+
+  const readHead = async (file: FileRef) => {
+    const home = file.owner.toLowerCase() === repo.owner.toLowerCase() && file.repo.toLowerCase() === repo.repo.toLowerCase();
+    const content = await readFileAtDefaultBranch(octokit, file, home ? facts.headSha : undefined);
+    return content ? { text: content.text, file: displayName(file, repo) } : null;
+  };
+  const diagnostics: Diagnostic[] = [];
+  let headPolicy: Policy | null = policy;
+  if (policyChanged) {
+    const loaded = await loadPolicy(readHead, repo, policy.path);
+    if (!loaded) {
+      headPolicy = null; // the PR deletes the policy: the repository would no longer be governed
+      diagnostics.push(...deletedPolicyDiagnostic(policy.path));
+    } else {
+      diagnostics.push(...errorsOf(loaded.diagnostics));
+      headPolicy = loaded.policy;
+    }
+  }
+  if (headPolicy) {
+    const headRegistryRef = registryLocationOf(headPolicy, repo);
+    const headRegistryName = displayName(headRegistryRef, repo);
+    const text = headRegistryName === headRegistryRef.path ? await readHead(headRegistryRef) : null;
+    if (headRegistryName === headRegistryRef.path) {
+      const parsed = parseRegistry(text?.text ?? null, headRegistryName, headPolicy);
+      if (!parsed.registry) diagnostics.push(...errorsOf(parsed.diagnostics));
+    }
+    if (registryChanged && text) {
+      // The author's entry is judged by the default branch's policy (its sectors), not the head's.
+      facts.headAuthorEntry = authorEntry(parseRegistry(text.text, headRegistryName, policy).registry, facts.author.login);
+    }
+  }
+  facts.headDiagnostics = diagnostics;
+}
+
+function authorEntry(registry: Registry | null, login: string): RegistryEntry | null {
+  const wanted = login.toLowerCase();
+  return registry?.entries.find((e) => e.login.toLowerCase() === wanted) ?? null;
+}
+
+function deletedPolicyDiagnostic(path: string): Diagnostic[] {
+  return [
+    {
+      file: path,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: "policy.deleted",
+      message: { key: "policy.deleted", params: { file: path } },
+    },
+  ];
+}
+
+function errorDetails(error: unknown): { status?: number; requestId?: string; message?: string } {
+  const e = (error ?? {}) as { status?: unknown; requestId?: unknown; message?: unknown; response?: { headers?: Record<string, unknown> } };
+  const out: { status?: number; requestId?: string; message?: string } = {};
+  if (typeof e.status === "number") out.status = e.status;
+  const id = typeof e.requestId === "string" ? e.requestId : e.response?.headers?.["x-github-request-id"];
+  if (typeof id === "string") out.requestId = id;
+  if (typeof e.message === "string") out.message = e.message;
+  return out;
+}

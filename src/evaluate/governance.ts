@@ -1,0 +1,62 @@
+// The rules of one repository, as they stand on a given ref of its default branch: the policy
+// (with `_extends` resolved) and the registry, both read as text so that every error keeps its
+// position. A PR is always judged by these, never by what its head says.
+import { DEFAULT_POLICY_PATH } from "../constants.js";
+import type { Diagnostic, Policy, Registry } from "../core/types.js";
+import type { GitHub } from "../github/client.js";
+import { readFileAtDefaultBranch, type FileRef, type RepoRef } from "../github/files.js";
+import { loadPolicy } from "../policy/load.js";
+import { parseRegistry, registryLocationOf } from "../policy/registry.js";
+
+export type Rules =
+  | { governed: false }
+  | {
+      governed: true;
+      /** Null when the policy is invalid (then `diagnostics` holds its errors). */
+      policy: Policy | null;
+      /** Null when the registry is invalid or could not be judged (policy invalid). */
+      registry: Registry | null;
+      /** The registry's location, when the policy names one. */
+      registryRef: FileRef | null;
+      /** Errors and warnings of both files. */
+      diagnostics: Diagnostic[];
+    };
+
+/** The name a file is shown under: its path in the governed repository, `owner/repo:path` elsewhere. */
+export function displayName(file: FileRef, home: RepoRef): string {
+  const same = file.owner.toLowerCase() === home.owner.toLowerCase() && file.repo.toLowerCase() === home.repo.toLowerCase();
+  return same ? file.path : `${file.owner}/${file.repo}:${file.path}`;
+}
+
+/**
+ * Reads the rules at `ref` of `repo` (its default branch's head when `ref` is the branch name,
+ * or a commit such as a merge's first parent). Files of other repositories (an org-wide base
+ * policy, an org-wide registry) are read from their own default branch.
+ */
+export async function getRules(octokit: GitHub, repo: RepoRef, ref: string): Promise<Rules> {
+  const read = async (file: FileRef) => {
+    const home = file.owner.toLowerCase() === repo.owner.toLowerCase() && file.repo.toLowerCase() === repo.repo.toLowerCase();
+    const content = await readFileAtDefaultBranch(octokit, file, home ? ref : undefined);
+    return content ? { text: content.text, file: displayName(file, repo) } : null;
+  };
+  const loaded = await loadPolicy(read, repo, DEFAULT_POLICY_PATH);
+  if (!loaded) return { governed: false };
+  const diagnostics = [...loaded.diagnostics];
+  if (!loaded.policy) return { governed: true, policy: null, registry: null, registryRef: null, diagnostics };
+  const registryRef = registryLocationOf(loaded.policy, repo);
+  const registryFile = await read(registryRef);
+  const parsed = parseRegistry(registryFile?.text ?? null, displayName(registryRef, repo), loaded.policy);
+  diagnostics.push(...parsed.diagnostics);
+  return { governed: true, policy: loaded.policy, registry: parsed.registry, registryRef, diagnostics };
+}
+
+export const errorsOf = (diagnostics: readonly Diagnostic[]): Diagnostic[] => diagnostics.filter((d) => d.severity === "error");
+
+/**
+ * File-level errors only: per-entry problems of the registry (a sector no longer in the policy,
+ * a date that does not exist) make that one declaration not current, not the registry invalid.
+ */
+export function blockingErrors(rules: Extract<Rules, { governed: true }>): Diagnostic[] {
+  if (!rules.policy || !rules.registry) return errorsOf(rules.diagnostics);
+  return [];
+}

@@ -1,0 +1,13 @@
+// What every handler is given: how to have a PR evaluated (queued per installation in the
+// long-running server, inline in the Action and on serverless hosts), the clock, and the app's
+// identity. Handlers never evaluate by themselves.
+import type { GitHub } from "../github/client.js";
+import type { EvaluationDeps, EvaluationTarget } from "../evaluate/evaluate-pr.js";
+
+export interface Services extends EvaluationDeps {
+  /** Has one PR evaluated; resolves when it is queued (server) or done (inline). */
+  evaluate(octokit: GitHub, installationId: number, target: EvaluationTarget): Promise<void>;
+}
+
+/** The key under which evaluations of one PR coalesce. */
+export const prKey = (t: EvaluationTarget): string => `${t.owner.toLowerCase()}/${t.repo.toLowerCase()}#${t.pull_number}`;
