@@ -165,9 +165,10 @@ export function evaluateRule(rule: Condition, tally: Tally, policy: Policy): Con
       return evaluateSectors(rule, tally, policy);
     case "all":
     case "any": {
-      const children = rule.of.map((child) => evaluateRule(child, tally, policy));
+      const children = (Array.isArray(rule.of) ? rule.of : []).map((child) => evaluateRule(child, tally, policy));
       const first = children.findIndex((r) => r.holds);
-      const holds = rule.type === "all" ? children.every((r) => r.holds) : first >= 0;
+      // Combinators are never empty (src/policy); if one were, it would not hold (fail closed).
+      const holds = rule.type === "all" ? children.length > 0 && children.every((r) => r.holds) : first >= 0;
       // Caps of the branches that decide: every child of `all`; the carrying child of `any`.
       const deciding = rule.type === "any" && first >= 0 ? [children[first]!] : children;
       const withoutVoters = union(children.map((r) => r.sectorsWithoutVoters), (s) => s);
@@ -181,6 +182,9 @@ export function evaluateRule(rule: Condition, tally: Tally, policy: Policy): Con
         ...(overCap.length > 0 ? { overCap } : {}),
       };
     }
+    default:
+      // A condition this engine does not know never holds (fail closed), and never throws.
+      return { condition: rule, holds: false };
   }
 }
 

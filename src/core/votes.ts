@@ -143,10 +143,12 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
   const tally: Tally = { bySector: {}, abstentions: kind.abstentions };
   for (const sector of policy.sectors) tally.bySector[sector.id] = { yes: [], no: [], abstain: [], recused: [], registered: 0 };
 
-  // The electorate: every current, voting declaration but the PR author's (and bots').
+  // The electorate: every current, voting declaration but the PR author's (and bots': a login
+  // that GitHub shows as a bot on this PR is one, even if the registry lists it).
+  const botLogins = new Set([...facts.reviews, ...facts.comments].filter((x) => isBot(x.user)).map((x) => loginKey(x.user.login)));
   const voters = new Map<string, RegistryEntry>();
   for (const [key, entry] of byLogin) {
-    const standing = standingOf(policy, byLogin, facts, { login: entry.login, isBot: false }, now);
+    const standing = standingOf(policy, byLogin, facts, { login: entry.login, isBot: botLogins.has(key) }, now);
     if (standing.voter) voters.set(key, entry);
   }
   for (const entry of voters.values()) {

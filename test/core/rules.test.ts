@@ -210,6 +210,14 @@ describe("all and any", () => {
     expect(holds(rule, tally({ gov: { yes: 1 }, biz: { yes: 1 } }))).toBe(false);
   });
 
+  it.each([
+    ["an empty all does not hold (fail closed)", all(), false],
+    ["an empty any does not", any(), false],
+    ["an unknown condition never holds", { type: "veto" } as unknown as Condition, false],
+  ])("%s", (_name, rule, expected) => {
+    expect(holds(rule, tally({}))).toBe(expected);
+  });
+
   it("caps count only from the branch that carried an any", () => {
     const rule = any(approvals({ at_least: 1, in: "gov" }), approvals({ at_least: 9, max_per_sector: 1 }));
     const r = evaluateRule(rule, tally({ gov: { yes: 3 } }), policy);

@@ -78,6 +78,7 @@ describe("readVotes: who is not counted, and why", () => {
     ["an expired approver", [review("old", "APPROVED", 1)], [], [{ login: "old", reason: "expired", source: "review" }]],
     ["an approver whose sector left the policy", [review("acad", "APPROVED", 1)], [], [{ login: "acad", reason: "unknown-sector", source: "review" }]],
     ["a bot approver, even declared", [review("helper[bot]", "APPROVED", 1)], [], [{ login: "helper[bot]", reason: "bot", source: "review" }]],
+    ["an account GitHub marks as a bot, even declared", [{ ...review("gov1", "APPROVED", 1), user: { login: "gov1", isBot: true } }], [], [{ login: "gov1", reason: "bot", source: "review" }]],
     ["an observer's review", [review("zoe", "CHANGES_REQUESTED", 1)], [], [{ login: "zoe", reason: "observer", source: "review" }]],
     ["a non-voter's changes requested", [review("eve", "CHANGES_REQUESTED", 1)], [], [{ login: "eve", reason: "undeclared", source: "review" }]],
     [
