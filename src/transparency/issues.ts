@@ -1,0 +1,161 @@
+// Finding what the app wrote on the public record: log and report issues (by the hidden marker in
+// their body, among the issues with the transparency label, all pages), and the record comments
+// of a log issue (by their marker, written by the log issue's own author: the app).
+import { LOG_TITLE_PREFIX, REPORT_TITLE_PREFIX } from "../constants.js";
+import { comparePeriods, parsePeriod } from "../core/period.js";
+import { parseRecordComment, type ParsedRecordComment } from "../core/record.js";
+import type { Language, Policy } from "../core/types.js";
+import type { GitHub } from "../github/client.js";
+import type { RepoRef } from "../github/files.js";
+import { t } from "../render/i18n.js";
+import { renderLogIssueBody } from "../render/record.js";
+
+export interface RecordIssue {
+  number: number;
+  period: string;
+  state: "open" | "closed";
+  /** The login that opened it: the app. Only its comments on a log are records. */
+  author: string;
+  url: string;
+  createdAt: string;
+}
+
+export interface TransparencyIssues {
+  /** Log issues by period, oldest (lowest number) first. */
+  logs: Map<string, RecordIssue[]>;
+  /** Report issues by period, oldest first. */
+  reports: Map<string, RecordIssue[]>;
+}
+
+const LOG_RE = /<!-- partnership-governance:log period=(\S+) -->/;
+const REPORT_RE = /<!-- partnership-governance:report period=(\S+) -->/;
+
+/** Every log and report issue of the repository, open or closed (all pages). */
+export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labels: string[]): Promise<TransparencyIssues> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    owner: ref.owner,
+    repo: ref.repo,
+    state: "all",
+    per_page: 100,
+    ...(labels.length > 0 ? { labels: labels[0] } : {}),
+  });
+  const logs = new Map<string, RecordIssue[]>();
+  const reports = new Map<string, RecordIssue[]>();
+  for (const issue of issues) {
+    if (issue.pull_request) continue;
+    const body = issue.body ?? "";
+    const add = (map: Map<string, RecordIssue[]>, period: string) => {
+      const list = map.get(period) ?? [];
+      list.push({
+        number: issue.number,
+        period,
+        state: issue.state === "closed" ? "closed" : "open",
+        author: issue.user?.login ?? "",
+        url: issue.html_url,
+        createdAt: issue.created_at,
+      });
+      map.set(period, list);
+    };
+    const log = LOG_RE.exec(body);
+    if (log && parsePeriod(log[1]!) && issue.title === `${LOG_TITLE_PREFIX}${log[1]}`) add(logs, log[1]!);
+    const report = REPORT_RE.exec(body);
+    if (report && parsePeriod(report[1]!) && issue.title === `${REPORT_TITLE_PREFIX}${report[1]}`) add(reports, report[1]!);
+  }
+  for (const list of [...logs.values(), ...reports.values()]) list.sort((a, b) => a.number - b.number);
+  return { logs, reports };
+}
+
+/** The log issue of each period (the oldest when a race made two), in period order. */
+export function canonicalLogs(issues: TransparencyIssues): RecordIssue[] {
+  return [...issues.logs.values()].map((l) => l[0]!).sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+export interface RecordComment {
+  id: number;
+  body: string;
+  url: string;
+  parsed: ParsedRecordComment;
+}
+
+/** The record comments of a log issue, in order (all pages); people's comments are left out. */
+export async function listRecordComments(octokit: GitHub, ref: RepoRef, issue: RecordIssue): Promise<RecordComment[]> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: ref.owner,
+    repo: ref.repo,
+    issue_number: issue.number,
+    per_page: 100,
+  });
+  const out: RecordComment[] = [];
+  for (const c of comments) {
+    if ((c.user?.login ?? "").toLowerCase() !== issue.author.toLowerCase()) continue;
+    const parsed = parseRecordComment(c.body ?? "");
+    if (parsed) out.push({ id: c.id, body: c.body ?? "", url: c.html_url, parsed });
+  }
+  return out;
+}
+
+/** Closes an issue with a comment saying why (GitHub's `state_reason` tells the kind of close). */
+export async function closeIssueWithComment(
+  octokit: GitHub,
+  ref: RepoRef,
+  issueNumber: number,
+  body: string,
+  reason: "completed" | "duplicate",
+): Promise<void> {
+  await octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, body });
+  await octokit.rest.issues.update({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, state: "closed", state_reason: reason });
+}
+
+/**
+ * Closes every log issue of `period` but the oldest, as duplicates (a race made them), moving
+ * nothing: the log continues on the oldest. Returns the oldest.
+ */
+async function closeDuplicates(octokit: GitHub, ref: RepoRef, list: RecordIssue[], lang: Language): Promise<RecordIssue> {
+  const [keep, ...dups] = list;
+  for (const d of dups) {
+    if (d.state !== "open") continue;
+    await closeIssueWithComment(octokit, ref, d.number, t(lang, "record.log.duplicate", { url: keep!.url }), "duplicate");
+    d.state = "closed";
+  }
+  return keep!;
+}
+
+/**
+ * The log issue of `period`, opened if absent. After opening one, the list is read again: if
+ * another process opened one too, the oldest is kept and the other closed as a duplicate.
+ */
+export async function ensureLogIssue(
+  octokit: GitHub,
+  ref: RepoRef,
+  policy: Policy,
+  period: string,
+  known: TransparencyIssues,
+): Promise<{ issue: RecordIssue; issues: TransparencyIssues; created: boolean }> {
+  const lang = policy.transparency.language;
+  const existing = known.logs.get(period);
+  if (existing && existing.length > 0) {
+    return { issue: await closeDuplicates(octokit, ref, existing, lang), issues: known, created: false };
+  }
+  const { data } = await octokit.rest.issues.create({
+    owner: ref.owner,
+    repo: ref.repo,
+    title: `${LOG_TITLE_PREFIX}${period}`,
+    body: renderLogIssueBody(period, lang),
+    labels: policy.transparency.labels,
+  });
+  const mine: RecordIssue = {
+    number: data.number,
+    period,
+    state: "open",
+    author: data.user?.login ?? "",
+    url: data.html_url,
+    createdAt: data.created_at,
+  };
+  const issues = await listTransparencyIssues(octokit, ref, policy.transparency.labels);
+  const list = issues.logs.get(period) ?? [];
+  if (!list.some((i) => i.number === mine.number)) list.push(mine);
+  list.sort((a, b) => a.number - b.number);
+  issues.logs.set(period, list);
+  return { issue: await closeDuplicates(octokit, ref, list, lang), issues, created: true };
+}
+
