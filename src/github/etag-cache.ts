@@ -182,9 +182,11 @@ export function withEtagCache<T extends HookableOctokit>(
     // The representation depends on the media type asked for (json, raw...), so it is in the key.
     const key = `${parsed.url}\n${parsed.headers.accept ?? ""}`;
     const cached = cache.get(key);
-    const sent = cached ? { ...options, headers: { ...options.headers, "if-none-match": cached.etag } } : options;
+    // The hooks of one request share its options object and ignore what an outer hook passes on
+    // (before-after-hook binds each to the original options), so the header is set in place.
+    if (cached) options.headers = { ...options.headers, "if-none-match": cached.etag };
     try {
-      const response = await request(sent);
+      const response = await request(options);
       report(method, parsed.url, response.status);
       const etag = response.headers.etag;
       if (typeof etag === "string" && response.status === 200) {
