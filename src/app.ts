@@ -2,8 +2,9 @@
 // need (the queue, the clock, the app's id) is built here once and handed to them.
 import type { ApplicationFunction, Probot } from "probot";
 import { evaluatePullRequest } from "./evaluate/evaluate-pr.js";
+import { recordClose } from "./evaluate/record-close.js";
 import { EvaluationQueue } from "./evaluate/queue.js";
-import { appSweepSource, sweep, type PublishReports } from "./evaluate/sweep.js";
+import { appSweepSource, publishReports, sweep, type PublishReports } from "./evaluate/sweep.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
 import { onClosed, type RecordClosed } from "./handlers/closed.js";
 import { COMMENT_EVENTS, onComment } from "./handlers/comment.js";
@@ -27,7 +28,7 @@ export interface AppOptions {
   mode?: "queue" | "inline";
   /** A cron expression, or "off". Default: GOVERNANCE_SCHEDULE, else hourly. */
   schedule?: string;
-  /** Writes the public record when a decision PR closes (the transparency module). */
+  /** Writes the public record when a decision PR closes (default: evaluate/record-close.ts). */
   recordClosed?: RecordClosed;
   /** Publishes due reports during the sweep (the transparency module). */
   publishReports?: PublishReports;
@@ -51,11 +52,14 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       now,
       htmlBase,
       log: { debug: (m) => app.log.debug(m), warn: (o, m) => app.log.warn(o as object, m) },
-      evaluate: async (octokit, installationId, target) => {
-        const run = queue.enqueue(installationId, prKey(target), async () => {
+      evaluate: (octokit, installationId, target) =>
+        services.run(installationId, prKey(target), async () => {
           await evaluatePullRequest(octokit, target, services);
-        });
-        if (mode === "inline") await run;
+        }),
+      run: async (installationId, key, task) => {
+        const done = queue.enqueue(installationId, key, task);
+        // Queued: the handler returns at once and the work goes on; inline: it is done first.
+        if (mode === "inline") await done;
       },
     };
 
@@ -64,10 +68,10 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     for (const event of COMMENT_EVENTS) app.on(event, (context) => onComment(context, services));
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, services));
     app.on("push", (context) => onPush(context, services));
-    app.on("pull_request.closed", (context) => onClosed(context, services, options.recordClosed));
+    app.on("pull_request.closed", (context) => onClosed(context, services, options.recordClosed ?? recordClose));
 
     const runSweep = async (): Promise<void> => {
-      const stats = await sweep(appSweepSource((id) => (id === undefined ? app.auth() : app.auth(id))), services, options.publishReports);
+      const stats = await sweep(appSweepSource((id) => (id === undefined ? app.auth() : app.auth(id))), services, options.publishReports ?? publishReports);
       app.log.info(stats, "sweep done");
     };
     const schedule = options.schedule ?? process.env.GOVERNANCE_SCHEDULE ?? "0 * * * *";

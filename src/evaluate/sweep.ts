@@ -8,6 +8,7 @@ import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
 import type { RepoRef } from "../github/files.js";
 import type { Services } from "../handlers/services.js";
+import { publishDueReports } from "../transparency/report.js";
 import { getRules, type Rules } from "./governance.js";
 
 export interface InstallationClient {
@@ -22,6 +23,12 @@ export interface SweepSource {
 }
 
 export type PublishReports = (octokit: GitHub, repo: RepoRef, rules: Extract<Rules, { governed: true }>, now: Date) => Promise<void>;
+
+/** The transparency reports that are due, oldest first (src/transparency/report.ts). */
+export const publishReports: PublishReports = async (octokit, repo, rules, now) => {
+  if (!rules.policy) return;
+  await publishDueReports(octokit, { ...repo, policy: rules.policy, now });
+};
 
 export interface SweepStats {
   installations: number;

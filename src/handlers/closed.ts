@@ -1,29 +1,30 @@
-// A decision PR closed (merged or withdrawn): its record goes on the public log. The record is
-// judged by the rules as they stood before the merge, never by what the PR changed.
+// A PR closed (merged or withdrawn): if it was a decision, its record goes on the public log.
+// Each close is its own task (keyed by its close time), so a PR withdrawn, reopened and merged
+// gets two records even when both events wait in the queue together.
 import type { Context } from "probot";
 import type { GitHub } from "../github/client.js";
+import type { CloseEvent } from "../evaluate/record-close.js";
 import type { Services } from "./services.js";
 
-export type RecordClosed = (
-  octokit: GitHub,
-  target: { owner: string; repo: string; pull_number: number; installationId: number },
-  services: Services,
-) => Promise<void>;
+export type RecordClosed = (octokit: GitHub, close: CloseEvent, services: Services) => Promise<unknown>;
 
-export async function onClosed(context: Context<"pull_request.closed">, services: Services, recordClosed?: RecordClosed): Promise<void> {
+export async function onClosed(context: Context<"pull_request.closed">, services: Services, recordClosed: RecordClosed): Promise<void> {
   const { pull_request: pr, repository, installation } = context.payload;
   if (!installation) {
     context.log.debug("pull_request.closed without an installation: not for this app");
     return;
   }
-  if (!recordClosed) {
-    context.log.debug("no transparency log in this app: close not recorded");
-    return;
-  }
-  await recordClosed(context.octokit as unknown as GitHub, {
+  const close: CloseEvent = {
     owner: repository.owner.login,
     repo: repository.name,
     pull_number: pr.number,
-    installationId: installation.id,
-  }, services);
+    closedAt: pr.closed_at ?? new Date(services.now()).toISOString(),
+    merged: pr.merged === true,
+    mergeCommitSha: pr.merge_commit_sha ?? null,
+  };
+  const octokit = context.octokit as unknown as GitHub;
+  const key = `record:${close.owner.toLowerCase()}/${close.repo.toLowerCase()}#${close.pull_number}@${close.closedAt}`;
+  await services.run(installation.id, key, async () => {
+    await recordClosed(octokit, close, services);
+  });
 }

@@ -7,6 +7,8 @@ import type { EvaluationDeps, EvaluationTarget } from "../evaluate/evaluate-pr.j
 export interface Services extends EvaluationDeps {
   /** Has one PR evaluated; resolves when it is queued (server) or done (inline). */
   evaluate(octokit: GitHub, installationId: number, target: EvaluationTarget): Promise<void>;
+  /** Runs any other task of an installation the same way (queued, or inline). */
+  run(installationId: number, key: string, task: () => Promise<void>): Promise<void>;
 }
 
 /** The key under which evaluations of one PR coalesce. */
