@@ -36,7 +36,12 @@ export function displayName(file: FileRef, home: RepoRef): string {
 export async function getRules(octokit: GitHub, repo: RepoRef, ref: string): Promise<Rules> {
   const read = async (file: FileRef) => {
     const home = file.owner.toLowerCase() === repo.owner.toLowerCase() && file.repo.toLowerCase() === repo.repo.toLowerCase();
-    const content = await readFileAtDefaultBranch(octokit, file, home ? ref : undefined);
+    const content = await readFileAtDefaultBranch(octokit, file, home ? ref : undefined).catch((error: unknown) => {
+      // Another repository that does not exist (an organisation without a `.github` repository,
+      // Probot's fallback) has no such file: GitHub answers its default-branch lookup with 404.
+      if (!home && (error as { status?: unknown } | null)?.status === 404) return null;
+      throw error;
+    });
     return content ? { text: content.text, file: displayName(file, repo) } : null;
   };
   const loaded = await loadPolicy(read, repo, DEFAULT_POLICY_PATH);
