@@ -1,0 +1,115 @@
+// Issue 2: a repository without a policy is left alone, and the rules that judge a pull request
+// are always the default branch's, whatever the pull request changes.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mockGitHub, serveFile, serveRepository } from "../helpers/github-mocks.js";
+import { pullRequestPayload, pushPayload } from "../helpers/payloads.js";
+import { setupNock, teardownNock } from "../helpers/probot.js";
+import {
+  checkBodies,
+  fixture,
+  HEAD,
+  INSTALLATION,
+  lines,
+  NUMBER,
+  OWNER,
+  POLICY,
+  REGISTRY,
+  REPO,
+  requestLine,
+  review,
+  serveEvaluation,
+  startApp,
+} from "./harness.js";
+
+const target = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice" };
+
+describe("a repository without a policy", () => {
+  beforeEach(setupNock);
+  afterEach(teardownNock);
+
+  it.each([
+    ["the organisation's .github repository has no policy either", true],
+    ["the organisation has no .github repository", false],
+  ])("is left alone when %s", async (_case, orgRepoExists) => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    serveRepository(mock, { owner: OWNER, repo: REPO });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: null });
+    if (orgRepoExists) {
+      serveRepository(mock, { owner: OWNER, repo: ".github" });
+      serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", content: null });
+    } else {
+      mock.get(`/repos/${OWNER}/.github`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
+    }
+    const app = await startApp();
+
+    await app.receive("pull_request", pullRequestPayload("pull_request.opened", target));
+
+    mock.assertAllDone();
+    expect(mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
+    expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
+      `GET /repos/${OWNER}/${REPO}`,
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
+      `GET /repos/${OWNER}/.github`,
+      ...(orgRepoExists ? [`GET /repos/${OWNER}/.github/contents/.github/governance.yml?ref=main`] : []),
+    ]);
+  });
+
+  it("ignores a push to its default branch, also when the organisation has no .github repository", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: null });
+    mock.get(`/repos/${OWNER}/.github`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
+    const app = await startApp();
+
+    await app.receive("push", pushPayload({ owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: "main", modified: ["STAKEHOLDERS.yml"] }));
+
+    mock.assertAllDone();
+    expect(mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
+  });
+});
+
+describe("the rules a pull request is judged by", () => {
+  beforeEach(setupNock);
+  afterEach(teardownNock);
+
+  it("come from the default branch: a PR that rewrites the policy to pass itself still waits for main's sign-off", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    serveEvaluation(mock, {
+      pr: {
+        labels: ["decision:charter"],
+        files: [".github/governance.yml", "CHARTER.md"],
+        reviews: [review("bob", "APPROVED", "2026-11-21T09:00:00Z"), review("carol", "APPROVED", "2026-11-21T10:00:00Z")],
+      },
+    });
+    // The head's files are read only to check that they are valid (the PR changes the policy).
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: HEAD, content: fixture("governance-self-approving.yml") });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: HEAD, content: REGISTRY });
+    const app = await startApp();
+
+    await app.receive("pull_request", pullRequestPayload("pull_request.synchronize", target));
+
+    mock.assertAllDone();
+    const signoff = checkBodies(mock)["Multi-sector sign-off"];
+    expect(signoff).toMatchObject({
+      name: "Multi-sector sign-off",
+      head_sha: HEAD,
+      status: "completed",
+      conclusion: "action_required",
+      output: { title: "2 of 3 sectors: waiting for civil-society" },
+    });
+    expect(lines(signoff?.output.summary)).toEqual(
+      expect.arrayContaining([
+        "- **Charter amendment**: not signed off yet ✗ (2 of 3 sectors: waiting for civil\\-society)",
+        "- **Changes to the governance rules**: signed off ✓",
+      ]),
+    );
+    // The policy and registry that judged it were read at `main`; the head only for validation.
+    const reads = mock.sent("GET").filter((r) => r.path.includes("/contents/"));
+    expect(reads.map(requestLine)).toEqual([
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
+      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=main`,
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=${HEAD}`,
+      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=${HEAD}`,
+    ]);
+    expect(POLICY).not.toEqual(fixture("governance-self-approving.yml"));
+  });
+});
