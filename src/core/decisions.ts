@@ -49,18 +49,23 @@ function fallbackGovernanceKind(): DecisionKind {
  */
 export function decisionKindsOf(policy: Policy, facts: Pick<PullRequestFacts, "files" | "labels">): DecisionKind[] {
   const names = new Set<string>();
-  for (const f of facts.files) {
+  for (const f of facts.files ?? []) {
     names.add(normalise(f.filename));
     if (f.previousFilename) names.add(normalise(f.previousFilename));
   }
-  const labels = new Set(facts.labels.map((l) => l.toLowerCase()));
+  const labels = new Set((facts.labels ?? []).map((l) => l.toLowerCase()));
   const touchesGovernance = governedFiles(policy).some((p) => names.has(p));
 
   const kinds: DecisionKind[] = [];
   for (const kind of policy.decisions) {
     const byLabel = kind.labels.some((l) => labels.has(l.toLowerCase()));
     const byPath = kind.paths.some((glob) => {
-      const matcher = new Minimatch(glob, { dot: true });
+      let matcher: Minimatch;
+      try {
+        matcher = new Minimatch(glob, { dot: true });
+      } catch {
+        return false; // src/policy rejects such globs; the core never throws on one
+      }
       for (const name of names) if (matcher.match(name)) return true;
       return false;
     });

@@ -97,7 +97,11 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
     relevant.set(key, r);
   };
 
-  for (const review of facts.reviews) {
+  // Defensive reads: the core is total, whatever a caller's facts hold (a deleted account's
+  // review has no user on GitHub).
+  const reviews = (facts.reviews ?? []).filter((r) => r?.user?.login);
+  const comments = (facts.comments ?? []).filter((c) => c?.user?.login);
+  for (const review of reviews) {
     const ms = instant(review.submittedAt) ?? 0;
     const source: Source = { type: "review", id: review.id, at: review.submittedAt };
     switch (review.state) {
@@ -119,8 +123,8 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
         break;
     }
   }
-  for (const comment of facts.comments) {
-    const command = parseCommand(comment.body);
+  for (const comment of comments) {
+    const command = parseCommand(comment.body ?? "");
     if (command !== "abstain" && command !== "recuse") continue; // "check" is no vote
     const ms = instant(comment.createdAt) ?? 0;
     noteRelevant(comment.user, "comment");
@@ -145,7 +149,7 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
 
   // The electorate: every current, voting declaration but the PR author's (and bots': a login
   // that GitHub shows as a bot on this PR is one, even if the registry lists it).
-  const botLogins = new Set([...facts.reviews, ...facts.comments].filter((x) => isBot(x.user)).map((x) => loginKey(x.user.login)));
+  const botLogins = new Set([...reviews, ...comments].filter((x) => isBot(x.user)).map((x) => loginKey(x.user.login)));
   const voters = new Map<string, RegistryEntry>();
   for (const [key, entry] of byLogin) {
     const standing = standingOf(policy, byLogin, facts, { login: entry.login, isBot: botLogins.has(key) }, now);

@@ -33,6 +33,11 @@ describe("decisionKindsOf", () => {
     expect(decisionKindsOf(policy, { files: changed, labels }).map((k) => k.id)).toEqual(kinds);
   });
 
+  it("a glob minimatch refuses never throws", () => {
+    const p = policyWith({ decisions: [kindWith({ paths: ["a".repeat(70_000)], labels: [] })] });
+    expect(decisionKindsOf(p, { files: files("a"), labels: [] })).toEqual([]);
+  });
+
   it("a remote registry is not a file of this repository", () => {
     const p = policyWith({ registry: { kind: "remote", owner: "org", repo: "meta", path: "STAKEHOLDERS.yml" } });
     expect(decisionKindsOf(p, { files: files("STAKEHOLDERS.yml"), labels: [] })).toEqual([]);

@@ -95,6 +95,7 @@ describe("readVotes: who is not counted, and why", () => {
     ["an edited command that was the latest signal", [review("gov1", "APPROVED", 1)], [comment("gov1", "/governance abstain", 2, true)], [{ login: "gov1", reason: "edited-comment", source: "comment" }]],
     ["an edited command superseded by a review", [review("gov1", "APPROVED", 3)], [comment("gov1", "/governance abstain", 2, true)], []],
     ["a recusal that replaced a review", [review("gov1", "APPROVED", 1)], [comment("gov1", "/governance recuse", 2)], [{ login: "gov1", reason: "recused", source: "review" }]],
+    ["a review of a deleted account is ignored", [{ ...review("gov1", "APPROVED", 1), user: null } as unknown as ReviewFact], [], []],
     ["commenters without commands are not listed", [review("eve", "COMMENTED", 1)], [comment("eve", "hello", 2)], []],
   ])("%s", (_name, reviews, comments, notCounted) => {
     const r = read(reviews, comments);
