@@ -109,6 +109,11 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
     return { status: "evaluated", declaration, signoff, writes };
   } catch (error) {
     deps.log?.warn({ err: error, pr: target }, "evaluation failed: the checks fail closed");
+    if (headSha === undefined && ctx !== undefined) {
+      // Gathering the facts failed, so the head commit the checks belong on is still unknown:
+      // read the PR alone to find it (and not to write on a closed one).
+      headSha = await getOpenHeadSha(octokit, target).catch(() => undefined);
+    }
     if (headSha !== undefined && ctx !== undefined) {
       // Fail closed, visibly: both checks fail with the request id, never left passing.
       const failed = renderErrorCheck(errorDetails(error), ctx);
@@ -120,6 +125,11 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
     }
     return { status: "error", error, writes };
   }
+}
+
+async function getOpenHeadSha(octokit: GitHub, target: EvaluationTarget): Promise<string | undefined> {
+  const { data } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pull_number });
+  return data.state === "open" ? data.head.sha : undefined;
 }
 
 async function publishBoth(
