@@ -1,0 +1,262 @@
+// A small stateful GitHub for the transparency tests: issues and their comments, kept in memory
+// and served through mockGitHub (so every request and answer is checked against GitHub's
+// OpenAPI description). Tests seed it, run the adapter, and assert on the state and the writes.
+import nock from "nock";
+import { GITHUB_API, linkNext, mockGitHub, type CapturedRequest, type GitHubMock } from "../helpers/github-mocks.js";
+
+export const APP_LOGIN = "partnership-governance[bot]";
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  login: string;
+  created_at: string;
+}
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  state_reason: string | null;
+  labels: string[];
+  login: string;
+  created_at: string;
+  comments: FakeComment[];
+}
+
+export interface FakePull {
+  number: number;
+  title: string;
+  login: string;
+  created_at: string;
+  closed_at: string | null;
+  bot?: boolean;
+}
+
+export interface FakeOptions {
+  owner?: string;
+  repo?: string;
+  baseUrl?: string;
+  /** Up to which issue number and comment id routes are defined. */
+  maxIssues?: number;
+  maxComments?: number;
+  /** Items per page of the listings (GitHub's per_page=100, smaller to test paging). */
+  pageSize?: number;
+}
+
+export class FakeGitHub {
+  readonly owner: string;
+  readonly repo: string;
+  readonly base: string;
+  readonly mock: GitHubMock;
+  issues: FakeIssue[] = [];
+  pulls: FakePull[] = [];
+  nextIssue = 1;
+  nextComment = 1000;
+  pageSize: number;
+  /** Called when a comment is posted, before it is stored: lets a test race another writer. */
+  beforeComment?: (issue: FakeIssue, body: string) => void;
+
+  constructor(opts: FakeOptions = {}) {
+    this.owner = opts.owner ?? "org";
+    this.repo = opts.repo ?? "charter";
+    this.base = opts.baseUrl ?? GITHUB_API;
+    this.pageSize = opts.pageSize ?? 100;
+    this.mock = mockGitHub({ baseUrl: this.base });
+    this.defineRoutes(opts.maxIssues ?? 12, opts.maxComments ?? 60);
+  }
+
+  get prefix(): string {
+    return `/repos/${this.owner}/${this.repo}`;
+  }
+
+  issueJson(i: FakeIssue) {
+    return {
+      id: 5000 + i.number,
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      state_reason: i.state_reason as "completed" | null,
+      labels: i.labels.map((name, k) => ({ id: k + 1, name })),
+      user: { login: i.login, id: 7, type: i.login.endsWith("[bot]") ? "Bot" : "User" },
+      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}`,
+      created_at: i.created_at,
+      updated_at: i.created_at,
+    };
+  }
+
+  commentJson(i: FakeIssue, c: FakeComment) {
+    return {
+      id: c.id,
+      body: c.body,
+      user: { login: c.login, id: c.login === APP_LOGIN ? 7 : 8, type: c.login.endsWith("[bot]") ? "Bot" : "User" },
+      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}#issuecomment-${c.id}`,
+      created_at: c.created_at,
+      updated_at: c.created_at,
+    };
+  }
+
+  addIssue(p: Partial<FakeIssue> & { title: string; body: string }): FakeIssue {
+    const issue: FakeIssue = {
+      number: this.nextIssue++,
+      state: "open",
+      state_reason: null,
+      labels: ["transparency"],
+      login: APP_LOGIN,
+      created_at: "2026-10-01T00:00:00Z",
+      comments: [],
+      ...p,
+    };
+    this.issues.push(issue);
+    return issue;
+  }
+
+  addComment(issue: FakeIssue, body: string, login = APP_LOGIN): FakeComment {
+    const c: FakeComment = { id: this.nextComment++, body, login, created_at: "2026-11-01T00:00:00Z" };
+    issue.comments.push(c);
+    return c;
+  }
+
+  issue(n: number): FakeIssue {
+    const i = this.issues.find((x) => x.number === n);
+    if (!i) throw new Error(`no issue ${n}`);
+    return i;
+  }
+
+  private page<T>(items: T[], req: CapturedRequest, path: string) {
+    const page = Number(req.query.page ?? "1");
+    const last = Math.max(1, Math.ceil(items.length / this.pageSize));
+    const body = items.slice((page - 1) * this.pageSize, page * this.pageSize);
+    const url = `${path}${path.includes("?") ? "&" : "?"}`;
+    return { body, headers: page < last ? linkNext(url.slice(0, -1), page, last, this.base) : {} };
+  }
+
+  private defineRoutes(maxIssues: number, maxComments: number) {
+    const many = { times: 500, optional: true };
+    const m = this.mock;
+    for (const page of ["", "&page=2", "&page=3"]) {
+      m.get(
+        `${this.prefix}/issues?state=all&per_page=100&labels=transparency${page}`,
+        (req) => {
+          const list = this.issues.filter((i) => i.labels.includes("transparency")).sort((a, b) => b.number - a.number);
+          return this.page(list.map((i) => this.issueJson(i)), req, `${this.prefix}/issues?state=all&per_page=100&labels=transparency`);
+        },
+        many,
+      );
+      m.get(
+        `${this.prefix}/pulls?state=all&sort=created&direction=desc&per_page=100${page}`,
+        (req) => {
+          const list = [...this.pulls].sort((a, b) => b.created_at.localeCompare(a.created_at));
+          const json = list.map((p) => ({
+            id: 9000 + p.number,
+            number: p.number,
+            title: p.title,
+            state: p.closed_at ? ("closed" as const) : ("open" as const),
+            user: { login: p.login, id: 9, type: p.bot ? "Bot" : "User" },
+            html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
+            created_at: p.created_at,
+            updated_at: p.created_at,
+            closed_at: p.closed_at,
+          }));
+          return this.page(json, req, `${this.prefix}/pulls?state=all&sort=created&direction=desc&per_page=100`);
+        },
+        many,
+      );
+    }
+    m.post(
+      `${this.prefix}/issues`,
+      undefined,
+      (req) => {
+        const b = req.body as { title: string; body: string; labels: string[] };
+        const issue = this.addIssue({ title: b.title, body: b.body, labels: b.labels, created_at: "2026-12-01T00:00:00Z" });
+        return { status: 201, body: this.issueJson(issue) };
+      },
+      many,
+    );
+    for (let n = 1; n <= maxIssues; n++) {
+      for (const page of ["", "&page=2", "&page=3", "&page=4"]) {
+        m.get(
+          `${this.prefix}/issues/${n}/comments?per_page=100${page}`,
+          (req) => {
+            const issue = this.issue(n);
+            return this.page(issue.comments.map((c) => this.commentJson(issue, c)), req, `${this.prefix}/issues/${n}/comments?per_page=100`);
+          },
+          many,
+        );
+      }
+      m.post(
+        `${this.prefix}/issues/${n}/comments`,
+        undefined,
+        (req) => {
+          const issue = this.issue(n);
+          const body = (req.body as { body: string }).body;
+          this.beforeComment?.(issue, body);
+          const c = this.addComment(issue, body);
+          return { status: 201, body: this.commentJson(issue, c) };
+        },
+        many,
+      );
+      m.patch(
+        `${this.prefix}/issues/${n}`,
+        undefined,
+        (req) => {
+          const issue = this.issue(n);
+          const b = req.body as { state?: "open" | "closed"; state_reason?: string };
+          if (b.state) issue.state = b.state;
+          if (b.state_reason) issue.state_reason = b.state_reason;
+          return { body: this.issueJson(issue) };
+        },
+        many,
+      );
+    }
+    for (let id = 1000; id < 1000 + maxComments; id++) {
+      m.delete(
+        `${this.prefix}/issues/comments/${id}`,
+        () => {
+          for (const i of this.issues) i.comments = i.comments.filter((c) => c.id !== id);
+          return { status: 204 };
+        },
+        many,
+      );
+    }
+  }
+
+  /** Open PRs for the GraphQL query of open decisions (a plain nock: GraphQL has no OpenAPI). */
+  serveOpenPulls(nodes: Array<{ number: number; title: string; login: string; createdAt: string; labels?: string[]; files?: string[] }>): void {
+    nock(this.base)
+      .post("/graphql")
+      .reply(200, {
+        data: {
+          repository: {
+            pullRequests: {
+              pageInfo: { hasNextPage: false, endCursor: null },
+              nodes: nodes.map((n) => ({
+                number: n.number,
+                title: n.title,
+                createdAt: n.createdAt,
+                url: `https://github.com/${this.owner}/${this.repo}/pull/${n.number}`,
+                author: { login: n.login },
+                labels: { nodes: (n.labels ?? []).map((name) => ({ name })) },
+                files: { nodes: (n.files ?? []).map((path) => ({ path })) },
+              })),
+            },
+          },
+        },
+      });
+  }
+
+  /** The registry's history at `until`: the commit then (null: none yet) and the file at it. */
+  serveRegistryAt(until: string, sha: string | null, content?: string): void {
+    this.mock.get(`${this.prefix}/commits?path=STAKEHOLDERS.yml&until=${encodeURIComponent(until)}&per_page=1`, {
+      body: sha ? [{ sha, url: "", html_url: "", node_id: "C", comments_url: "", parents: [], commit: { message: "m", url: "", comment_count: 0 } }] : [],
+    });
+    if (sha && content !== undefined) {
+      const bytes = Buffer.from(content, "utf8");
+      this.mock.get(`${this.prefix}/contents/STAKEHOLDERS.yml?ref=${sha}`, {
+        body: { type: "file", encoding: "base64", size: bytes.length, name: "STAKEHOLDERS.yml", path: "STAKEHOLDERS.yml", content: bytes.toString("base64"), sha: "f".repeat(40) },
+      });
+    }
+  }
+}

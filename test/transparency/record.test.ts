@@ -1,0 +1,214 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GENESIS, verifyChain } from "../../src/core/chain.js";
+import { parseRecordComment, type DecisionRecord } from "../../src/core/record.js";
+import { renderLogIssueBody, renderRecordComment } from "../../src/render/record.js";
+import { recordClosedPullRequest } from "../../src/transparency/record.js";
+import { policyWith } from "../helpers/builders.js";
+import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
+import { chainOf, kind, kindResult, prFacts, signoff } from "./builders.js";
+import { APP_LOGIN, FakeGitHub, type FakeIssue } from "./fake-github.js";
+
+const policy = policyWith();
+const decision = signoff([kindResult(kind("charter"), { government: ["bob"], business: ["carol"] })]);
+const NOW = new Date("2026-12-01T08:00:00Z");
+
+function logIssue(gh: FakeGitHub, period: string, records: DecisionRecord[], state: "open" | "closed" = "open"): FakeIssue {
+  const issue = gh.addIssue({ title: `Transparency log: ${period}`, body: renderLogIssueBody(period, "en"), state });
+  for (const r of records) gh.addComment(issue, renderRecordComment(r, { lang: "en" }));
+  return issue;
+}
+
+const recordsOf = (issue: FakeIssue) =>
+  issue.comments.map((c) => parseRecordComment(c.body)?.record).filter((r): r is Record<string, unknown> => !!r);
+
+function verifyAll(gh: FakeGitHub) {
+  return verifyChain(gh.issues.filter((i) => i.title.startsWith("Transparency log")).flatMap((i) => i.comments.map((c) => ({ body: c.body }))));
+}
+
+describe("recordClosedPullRequest", () => {
+  beforeEach(setupNock);
+  afterEach(teardownNock);
+
+  it("opens the log of a new period and chains its first record to the previous period", async () => {
+    const gh = new FakeGitHub();
+    const november = chainOf(3);
+    const old = logIssue(gh, "2026-11", november);
+    gh.addComment(old, "A comment from a reader @someone", "reader");
+    const octokit = createTestOctokit();
+
+    const result = await recordClosedPullRequest(octokit, {
+      owner: "org",
+      repo: "charter",
+      policy,
+      facts: prFacts({ number: 12, closedAt: "2026-12-01T07:59:00Z" }),
+      signoff: decision,
+      authorSector: "civil-society",
+      now: NOW,
+    });
+
+    expect(result).toMatchObject({ status: "recorded", issueNumber: 2, attempts: 1 });
+    const dec = gh.issue(2);
+    expect(dec.title).toBe("Transparency log: 2026-12");
+    expect(dec.labels).toEqual(["transparency"]);
+    expect(dec.body).toContain("<!-- partnership-governance:log period=2026-12 -->");
+    expect(recordsOf(dec)).toEqual([expect.objectContaining({ seq: 4, prev: november[2]!.hash, pr: 12, closed_at: "2026-12-01T07:59:00Z" })]);
+    expect(dec.comments[0]!.body).toContain("<!-- partnership-governance:record pr=12 closed=2026-12-01T07:59:00Z -->");
+    // With monthly reports, the November log stays open until its report is published.
+    expect(old.state).toBe("open");
+    expect(verifyAll(gh)).toMatchObject({ ok: true, count: 4 });
+    gh.mock.assertAllDone();
+  });
+
+  it("starts the chain at GENESIS in a repository without a log", async () => {
+    const gh = new FakeGitHub();
+    const result = await recordClosedPullRequest(createTestOctokit(), {
+      owner: "org",
+      repo: "charter",
+      policy,
+      facts: prFacts({ merged: false, mergeCommitSha: null }),
+      signoff: decision,
+      authorSector: null,
+      now: NOW,
+    });
+    expect(result.status).toBe("recorded");
+    expect(recordsOf(gh.issue(1))).toEqual([expect.objectContaining({ seq: 1, prev: GENESIS, outcome: "withdrawn", merge_commit: null })]);
+  });
+
+  it("writes no second record for a repeated delivery, even across a period boundary", async () => {
+    const gh = new FakeGitHub();
+    const input = {
+      owner: "org",
+      repo: "charter",
+      policy,
+      facts: prFacts({ closedAt: "2026-11-30T23:59:00Z" }),
+      signoff: decision,
+      authorSector: "civil-society",
+    };
+    const octokit = createTestOctokit();
+    const first = await recordClosedPullRequest(octokit, { ...input, now: new Date("2026-11-30T23:59:30Z") });
+    expect(first.status).toBe("recorded");
+    const writes = gh.mock.writes().length;
+    const again = await recordClosedPullRequest(octokit, { ...input, now: new Date("2026-11-30T23:59:40Z") });
+    expect(again).toMatchObject({ status: "already-recorded", issueNumber: 1 });
+    expect(gh.mock.writes().length).toBe(writes);
+    // The retry arrives after midnight: the December log is opened, but no record is written twice.
+    const late = await recordClosedPullRequest(octokit, { ...input, now: NOW });
+    expect(late).toMatchObject({ status: "already-recorded", issueNumber: 1 });
+    expect(gh.issues.flatMap(recordsOf)).toHaveLength(1);
+  });
+
+  it("resolves a race for one seq: the later writer deletes its record and writes again", async () => {
+    const gh = new FakeGitHub();
+    const existing = chainOf(2);
+    const log = logIssue(gh, "2026-12", existing);
+    // Another process posts record 3 (for PR 77) just before ours lands.
+    const rival = chainOf(3)[2]!;
+    const rivalRecord = { ...rival, pr: 77 };
+    const { hash: _h, ...rest } = rivalRecord;
+    const { hashRecord } = await import("../../src/core/record.js");
+    const rivalFixed = { ...rest, hash: hashRecord(rest) } as DecisionRecord;
+    let raced = false;
+    gh.beforeComment = (issue) => {
+      if (raced) return;
+      raced = true;
+      gh.addComment(issue, renderRecordComment(rivalFixed, { lang: "en" }));
+    };
+
+    const result = await recordClosedPullRequest(createTestOctokit(), {
+      owner: "org",
+      repo: "charter",
+      policy,
+      facts: prFacts({ number: 12, closedAt: "2026-12-01T07:59:00Z" }),
+      signoff: decision,
+      authorSector: "civil-society",
+      now: NOW,
+    });
+
+    expect(result).toMatchObject({ status: "recorded", attempts: 2 });
+    const deletes = gh.mock.sent("DELETE");
+    expect(deletes).toHaveLength(1);
+    expect(recordsOf(log).map((r) => [r.seq, r.pr])).toEqual([
+      [1, 101],
+      [2, 102],
+      [3, 77],
+      [4, 12],
+    ]);
+    expect(recordsOf(log)[3]!.prev).toBe(rivalFixed.hash);
+    expect(verifyAll(gh)).toMatchObject({ ok: true, count: 4 });
+  });
+
+  it("keeps the oldest log when a race opened two for one period, and closes the other", async () => {
+    const gh = new FakeGitHub();
+    logIssue(gh, "2026-11", chainOf(1));
+    const a = logIssue(gh, "2026-12", []);
+    const b = logIssue(gh, "2026-12", []);
+    const result = await recordClosedPullRequest(createTestOctokit(), {
+      owner: "org",
+      repo: "charter",
+      policy,
+      facts: prFacts({ closedAt: "2026-12-01T07:59:00Z" }),
+      signoff: decision,
+      authorSector: "civil-society",
+      now: NOW,
+    });
+    expect(result).toMatchObject({ status: "recorded", issueNumber: a.number });
+    expect(b.state).toBe("closed");
+    expect(b.state_reason).toBe("duplicate");
+    expect(b.comments[0]!.body).toContain(`issues/${a.number}`);
+    expect(recordsOf(b)).toEqual([]);
+    expect(recordsOf(a)).toHaveLength(1);
+  });
+
+  it("closes the previous monthly log when the next opens and reports are off", async () => {
+    const gh = new FakeGitHub();
+    const old = logIssue(gh, "2026-11", chainOf(1));
+    await recordClosedPullRequest(createTestOctokit(), {
+      owner: "org",
+      repo: "charter",
+      policy: policyWith({ transparency: { log: true, report: "off", labels: ["transparency"], language: "en" } }),
+      facts: prFacts({ closedAt: "2026-12-01T07:59:00Z" }),
+      signoff: decision,
+      authorSector: "civil-society",
+      now: NOW,
+    });
+    expect(old.state).toBe("closed");
+    expect(gh.issue(2).title).toBe("Transparency log: 2026-12");
+  });
+
+  it.each([
+    ["the log is off", policyWith({ transparency: { log: false, report: "monthly", labels: ["transparency"], language: "en" } }), decision, "log-off"],
+    ["the PR is no decision", policy, signoff([]), "not-a-decision"],
+  ])("writes nothing when %s", async (_n, pol, so, reason) => {
+    const gh = new FakeGitHub();
+    const result = await recordClosedPullRequest(createTestOctokit(), {
+      owner: "org",
+      repo: "charter",
+      policy: pol,
+      facts: prFacts(),
+      signoff: so,
+      authorSector: null,
+      now: NOW,
+    });
+    expect(result).toEqual({ status: "not-logged", reason });
+    expect(gh.mock.requests).toEqual([]);
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it("reads every page of a long log to find its head", async () => {
+    const gh = new FakeGitHub({ pageSize: 2 });
+    const records = chainOf(5);
+    logIssue(gh, "2026-12", records);
+    const result = await recordClosedPullRequest(createTestOctokit(), {
+      owner: "org",
+      repo: "charter",
+      policy,
+      facts: prFacts({ closedAt: "2026-12-01T07:59:00Z" }),
+      signoff: decision,
+      authorSector: "civil-society",
+      now: NOW,
+    });
+    expect(result).toMatchObject({ status: "recorded", record: { seq: 6, prev: records[4]!.hash } });
+    expect(gh.issue(1).comments.at(-1)!.login).toBe(APP_LOGIN);
+  });
+});
