@@ -238,7 +238,8 @@ const GENERIC_ERRORS = new Set([401, 403, 404, 410, 422, 429]);
 
 /**
  * The problems of a response. A 304 is allowed on every GET (conditional requests), and 5xx on
- * every endpoint (fault injection); any other status must be one GitHub documents for it.
+ * every endpoint (fault injection), GitHub's generic errors (GENERIC_ERRORS) as its basic error
+ * body; any other status must be one GitHub documents for that endpoint.
  */
 export function validateResponse(res: ResponseShape): string[] {
   const match = findOperation(res.method, res.path);
