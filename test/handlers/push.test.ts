@@ -1,0 +1,90 @@
+// Issue 3: a push to the default branch that changes the registry (or the policy) re-evaluates
+// every open pull request, all pages of them; a push that changes neither evaluates nothing.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mockGitHub, serveFile } from "../helpers/github-mocks.js";
+import { pushPayload } from "../helpers/payloads.js";
+import { setupNock, teardownNock } from "../helpers/probot.js";
+import {
+  checkBodies,
+  fixture,
+  HEAD,
+  INSTALLATION,
+  OWNER,
+  POLICY,
+  REGISTRY,
+  REPO,
+  requestLine,
+  serveEvaluation,
+  serveOpenPulls,
+  startApp,
+} from "./harness.js";
+
+const OTHER_HEAD = "c".repeat(40);
+const push = (modified: string[], ref?: string) =>
+  pushPayload({ owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: "main", modified, ...(ref ? { ref } : {}) });
+
+describe("a push", () => {
+  beforeEach(setupNock);
+  afterEach(teardownNock);
+
+  it("to main that changes the registry evaluates every open PR again, across pages", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    const registry = fixture("STAKEHOLDERS-with-newcomer.yml");
+    // The handler reads the rules to know the registry's path, then lists the open PRs.
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: registry });
+    serveOpenPulls(mock, [[12], [13]]);
+    serveEvaluation(mock, { registry, pr: { number: 12, author: "newcomer" } });
+    serveEvaluation(mock, { registry, pr: { number: 13, author: "carol", headSha: OTHER_HEAD } });
+    const app = await startApp();
+
+    await app.receive("push", push(["STAKEHOLDERS.yml"]));
+
+    mock.assertAllDone();
+    const written = mock.sent("POST", `/repos/${OWNER}/${REPO}/check-runs`).map((r) => r.body as { name: string; head_sha: string; conclusion: string; output: { title: string } });
+    expect(written.map((b) => [b.head_sha, b.name, b.conclusion, b.output.title])).toEqual([
+      [HEAD, "Stakeholder declaration", "success", "All contributors have declared"],
+      [HEAD, "Multi-sector sign-off", "success", "Not a decision"],
+      [OTHER_HEAD, "Stakeholder declaration", "success", "All contributors have declared"],
+      [OTHER_HEAD, "Multi-sector sign-off", "success", "Not a decision"],
+    ]);
+    expect(mock.requests.map(requestLine)).toContain(`GET /repos/${OWNER}/${REPO}/pulls?state=open&per_page=100&page=2`);
+    expect(checkBodies(mock)["Stakeholder declaration"]?.output.summary).toContain("- **carol**: Business, Chamber of Commerce");
+  });
+
+  it("to main that changes the policy evaluates the open PRs without reading the rules first", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    serveOpenPulls(mock, [[12]]);
+    serveEvaluation(mock, { pr: { number: 12, author: "alice" } });
+    const app = await startApp();
+
+    await app.receive("push", push([".github/governance.yml"]));
+
+    mock.assertAllDone();
+    expect(mock.sent("POST", `/repos/${OWNER}/${REPO}/check-runs`)).toHaveLength(2);
+  });
+
+  it.each([
+    ["to main that changes neither the policy nor the registry", ["README.md", "CHARTER.md"], undefined, 2],
+    ["to another branch, even of the registry", ["STAKEHOLDERS.yml"], "refs/heads/feature", 0],
+  ])("%s evaluates nothing", async (_case, modified, ref, reads) => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    if (reads > 0) {
+      serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
+      serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    }
+    const app = await startApp();
+
+    await app.receive("push", push(modified, ref));
+
+    mock.assertAllDone();
+    expect(mock.requests.filter((r) => !r.path.endsWith("/access_tokens")).map(requestLine)).toEqual(
+      reads > 0
+        ? [
+            `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
+            `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=main`,
+          ]
+        : [],
+    );
+  });
+});
