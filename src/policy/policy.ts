@@ -162,6 +162,8 @@ export function parseRegistryRef(text: string): RegistryLocation | null {
 class Checker {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly sectorSet: Set<string> | null;
+  /** Sectors as declared (duplicates are reported once, not again as "too few sectors"). */
+  private readonly declared: number | null;
 
   constructor(
     private readonly raw: RawPolicy,
@@ -170,6 +172,7 @@ class Checker {
     private readonly options: BuildOptions,
   ) {
     this.sectorSet = sectors ? new Set(sectors) : null;
+    this.declared = sectors ? sectors.length : null;
   }
 
   private error(code: string, path: DataPath, params?: MessageRef["params"], where: "value" | "key" = "value"): void {
@@ -181,7 +184,7 @@ class Checker {
   }
 
   private get sectorCount(): number | null {
-    return this.sectorSet ? this.sectorSet.size : null;
+    return this.declared;
   }
 
   /** Reports ids that are not sectors of the policy, or repeated; returns the list. */

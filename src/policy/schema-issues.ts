@@ -9,7 +9,7 @@ import type { DataPath } from "./yaml-source.js";
 export type Locate = (path: DataPath, at?: "value" | "key") => SourcePos;
 
 const EXPECTED: Record<string, string> = {
-  int: "whole-number",
+  int: "wholenumber",
   number: "number",
   string: "text",
   boolean: "boolean",

@@ -17,7 +17,7 @@ export const policy = {
   "policy.schema.unknown-key": "`{key}` is not a setting here. Check its spelling, or remove it. Allowed here: {allowed}.",
   "policy.schema.missing": "`{field}` is required here. Add it.",
   "policy.schema.type":
-    "`{field}` must be {expected, select, whole-number {a whole number} number {a number} text {text} boolean {true or false} list {a list} map {a group of settings (`key: value` lines)} date {a date} other {something else}}.",
+    "`{field}` must be {expected, select, wholenumber {a whole number} number {a number} text {text} boolean {true or false} list {a list} map {a group of settings (`key: value` lines)} date {a date} other {something else}}.",
   "policy.schema.too-few": "`{field}` needs at least {min, plural, one {# entry} other {# entries}}.",
   "policy.schema.too-many": "`{field}` can have at most {max, plural, one {# entry} other {# entries}}.",
   "policy.schema.too-short": "`{field}` cannot be empty.",
