@@ -69,6 +69,10 @@ export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], schema: z
       }
       continue;
     }
+    if ((issue.code === "invalid_type" || issue.code === "invalid_union") && issue.input === undefined) {
+      out.push(diagnostic("error", "policy.schema.missing", locate(path), { field }));
+      continue;
+    }
     if (issue.message.startsWith("policy.")) {
       out.push(diagnostic("error", issue.message, locate(path), { field }));
       continue;
