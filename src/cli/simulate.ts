@@ -2,7 +2,7 @@
 // It reads the policy and the registry with the policy module and decides with the same core as
 // the app (evaluateDeclarations, evaluateSignoff); only the facts come from a file, not GitHub.
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH } from "../constants.js";
@@ -21,18 +21,10 @@ import type {
 import { buildPolicy, readPolicyLayer } from "../policy/policy.js";
 import { parseRegistry } from "../policy/registry.js";
 import type { CheckOutput, RenderContext } from "../render/context.js";
+import type { CliIO } from "./io.js";
 import { renderDeclarationCheck } from "../render/declaration-check.js";
 import { isLanguage, t } from "../render/i18n.js";
 import { renderSignoffCheck } from "../render/signoff-check.js";
-
-/** What simulate needs of the outside world (the CLI passes process streams and the clock). */
-export interface SimulateIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** The real current time: the only clock, used when `--now` is not given. */
-  now: () => Date;
-  readText?: (path: string) => Promise<string>;
-}
 
 export const EXIT_EVALUATED = 0;
 export const EXIT_INVALID = 1;
@@ -165,7 +157,7 @@ interface Inputs {
   lang?: Language;
 }
 
-function parseCommandLine(argv: string[], io: SimulateIO): Inputs {
+function parseCommandLine(argv: string[], clock: () => Date): Inputs {
   let values: { config?: string; registry?: string; pr?: string; now?: string; json?: boolean; lang?: string };
   try {
     ({ values } = parseArgs({
@@ -186,7 +178,7 @@ function parseCommandLine(argv: string[], io: SimulateIO): Inputs {
   }
   const missing = (["config", "registry", "pr"] as const).filter((k) => !values[k]);
   if (missing.length > 0) throw new UsageError(t("en", "checks.simulate.usage.missing", { options: missing.map((m) => `--${m}`).join(", ") }));
-  let now = io.now();
+  let now = clock();
   if (values.now !== undefined) {
     const parsed = parseNow(values.now);
     if (!parsed) throw new UsageError(t("en", "checks.simulate.usage.now", { value: values.now }));
@@ -205,16 +197,16 @@ function parseCommandLine(argv: string[], io: SimulateIO): Inputs {
   };
 }
 
-async function readText(io: SimulateIO, path: string, lang: Language): Promise<string> {
+async function readText(io: CliIO, path: string, lang: Language): Promise<string> {
   try {
-    return io.readText ? await io.readText(path) : await readFile(path, "utf8");
+    return await readFile(resolve(io.cwd, path), "utf8");
   } catch (e) {
     throw new InputError(t(lang, "checks.simulate.read", { file: path, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
 }
 
 /** Reads the PR file and turns it into facts; the head registry is resolved by the caller. */
-async function readPrFile(io: SimulateIO, path: string, lang: Language): Promise<PrFile> {
+async function readPrFile(io: CliIO, path: string, lang: Language): Promise<PrFile> {
   const text = await readText(io, path, lang);
   let data: unknown;
   try {
@@ -236,11 +228,18 @@ export interface Simulation {
   invalid: boolean;
 }
 
-/** Runs `simulate` with its arguments (after the command name); returns the exit code. */
-export async function runSimulate(argv: string[], io: SimulateIO): Promise<number> {
+/**
+ * Runs `simulate` with its arguments (after the command name); returns the exit code. `clock`
+ * is read only when `--now` is not given: the one place the real time is used.
+ */
+export async function runSimulate(argv: string[], io: CliIO, clock: () => Date = () => new Date()): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.stdout(`${t("en", "checks.simulate.usage")}\n`);
+    return EXIT_EVALUATED;
+  }
   let inputs: Inputs;
   try {
-    inputs = parseCommandLine(argv, io);
+    inputs = parseCommandLine(argv, clock);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr(`${e.message}\n${t("en", "checks.simulate.usage")}\n`);
@@ -253,8 +252,12 @@ export async function runSimulate(argv: string[], io: SimulateIO): Promise<numbe
     const ctx = renderContext(inputs, sim.policy, lang);
     const declaration = renderDeclarationCheck(sim.declaration, ctx);
     const signoff = renderSignoffCheck(sim.signoff, ctx);
-    if (inputs.json) io.stdout(`${JSON.stringify(jsonOutput(sim, declaration, signoff), null, 2)}\n`);
-    else io.stdout(humanOutput(sim, declaration, signoff, lang));
+    if (inputs.json) io.stdout(`${JSON.stringify(jsonOutput(sim, declaration, signoff, lang), null, 2)}\n`);
+    else {
+      io.stdout(humanOutput(sim, declaration, signoff, lang));
+      // As `validate` prints them: one `file:line:column: message` line per problem.
+      if (sim.invalid) io.stderr(`${(sim.signoff.diagnostics ?? []).map((d) => plainDiagnostic(d, lang)).join("\n")}\n`);
+    }
     return sim.invalid ? EXIT_INVALID : EXIT_EVALUATED;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
@@ -263,7 +266,7 @@ export async function runSimulate(argv: string[], io: SimulateIO): Promise<numbe
   }
 }
 
-async function simulate(inputs: Inputs, io: SimulateIO, lang: Language): Promise<Simulation> {
+async function simulate(inputs: Inputs, io: CliIO, lang: Language): Promise<Simulation> {
   const pr = await readPrFile(io, inputs.pr, lang);
   const facts = factsFromPrFile(pr);
   const policyText = await readText(io, inputs.config, lang);
@@ -285,7 +288,7 @@ async function simulate(inputs: Inputs, io: SimulateIO, lang: Language): Promise
   if (touchesRegistry || touchesPolicy) {
     facts.headDiagnostics = [];
     if (pr.head_registry !== undefined) {
-      const headPath = resolve(dirname(inputs.pr), pr.head_registry);
+      const headPath = join(dirname(inputs.pr), pr.head_registry);
       const head = parseRegistry(await readText(io, headPath, lang), pr.head_registry, policy);
       // Only a head registry that is invalid as a file fails the sign-off; a problem of one
       // entry makes that one declaration not current, as on the default branch.
@@ -331,7 +334,7 @@ function renderContext(inputs: Inputs, policy: Policy | null, lang: Language): R
 
 const conclusionOf = (outcome: "success" | "failure" | "pending"): string => outcome;
 
-function jsonOutput(sim: Simulation, declaration: CheckOutput, signoff: CheckOutput): unknown {
+function jsonOutput(sim: Simulation, declaration: CheckOutput, signoff: CheckOutput, lang: Language): unknown {
   return {
     declaration: {
       conclusion: conclusionOf(sim.declaration.outcome),
@@ -340,7 +343,7 @@ function jsonOutput(sim: Simulation, declaration: CheckOutput, signoff: CheckOut
       declared: sim.declaration.declared.map((d) => ({ login: d.login, sector: d.entry.sector, in_this_pr: d.inThisPr })),
       missing: sim.declaration.missing.map((m) => ({ login: m.login, reason: m.reason.code })),
       exempt: sim.declaration.exempt,
-      ...(sim.declaration.diagnostics ? { diagnostics: sim.declaration.diagnostics.map(jsonDiagnostic) } : {}),
+      ...(sim.declaration.diagnostics ? { diagnostics: sim.declaration.diagnostics.map((d) => jsonDiagnostic(d, lang)) } : {}),
     },
     signoff: {
       conclusion: conclusionOf(sim.signoff.outcome),
@@ -358,14 +361,19 @@ function jsonOutput(sim: Simulation, declaration: CheckOutput, signoff: CheckOut
         comment_period_ends: k.commentPeriodEnds,
         comment_period_over: k.commentPeriodOver,
       })),
-      ...(sim.signoff.diagnostics ? { diagnostics: sim.signoff.diagnostics.map(jsonDiagnostic) } : {}),
-      ...(sim.signoff.warnings ? { warnings: sim.signoff.warnings.map(jsonDiagnostic) } : {}),
+      ...(sim.signoff.diagnostics ? { diagnostics: sim.signoff.diagnostics.map((d) => jsonDiagnostic(d, lang)) } : {}),
+      ...(sim.signoff.warnings ? { warnings: sim.signoff.warnings.map((d) => jsonDiagnostic(d, lang)) } : {}),
     },
   };
 }
 
-function jsonDiagnostic(d: Diagnostic): { file: string; line: number; column: number; severity: string; code: string } {
-  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code };
+function jsonDiagnostic(d: Diagnostic, lang: Language): { file: string; line: number; column: number; severity: string; code: string; message: string } {
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: t(lang, d.message) };
+}
+
+function plainDiagnostic(d: Diagnostic, lang: Language): string {
+  const key = d.severity === "warning" ? "checks.diagnostic.warning" : "checks.diagnostic.error";
+  return t(lang, key, { where: `${d.file}:${d.line}:${d.column}`, text: t(lang, d.message) });
 }
 
 function humanOutput(sim: Simulation, declaration: CheckOutput, signoff: CheckOutput, lang: Language): string {

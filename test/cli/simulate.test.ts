@@ -1,0 +1,177 @@
+// `simulate` as a user runs it: the compiled CLI in lib/, as a child process, on the examples in
+// config/ and on the PR files of test/fixtures/simulate/. `--now` is always given, except where
+// the default is what is tested.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const FIX = join(ROOT, "test/fixtures/simulate");
+const MAIN = join(ROOT, "lib/cli/main.js");
+const SIMULATE = join(ROOT, "lib/cli/simulate.js");
+
+beforeAll(() => {
+  // Other modules may be mid-work: emit whatever compiles, then require what simulate needs.
+  try {
+    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: ROOT, stdio: "pipe" });
+  } catch {
+    // type errors elsewhere still emit lib/
+  }
+  expect(existsSync(SIMULATE)).toBe(true);
+}, 120_000);
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[]): Run {
+  const argv = existsSync(MAIN)
+    ? [MAIN, "simulate", ...args]
+    : [
+        "--input-type=module",
+        "-e",
+        `const { runSimulate } = await import(${JSON.stringify(SIMULATE)});
+         process.exitCode = await runSimulate(process.argv.slice(1), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd(), env: process.env });`,
+        ...args,
+      ];
+  const r = spawnSync(process.execPath, argv, { cwd: FIX, encoding: "utf8", timeout: 20_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Json {
+  declaration: { conclusion: string; title: string; summary: string; missing: Array<{ login: string | null; reason: string }>; declared: Array<{ login: string; in_this_pr: boolean }> };
+  signoff: { conclusion: string; title: string; summary: string; is_decision: boolean; kinds: Array<{ id: string; holds: boolean; approvals: Record<string, string[]>; objections: Array<{ login: string; blocking: boolean }> }> };
+}
+
+function simulateJson(pr: string, extra: string[] = [], config = "governance.yml", registry = "STAKEHOLDERS.yml"): { status: number | null; out: Json; stderr: string } {
+  const r = run(["--config", config, "--registry", registry, "--pr", pr, "--now", "2026-11-28T12:00:00Z", "--json", ...extra]);
+  return { status: r.status, out: JSON.parse(r.stdout) as Json, stderr: r.stderr };
+}
+
+describe("simulate on PR files", () => {
+  it.each([
+    // file, declaration, sign-off, a word of the sign-off title
+    ["passing.json", "success", "success"],
+    ["waiting-sector.json", "success", "pending"],
+    ["objection.json", "success", "failure"],
+    ["draft.json", "success", "pending"],
+    ["comment-period.json", "success", "pending"],
+    ["undeclared-author.json", "failure", "success"],
+    ["not-a-decision.json", "success", "success"],
+  ])("%s: declaration %s, sign-off %s, exit 0", (pr, declaration, signoff) => {
+    const { status, out } = simulateJson(pr);
+    expect(status).toBe(0);
+    expect(out.declaration.conclusion).toBe(declaration);
+    expect(out.signoff.conclusion).toBe(signoff);
+    expect(out.declaration.title.length).toBeGreaterThan(0);
+    expect(out.signoff.title.length).toBeGreaterThan(0);
+  });
+
+  it("counts one approval per sector and not the author's own", () => {
+    const { out } = simulateJson("passing.json");
+    const charter = out.signoff.kinds.find((k) => k.id === "charter");
+    expect(charter?.holds).toBe(true);
+    expect(charter?.approvals).toEqual({ government: ["bob"], business: ["carol"], "civil-society": ["dan"] });
+    expect(out.signoff.summary).toContain("**Charter amendment**: signed off ✓");
+  });
+
+  it("names the sector it waits for", () => {
+    const { out } = simulateJson("waiting-sector.json");
+    expect(out.signoff.kinds[0]?.holds).toBe(false);
+    expect(out.signoff.title.toLowerCase()).toMatch(/civil[- ]society/);
+  });
+
+  it("shows the blocking objection", () => {
+    const { out } = simulateJson("objection.json");
+    expect(out.signoff.kinds[0]?.objections).toEqual([{ login: "dan", sector: "civil-society", blocking: true }]);
+    expect(out.signoff.title).toContain("civil-society");
+  });
+
+  it("waits for the comment period and says when it ends", () => {
+    const { out } = simulateJson("comment-period.json");
+    expect(out.signoff.title).toContain("2026-11-30");
+    expect(out.signoff.summary).toContain("ends November 30, 2026");
+  });
+
+  it("tells an undeclared author how to declare, dated --now", () => {
+    const { out } = simulateJson("undeclared-author.json");
+    expect(out.declaration.missing).toEqual([{ login: "zed", reason: "no-entry" }]);
+    expect(out.declaration.summary).toContain("  - login: zed\n");
+    expect(out.declaration.summary).toContain("    declared: 2026-11-28\n");
+  });
+
+  it("reads the author's own entry from head_registry: declared in this pull request, and a governance decision", () => {
+    const { status, out } = simulateJson("self-declaration.json");
+    expect(status).toBe(0);
+    expect(out.declaration.conclusion).toBe("success");
+    expect(out.declaration.declared).toEqual([expect.objectContaining({ login: "frank", in_this_pr: true })]);
+    expect(out.signoff.is_decision).toBe(true);
+    expect(out.signoff.kinds.map((k) => k.id)).toEqual(["governance"]);
+    expect(out.signoff.conclusion).toBe("pending");
+  });
+
+  it("prints both checks in words without --json", () => {
+    const r = run(["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", "objection.json", "--now", "2026-11-28"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Stakeholder declaration: success\nAll contributors have declared\n/);
+    expect(r.stdout).toContain("\nMulti-sector sign-off: failure\n");
+    expect(r.stdout).toContain("- **dan** (Civil society): blocks until they approve");
+  });
+});
+
+describe("simulate on invalid input", () => {
+  it("fails both checks with the diagnostics of an invalid policy, exit 1", () => {
+    const { status, out } = simulateJson("passing.json", [], "invalid-governance.yml");
+    expect(status).toBe(1);
+    expect(out.declaration.conclusion).toBe("failure");
+    expect(out.signoff.conclusion).toBe("failure");
+    expect(out.signoff.summary).toContain("- [invalid\\-governance\\.yml:11:16](invalid-governance.yml): `sectors: 5`");
+    expect(out.declaration.summary).toContain("invalid\\-governance\\.yml:11:16");
+    expect((out.signoff as unknown as { diagnostics: unknown[] }).diagnostics).toEqual([
+      expect.objectContaining({ file: "invalid-governance.yml", line: 11, column: 16, severity: "error" }),
+    ]);
+  });
+
+  it("prints the problems as file:line:column: message without --json, exit 1", () => {
+    const r = run(["--config", "invalid-governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", "passing.json", "--now", "2026-11-28"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^invalid-governance\.yml:11:16: `sectors: 5` asks for more sectors/m);
+    expect(r.stdout).toContain("Stakeholder declaration: failure\n");
+    expect(r.stdout).toContain("Multi-sector sign-off: failure\n");
+  });
+
+  it("fails the sign-off of a registry change whose head registry is invalid, exit 0", () => {
+    const { status, out } = simulateJson("invalid-head.json");
+    expect(status).toBe(0);
+    expect(out.signoff.conclusion).toBe("failure");
+    expect(out.signoff.summary).toMatch(/pr\\-head\/broken\\-STAKEHOLDERS\\\.yml:\d+:\d+/);
+  });
+
+  it.each([
+    ["malformed.json", /malformed\.json: reviews\[0\]\.state: should be one of APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED/],
+    ["malformed.json", /malformed\.json: reviews\[0\]\.submitted_at: should be a date and time/],
+    ["malformed.json", /malformed\.json: \(root\): unknown key extra/],
+    ["broken.json", /broken\.json is not valid JSON/],
+    ["no-such-file.json", /Cannot read no-such-file\.json \(ENOENT\)/],
+  ])("rejects the PR file %s with a clear error, exit 1", (pr, message) => {
+    const r = run(["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", pr, "--now", "2026-11-28"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe("");
+  });
+
+  it.each([
+    [["--registry", "STAKEHOLDERS.yml", "--pr", "passing.json"], /missing --config/],
+    [["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", "passing.json", "--now", "tomorrow"], /--now tomorrow is not a date/],
+    [["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", "passing.json", "--now", "2026-02-30"], /--now 2026-02-30 is not a date/],
+    [["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", "passing.json", "--lang", "de"], /--lang de is not one of/],
+    [["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", "passing.json", "--verbose"], /Usage: partnership-governance simulate/],
+  ])("exits 2 on a usage error: %j", (args, message) => {
+    const r = run(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
