@@ -7,7 +7,7 @@ import { t } from "../render/i18n.js";
 import { processIO, type CliIO } from "./io.js";
 import { runValidate } from "./validate.js";
 // -- Commands of other areas: add their imports here --------------------------------------------
-// import { runSimulate } from "./simulate.js";
+import { runSimulate } from "./simulate.js";
 // import { runReport } from "./report.js";
 // import { runVerify } from "./verify.js";
 // import { runSweep } from "./sweep.js";
@@ -17,7 +17,7 @@ export type Command = (argv: string[], io: CliIO) => Promise<number>;
 export const COMMANDS: Record<string, Command> = {
   validate: runValidate,
   // -- and register them here -------------------------------------------------------------------
-  // simulate: runSimulate,
+  simulate: runSimulate,
   // report: runReport,
   // verify: runVerify,
   // sweep: runSweep,
