@@ -34,6 +34,12 @@ export async function onComment(context: Context<(typeof COMMENT_EVENTS)[number]
   const owner = repository.owner.login;
   const repo = repository.name;
   const fromBot = !comment.user || comment.user.type === "Bot" || comment.user.login.toLowerCase().endsWith("[bot]");
+  const isVote = (body: string | null | undefined): boolean => isCommand(body) && !isCheckCommand(body);
+  if (fromBot && !isVote(comment.body) && !isVote(previous)) {
+    // SPEC.md: `/governance check` is answered for anyone who is not a bot; a bot's is no vote either.
+    context.log.debug(`comment ${comment.id} is a bot's /governance check: ignored`);
+    return;
+  }
   if (action === "created" && isCheckCommand(comment.body) && !fromBot) {
     await addReaction(octokit, { owner, repo, comment_id: comment.id, content: "+1" });
   }
