@@ -88,12 +88,20 @@ export function readYaml(input: string | Uint8Array, file: string): ReadYamlResu
     }
   }
 
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const posAt = (offset: number): SourcePos => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
 
+  // yaml's parser slows down badly on tens of thousands of open brackets: refuse them first.
+  const deepAt = deepFlowOffset(text);
+  if (deepAt !== null) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf("\n"); i !== -1 && i < deepAt; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+    return failed(diagnostic("error", "policy.yaml.too-deep", posAt(deepAt), { max: MAX_YAML_DEPTH }));
+  }
+
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const shape = measureCst(tokens);
   if (shape.problem) {
     const { code, offset } = shape.problem;
@@ -127,13 +135,48 @@ export function readYaml(input: string | Uint8Array, file: string): ReadYamlResu
   return { source, diagnostics };
 }
 
+/**
+ * The offset of the first flow bracket nested deeper than MAX_YAML_DEPTH, or null. Brackets in
+ * quotes and comments are skipped; a stray bracket in a plain scalar only ever raises the count
+ * a little, far from the limit.
+ */
+function deepFlowOffset(text: string): number | null {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = null;
+      else if (c === "\n" && depth === 0) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const before = i === 0 ? " " : text[i - 1]!;
+      if (/[\s[{,:]/.test(before)) quote = c;
+    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      i = end === -1 ? text.length : end;
+    } else if (c === "[" || c === "{") {
+      depth++;
+      if (depth > MAX_YAML_DEPTH) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) {
+      depth--;
+    } else if (c === "\n" && depth > 0 && /^\S/.test(text.slice(i + 1, i + 2)) && !/^[\]}]/.test(text.slice(i + 1, i + 2))) {
+      // A new top-level line ends any unclosed flow collection (the parser reports that error).
+      depth = 0;
+    }
+  }
+  return null;
+}
+
 type CstProblem = { code: "policy.yaml.too-deep" | "policy.yaml.too-many-nodes" | "policy.yaml.too-many-aliases"; offset: number };
 
 /** Counts the nodes and aliases of the syntax tree and measures its depth, without recursion. */
 function measureCst(tokens: CST.Token[]): { problem?: CstProblem } {
   let nodes = 0;
   let aliases = 0;
-  const stack: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  const stack: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 })).reverse();
   while (stack.length > 0) {
     const { token, depth } = stack.pop()!;
     switch (token.type) {
@@ -144,9 +187,12 @@ function measureCst(tokens: CST.Token[]): { problem?: CstProblem } {
       case "block-seq":
       case "flow-collection": {
         if (depth + 1 > MAX_YAML_DEPTH) return { problem: { code: "policy.yaml.too-deep", offset: token.offset } };
-        for (const item of token.items) {
-          if (item.key && typeof item.key === "object") stack.push({ token: item.key, depth: depth + 1 });
+        // Pushed in reverse, so that nodes are visited in document order and the node named
+        // in an error is the first one past the limit.
+        for (let i = token.items.length - 1; i >= 0; i--) {
+          const item = token.items[i]!;
           if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+          if (item.key && typeof item.key === "object") stack.push({ token: item.key, depth: depth + 1 });
         }
         break;
       }
