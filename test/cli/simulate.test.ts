@@ -2,7 +2,7 @@
 // config/ and on the PR files of test/fixtures/simulate/. `--now` is always given, except where
 // the default is what is tested.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -173,5 +173,49 @@ describe("simulate on invalid input", () => {
     const r = run(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe("simulate on the examples in config/", () => {
+  const CONFIG = join(ROOT, "config");
+
+  it("signs off a charter amendment approved by four sectors, though its author has not declared", () => {
+    const { status, out } = simulateJson(join(FIX, "config-charter-pass.json"), [], join(CONFIG, "governance.yml"), join(CONFIG, "STAKEHOLDERS.yml"));
+    expect(status).toBe(0);
+    expect(out.declaration.conclusion).toBe("failure");
+    expect(out.declaration.missing).toEqual([{ login: "erin", reason: "no-entry" }]);
+    expect(out.signoff.conclusion).toBe("success");
+    expect(out.signoff.kinds.map((k) => [k.id, k.holds])).toEqual([["charter", true]]);
+  });
+
+  it("does not count an observer's approval and waits", () => {
+    const { status, out } = simulateJson(join(FIX, "config-charter-wait.json"), [], join(CONFIG, "governance.yml"), join(CONFIG, "STAKEHOLDERS.yml"));
+    expect(status).toBe(0);
+    expect(out.signoff.conclusion).toBe("pending");
+    const kind = out.signoff.kinds[0] as unknown as { not_counted: Array<{ login: string; reason: string }> };
+    expect(kind.not_counted).toContainEqual(expect.objectContaining({ login: "zoe", reason: "observer" }));
+  });
+
+  // Each worked charter has a PR file that passes and one that does not. They are evaluated at a
+  // time after every comment period of SPEC.md's examples (at most 30 days) and after every vote.
+  const charters = readdirSync(join(CONFIG, "charters"), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && ["governance.yml", "STAKEHOLDERS.yml", "pass.json", "fail.json"].every((f) => existsSync(join(CONFIG, "charters", d.name, f))))
+    .map((d) => d.name);
+
+  it("has at least one worked charter to run", () => {
+    expect(charters.length).toBeGreaterThan(0);
+  });
+
+  it.each(charters.flatMap((c) => [[c, "pass.json", "success"], [c, "fail.json", "not success"]] as const))("%s/%s: sign-off %s", (charter, file, expected) => {
+    const dir = join(CONFIG, "charters", charter);
+    const pr = JSON.parse(readFileSync(join(dir, file), "utf8")) as { created_at: string; reviews?: Array<{ submitted_at: string }>; comments?: Array<{ created_at: string }> };
+    const times = [Date.parse(pr.created_at) + 31 * 86_400_000, ...(pr.reviews ?? []).map((r) => Date.parse(r.submitted_at)), ...(pr.comments ?? []).map((c) => Date.parse(c.created_at))];
+    const now = new Date(Math.max(...times) + 60_000).toISOString();
+    const r = run(["--config", join(dir, "governance.yml"), "--registry", join(dir, "STAKEHOLDERS.yml"), "--pr", join(dir, file), "--now", now, "--json"]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.signoff.is_decision).toBe(true);
+    if (expected === "success") expect(out.signoff.conclusion).toBe("success");
+    else expect(out.signoff.conclusion).not.toBe("success");
   });
 });
