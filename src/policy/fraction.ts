@@ -58,14 +58,14 @@ function parseDecimal(text: string): Threshold {
   return { kind: "share", share: fraction(num, den, text), decimal: true };
 }
 
-/** Denominators whose fractions have no exact decimal, which people round: thirds, sixths... */
-const ROUNDED_DENOMINATORS = [3, 6, 7, 9, 11, 12];
+/** Denominators up to 12 whose fractions people write rounded: thirds, sixths, ninths, twelfths. */
+const ROUNDED_DENOMINATORS = [3, 6, 9, 12];
 
 /**
  * The simple fraction (denominator up to 12) that a decimal looks like a rounding of, when it is
- * not equal to it: `0.67` and `0.667` for 2/3, `0.33` for 1/3. Only fractions without an exact
- * decimal qualify, and the decimal must be within 0.01 of it and agree with it to its last
- * written digit: `0.45` (exactly 9/20, and not a rounding of 4/9) draws no warning.
+ * not equal to it: `0.67`, `0.667` and `0.66` for 2/3, `0.33` for 1/3. The decimal must be within
+ * 0.01 of the fraction and be its rounding or truncation at the digits written, so that a
+ * deliberate decimal such as `0.45` (9/20; 4/9 would round to 0.44) draws no warning.
  */
 export function nearSimpleFraction(share: Fraction, digits: number): Fraction | null {
   const scale = 10 ** digits;
@@ -77,7 +77,9 @@ export function nearSimpleFraction(share: Fraction, digits: number): Fraction | 
       const diffNum = Math.abs(share.num * d - n * share.den);
       const diffDen = share.den * d;
       if (diffNum === 0) return null;
-      const within = diffNum * 100 <= diffDen && diffNum * scale < diffDen;
+      const below = share.num * d < n * share.den;
+      // rounded: |diff| <= 1/(2*scale); truncated: share < n/d and |diff| < 1/scale
+      const within = diffNum * 100 <= diffDen && (diffNum * scale * 2 <= diffDen || (below && diffNum * scale < diffDen));
       const diff = diffNum / diffDen;
       if (within && (!best || diff < best.diff)) best = { f: fraction(n, d, `${n}/${d}`), diff };
     }
