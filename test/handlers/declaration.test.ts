@@ -23,6 +23,8 @@ import {
   serveChecks,
   startApp,
   type EvaluationSpec,
+  assertDone,
+  watchUnexpected,
 } from "./harness.js";
 import { serveGovernance } from "../helpers/github-mocks.js";
 
@@ -39,12 +41,15 @@ async function evaluate(spec: EvaluationSpec, extra: (mock: GitHubMock) => void 
   extra(mock);
   const app = await startApp();
   await app.receive("pull_request", opened(author));
-  mock.assertAllDone();
+  assertDone(mock);
   return { mock, checks: checkBodies(mock, spec.checks?.existing ?? {}) };
 }
 
 describe("Stakeholder declaration", () => {
-  beforeEach(setupNock);
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+  });
   afterEach(teardownNock);
 
   it("passes when the author has a current declaration", async () => {
@@ -187,7 +192,10 @@ describe("Stakeholder declaration", () => {
 });
 
 describe("Stakeholder declaration: a GitHub error while gathering facts", () => {
-  beforeEach(setupNock);
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+  });
   afterEach(teardownNock);
 
   it.each([
@@ -208,7 +216,7 @@ describe("Stakeholder declaration: a GitHub error while gathering facts", () => 
 
     await app.receive("pull_request", opened("alice"));
 
-    mock.assertAllDone();
+    assertDone(mock);
     const checks = checkBodies(mock);
     for (const name of [DECLARATION, SIGNOFF]) {
       expect(checks[name]).toMatchObject({ name, head_sha: HEAD, status: "completed", conclusion: "failure", output: { title: "Could not read this pull request from GitHub" } });

@@ -3,6 +3,7 @@
 // rules, the PR's facts, this app's check runs, the instruction comment), so that each test says
 // only what differs and asserts exactly what the app wrote.
 import { readFileSync } from "node:fs";
+import nock from "nock";
 import { createApp } from "../../src/app.js";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
 import { linkNext, serveFile, serveGovernance, type CapturedRequest, type GitHubMock } from "../helpers/github-mocks.js";
@@ -22,6 +23,27 @@ export const POLICY_URL = `https://github.com/${OWNER}/${REPO}/blob/main/.github
 export const REGISTRY_URL = `https://github.com/${OWNER}/${REPO}/blob/main/STAKEHOLDERS.yml`;
 const PULLS = `/repos/${OWNER}/${REPO}/pulls`;
 const ISSUES = `/repos/${OWNER}/${REPO}/issues`;
+
+// Requests no interceptor answered: nock refuses them (no network), and the app may swallow that
+// error (an evaluation fails closed), so they are collected here and fail the test.
+const unexpected: string[] = [];
+let listening = false;
+
+/** Starts collecting requests that no mock answered (call in beforeEach, after setupNock). */
+export function watchUnexpected(): void {
+  unexpected.length = 0;
+  if (listening) return;
+  listening = true;
+  nock.emitter.on("no match", (req: { method?: string; path?: string; options?: { method?: string; path?: string } }) => {
+    unexpected.push(`${req.method ?? req.options?.method ?? "?"} ${req.path ?? req.options?.path ?? "?"}`);
+  });
+}
+
+/** Every mocked request was made, each fit GitHub's description, and nothing else was asked. */
+export function assertDone(mock: GitHubMock): void {
+  mock.assertAllDone();
+  if (unexpected.length > 0) throw new Error(`unexpected requests: ${unexpected.join(", ")}`);
+}
 
 export const fixture = (name: string): string => readFileSync(new URL(`../fixtures/handlers/${name}`, import.meta.url), "utf8");
 

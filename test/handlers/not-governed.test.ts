@@ -19,12 +19,17 @@ import {
   review,
   serveEvaluation,
   startApp,
+  assertDone,
+  watchUnexpected,
 } from "./harness.js";
 
 const target = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice" };
 
 describe("a repository without a policy", () => {
-  beforeEach(setupNock);
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+  });
   afterEach(teardownNock);
 
   it.each([
@@ -44,7 +49,7 @@ describe("a repository without a policy", () => {
 
     await app.receive("pull_request", pullRequestPayload("pull_request.opened", target));
 
-    mock.assertAllDone();
+    assertDone(mock);
     expect(mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
       `GET /repos/${OWNER}/${REPO}`,
@@ -62,13 +67,16 @@ describe("a repository without a policy", () => {
 
     await app.receive("push", pushPayload({ owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: "main", modified: ["STAKEHOLDERS.yml"] }));
 
-    mock.assertAllDone();
+    assertDone(mock);
     expect(mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
   });
 });
 
 describe("the rules a pull request is judged by", () => {
-  beforeEach(setupNock);
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+  });
   afterEach(teardownNock);
 
   it("come from the default branch: a PR that rewrites the policy to pass itself still waits for main's sign-off", async () => {
@@ -87,7 +95,7 @@ describe("the rules a pull request is judged by", () => {
 
     await app.receive("pull_request", pullRequestPayload("pull_request.synchronize", target));
 
-    mock.assertAllDone();
+    assertDone(mock);
     const signoff = checkBodies(mock)["Multi-sector sign-off"];
     expect(signoff).toMatchObject({
       name: "Multi-sector sign-off",

@@ -17,6 +17,8 @@ import {
   serveEvaluation,
   serveOpenPulls,
   startApp,
+  assertDone,
+  watchUnexpected,
 } from "./harness.js";
 
 const OTHER_HEAD = "c".repeat(40);
@@ -24,7 +26,10 @@ const push = (modified: string[], ref?: string) =>
   pushPayload({ owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: "main", modified, ...(ref ? { ref } : {}) });
 
 describe("a push", () => {
-  beforeEach(setupNock);
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+  });
   afterEach(teardownNock);
 
   it("to main that changes the registry evaluates every open PR again, across pages", async () => {
@@ -40,7 +45,7 @@ describe("a push", () => {
 
     await app.receive("push", push(["STAKEHOLDERS.yml"]));
 
-    mock.assertAllDone();
+    assertDone(mock);
     const written = mock.sent("POST", `/repos/${OWNER}/${REPO}/check-runs`).map((r) => r.body as { name: string; head_sha: string; conclusion: string; output: { title: string } });
     expect(written.map((b) => [b.head_sha, b.name, b.conclusion, b.output.title])).toEqual([
       [HEAD, "Stakeholder declaration", "success", "All contributors have declared"],
@@ -60,7 +65,7 @@ describe("a push", () => {
 
     await app.receive("push", push([".github/governance.yml"]));
 
-    mock.assertAllDone();
+    assertDone(mock);
     expect(mock.sent("POST", `/repos/${OWNER}/${REPO}/check-runs`)).toHaveLength(2);
   });
 
@@ -77,7 +82,7 @@ describe("a push", () => {
 
     await app.receive("push", push(modified, ref));
 
-    mock.assertAllDone();
+    assertDone(mock);
     expect(mock.requests.filter((r) => !r.path.endsWith("/access_tokens")).map(requestLine)).toEqual(
       reads > 0
         ? [
