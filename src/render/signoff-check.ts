@@ -157,7 +157,8 @@ function renderLine(c: Extract<Condition, { type: "approvals" } | { type: "quoru
   }
   const of: Denominator = c.type === "quorum" ? "registered" : (c.of ?? "cast");
   const threshold = thresholdParams(share as Fraction, c.op);
-  if (l.share !== undefined && l.denominator === undefined) {
+  const pooledEqual = c.type === "approvals" && c.weights === "equal" && l.scope === "all";
+  if (l.share !== undefined && (l.denominator === undefined || pooledEqual)) {
     return md(ctx.lang, "checks.cond.shareEqual", { scope, pct: l.share.den === 0 ? 0 : l.share.num / l.share.den, ...threshold, mark: m });
   }
   const d = l.denominator ?? 0;

@@ -149,9 +149,16 @@ describe("renderTree: conditions in words", () => {
     [
       "equal weights",
       cond({ ...share("at_least", frac(2, 3), "cast", { kind: "all" }), weights: "equal" } as Condition, true, {
-        lines: [{ scope: "all", numerator: 0, share: { num: 3, den: 4 }, holds: true }],
+        lines: [
+          { scope: "government", numerator: 1, denominator: 2, holds: false },
+          { scope: "all", numerator: 4, denominator: 5, share: { num: 3, den: 4 }, holds: true },
+        ],
       }),
-      "- All sectors, every sector weighted equally: 75% approved on average (needs at least 2/3) ✓",
+      [
+        "- Approvals in all sectors together ✓",
+        "  - Government: 1 of 2 votes cast approved (50%, needs at least 2/3) ✗",
+        "  - All sectors, every sector weighted equally: 75% approved on average (needs at least 2/3) ✓",
+      ].join("\n"),
     ],
     [
       "a quorum in each sector, with a sector without voters",
