@@ -47,19 +47,21 @@ function fallbackGovernanceKind(): DecisionKind {
  * (case-insensitive, as GitHub treats label names). Changing the policy or a local registry
  * always makes it a `governance` decision.
  */
-export function decisionKindsOf(policy: Policy, facts: Pick<PullRequestFacts, "files" | "labels">): DecisionKind[] {
+export function decisionKindsOf(policy: Policy, facts: Pick<PullRequestFacts, "files" | "labels" | "filesTruncated">): DecisionKind[] {
   const names = new Set<string>();
   for (const f of facts.files ?? []) {
     names.add(normalise(f.filename));
     if (f.previousFilename) names.add(normalise(f.previousFilename));
   }
   const labels = new Set((facts.labels ?? []).map((l) => l.toLowerCase()));
-  const touchesGovernance = governedFiles(policy).some((p) => names.has(p));
+  // An incomplete file list may hide any governed path: assume it touches them all.
+  const truncated = facts.filesTruncated === true;
+  const touchesGovernance = truncated || governedFiles(policy).some((p) => names.has(p));
 
   const kinds: DecisionKind[] = [];
   for (const kind of policy.decisions) {
     const byLabel = kind.labels.some((l) => labels.has(l.toLowerCase()));
-    const byPath = kind.paths.some((glob) => {
+    const byPath = (truncated && kind.paths.length > 0) || kind.paths.some((glob) => {
       let matcher: Minimatch;
       try {
         matcher = new Minimatch(glob, { dot: true });

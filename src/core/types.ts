@@ -192,6 +192,12 @@ export interface PullRequestFacts {
   headSha: string;
   labels: string[];
   files: ChangedFile[];
+  /**
+   * True when GitHub could not list every changed file (it lists at most 3,000 of a PR): then
+   * nobody can tell which governed paths the PR touches, and it is judged as a decision of every
+   * kind that has paths, and of `governance` (fail closed).
+   */
+  filesTruncated?: boolean;
   /** Present when `committers` is in `declarations.required_for`. */
   commits?: CommitFact[];
   reviews: ReviewFact[];

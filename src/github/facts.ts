@@ -129,6 +129,8 @@ export async function getPullRequestFacts(
     headSha: pr.head.sha,
     labels: pr.labels.map((l) => l.name),
     files: changed,
+    // GitHub lists at most 3,000 files of a PR ("List pull requests files"): beyond, fail closed.
+    ...(pr.changed_files > changed.length ? { filesTruncated: true } : {}),
     reviews: reviewFacts,
     comments: commentFacts,
   };

@@ -33,6 +33,16 @@ describe("decisionKindsOf", () => {
     expect(decisionKindsOf(policy, { files: changed, labels }).map((k) => k.id)).toEqual(kinds);
   });
 
+  it("a PR whose file list GitHub truncated is every kind with paths, and governance (fail closed)", () => {
+    expect(decisionKindsOf(policy, { files: files("README.md"), labels: [], filesTruncated: true }).map((k) => k.id)).toEqual([
+      "charter",
+      "budget",
+      "governance",
+    ]);
+    const labelsOnly = policyWith({ decisions: [kindWith({ id: "motion", paths: [], labels: ["motion"] }), governanceKind()] });
+    expect(decisionKindsOf(labelsOnly, { files: [], labels: [], filesTruncated: true }).map((k) => k.id)).toEqual(["governance"]);
+  });
+
   it("a glob minimatch refuses never throws", () => {
     const p = policyWith({ decisions: [kindWith({ paths: ["a".repeat(70_000)], labels: [] })] });
     expect(decisionKindsOf(p, { files: files("a"), labels: [] })).toEqual([]);
