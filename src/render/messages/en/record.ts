@@ -33,4 +33,12 @@ export const record = {
   "record.log.comments": "Comments from people are welcome here; they are not part of the log.",
   "record.log.duplicate": "This issue duplicates the log {url} of the same period and is closed; the log continues there.",
   "record.log.closedNoReport": "The log of {period} is closed: the log of the next period has opened.",
+  "record.verify.usage":
+    "Usage: partnership-governance verify --repo OWNER/NAME [--period P]\n\nReads every record of the log on GitHub (with --period, up to and including that period), recomputes each hash and link, and names the first record that was edited, deleted, inserted or reordered. Exit 0 intact, 1 tampered, 2 error. Credentials: GITHUB_TOKEN, or APP_ID and PRIVATE_KEY; GITHUB_API_URL for GitHub Enterprise.",
+  "record.verify.intact":
+    "intact: {count, plural, =0 {the log holds no record} one {# record} other {# records}}{count, plural, =0 {} other {, head {head}}}",
+  "record.verify.tampered":
+    "tampered: record {seq} ({pr, select, none {pull request unknown} other {pull request {pr}}}) was {problem, select, edited {edited} deleted {deleted} inserted {inserted} reordered {moved out of order} other {made unreadable}}",
+  "record.verify.where": "at {url}",
+  "record.verify.detail": "detail: {detail}",
 } satisfies Record<string, string>;

@@ -1,0 +1,101 @@
+// `partnership-governance report --repo OWNER/NAME [--period P] [--dry-run]`: builds the
+// transparency report of a period (default: the last ended one) and publishes it, or prints it.
+// Exit 0 done (also when it was already published or nothing happened), 1 error, 2 usage.
+import { parseArgs } from "node:util";
+import { logPeriodKind, parsePeriod } from "../core/period.js";
+import type { Policy } from "../core/types.js";
+import type { GitHub } from "../github/client.js";
+import { createReadFile, type RepoRef } from "../github/files.js";
+import { loadPolicy } from "../policy/load.js";
+import { t } from "../render/i18n.js";
+import { renderReportParts } from "../render/report.js";
+import { buildPeriodReport, lastEndedPeriod, publishReport, ReportSources } from "../transparency/report.js";
+import { createCliOctokit, CredentialsError, parseRepoArg, serverUrlOf } from "./github-auth.js";
+import type { CliIO } from "./io.js";
+
+export interface GitHubArgs {
+  repo: RepoRef;
+  period?: string;
+  dryRun: boolean;
+}
+
+/** Parses `--repo`, `--period` and (when allowed) `--dry-run`; a string is a usage error message. */
+export function parseGitHubArgs(argv: string[], allowDryRun: boolean): GitHubArgs | string {
+  let values: { repo?: string; period?: string; "dry-run"?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        repo: { type: "string" },
+        period: { type: "string" },
+        "dry-run": { type: "boolean" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    return t("en", "report.cli.badArgs", { message: (err as Error).message });
+  }
+  if (!allowDryRun && values["dry-run"] !== undefined) return t("en", "report.cli.unknownOption", { option: "--dry-run" });
+  if (values.repo === undefined) return t("en", "report.cli.needRepo");
+  const repo = parseRepoArg(values.repo);
+  if (!repo) return t("en", "report.cli.badRepo", { value: values.repo });
+  if (values.period !== undefined && !parsePeriod(values.period)) return t("en", "report.cli.badPeriod", { value: values.period });
+  return { repo, ...(values.period !== undefined ? { period: values.period } : {}), dryRun: values["dry-run"] === true };
+}
+
+/** The governed repository's policy, from its default branch: null with a message when unusable. */
+export async function loadRepoPolicy(octokit: GitHub, repo: RepoRef): Promise<Policy | { error: string }> {
+  const result = await loadPolicy(createReadFile(octokit, repo), repo);
+  const name = `${repo.owner}/${repo.repo}`;
+  if (!result) return { error: t("en", "report.cli.notGoverned", { repo: name }) };
+  if (!result.policy) return { error: t("en", "report.cli.invalidPolicy", { repo: name }) };
+  return result.policy;
+}
+
+export async function runReport(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.stdout(`${t("en", "report.cli.usage")}\n`);
+    return 0;
+  }
+  const args = parseGitHubArgs(argv, true);
+  if (typeof args === "string") {
+    io.stderr(`${args}\n\n${t("en", "report.cli.usage")}\n`);
+    return 2;
+  }
+  let octokit: GitHub;
+  try {
+    octokit = await createCliOctokit(io.env, args.repo);
+  } catch (err) {
+    io.stderr(`${err instanceof CredentialsError ? t("en", "report.cli.noCredentials") : t("en", "report.cli.failed", { message: (err as Error).message })}\n`);
+    return err instanceof CredentialsError ? 2 : 1;
+  }
+  try {
+    const policy = await loadRepoPolicy(octokit, args.repo);
+    if ("error" in policy) {
+      io.stderr(`${policy.error}\n`);
+      return 1;
+    }
+    const lang = policy.transparency.language;
+    const now = new Date();
+    const period = args.period ?? lastEndedPeriod(now, logPeriodKind(policy.transparency.report));
+    const ctx = { ...args.repo, policy, serverUrl: serverUrlOf(io.env) };
+    const sources = await ReportSources.load(octokit, ctx);
+    if (args.dryRun) {
+      const { model } = await buildPeriodReport(sources, ctx, period);
+      io.stdout(`${renderReportParts(model, { lang, serverUrl: ctx.serverUrl }).join("\n\n")}\n`);
+      return 0;
+    }
+    if (parsePeriod(period)!.end.getTime() > now.getTime()) {
+      io.stderr(`${t(lang, "report.cli.notEnded", { period })}\n`);
+      return 1;
+    }
+    const result = await publishReport(octokit, sources, ctx, period);
+    if (result.status === "empty") io.stdout(`${t(lang, "report.cli.empty", { period })}\n`);
+    else io.stdout(`${t(lang, result.status === "published" ? "report.cli.published" : "report.cli.exists", { period, url: result.url })}\n`);
+    return 0;
+  } catch (err) {
+    io.stderr(`${t("en", "report.cli.failed", { message: (err as Error).message })}\n`);
+    return 1;
+  }
+}
