@@ -10,7 +10,7 @@ import { runValidate } from "./validate.js";
 import { runSimulate } from "./simulate.js";
 // import { runReport } from "./report.js";
 // import { runVerify } from "./verify.js";
-// import { runSweep } from "./sweep.js";
+import { runSweep } from "./sweep.js";
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -20,7 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   simulate: runSimulate,
   // report: runReport,
   // verify: runVerify,
-  // sweep: runSweep,
+  sweep: runSweep,
 };
 
 /** Runs one command line; never throws: an unexpected error is one line on stderr, exit 2. */

@@ -210,8 +210,8 @@ function deletedPolicyDiagnostic(path: string): Diagnostic[] {
       line: 1,
       column: 1,
       severity: "error",
-      code: "policy.deleted",
-      message: { key: "policy.deleted", params: { file: path } },
+      code: "app.policy-deleted",
+      message: { key: "app.policy-deleted", params: { file: path } },
     },
   ];
 }

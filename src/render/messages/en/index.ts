@@ -1,3 +1,4 @@
+import { app } from "./app.js";
 import { checks } from "./checks.js";
 import { cli } from "./cli.js";
 import { common } from "./common.js";
@@ -16,4 +17,5 @@ export const en: Record<string, string> = {
   ...report,
   ...cli,
   ...checks,
+  ...app,
 };
