@@ -161,7 +161,7 @@ async function validate(options: Map<string, string>, io: CliIO, lang: Language)
   let registry: Registry | null = null;
   const registryOption = options.get("registry");
   if (!policy) {
-    notes.push(t(lang, "cli.validate.registry-skipped"));
+    notes.push(t(lang, hasErrors(policyResult.diagnostics) ? "cli.validate.registry-skipped" : "cli.validate.registry-no-base"));
   } else if (registryOption !== undefined) {
     const got = readLimited(resolve(io.cwd, registryOption));
     if ("missing" in got || "error" in got) {

@@ -14,6 +14,7 @@ export const cli = {
     "The policy's registry is `{ref}`, in another repository. Give a copy of it with `--registry FILE` to check it.",
   "cli.validate.registry-absent": "There is no registry file `{file}`: the registry is empty, nobody has declared yet.",
   "cli.validate.registry-skipped": "The registry was not checked, because the policy has problems.",
+  "cli.validate.registry-no-base": "The registry was not checked, because the base policy was not available.",
   "cli.validate.valid":
     "{files} {count, plural, one {is} other {are}} valid{warnings, plural, =0 {.} one {, with # warning.} other {, with # warnings.}}",
   "cli.validate.invalid":
