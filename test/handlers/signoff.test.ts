@@ -276,6 +276,23 @@ describe("Multi-sector sign-off: asked to evaluate again", () => {
     expect(checks[SIGNOFF]).toMatchObject({ head_sha: HEAD, conclusion: "success", output: { title: "Signed off by 3 sectors" } });
   });
 
+  it("finds the open PRs of the commit when GitHub lists none on the re-run check (a PR from a fork)", async () => {
+    const payload = checkRunPayload("check_run.rerequested", {
+      owner: OWNER, repo: REPO, installationId: INSTALLATION, headSha: HEAD, name: DECLARATION, appId: APP_ID, pullNumbers: [],
+    });
+    const { mock, checks } = await deliver("check_run", payload, { pr: { author: "newcomer" } }, (m) => {
+      m.get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/pulls`, {
+        body: [
+          { number: 9, state: "closed", head: { sha: HEAD, ref: "amend" } },
+          { number: NUMBER, state: "open", head: { sha: HEAD, ref: "amend" } },
+        ],
+      });
+      m.post(`/repos/${OWNER}/${REPO}/issues/${NUMBER}/comments`, undefined, { status: 201, body: { id: 903 } });
+    });
+    expect(checks[DECLARATION]).toMatchObject({ head_sha: HEAD, conclusion: "failure", output: { title: "1 contributor has not declared: newcomer" } });
+    expect(mock.requests.some((r) => r.path.includes("/pulls/9"))).toBe(false);
+  });
+
   it("does nothing when the re-run is of another app's check", async () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
     const app = await startApp();
