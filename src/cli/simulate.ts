@@ -46,7 +46,8 @@ const prFileSchema = z.strictObject({
   labels: z.array(z.string()).optional(),
   files: z.array(z.union([z.string().min(1), z.strictObject({ filename: z.string().min(1), previous_filename: z.string().min(1).optional() })])),
   commit_authors: z
-    .array(z.union([z.string().min(1), z.null(), z.strictObject({ sha: z.string().min(1), login: z.string().min(1).nullable(), name: z.string().optional() })]))
+    // A login, or a commit with its sha: `login: null` is a commit whose e-mail GitHub links to no account.
+    .array(z.union([z.string().min(1), z.strictObject({ sha: z.string().min(1), login: z.string().min(1).nullable(), name: z.string().optional() })]))
     .optional(),
   reviews: z
     .array(
@@ -95,7 +96,6 @@ export function factsFromPrFile(pr: PrFile): PullRequestFacts {
         : { filename: f.filename, ...(f.previous_filename ? { previousFilename: f.previous_filename } : {}) },
     ),
     commits: (pr.commit_authors ?? [pr.author]).map((c, i) => {
-      if (c === null) return { sha: `commit-${i + 1}`, author: null };
       if (typeof c === "string") return { sha: `commit-${i + 1}`, author: actor(c) };
       return { sha: c.sha, author: c.login === null ? null : actor(c.login), ...(c.name !== undefined ? { authorName: c.name } : {}) };
     }),

@@ -100,6 +100,32 @@ describe("simulate on PR files", () => {
     expect(out.signoff.conclusion).toBe("pending");
   });
 
+  it.each([
+    ["2026-11-30T09:59", "pending"],
+    ["2026-11-30T10:01", "success"],
+    ["2026-11-30T12:01+02:00", "success"],
+    ["2026-11-30T11:59+02:00", "pending"],
+    ["2026-11-30", "pending"],
+  ])("reads --now %s (UTC without an offset): the comment period makes it %s", (now, conclusion) => {
+    const r = run(["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", "comment-period.json", "--now", now, "--json"]);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as Json).signoff.conclusion).toBe(conclusion);
+  });
+
+  it("names a commit linked to no account and fails the declaration (committers mode)", () => {
+    const { status, out } = simulateJson("unlinked-commit.json", [], "committers-governance.yml");
+    expect(status).toBe(0);
+    expect(out.declaration.conclusion).toBe("failure");
+    expect(out.declaration.missing).toEqual([{ login: null, reason: "no-account" }]);
+    expect(out.declaration.summary).toContain("Commit `9f8e7d6` by Jo Doe was made with an e-mail address that GitHub links to no account");
+  });
+
+  it("prints its usage with --help, exit 0", () => {
+    const r = run(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Usage: partnership-governance simulate --config FILE --registry FILE --pr PR.json");
+  });
+
   it("prints both checks in words without --json", () => {
     const r = run(["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", "objection.json", "--now", "2026-11-28"]);
     expect(r.status).toBe(0);
