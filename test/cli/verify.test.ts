@@ -68,7 +68,7 @@ describe("verify", () => {
 
   it("still verifies when the repository's policy cannot be read", async () => {
     const gh = governedFake({ policy: null });
-    gh.mock.get("/repos/org/.github", { status: 404, body: { message: "Not Found", documentation_url: "" } }, { optional: true });
+    serveGovernance(gh.mock, { owner: "org", repo: ".github", policy: null });
     seed(gh, [r1], []);
     const io = captureIO();
     expect(await runVerify(["--repo", "org/charter"], io)).toBe(0);
