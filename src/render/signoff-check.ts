@@ -114,14 +114,15 @@ export function renderTree(r: ConditionResult, ctx: RenderContext, depth: number
     return [head, ...children].join("\n");
   }
   const lines = r.lines ?? [];
-  const extra = c.type === "sectors" ? renderInclude(c.include, r, ctx) : "";
-  if (c.type === "sectors") {
-    const n = lines[0]?.numerator ?? 0;
-    return `${indent}- ${t(ctx.lang, "checks.cond.sectors", { n, k: c.atLeast, mark: mark(r.holds) })}${extra}${suffix}`;
-  }
   const noVoters = r.sectorsWithoutVoters && r.sectorsWithoutVoters.length > 0
     ? ` ${md(ctx.lang, "checks.cond.sectorsWithoutVoters", { sectors: r.sectorsWithoutVoters.map((s) => sectorName(ctx, s)).join(", ") })}`
     : "";
+  if (c.type === "sectors") {
+    // The first line counts the sectors; the table of sectors shows each one's approvals.
+    const n = lines.find((l) => l.scope === "all")?.numerator ?? 0;
+    const include = renderInclude(c.include, r, ctx);
+    return `${indent}- ${t(ctx.lang, "checks.cond.sectors", { n, k: c.atLeast, mark: mark(r.holds) })}${include}${noVoters}${suffix}`;
+  }
   const rendered = lines.map((l) => renderLine(c, l, ctx));
   if (rendered.length === 1 && lines[0]?.holds === r.holds) return `${indent}- ${rendered[0]}${noVoters}${suffix}`;
   const head = `${indent}- ${md(ctx.lang, "checks.cond.head", { type: c.type, scope: scopeText(c.in, ctx), mark: mark(r.holds) })}${noVoters}${suffix}`;

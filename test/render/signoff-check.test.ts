@@ -176,6 +176,18 @@ describe("renderTree: conditions in words", () => {
       ].join("\n"),
     ],
     [
+      "sectors, with a required sector that has no voters",
+      cond({ type: "sectors", atLeast: 2, include: ["civil-society"] }, false, {
+        lines: [
+          { scope: "all", numerator: 2, holds: true },
+          { scope: "government", numerator: 1, holds: true },
+        ],
+        missingSectors: ["civil-society"],
+        sectorsWithoutVoters: ["civil-society"],
+      }),
+      "- Sectors: 2 sectors approved, needs at least 2 ✗; must include Civil society, still missing: Civil society (Civil society: no voters, so this cannot hold until someone of that sector declares)",
+    ],
+    [
       "any, with the branch that carried it",
       cond({ type: "any", of: [] }, true, {
         carriedBy: 1,
