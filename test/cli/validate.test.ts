@@ -9,14 +9,9 @@ const ROOT = resolve(import.meta.dirname, "..", "..");
 const MAIN = join(ROOT, "lib", "cli", "main.js");
 
 beforeAll(() => {
-  // Other areas may be mid-work: tsc still emits every file; only ours must exist and run.
-  try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.json")], { stdio: "pipe" });
-  } catch {
-    // errors elsewhere are reported by the type check, not here
-  }
+  // test/global-setup.ts has built lib/ once before any test file runs.
   readFileSync(MAIN);
-}, 120_000);
+});
 
 /** A checkout with the given files; returns its folder. */
 function checkout(files: Record<string, string>): string {
