@@ -89,8 +89,7 @@ export function renderRecordComment(record: DecisionRecord, opts: RecordRenderOp
   lines.push("");
 
   if (record.votes && Object.keys(record.votes).length > 0) {
-    const ruleKinds = record.kinds.join(", ");
-    lines.push(`**${t(lang, "record.votes", { kind: safeInline(ruleKinds) })}**`, "");
+    lines.push(`**${t(lang, "record.votes")}**`, "");
     lines.push(
       `| ${["sector", "yes", "no", "abstain", "recused"].map((k) => t(lang, `record.votes.${k}`)).join(" | ")} |`,
       "| --- | --- | --- | --- | --- |",

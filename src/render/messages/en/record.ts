@@ -19,7 +19,7 @@ export const record = {
   "record.closed": "Closed",
   "record.mergeCommit": "Merge commit",
   "record.none": "none",
-  "record.votes": "Votes for “{kind}”",
+  "record.votes": "Votes by sector",
   "record.votes.sector": "Sector",
   "record.votes.yes": "Yes",
   "record.votes.no": "No",
