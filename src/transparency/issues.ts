@@ -57,7 +57,10 @@ export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labe
       map.set(period, list);
     };
     const log = LOG_RE.exec(body);
-    if (log && parsePeriod(log[1]!) && issue.title === `${LOG_TITLE_PREFIX}${log[1]}`) add(logs, log[1]!);
+    // Logs are opened by the app only (a bot account): an issue a person opened with the same
+    // title and marker is not part of the record, so it can neither hijack nor break the chain.
+    const byBot = issue.user?.type === "Bot";
+    if (log && byBot && parsePeriod(log[1]!) && issue.title === `${LOG_TITLE_PREFIX}${log[1]}`) add(logs, log[1]!);
     const report = REPORT_RE.exec(body);
     if (report && parsePeriod(report[1]!) && issue.title === `${REPORT_TITLE_PREFIX}${report[1]}`) add(reports, report[1]!);
   }

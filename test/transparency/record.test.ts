@@ -160,6 +160,25 @@ describe("recordClosedPullRequest", () => {
     expect(recordsOf(a)).toHaveLength(1);
   });
 
+  it("ignores a look-alike log opened by a person", async () => {
+    const gh = new FakeGitHub();
+    const real = logIssue(gh, "2026-12", chainOf(1));
+    const fake = gh.addIssue({ title: "Transparency log: 2026-12", body: renderLogIssueBody("2026-12", "en"), login: "mallory" });
+    gh.addComment(fake, renderRecordComment(chainOf(7)[6]!, { lang: "en" }), "mallory");
+    const result = await recordClosedPullRequest(createTestOctokit(), {
+      owner: "org",
+      repo: "charter",
+      policy,
+      facts: prFacts({ closedAt: "2026-12-01T07:59:00Z" }),
+      signoff: decision,
+      authorSector: "civil-society",
+      now: NOW,
+    });
+    expect(result).toMatchObject({ status: "recorded", issueNumber: real.number, record: { seq: 2 } });
+    expect(fake.state).toBe("open");
+    expect(fake.comments).toHaveLength(1);
+  });
+
   it("closes the previous monthly log when the next opens and reports are off", async () => {
     const gh = new FakeGitHub();
     const old = logIssue(gh, "2026-11", chainOf(1));
