@@ -8,8 +8,8 @@ import { processIO, type CliIO } from "./io.js";
 import { runValidate } from "./validate.js";
 // -- Commands of other areas: add their imports here --------------------------------------------
 import { runSimulate } from "./simulate.js";
-// import { runReport } from "./report.js";
-// import { runVerify } from "./verify.js";
+import { runReport } from "./report.js";
+import { runVerify } from "./verify.js";
 import { runSweep } from "./sweep.js";
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
@@ -18,8 +18,8 @@ export const COMMANDS: Record<string, Command> = {
   validate: runValidate,
   // -- and register them here -------------------------------------------------------------------
   simulate: runSimulate,
-  // report: runReport,
-  // verify: runVerify,
+  report: runReport,
+  verify: runVerify,
   sweep: runSweep,
 };
 
