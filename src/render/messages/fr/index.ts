@@ -1,0 +1,2 @@
+// The "fr" catalog: the same keys as en/, area by area (filled by the translation of each area).
+export const fr: Record<string, string> = {};

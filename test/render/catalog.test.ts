@@ -1,0 +1,45 @@
+// Every language has every message, with the same placeholders, and every message parses
+// (ICU MessageFormat) and renders. Identifiers are not translated: they are not in the catalog.
+import { IntlMessageFormat } from "intl-messageformat";
+import { describe, expect, it } from "vitest";
+import { LANGUAGES } from "../../src/core/types.js";
+import { catalogs } from "../../src/render/messages/index.js";
+
+type Node = { type: number; value?: unknown; options?: Record<string, { value: Node[] }> };
+
+/** The argument names a message uses, at any depth of plurals and selects. */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: Node[]): void => {
+    for (const n of nodes) {
+      // 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural (@formatjs/icu-messageformat-parser)
+      if (n.type >= 1 && n.type <= 6 && typeof n.value === "string") names.add(n.value);
+      for (const option of Object.values(n.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(message, "en", undefined, { ignoreTag: true }).getAst() as Node[]);
+  return [...names].sort();
+}
+
+const english = catalogs.en;
+const keys = Object.keys(english).sort();
+
+describe.each(LANGUAGES.filter((l) => l !== "en"))("the %s catalog", (lang) => {
+  const catalog = catalogs[lang];
+
+  it("has every English key, and no other", () => {
+    expect(Object.keys(catalog).sort()).toEqual(keys);
+  });
+
+  it.each(keys)("%s has the same placeholders", (key) => {
+    const message = catalog[key];
+    expect(message, `${lang} lacks ${key}`).toBeTypeOf("string");
+    expect(argumentsOf(message!)).toEqual(argumentsOf(english[key]!));
+  });
+});
+
+describe("the English catalog", () => {
+  it.each(keys)("%s parses", (key) => {
+    expect(() => argumentsOf(english[key]!)).not.toThrow();
+  });
+});
