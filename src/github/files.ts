@@ -98,7 +98,16 @@ export function createReadFile(octokit: GitHub, governed: RepoRef, knownDefaultB
       branches.set(k, branch);
       branch.catch(() => branches.delete(k));
     }
-    const content = await readFileAtDefaultBranch(octokit, ref, await branch);
+    let name: string;
+    try {
+      name = await branch;
+    } catch (error) {
+      // A repository that does not exist (an org without a `.github` repository, the usual
+      // Probot fallback) has no such file.
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+    const content = await readFileAtDefaultBranch(octokit, ref, name);
     if (!content) return null;
     const file = k === key(governed) ? ref.path : `${ref.owner}/${ref.repo}:${ref.path}`;
     return { text: content.text, file };

@@ -80,6 +80,14 @@ describe("reading files from the default branch", () => {
     // The other repository's default branch was read once for two files.
     expect(mock.sent("GET", "/repos/org/.github")).toHaveLength(1);
   });
+
+  it("the ReadFile adapter reads a file of a repository that does not exist as absent", async () => {
+    const mock = mockGitHub();
+    mock.get("/repos/org/.github", { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
+    const readFile = createReadFile(createTestOctokit(), { owner: "org", repo: "charter" }, { "org/charter": "main" });
+    expect(await readFile({ owner: "org", repo: ".github", path: ".github/governance.yml" })).toBeNull();
+    mock.assertAllDone();
+  });
 });
 
 describe("payload helpers", () => {
