@@ -1,3 +1,4 @@
+import { action } from "./action.js";
 import { app } from "./app.js";
 import { checks } from "./checks.js";
 import { cli } from "./cli.js";
@@ -18,4 +19,5 @@ export const en: Record<string, string> = {
   ...cli,
   ...checks,
   ...app,
+  ...action,
 };
