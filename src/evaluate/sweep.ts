@@ -4,12 +4,25 @@
 // comment period that ended, a declaration that expired, a webhook that was missed, a process that
 // died mid-evaluation, a check that failed because GitHub failed. With ETags, the reads of a PR
 // whose state did not change are answered 304 and cost no rate limit.
+//
+// Nothing is lost for good: a close whose webhook never arrived (or whose recording failed) is
+// found by listing the PRs closed since the start of the previous log period and recorded through
+// the same recordClose as the webhook; a report whose continuation comments were not all posted is
+// completed by publishDueReports.
+import { DEFAULT_POLICY_PATH } from "../constants.js";
+import { decisionKindsOf } from "../core/decisions.js";
+import { logPeriodKind, parsePeriod, periodOf, previousPeriod } from "../core/period.js";
+import type { Policy } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
 import type { RepoRef } from "../github/files.js";
+import { recordKey } from "../handlers/closed.js";
 import type { Services } from "../handlers/services.js";
+import { closeKey, listRecordedCloses } from "../transparency/issues.js";
 import { publishDueReports } from "../transparency/report.js";
+import { listChangedFilesOf, listPullsClosedSince, policyChangedSince, type ClosedPull } from "../transparency/sources.js";
 import { getRules, type Rules } from "./governance.js";
+import { recordClose, type CloseEvent } from "./record-close.js";
 
 export interface InstallationClient {
   id: number;
@@ -30,6 +43,68 @@ export const publishReports: PublishReports = async (octokit, repo, rules, now) 
   await publishDueReports(octokit, { ...repo, policy: rules.policy, now });
 };
 
+/** The healing pass of the public record for one repository (see healMissedCloses). */
+export type HealCloses = (octokit: GitHub, installationId: number, repo: RepoRef, policy: Policy, services: Services) => Promise<HealResult>;
+
+export interface HealResult {
+  /** PRs closed in the window (since the start of the previous log period). */
+  closed: number;
+  /** Closes without a record that may be decisions: each handed to recordClose. */
+  recorded: number;
+}
+
+/** The start of the window in which missed closes are looked for: the previous log period's. */
+export function healWindowStart(policy: Policy, now: Date): Date {
+  const current = periodOf(now, logPeriodKind(policy.transparency.report));
+  return parsePeriod(previousPeriod(current))!.start;
+}
+
+/**
+ * Records every decision PR closed since the start of the previous log period that has no record
+ * yet. Costs, whatever the number of PRs: the pages of closed PRs back to that start, and only
+ * when some close has no record, one read of the logs' record markers, one request to see whether
+ * the policy changed, and one GraphQL request per 50 unrecorded PRs for their files. Which PR is a
+ * decision is judged here by today's rules, to spare recordClose's reads for PRs that are none;
+ * when the policy changed in the window, or a PR's file list is incomplete, every unrecorded close
+ * goes to recordClose, which judges it by the rules before its merge (fail closed).
+ */
+export const healMissedCloses: HealCloses = async (octokit, installationId, repo, policy, services) => {
+  if (!policy.transparency.log) return { closed: 0, recorded: 0 };
+  const since = healWindowStart(policy, services.now());
+  const closed = await listPullsClosedSince(octokit, repo, since);
+  if (closed.length === 0) return { closed: 0, recorded: 0 };
+  const recorded = await listRecordedCloses(octokit, repo, policy.transparency.labels, since);
+  const missing = closed.filter((p) => !recorded.has(closeKey(p.number, p.closedAt)));
+  if (missing.length === 0) return { closed: closed.length, recorded: 0 };
+
+  let candidates: ClosedPull[] = missing;
+  if (!(await policyChangedSince(octokit, repo, DEFAULT_POLICY_PATH, since))) {
+    const byLabel = (p: ClosedPull) => decisionKindsOf(policy, { labels: p.labels, files: [] }).length > 0;
+    const unlabelled = missing.filter((p) => !byLabel(p));
+    const files = await listChangedFilesOf(octokit, repo, unlabelled.map((p) => p.number));
+    candidates = missing.filter((p) => {
+      if (byLabel(p)) return true;
+      const f = files.get(p.number);
+      return !f || f.incomplete || decisionKindsOf(policy, { labels: p.labels, files: f.files }).length > 0;
+    });
+  }
+  // Oldest close first, so that the records keep the order of the closes.
+  candidates.sort((a, b) => Date.parse(a.closedAt) - Date.parse(b.closedAt) || a.number - b.number);
+  for (const p of candidates) {
+    const close: CloseEvent = { ...repo, pull_number: p.number, closedAt: p.closedAt, merged: p.merged, mergeCommitSha: p.mergeCommitSha };
+    services.log?.debug(`sweep: ${repo.owner}/${repo.repo}#${p.number} closed at ${p.closedAt} has no record; recording it`);
+    try {
+      await services.run(installationId, recordKey(close), async () => {
+        await recordClose(octokit, close, services);
+      });
+    } catch (error) {
+      // One close that cannot be recorded now must not keep the others (or the open PRs) waiting.
+      services.log?.warn({ err: error, pr: close }, "sweep: a missed close could not be recorded; the next sweep tries again");
+    }
+  }
+  return { closed: closed.length, recorded: candidates.length };
+};
+
 export interface SweepStats {
   installations: number;
   repositories: number;
@@ -38,7 +113,12 @@ export interface SweepStats {
   errors: number;
 }
 
-export async function sweep(source: SweepSource, services: Services, publishReports?: PublishReports): Promise<SweepStats> {
+export async function sweep(
+  source: SweepSource,
+  services: Services,
+  publishReports?: PublishReports,
+  healCloses: HealCloses = healMissedCloses,
+): Promise<SweepStats> {
   const stats: SweepStats = { installations: 0, repositories: 0, governed: 0, pullRequests: 0, errors: 0 };
   for await (const installation of source.installations()) {
     stats.installations++;
@@ -46,7 +126,7 @@ export async function sweep(source: SweepSource, services: Services, publishRepo
       for await (const repo of source.repositories(installation)) {
         stats.repositories++;
         try {
-          await sweepRepository(installation, repo, services, stats, publishReports);
+          await sweepRepository(installation, repo, services, stats, publishReports, healCloses);
         } catch (error) {
           stats.errors++;
           services.log?.warn({ err: error, repo }, "sweep: repository skipped after an error; the next sweep tries again");
@@ -65,12 +145,16 @@ async function sweepRepository(
   repo: RepoRef & { defaultBranch: string },
   services: Services,
   stats: SweepStats,
-  publishReports?: PublishReports,
+  publishReports: PublishReports | undefined,
+  healCloses: HealCloses,
 ): Promise<void> {
   const ref = { owner: repo.owner, repo: repo.repo };
   const rules = await getRules(installation.octokit, ref, repo.defaultBranch);
   if (!rules.governed) return;
   stats.governed++;
+  // Missed closes first: a record written now belongs to the current period's log, which no
+  // report of an ended period reads, so the order changes no report.
+  if (rules.policy) await healCloses(installation.octokit, installation.id, ref, rules.policy, services);
   if (publishReports && rules.policy) await publishReports(installation.octokit, ref, rules, services.now());
   const open = await listOpenPullRequests(installation.octokit, ref);
   for (const pr of open) {

@@ -8,6 +8,13 @@ import type { Services } from "./services.js";
 
 export type RecordClosed = (octokit: GitHub, close: CloseEvent, services: Services) => Promise<unknown>;
 
+/**
+ * The queue key of recording one close: the webhook and the sweep's healing pass use the same, so
+ * a close they both see while it waits is recorded by one task.
+ */
+export const recordKey = (close: CloseEvent): string =>
+  `record:${close.owner.toLowerCase()}/${close.repo.toLowerCase()}#${close.pull_number}@${close.closedAt}`;
+
 export async function onClosed(context: Context<"pull_request.closed">, services: Services, recordClosed: RecordClosed): Promise<void> {
   const { pull_request: pr, repository, installation } = context.payload;
   if (!installation) {
@@ -23,8 +30,7 @@ export async function onClosed(context: Context<"pull_request.closed">, services
     mergeCommitSha: pr.merge_commit_sha ?? null,
   };
   const octokit = context.octokit as unknown as GitHub;
-  const key = `record:${close.owner.toLowerCase()}/${close.repo.toLowerCase()}#${close.pull_number}@${close.closedAt}`;
-  await services.run(installation.id, key, async () => {
+  await services.run(installation.id, recordKey(close), async () => {
     await recordClosed(octokit, close, services);
   });
 }

@@ -18,6 +18,8 @@ export interface RecordIssue {
   author: string;
   url: string;
   createdAt: string;
+  /** A report only: how many parts it was published in (the body's parts marker; 1 without). */
+  parts?: number;
 }
 
 export interface TransparencyIssues {
@@ -29,6 +31,7 @@ export interface TransparencyIssues {
 
 const LOG_RE = /<!-- partnership-governance:log period=(\S+) -->/;
 const REPORT_RE = /<!-- partnership-governance:report period=(\S+) -->/;
+const REPORT_PARTS_RE = /<!-- partnership-governance:report-parts period=(\S+) total=(\d+) -->/;
 
 /** Every log and report issue of the repository, open or closed (all pages). */
 export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labels: string[]): Promise<TransparencyIssues> {
@@ -44,7 +47,7 @@ export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labe
   for (const issue of issues) {
     if (issue.pull_request) continue;
     const body = issue.body ?? "";
-    const add = (map: Map<string, RecordIssue[]>, period: string) => {
+    const add = (map: Map<string, RecordIssue[]>, period: string, parts?: number) => {
       const list = map.get(period) ?? [];
       list.push({
         number: issue.number,
@@ -53,6 +56,7 @@ export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labe
         author: issue.user?.login ?? "",
         url: issue.html_url,
         createdAt: issue.created_at,
+        ...(parts !== undefined ? { parts } : {}),
       });
       map.set(period, list);
     };
@@ -62,7 +66,11 @@ export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labe
     const byBot = issue.user?.type === "Bot";
     if (log && byBot && parsePeriod(log[1]!) && issue.title === `${LOG_TITLE_PREFIX}${log[1]}`) add(logs, log[1]!);
     const report = REPORT_RE.exec(body);
-    if (report && parsePeriod(report[1]!) && issue.title === `${REPORT_TITLE_PREFIX}${report[1]}`) add(reports, report[1]!);
+    if (report && parsePeriod(report[1]!) && issue.title === `${REPORT_TITLE_PREFIX}${report[1]}`) {
+      // Only a report the app wrote is ever completed by it: a look-alike's marker is ignored.
+      const parts = byBot ? REPORT_PARTS_RE.exec(body) : null;
+      add(reports, report[1]!, parts && parts[1] === report[1] ? Number(parts[2]) : undefined);
+    }
   }
   for (const list of [...logs.values(), ...reports.values()]) list.sort((a, b) => a.number - b.number);
   return { logs, reports };
@@ -162,3 +170,24 @@ export async function ensureLogIssue(
   return { issue: await closeDuplicates(octokit, ref, list, lang), issues, created: true };
 }
 
+
+/** The key of one close, as a record's marker names it: the PR and its `closed_at`. */
+export const closeKey = (pr: number, closedAt: string): string => `${pr}@${closedAt}`;
+
+/**
+ * Every close recorded in the logs of the periods that end after `since` (a close at or after
+ * `since` is recorded in the log of the period it was recorded in, never earlier), read once:
+ * one listing of the issues and one of each such log's comments, whatever the number of PRs.
+ */
+export async function listRecordedCloses(octokit: GitHub, ref: RepoRef, labels: string[], since: Date): Promise<Set<string>> {
+  const issues = await listTransparencyIssues(octokit, ref, labels);
+  const out = new Set<string>();
+  for (const list of issues.logs.values()) {
+    for (const log of list) {
+      const bounds = parsePeriod(log.period);
+      if (!bounds || bounds.end.getTime() <= since.getTime()) continue;
+      for (const c of await listRecordComments(octokit, ref, log)) out.add(closeKey(c.parsed.pr, c.parsed.closedAt));
+    }
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 // the PRs created in it, the decisions still open and the registry's history; then the period's
 // log issue is closed with a link to it. Missed periods are published oldest first; a period
 // in which nothing happened gets no report; a report already published is never published again.
-import { REPORT_TITLE_PREFIX } from "../constants.js";
+import { marker, REPORT_TITLE_PREFIX } from "../constants.js";
 import { verifyChain, type ChainResult } from "../core/chain.js";
 import { comparePeriods, logPeriodKind, nextPeriod, parsePeriod, periodOf, previousPeriod, type PeriodKind } from "../core/period.js";
 import type { DecisionRecord } from "../core/record.js";
@@ -30,6 +30,31 @@ export const MAX_PERIODS_PER_SWEEP = 120;
 export interface ReportContext extends RepoRef {
   policy: Policy;
   serverUrl?: string;
+  /**
+   * The time of this run: a report younger than REPORT_HEAL_GRACE_MS is not completed (its writer
+   * may still be posting its parts). Without it (a person running `report`), no grace.
+   */
+  now?: Date;
+}
+
+/** How long a report's writer is given to post its continuation comments before others do. */
+export const REPORT_HEAL_GRACE_MS = 15 * 60_000;
+
+/**
+ * The hidden marker that says in how many parts a report was published: added to the body of a
+ * report split into continuation comments, so that a later run can tell one with missing parts
+ * (a crash between creating the issue and posting them) without reading any comment otherwise.
+ */
+export function reportPartsMarker(period: string, total: number): string {
+  return marker(`report-parts period=${period} total=${total}`);
+}
+
+const PART_RE = /<!-- partnership-governance:report-part period=(\S+) part=(\d+) -->/;
+
+/** The issue body of rendered report parts: the first part, with the parts marker when split. */
+function reportBody(parts: string[], period: string): string {
+  // splitBody leaves every part PART_HEADER_ROOM characters below the limit: room for the marker.
+  return parts.length > 1 ? `${parts[0]!}\n\n${reportPartsMarker(period, parts.length)}\n` : parts[0]!;
 }
 
 /**
@@ -125,8 +150,86 @@ export async function buildPeriodReport(sources: ReportSources, ctx: ReportConte
 
 export type PublishReportResult =
   | { status: "published"; period: string; issueNumber: number; url: string; parts: number }
-  | { status: "exists"; period: string; issueNumber: number; url: string }
+  | { status: "exists"; period: string; issueNumber: number; url: string; completed?: number }
   | { status: "empty"; period: string };
+
+interface PartComment {
+  id: number;
+  part: number;
+  body: string;
+}
+
+/** The continuation comments of a report (by the report's author, the app), oldest first. */
+async function listReportParts(octokit: GitHub, ctx: ReportContext, report: RecordIssue): Promise<PartComment[]> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: report.number,
+    per_page: 100,
+  });
+  const out: PartComment[] = [];
+  for (const c of comments) {
+    if ((c.user?.login ?? "").toLowerCase() !== report.author.toLowerCase()) continue;
+    const m = PART_RE.exec(c.body ?? "");
+    if (m && m[1] === report.period) out.push({ id: c.id, part: Number(m[2]), body: c.body ?? "" });
+  }
+  return out.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Completes a report published in parts whose continuation comments are not all there (its writer
+ * stopped between creating the issue and posting them): the report is built again and every part
+ * made to read as it does now: the body and the parts present updated where they differ, the
+ * missing ones posted, parts beyond the new count and duplicates of one part (two writers)
+ * removed. Returns the number of writes: 0 for a complete report, which costs one read of its
+ * comments, or none at all when it was published in one part.
+ */
+export async function completeReport(octokit: GitHub, sources: ReportSources, ctx: ReportContext, report: RecordIssue): Promise<number> {
+  const total = report.parts ?? 1;
+  if (total <= 1) return 0;
+  if (ctx.now && Date.parse(report.createdAt) > ctx.now.getTime() - REPORT_HEAL_GRACE_MS) return 0;
+  const present = await listReportParts(octokit, ctx, report);
+  const first = new Map<number, PartComment>();
+  const duplicates: PartComment[] = [];
+  for (const c of present) {
+    if (first.has(c.part)) duplicates.push(c);
+    else first.set(c.part, c);
+  }
+  let writes = 0;
+  for (const d of duplicates) {
+    await octokit.rest.issues.deleteComment({ owner: ctx.owner, repo: ctx.repo, comment_id: d.id });
+    writes++;
+  }
+  const complete = Array.from({ length: total - 1 }, (_, i) => i + 2).every((part) => first.has(part));
+  if (complete) return writes;
+
+  const { model } = await buildPeriodReport(sources, ctx, report.period);
+  const parts = renderReportParts(model, { lang: ctx.policy.transparency.language, ...(ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {}) });
+  const body = reportBody(parts, report.period);
+  const { data: issue } = await octokit.rest.issues.get({ owner: ctx.owner, repo: ctx.repo, issue_number: report.number });
+  if ((issue.body ?? "") !== body) {
+    await octokit.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: report.number, body });
+    writes++;
+  }
+  for (let part = 2; part <= parts.length; part++) {
+    const text = parts[part - 1]!;
+    const there = first.get(part);
+    if (!there) {
+      await octokit.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: report.number, body: text });
+      writes++;
+    } else if (there.body !== text) {
+      await octokit.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: there.id, body: text });
+      writes++;
+    }
+  }
+  for (const [part, c] of first) {
+    if (part <= parts.length) continue;
+    await octokit.rest.issues.deleteComment({ owner: ctx.owner, repo: ctx.repo, comment_id: c.id });
+    writes++;
+  }
+  report.parts = parts.length;
+  return writes;
+}
 
 /** Closes the log issue of `period`, if still open, with a link to its report. */
 async function closeLog(octokit: GitHub, sources: ReportSources, ctx: ReportContext, period: string, reportUrl: string): Promise<void> {
@@ -146,8 +249,9 @@ export async function publishReport(octokit: GitHub, sources: ReportSources, ctx
   const lang = ctx.policy.transparency.language;
   const existing = sources.issues.reports.get(period)?.[0];
   if (existing) {
+    const completed = await completeReport(octokit, sources, ctx, existing);
     await closeLog(octokit, sources, ctx, period, existing.url);
-    return { status: "exists", period, issueNumber: existing.number, url: existing.url };
+    return { status: "exists", period, issueNumber: existing.number, url: existing.url, ...(completed > 0 ? { completed } : {}) };
   }
   const { model } = await buildPeriodReport(sources, ctx, period);
   if (model.empty) return { status: "empty", period };
@@ -156,7 +260,7 @@ export async function publishReport(octokit: GitHub, sources: ReportSources, ctx
     owner: ctx.owner,
     repo: ctx.repo,
     title: `${REPORT_TITLE_PREFIX}${period}`,
-    body: parts[0]!,
+    body: reportBody(parts, period),
     labels: ctx.policy.transparency.labels,
   });
   const again = await listTransparencyIssues(octokit, ctx, ctx.policy.transparency.labels);
@@ -171,7 +275,7 @@ export async function publishReport(octokit: GitHub, sources: ReportSources, ctx
     await octokit.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, body: part });
   }
   sources.issues.reports.set(period, [
-    { number: data.number, period, state: "open", author: data.user?.login ?? "", url: data.html_url, createdAt: data.created_at },
+    { number: data.number, period, state: "open", author: data.user?.login ?? "", url: data.html_url, createdAt: data.created_at, parts: parts.length },
   ]);
   await closeLog(octokit, sources, ctx, period, data.html_url);
   return { status: "published", period, issueNumber: data.number, url: data.html_url, parts: parts.length };
@@ -214,7 +318,7 @@ export async function publishDueReports(
   input: ReportContext & { now: Date },
 ): Promise<PublishReportResult[]> {
   const { policy, now } = input;
-  const ctx: ReportContext = { owner: input.owner, repo: input.repo, policy, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
+  const ctx: ReportContext = { owner: input.owner, repo: input.repo, policy, now, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
   const sources = await ReportSources.load(octokit, ctx);
   if (policy.transparency.report === "off") {
     const current = periodOf(now, logPeriodKind("off"));
@@ -226,7 +330,13 @@ export async function publishDueReports(
     return [];
   }
   const results: PublishReportResult[] = [];
-  for (const period of duePeriods(sources.issues, policy.transparency.report, now)) {
+  const due = duePeriods(sources.issues, policy.transparency.report, now);
+  // The latest report is completed even when its period is no longer due (its log was closed,
+  // or it had none): a report in parts is only ever left incomplete by its writer stopping.
+  const latest = [...sources.issues.reports.keys()].sort(comparePeriods).pop();
+  const latestReport = latest !== undefined && !due.includes(latest) ? sources.issues.reports.get(latest)?.[0] : undefined;
+  if (latestReport) await completeReport(octokit, sources, ctx, latestReport);
+  for (const period of due) {
     results.push(await publishReport(octokit, sources, ctx, period));
   }
   return results;

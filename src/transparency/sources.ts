@@ -147,3 +147,106 @@ export async function getRegistryAt(octokit: GitHub, ref: RepoRef, policy: Polic
   const label = policy.registry.kind === "local" ? file.path : `${file.owner}/${file.repo}:${file.path}`;
   return parseRegistry(new Uint8Array(Buffer.from(entry.content, "base64")), label, policy).registry;
 }
+
+export interface ClosedPull {
+  number: number;
+  /** GitHub's `closed_at`: with the number, it names the close a record is about. */
+  closedAt: string;
+  merged: boolean;
+  mergeCommitSha: string | null;
+  labels: string[];
+}
+
+/**
+ * The PRs closed at or after `since`, most recently updated first. Pages of
+ * `state=closed&sort=updated` are read only until one reaches a PR last updated before `since`:
+ * a PR is updated when it closes, so every later one closed before `since` too. Only a PR's latest
+ * close is listed (a PR closed, reopened and closed again shows its last `closed_at`).
+ */
+export async function listPullsClosedSince(octokit: GitHub, ref: RepoRef, since: Date): Promise<ClosedPull[]> {
+  const out: ClosedPull[] = [];
+  const limit = since.getTime();
+  for await (const page of octokit.paginate.iterator(octokit.rest.pulls.list, {
+    owner: ref.owner,
+    repo: ref.repo,
+    state: "closed",
+    sort: "updated",
+    direction: "desc",
+    per_page: 100,
+  })) {
+    let older = false;
+    for (const p of page.data) {
+      if (Date.parse(p.updated_at) < limit) {
+        older = true;
+        continue;
+      }
+      if (!p.closed_at || Date.parse(p.closed_at) < limit) continue;
+      out.push({
+        number: p.number,
+        closedAt: p.closed_at,
+        merged: p.merged_at !== null,
+        mergeCommitSha: p.merged_at !== null ? p.merge_commit_sha : null,
+        labels: p.labels.map((l) => l.name),
+      });
+    }
+    if (older) break;
+  }
+  return out;
+}
+
+/** At most this many PRs in one GraphQL query of changed files (aliases of one request). */
+export const FILES_QUERY_BATCH = 50;
+/** Files read per PR by that query; a PR with more is taken to touch every governed path. */
+export const FILES_QUERY_FIRST = 100;
+
+interface ChangedFilesPage {
+  repository: Record<string, { files: { totalCount: number; nodes: Array<{ path: string; changeType: string }> } | null } | null> | null;
+}
+
+export interface PullFiles {
+  files: Array<{ filename: string }>;
+  /**
+   * True when the list may not hold every path that matters: more files than were read, or a
+   * rename (GraphQL gives a renamed file's new path only, and the old one may be governed).
+   */
+  incomplete: boolean;
+}
+
+/**
+ * The changed files of several PRs, FILES_QUERY_BATCH to a GraphQL request (REST would need one
+ * request per PR). A PR GitHub does not return (deleted, or no files list) is incomplete.
+ */
+export async function listChangedFilesOf(octokit: GitHub, ref: RepoRef, numbers: number[]): Promise<Map<number, PullFiles>> {
+  const out = new Map<number, PullFiles>();
+  for (let i = 0; i < numbers.length; i += FILES_QUERY_BATCH) {
+    const batch = numbers.slice(i, i + FILES_QUERY_BATCH).filter((n) => Number.isSafeInteger(n) && n > 0);
+    if (batch.length === 0) continue;
+    // The aliases are built from PR numbers (integers) only; owner and name go as variables.
+    const fields = batch
+      .map((n) => `pr${n}: pullRequest(number: ${n}) { files(first: ${FILES_QUERY_FIRST}) { totalCount nodes { path changeType } } }`)
+      .join("\n    ");
+    const query = `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`;
+    const page = await octokit.graphql<ChangedFilesPage>(query, { owner: ref.owner, repo: ref.repo });
+    for (const n of batch) {
+      const files = page.repository?.[`pr${n}`]?.files;
+      if (!files) {
+        out.set(n, { files: [], incomplete: true });
+        continue;
+      }
+      out.set(n, {
+        files: files.nodes.map((f) => ({ filename: f.path })),
+        incomplete: files.totalCount > files.nodes.length || files.nodes.some((f) => f.changeType === "RENAMED"),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the policy file of the repository changed since `since` (one request): then the rules a
+ * PR closed in that time was judged by may differ from today's.
+ */
+export async function policyChangedSince(octokit: GitHub, ref: RepoRef, path: string, since: Date): Promise<boolean> {
+  const { data } = await octokit.rest.repos.listCommits({ owner: ref.owner, repo: ref.repo, path, since: since.toISOString(), per_page: 1 });
+  return data.length > 0;
+}
