@@ -1,0 +1,45 @@
+// Russian messages of the "record" area (mirrors en/record.ts, ICU MessageFormat). Records are
+// public record: formal wording.
+export const record = {
+  "record.heading":
+    "{outcome, select, adopted {Запись {seq}: решение принято} other {Запись {seq}: решение отозвано}}",
+  "record.mergedWithoutSignoff":
+    "**Слияние без согласования:** этот запрос на слияние был слит, хотя согласование не было получено (вмешательство администратора в обход правил).",
+  "record.pullRequest": "Запрос на слияние",
+  "record.kinds": "Виды решений",
+  "record.author": "Автор",
+  "record.authorSector": "{login} ({sector})",
+  "record.authorUndeclared": "{login} (нет действующей декларации)",
+  "record.signedOff": "Согласование",
+  "record.signedOff.value": "{held, select, yes {получено на момент закрытия запроса на слияние} other {не получено на момент закрытия запроса на слияние}}",
+  "record.approvals": "Учтенные одобрения",
+  "record.approvals.sector": "{sector}: {logins}",
+  "record.objections": "Возражения",
+  "record.objection": "{login} ({sector})",
+  "record.opened": "Открыт",
+  "record.closed": "Закрыт",
+  "record.mergeCommit": "Коммит слияния",
+  "record.none": "нет",
+  "record.votes": "Голоса по секторам",
+  "record.votes.sector": "Сектор",
+  "record.votes.yes": "За",
+  "record.votes.no": "Против",
+  "record.votes.abstain": "Воздержались",
+  "record.votes.recused": "Самоотвод",
+  "record.carriedBy": "Решение вида «{kind}» принято по варианту {branch} его правила.",
+  "record.json":
+    "Запись в формате JSON. Ее `hash` — это хеш SHA-256 записи без поля `hash`, приведенной к каноническому виду по схеме JSON Canonicalization Scheme (RFC 8785); `prev` — хеш предыдущей записи.",
+  "record.log.intro":
+    "В этом обсуждении (issue) ведется публичный журнал решений, закрытых в период {period}. Приложение добавляет по одной записи на каждое решение при закрытии соответствующего запроса на слияние; каждая запись связана с предыдущей посредством хеша, поэтому любое изменение, удаление или перестановку записей можно обнаружить.",
+  "record.log.comments": "Комментарии участников здесь приветствуются; в журнал они не входят.",
+  "record.log.duplicate": "Это обсуждение (issue) дублирует журнал {url} за тот же период и поэтому закрыто; журнал продолжается там.",
+  "record.log.closedNoReport": "Журнал за период {period} закрыт: открыт журнал следующего периода.",
+  "record.verify.usage":
+    "Использование: partnership-governance verify --repo ВЛАДЕЛЕЦ/ИМЯ [--period P]\n\nСчитывает все записи журнала на GitHub (с --period — до указанного периода включительно), заново вычисляет каждый хеш и каждую связь и называет первую запись, которая была изменена, удалена, вставлена или переставлена. Код завершения: 0 — цепочка цела, 1 — обнаружено вмешательство, 2 — ошибка. Учетные данные: GITHUB_TOKEN либо APP_ID и PRIVATE_KEY; GITHUB_API_URL — для GitHub Enterprise.",
+  "record.verify.intact":
+    "цепочка цела: {count, plural, =0 {в журнале нет записей} one {# запись} few {# записи} many {# записей} other {# записи}}{count, plural, =0 {} one {, последний хеш {head}} few {, последний хеш {head}} many {, последний хеш {head}} other {, последний хеш {head}}}",
+  "record.verify.tampered":
+    "цепочка нарушена: запись {seq} ({pr, select, none {запрос на слияние неизвестен} other {запрос на слияние {pr}}}) была {problem, select, edited {изменена} deleted {удалена} inserted {вставлена} reordered {перемещена с нарушением порядка} other {повреждена так, что ее невозможно прочитать}}",
+  "record.verify.where": "по адресу {url}",
+  "record.verify.detail": "подробности: {detail}",
+} satisfies Record<string, string>;
