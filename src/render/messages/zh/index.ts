@@ -1,2 +1,22 @@
-// The "zh" catalog: the same keys as en/, area by area (filled by the translation of each area).
-export const zh: Record<string, string> = {};
+// The "zh" catalog (Simplified Chinese): the same areas and keys as en/, merged the same way.
+import { app } from "./app.js";
+import { checks } from "./checks.js";
+import { cli } from "./cli.js";
+import { common } from "./common.js";
+import { declaration } from "./declaration.js";
+import { policy } from "./policy.js";
+import { record } from "./record.js";
+import { report } from "./report.js";
+import { signoff } from "./signoff.js";
+
+export const zh: Record<string, string> = {
+  ...common,
+  ...policy,
+  ...declaration,
+  ...signoff,
+  ...record,
+  ...report,
+  ...cli,
+  ...checks,
+  ...app,
+};
