@@ -1,0 +1,657 @@
+// Generated from standin.js (its JSDoc types) so that TypeScript tests can import it; regenerate after
+// changing it: npx tsc --allowJs --checkJs --declaration --emitDeclarationOnly --strict --skipLibCheck
+//   --target ES2022 --module NodeNext --moduleResolution NodeNext --types node --outDir test/e2e/standin
+//   test/e2e/standin/standin.js test/e2e/standin/faults.js   (test/e2e/standin.test.ts checks they agree)
+export class GitHubStandin {
+    /** @param {StandinOptions} [options] */
+    constructor(options?: StandinOptions);
+    appId: number;
+    appSlug: string;
+    botLogin: string;
+    now: () => Date;
+    validator: Validator | undefined;
+    maxPerPage: number;
+    latencyMs: number;
+    faults: FaultPlan;
+    /** @type {string[]} problems the validator found, and requests the stand-in cannot serve */
+    violations: string[];
+    /** @type {LoggedRequest[]} */
+    requests: LoggedRequest[];
+    /** @type {Map<number, { id: number, account: string }>} */
+    installations: Map<number, {
+        id: number;
+        account: string;
+    }>;
+    /** @type {Map<string, Repo>} by "owner/name", lowercase */
+    repos: Map<string, Repo>;
+    /** @type {Map<string, number>} installation tokens */
+    tokens: Map<string, number>;
+    /** @type {Map<number, Comment & { repo: string }>} every issue comment by id */
+    comments: Map<number, Comment & {
+        repo: string;
+    }>;
+    /** @type {Array<{ id: number, commentId: number, user: string, content: string }>} */
+    reactions: Array<{
+        id: number;
+        commentId: number;
+        user: string;
+        content: string;
+    }>;
+    nextId: number;
+    baseUrl: string;
+    /** @type {import("node:http").Server | null} */
+    server: import("node:http").Server | null;
+    /** @type {Set<import("node:net").Socket>} */
+    sockets: Set<import("node:net").Socket>;
+    /** Listens on 127.0.0.1, on a free port; returns the base URL (for Probot's `baseUrl`). */
+    start(): Promise<string>;
+    stop(): Promise<void>;
+    /** @param {number} id @param {string} account */
+    addInstallation(id: number, account: string): void;
+    /**
+     * A repository with one commit on its default branch holding `files`.
+     * @param {{ owner: string, name: string, installation: number, defaultBranch?: string, files?: Record<string, string | Buffer>, at?: Date }} spec
+     * @returns {Repo}
+     */
+    addRepo(spec: {
+        owner: string;
+        name: string;
+        installation: number;
+        defaultBranch?: string;
+        files?: Record<string, string | Buffer>;
+        at?: Date;
+    }): Repo;
+    /** @param {string} owner @param {string} name @returns {Repo} */
+    repo(owner: string, name: string): Repo;
+    /**
+     * A commit on `branch` changing `files` (null deletes a file); returns its sha.
+     * @param {Repo} repo @param {string} branch
+     * @param {Record<string, string | Buffer | null>} files
+     * @param {{ at?: Date, message?: string, author?: string }} [opts]
+     */
+    commit(repo: Repo, branch: string, files: Record<string, string | Buffer | null>, opts?: {
+        at?: Date;
+        message?: string;
+        author?: string;
+    }): string;
+    /**
+     * Opens a pull request from a new branch with one commit changing `files`.
+     * @param {Repo} repo
+     * @param {{ author: string, authorType?: "User" | "Bot", title: string, body?: string, files: Record<string, string | Buffer | null>, labels?: string[], draft?: boolean, at?: Date, base?: string }} spec
+     * @returns {Item}
+     */
+    openPull(repo: Repo, spec: {
+        author: string;
+        authorType?: "User" | "Bot";
+        title: string;
+        body?: string;
+        files: Record<string, string | Buffer | null>;
+        labels?: string[];
+        draft?: boolean;
+        at?: Date;
+        base?: string;
+    }): Item;
+    /** @param {Repo} repo @param {number} number @returns {Item} */
+    item(repo: Repo, number: number): Item;
+    /** @param {Repo} repo @param {Item} pull */
+    headSha(repo: Repo, pull: Item): string;
+    /**
+     * A push to the PR's branch; returns the new head.
+     * @param {Repo} repo @param {number} number @param {Record<string, string | Buffer | null>} files @param {Date} [at]
+     */
+    pushToPull(repo: Repo, number: number, files: Record<string, string | Buffer | null>, at?: Date): string;
+    /**
+     * A review; `commitId` defaults to the PR's head.
+     * @param {Repo} repo @param {number} number
+     * @param {{ user: string, userType?: "User" | "Bot", state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED", commitId?: string, at?: Date, body?: string }} spec
+     * @returns {Review}
+     */
+    review(repo: Repo, number: number, spec: {
+        user: string;
+        userType?: "User" | "Bot";
+        state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED";
+        commitId?: string;
+        at?: Date;
+        body?: string;
+    }): Review;
+    /** @param {Repo} repo @param {number} number @param {number} reviewId */
+    dismissReview(repo: Repo, number: number, reviewId: number): Review;
+    /**
+     * A person's comment on an issue or PR.
+     * @param {Repo} repo @param {number} number
+     * @param {{ user: string, userType?: "User" | "Bot", body: string, at?: Date }} spec
+     */
+    addComment(repo: Repo, number: number, spec: {
+        user: string;
+        userType?: "User" | "Bot";
+        body: string;
+        at?: Date;
+    }): {
+        id: number;
+        number: number;
+        user: string;
+        userType: "User" | "Bot";
+        body: string;
+        createdAt: string;
+        updatedAt: string;
+        repo: string;
+    };
+    /** @param {number} id @param {string} body @param {Date} [at] */
+    editComment(id: number, body: string, at?: Date): Comment & {
+        repo: string;
+    };
+    /** @param {number} id */
+    removeComment(id: number): void;
+    /** @param {Repo} repo @param {number} number @param {string[]} labels */
+    setLabels(repo: Repo, number: number, labels: string[]): void;
+    /** @param {Repo} repo @param {number} number @param {boolean} draft */
+    setDraft(repo: Repo, number: number, draft: boolean): void;
+    /** @param {Repo} repo @param {number} number @param {string} title */
+    setTitle(repo: Repo, number: number, title: string): void;
+    /**
+     * Merges the PR: a merge commit on its base (first parent: the base's head) with the PR's
+     * changes; returns the merge commit's sha.
+     * @param {Repo} repo @param {number} number @param {Date} [at]
+     */
+    merge(repo: Repo, number: number, at?: Date): string;
+    /** Closes the PR (or issue) without merging. @param {Repo} repo @param {number} number @param {Date} [at] */
+    close(repo: Repo, number: number, at?: Date): void;
+    /** @param {Repo} repo @param {number} number @param {Date} [at] */
+    reopen(repo: Repo, number: number, at?: Date): void;
+    /** The file at the head of `branch` (default: the default branch), as text. @param {Repo} repo @param {string} path @param {string} [branch] */
+    readFile(repo: Repo, path: string, branch?: string): string | undefined;
+    /** This app's latest check run of `name` on `sha`. @param {Repo} repo @param {string} sha @param {string} name */
+    latestCheck(repo: Repo, sha: string, name: string): CheckRun;
+    /** The comments of an issue or PR, oldest first. @param {Repo} repo @param {number} number */
+    commentsOn(repo: Repo, number: number): (Comment & {
+        repo: string;
+    })[];
+    /** @param {Repo} repo */
+    issues(repo: Repo): Item[];
+    /** The API's JSON of a pull request (for webhook payloads). @param {Repo} repo @param {number} number */
+    pullJson(repo: Repo, number: number): {
+        url: string;
+        id: number;
+        node_id: string;
+        html_url: string;
+        number: number;
+        state: "open" | "closed";
+        locked: boolean;
+        title: string;
+        user: {
+            login: string;
+            id: number;
+            node_id: string;
+            avatar_url: string;
+            url: string;
+            html_url: string;
+            type: string;
+            site_admin: boolean;
+        };
+        body: string;
+        labels: {
+            id: number;
+            node_id: string;
+            url: string;
+            name: string;
+            description: null;
+            color: string;
+            default: boolean;
+        }[];
+        created_at: string;
+        updated_at: string;
+        closed_at: string | null;
+        merged_at: string | null;
+        merge_commit_sha: string | null;
+        draft: boolean;
+        head: {
+            label: string;
+            ref: string;
+            sha: string;
+            user: {
+                login: string;
+                id: number;
+                node_id: string;
+                avatar_url: string;
+                url: string;
+                html_url: string;
+                type: string;
+                site_admin: boolean;
+            };
+            repo: {
+                id: number;
+                node_id: string;
+                name: string;
+                full_name: string;
+                owner: {
+                    login: string;
+                    id: number;
+                    node_id: string;
+                    avatar_url: string;
+                    url: string;
+                    html_url: string;
+                    type: string;
+                    site_admin: boolean;
+                };
+                private: boolean;
+                html_url: string;
+                description: null;
+                fork: boolean;
+                url: string;
+                archived: boolean;
+                disabled: boolean;
+                default_branch: string;
+                visibility: string;
+            };
+        };
+        base: {
+            label: string;
+            ref: string;
+            sha: string;
+            user: {
+                login: string;
+                id: number;
+                node_id: string;
+                avatar_url: string;
+                url: string;
+                html_url: string;
+                type: string;
+                site_admin: boolean;
+            };
+            repo: {
+                id: number;
+                node_id: string;
+                name: string;
+                full_name: string;
+                owner: {
+                    login: string;
+                    id: number;
+                    node_id: string;
+                    avatar_url: string;
+                    url: string;
+                    html_url: string;
+                    type: string;
+                    site_admin: boolean;
+                };
+                private: boolean;
+                html_url: string;
+                description: null;
+                fork: boolean;
+                url: string;
+                archived: boolean;
+                disabled: boolean;
+                default_branch: string;
+                visibility: string;
+            };
+        };
+        author_association: string;
+    } | {
+        merged: boolean;
+        mergeable: boolean | null;
+        mergeable_state: string;
+        comments: number;
+        review_comments: number;
+        commits: number;
+        additions: number;
+        deletions: number;
+        changed_files: number;
+        url: string;
+        id: number;
+        node_id: string;
+        html_url: string;
+        number: number;
+        state: "open" | "closed";
+        locked: boolean;
+        title: string;
+        user: {
+            login: string;
+            id: number;
+            node_id: string;
+            avatar_url: string;
+            url: string;
+            html_url: string;
+            type: string;
+            site_admin: boolean;
+        };
+        body: string;
+        labels: {
+            id: number;
+            node_id: string;
+            url: string;
+            name: string;
+            description: null;
+            color: string;
+            default: boolean;
+        }[];
+        created_at: string;
+        updated_at: string;
+        closed_at: string | null;
+        merged_at: string | null;
+        merge_commit_sha: string | null;
+        draft: boolean;
+        head: {
+            label: string;
+            ref: string;
+            sha: string;
+            user: {
+                login: string;
+                id: number;
+                node_id: string;
+                avatar_url: string;
+                url: string;
+                html_url: string;
+                type: string;
+                site_admin: boolean;
+            };
+            repo: {
+                id: number;
+                node_id: string;
+                name: string;
+                full_name: string;
+                owner: {
+                    login: string;
+                    id: number;
+                    node_id: string;
+                    avatar_url: string;
+                    url: string;
+                    html_url: string;
+                    type: string;
+                    site_admin: boolean;
+                };
+                private: boolean;
+                html_url: string;
+                description: null;
+                fork: boolean;
+                url: string;
+                archived: boolean;
+                disabled: boolean;
+                default_branch: string;
+                visibility: string;
+            };
+        };
+        base: {
+            label: string;
+            ref: string;
+            sha: string;
+            user: {
+                login: string;
+                id: number;
+                node_id: string;
+                avatar_url: string;
+                url: string;
+                html_url: string;
+                type: string;
+                site_admin: boolean;
+            };
+            repo: {
+                id: number;
+                node_id: string;
+                name: string;
+                full_name: string;
+                owner: {
+                    login: string;
+                    id: number;
+                    node_id: string;
+                    avatar_url: string;
+                    url: string;
+                    html_url: string;
+                    type: string;
+                    site_admin: boolean;
+                };
+                private: boolean;
+                html_url: string;
+                description: null;
+                fork: boolean;
+                url: string;
+                archived: boolean;
+                disabled: boolean;
+                default_branch: string;
+                visibility: string;
+            };
+        };
+        author_association: string;
+    };
+    /** The API's JSON of a repository (for webhook payloads). @param {Repo} repo */
+    repoJson(repo: Repo): {
+        id: number;
+        node_id: string;
+        name: string;
+        full_name: string;
+        owner: {
+            login: string;
+            id: number;
+            node_id: string;
+            avatar_url: string;
+            url: string;
+            html_url: string;
+            type: string;
+            site_admin: boolean;
+        };
+        private: boolean;
+        html_url: string;
+        description: null;
+        fork: boolean;
+        url: string;
+        archived: boolean;
+        disabled: boolean;
+        default_branch: string;
+        visibility: string;
+    };
+    /** The API's JSON of an issue comment. @param {number} id */
+    commentJson(id: number): {
+        id: number;
+        node_id: string;
+        url: string;
+        html_url: string;
+        issue_url: string;
+        body: string;
+        user: {
+            login: string;
+            id: number;
+            node_id: string;
+            avatar_url: string;
+            url: string;
+            html_url: string;
+            type: string;
+            site_admin: boolean;
+        };
+        created_at: string;
+        updated_at: string;
+        author_association: string;
+    };
+    /** The API's JSON of a review. @param {Repo} repo @param {number} number @param {number} reviewId */
+    reviewJson(repo: Repo, number: number, reviewId: number): {
+        id: number;
+        node_id: string;
+        user: {
+            login: string;
+            id: number;
+            node_id: string;
+            avatar_url: string;
+            url: string;
+            html_url: string;
+            type: string;
+            site_admin: boolean;
+        };
+        body: string;
+        state: string;
+        html_url: string;
+        pull_request_url: string;
+        submitted_at: string;
+        commit_id: string;
+        author_association: string;
+        _links: {
+            html: {
+                href: string;
+            };
+            pull_request: {
+                href: string;
+            };
+        };
+    };
+    /** Every body the app wrote (issues, comments, check outputs), with where. */
+    writtenTexts(): {
+        where: string;
+        text: string;
+    }[];
+    #private;
+}
+export type Fault = import("./faults.js").Fault;
+export type ValidatedRequest = {
+    method: string;
+    path: string;
+    body?: unknown;
+};
+export type ValidatedResponse = {
+    method: string;
+    path: string;
+    status: number;
+    body?: unknown;
+};
+export type Validator = {
+    request: (req: ValidatedRequest) => string[];
+    response: (res: ValidatedResponse) => string[];
+};
+export type StandinOptions = {
+    /**
+     * the app's id (default 1)
+     */
+    appId?: number | undefined;
+    /**
+     * the app's slug (default "partnership-governance"); it writes as "<slug>[bot]"
+     */
+    appSlug?: string | undefined;
+    /**
+     * the clock of what the stand-in stamps (default the real one)
+     */
+    now?: (() => Date) | undefined;
+    /**
+     * checks each request and answer (GitHub's OpenAPI description)
+     */
+    validate?: Validator | undefined;
+    /**
+     * the most items per page whatever `per_page` asks (GitHub: 100)
+     */
+    maxPerPage?: number | undefined;
+    /**
+     * every answer waits this long (the benchmark's 50 ms)
+     */
+    latencyMs?: number | undefined;
+};
+export type LoggedRequest = {
+    method: string;
+    /**
+     * path and query, without the `/api/v3` prefix
+     */
+    path: string;
+    /**
+     * 0 when the connection was dropped
+     */
+    status: number;
+    /**
+     * the parsed request body
+     */
+    body?: unknown;
+    /**
+     * the installation whose token made it
+     */
+    installation: number | null;
+    fault: Fault | null;
+    /**
+     * whether a write was applied
+     */
+    applied: boolean;
+};
+export type Commit = {
+    sha: string;
+    parents: string[];
+    tree: Map<string, Buffer>;
+    changed: string[];
+    date: string;
+    message: string;
+    author: string;
+};
+export type Review = {
+    id: number;
+    user: string;
+    userType: string;
+    state: string;
+    commitId: string;
+    submittedAt: string;
+    body: string;
+};
+export type Comment = {
+    id: number;
+    number: number;
+    user: string;
+    userType: string;
+    body: string;
+    createdAt: string;
+    updatedAt: string;
+};
+/**
+ * an issue or a pull request (they share one sequence of numbers)
+ */
+export type Item = {
+    number: number;
+    kind: "issue" | "pull";
+    title: string;
+    body: string;
+    user: string;
+    userType: string;
+    state: "open" | "closed";
+    stateReason: string | null;
+    labels: string[];
+    createdAt: string;
+    updatedAt: string;
+    closedAt: string | null;
+    draft: boolean;
+    merged: boolean;
+    mergeCommitSha: string | null;
+    /**
+     * base branch
+     */
+    base: string;
+    /**
+     * head branch
+     */
+    headRef: string;
+    /**
+     * the PR's commits, oldest first
+     */
+    commits: string[];
+    reviews: Review[];
+};
+export type CheckRun = {
+    id: number;
+    headSha: string;
+    name: string;
+    status: string;
+    conclusion: string | null;
+    startedAt: string;
+    completedAt: string | null;
+    detailsUrl: string | null;
+    output: {
+        title: string | null;
+        summary: string | null;
+        text: string | null;
+    };
+    appId: number;
+};
+export type Repo = {
+    id: number;
+    owner: string;
+    name: string;
+    installation: number;
+    defaultBranch: string;
+    archived: boolean;
+    /**
+     * branch name to head commit
+     */
+    branches: Map<string, string>;
+    commits: Map<string, Commit>;
+    items: Map<number, Item>;
+    nextNumber: number;
+    checkRuns: CheckRun[];
+};
+import { FaultPlan } from "./faults.js";

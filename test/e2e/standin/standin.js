@@ -1,0 +1,1329 @@
+// @ts-check
+// A local, stateful stand-in for GitHub's REST API (and the one GraphQL query the app sends), on
+// a loopback port: repositories with branches and commits, files, pull requests with their files,
+// commits, reviews and labels, check runs, issues and comments, reactions and installations.
+// Tests change its state as people would (open a PR, approve, comment, merge), then deliver the
+// webhook GitHub would send; the app reads and writes through HTTP as it does against GitHub.
+//
+// Every request and every answer can be checked by a validator (the tests pass GitHub's OpenAPI
+// description, test/helpers/openapi.ts): what it finds is collected in `violations`, which a test
+// asserts empty. Faults are injected on demand (faults.js). Plain JavaScript with JSDoc types, so
+// that the benchmark can import it with `node` alone.
+import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import { FaultPlan } from "./faults.js";
+
+/** @typedef {import("./faults.js").Fault} Fault */
+/** @typedef {{ method: string, path: string, body?: unknown }} ValidatedRequest */
+/** @typedef {{ method: string, path: string, status: number, body?: unknown }} ValidatedResponse */
+/**
+ * @typedef {object} Validator
+ * @property {(req: ValidatedRequest) => string[]} request
+ * @property {(res: ValidatedResponse) => string[]} response
+ */
+/**
+ * @typedef {object} StandinOptions
+ * @property {number} [appId] the app's id (default 1)
+ * @property {string} [appSlug] the app's slug (default "partnership-governance"); it writes as "<slug>[bot]"
+ * @property {() => Date} [now] the clock of what the stand-in stamps (default the real one)
+ * @property {Validator} [validate] checks each request and answer (GitHub's OpenAPI description)
+ * @property {number} [maxPerPage] the most items per page whatever `per_page` asks (GitHub: 100)
+ * @property {number} [latencyMs] every answer waits this long (the benchmark's 50 ms)
+ */
+/**
+ * @typedef {object} LoggedRequest
+ * @property {string} method
+ * @property {string} path path and query, without the `/api/v3` prefix
+ * @property {number} status 0 when the connection was dropped
+ * @property {unknown} [body] the parsed request body
+ * @property {number | null} installation the installation whose token made it
+ * @property {Fault | null} fault
+ * @property {boolean} applied whether a write was applied
+ */
+/** @typedef {{ sha: string, parents: string[], tree: Map<string, Buffer>, changed: string[], date: string, message: string, author: string }} Commit */
+/** @typedef {{ id: number, user: string, userType: string, state: string, commitId: string, submittedAt: string, body: string }} Review */
+/** @typedef {{ id: number, number: number, user: string, userType: string, body: string, createdAt: string, updatedAt: string }} Comment */
+/**
+ * @typedef {object} Item an issue or a pull request (they share one sequence of numbers)
+ * @property {number} number
+ * @property {"issue" | "pull"} kind
+ * @property {string} title
+ * @property {string} body
+ * @property {string} user
+ * @property {string} userType
+ * @property {"open" | "closed"} state
+ * @property {string | null} stateReason
+ * @property {string[]} labels
+ * @property {string} createdAt
+ * @property {string} updatedAt
+ * @property {string | null} closedAt
+ * @property {boolean} draft
+ * @property {boolean} merged
+ * @property {string | null} mergeCommitSha
+ * @property {string} base base branch
+ * @property {string} headRef head branch
+ * @property {string[]} commits the PR's commits, oldest first
+ * @property {Review[]} reviews
+ */
+/** @typedef {{ id: number, headSha: string, name: string, status: string, conclusion: string | null, startedAt: string, completedAt: string | null, detailsUrl: string | null, output: { title: string | null, summary: string | null, text: string | null }, appId: number }} CheckRun */
+/**
+ * @typedef {object} Repo
+ * @property {number} id
+ * @property {string} owner
+ * @property {string} name
+ * @property {number} installation
+ * @property {string} defaultBranch
+ * @property {boolean} archived
+ * @property {Map<string, string>} branches branch name to head commit
+ * @property {Map<string, Commit>} commits
+ * @property {Map<number, Item>} items
+ * @property {number} nextNumber
+ * @property {CheckRun[]} checkRuns
+ */
+
+const BASIC_DOCS = "https://docs.github.com/rest";
+
+/** @param {string | Buffer} data */
+const sha1 = (data) => createHash("sha1").update(data).digest("hex");
+
+/**
+ * A stable numeric id for a login.
+ * @param {string} login
+ */
+function userId(login) {
+  let h = 7;
+  for (const c of login.toLowerCase()) h = (h * 31 + c.charCodeAt(0)) % 2_000_000_000;
+  return h + 1;
+}
+
+/** @param {Date} d */
+const iso = (d) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+class HttpError extends Error {
+  /** @param {number} status @param {string} message */
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export class GitHubStandin {
+  /** @param {StandinOptions} [options] */
+  constructor(options = {}) {
+    this.appId = options.appId ?? 1;
+    this.appSlug = options.appSlug ?? "partnership-governance";
+    this.botLogin = `${this.appSlug}[bot]`;
+    this.now = options.now ?? (() => new Date());
+    this.validator = options.validate;
+    this.maxPerPage = options.maxPerPage ?? 100;
+    this.latencyMs = options.latencyMs ?? 0;
+    this.faults = new FaultPlan();
+    /** @type {string[]} problems the validator found, and requests the stand-in cannot serve */
+    this.violations = [];
+    /** @type {LoggedRequest[]} */
+    this.requests = [];
+    /** @type {Map<number, { id: number, account: string }>} */
+    this.installations = new Map();
+    /** @type {Map<string, Repo>} by "owner/name", lowercase */
+    this.repos = new Map();
+    /** @type {Map<string, number>} installation tokens */
+    this.tokens = new Map();
+    /** @type {Map<number, Comment & { repo: string }>} every issue comment by id */
+    this.comments = new Map();
+    /** @type {Array<{ id: number, commentId: number, user: string, content: string }>} */
+    this.reactions = [];
+    this.nextId = 1000;
+    this.baseUrl = "";
+    /** @type {import("node:http").Server | null} */
+    this.server = null;
+    /** @type {Set<import("node:net").Socket>} */
+    this.sockets = new Set();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Life
+
+  /** Listens on 127.0.0.1, on a free port; returns the base URL (for Probot's `baseUrl`). */
+  async start() {
+    const server = createServer((req, res) => {
+      void this.#handle(req, res);
+    });
+    server.on("connection", (socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+    });
+    await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+    const address = server.address();
+    if (!address || typeof address === "string") throw new Error("the stand-in has no port");
+    this.server = server;
+    this.baseUrl = `http://127.0.0.1:${address.port}`;
+    return this.baseUrl;
+  }
+
+  async stop() {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => server.close(() => resolve(undefined)));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // State, as people change it
+
+  /** @param {number} id @param {string} account */
+  addInstallation(id, account) {
+    this.installations.set(id, { id, account });
+  }
+
+  /**
+   * A repository with one commit on its default branch holding `files`.
+   * @param {{ owner: string, name: string, installation: number, defaultBranch?: string, files?: Record<string, string | Buffer>, at?: Date }} spec
+   * @returns {Repo}
+   */
+  addRepo(spec) {
+    if (!this.installations.has(spec.installation)) this.addInstallation(spec.installation, spec.owner);
+    const defaultBranch = spec.defaultBranch ?? "main";
+    /** @type {Repo} */
+    const repo = {
+      id: this.#id(),
+      owner: spec.owner,
+      name: spec.name,
+      installation: spec.installation,
+      defaultBranch,
+      archived: false,
+      branches: new Map(),
+      commits: new Map(),
+      items: new Map(),
+      nextNumber: 1,
+      checkRuns: [],
+    };
+    this.repos.set(`${spec.owner}/${spec.name}`.toLowerCase(), repo);
+    const tree = new Map();
+    for (const [path, content] of Object.entries(spec.files ?? {})) tree.set(path, Buffer.from(content));
+    const sha = this.#newCommit(repo, [], tree, Object.keys(spec.files ?? {}), { at: spec.at, message: "Initial commit", author: spec.owner });
+    repo.branches.set(defaultBranch, sha);
+    return repo;
+  }
+
+  /** @param {string} owner @param {string} name @returns {Repo} */
+  repo(owner, name) {
+    const repo = this.repos.get(`${owner}/${name}`.toLowerCase());
+    if (!repo) throw new Error(`no repository ${owner}/${name} in the stand-in`);
+    return repo;
+  }
+
+  /**
+   * A commit on `branch` changing `files` (null deletes a file); returns its sha.
+   * @param {Repo} repo @param {string} branch
+   * @param {Record<string, string | Buffer | null>} files
+   * @param {{ at?: Date, message?: string, author?: string }} [opts]
+   */
+  commit(repo, branch, files, opts = {}) {
+    const parent = repo.branches.get(branch);
+    const tree = new Map(parent ? this.#commit(repo, parent).tree : []);
+    for (const [path, content] of Object.entries(files)) {
+      if (content === null) tree.delete(path);
+      else tree.set(path, Buffer.from(content));
+    }
+    const sha = this.#newCommit(repo, parent ? [parent] : [], tree, Object.keys(files), opts);
+    repo.branches.set(branch, sha);
+    return sha;
+  }
+
+  /**
+   * Opens a pull request from a new branch with one commit changing `files`.
+   * @param {Repo} repo
+   * @param {{ author: string, authorType?: "User" | "Bot", title: string, body?: string, files: Record<string, string | Buffer | null>, labels?: string[], draft?: boolean, at?: Date, base?: string }} spec
+   * @returns {Item}
+   */
+  openPull(repo, spec) {
+    const number = repo.nextNumber++;
+    const base = spec.base ?? repo.defaultBranch;
+    const headRef = `pr-${number}`;
+    const at = spec.at ?? this.now();
+    repo.branches.set(headRef, /** @type {string} */ (repo.branches.get(base)));
+    const sha = this.commit(repo, headRef, spec.files, { at, author: spec.author, message: spec.title });
+    /** @type {Item} */
+    const item = {
+      number,
+      kind: "pull",
+      title: spec.title,
+      body: spec.body ?? "",
+      user: spec.author,
+      userType: spec.authorType ?? (spec.author.endsWith("[bot]") ? "Bot" : "User"),
+      state: "open",
+      stateReason: null,
+      labels: [...(spec.labels ?? [])],
+      createdAt: iso(at),
+      updatedAt: iso(at),
+      closedAt: null,
+      draft: spec.draft ?? false,
+      merged: false,
+      mergeCommitSha: null,
+      base,
+      headRef,
+      commits: [sha],
+      reviews: [],
+    };
+    repo.items.set(number, item);
+    return item;
+  }
+
+  /** @param {Repo} repo @param {number} number @returns {Item} */
+  item(repo, number) {
+    const item = repo.items.get(number);
+    if (!item) throw new Error(`no #${number} in ${repo.owner}/${repo.name}`);
+    return item;
+  }
+
+  /** @param {Repo} repo @param {Item} pull */
+  headSha(repo, pull) {
+    return /** @type {string} */ (repo.branches.get(pull.headRef));
+  }
+
+  /**
+   * A push to the PR's branch; returns the new head.
+   * @param {Repo} repo @param {number} number @param {Record<string, string | Buffer | null>} files @param {Date} [at]
+   */
+  pushToPull(repo, number, files, at) {
+    const pull = this.item(repo, number);
+    const sha = this.commit(repo, pull.headRef, files, { at: at ?? this.now(), author: pull.user });
+    pull.commits.push(sha);
+    pull.updatedAt = iso(at ?? this.now());
+    return sha;
+  }
+
+  /**
+   * A review; `commitId` defaults to the PR's head.
+   * @param {Repo} repo @param {number} number
+   * @param {{ user: string, userType?: "User" | "Bot", state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED", commitId?: string, at?: Date, body?: string }} spec
+   * @returns {Review}
+   */
+  review(repo, number, spec) {
+    const pull = this.item(repo, number);
+    /** @type {Review} */
+    const review = {
+      id: this.#id(),
+      user: spec.user,
+      userType: spec.userType ?? (spec.user.endsWith("[bot]") ? "Bot" : "User"),
+      state: spec.state,
+      commitId: spec.commitId ?? this.headSha(repo, pull),
+      submittedAt: iso(spec.at ?? this.now()),
+      body: spec.body ?? "",
+    };
+    pull.reviews.push(review);
+    return review;
+  }
+
+  /** @param {Repo} repo @param {number} number @param {number} reviewId */
+  dismissReview(repo, number, reviewId) {
+    const review = this.item(repo, number).reviews.find((r) => r.id === reviewId);
+    if (!review) throw new Error(`no review ${reviewId}`);
+    review.state = "DISMISSED";
+    return review;
+  }
+
+  /**
+   * A person's comment on an issue or PR.
+   * @param {Repo} repo @param {number} number
+   * @param {{ user: string, userType?: "User" | "Bot", body: string, at?: Date }} spec
+   */
+  addComment(repo, number, spec) {
+    this.item(repo, number);
+    const at = iso(spec.at ?? this.now());
+    const comment = {
+      id: this.#id(),
+      number,
+      user: spec.user,
+      userType: spec.userType ?? (spec.user.endsWith("[bot]") ? "Bot" : "User"),
+      body: spec.body,
+      createdAt: at,
+      updatedAt: at,
+      repo: `${repo.owner}/${repo.name}`.toLowerCase(),
+    };
+    this.comments.set(comment.id, comment);
+    return comment;
+  }
+
+  /** @param {number} id @param {string} body @param {Date} [at] */
+  editComment(id, body, at) {
+    const comment = this.comments.get(id);
+    if (!comment) throw new Error(`no comment ${id}`);
+    comment.body = body;
+    comment.updatedAt = iso(at ?? this.now());
+    return comment;
+  }
+
+  /** @param {number} id */
+  removeComment(id) {
+    this.comments.delete(id);
+  }
+
+  /** @param {Repo} repo @param {number} number @param {string[]} labels */
+  setLabels(repo, number, labels) {
+    this.item(repo, number).labels = [...labels];
+  }
+
+  /** @param {Repo} repo @param {number} number @param {boolean} draft */
+  setDraft(repo, number, draft) {
+    this.item(repo, number).draft = draft;
+  }
+
+  /** @param {Repo} repo @param {number} number @param {string} title */
+  setTitle(repo, number, title) {
+    this.item(repo, number).title = title;
+  }
+
+  /**
+   * Merges the PR: a merge commit on its base (first parent: the base's head) with the PR's
+   * changes; returns the merge commit's sha.
+   * @param {Repo} repo @param {number} number @param {Date} [at]
+   */
+  merge(repo, number, at) {
+    const pull = this.item(repo, number);
+    const when = at ?? this.now();
+    const baseHead = /** @type {string} */ (repo.branches.get(pull.base));
+    const head = this.#commit(repo, this.headSha(repo, pull));
+    const changed = this.#changedIn(repo, pull);
+    const tree = new Map(this.#commit(repo, baseHead).tree);
+    for (const path of changed) {
+      const content = head.tree.get(path);
+      if (content === undefined) tree.delete(path);
+      else tree.set(path, content);
+    }
+    const sha = this.#newCommit(repo, [baseHead, head.sha], tree, changed, { at: when, message: `Merge pull request #${number}`, author: pull.user });
+    repo.branches.set(pull.base, sha);
+    pull.state = "closed";
+    pull.merged = true;
+    pull.mergeCommitSha = sha;
+    pull.closedAt = iso(when);
+    pull.updatedAt = iso(when);
+    return sha;
+  }
+
+  /** Closes the PR (or issue) without merging. @param {Repo} repo @param {number} number @param {Date} [at] */
+  close(repo, number, at) {
+    const item = this.item(repo, number);
+    item.state = "closed";
+    item.closedAt = iso(at ?? this.now());
+    item.updatedAt = item.closedAt;
+  }
+
+  /** @param {Repo} repo @param {number} number @param {Date} [at] */
+  reopen(repo, number, at) {
+    const item = this.item(repo, number);
+    item.state = "open";
+    item.closedAt = null;
+    item.updatedAt = iso(at ?? this.now());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading the state (tests)
+
+  /** The file at the head of `branch` (default: the default branch), as text. @param {Repo} repo @param {string} path @param {string} [branch] */
+  readFile(repo, path, branch) {
+    const sha = repo.branches.get(branch ?? repo.defaultBranch);
+    const content = sha ? this.#commit(repo, sha).tree.get(path) : undefined;
+    return content?.toString("utf8");
+  }
+
+  /** This app's latest check run of `name` on `sha`. @param {Repo} repo @param {string} sha @param {string} name */
+  latestCheck(repo, sha, name) {
+    return repo.checkRuns.filter((r) => r.headSha === sha && r.name === name && r.appId === this.appId).sort((a, b) => b.id - a.id)[0];
+  }
+
+  /** The comments of an issue or PR, oldest first. @param {Repo} repo @param {number} number */
+  commentsOn(repo, number) {
+    const key = `${repo.owner}/${repo.name}`.toLowerCase();
+    return [...this.comments.values()].filter((c) => c.repo === key && c.number === number).sort((a, b) => a.id - b.id);
+  }
+
+  /** @param {Repo} repo */
+  issues(repo) {
+    return [...repo.items.values()].filter((i) => i.kind === "issue");
+  }
+
+  /** The API's JSON of a pull request (for webhook payloads). @param {Repo} repo @param {number} number */
+  pullJson(repo, number) {
+    return this.#pullJson(repo, this.item(repo, number), true);
+  }
+
+  /** The API's JSON of a repository (for webhook payloads). @param {Repo} repo */
+  repoJson(repo) {
+    return this.#repoJson(repo);
+  }
+
+  /** The API's JSON of an issue comment. @param {number} id */
+  commentJson(id) {
+    const comment = this.comments.get(id);
+    if (!comment) throw new Error(`no comment ${id}`);
+    return this.#commentJson(this.repos.get(comment.repo) ?? /** @type {Repo} */ ({}), comment);
+  }
+
+  /** The API's JSON of a review. @param {Repo} repo @param {number} number @param {number} reviewId */
+  reviewJson(repo, number, reviewId) {
+    const pull = this.item(repo, number);
+    const review = pull.reviews.find((r) => r.id === reviewId);
+    if (!review) throw new Error(`no review ${reviewId}`);
+    return this.#reviewJson(repo, pull, review);
+  }
+
+  /** Every body the app wrote (issues, comments, check outputs), with where. */
+  writtenTexts() {
+    /** @type {Array<{ where: string, text: string }>} */
+    const out = [];
+    for (const r of this.requests) {
+      if (r.method === "GET" || !r.body || typeof r.body !== "object") continue;
+      const body = /** @type {Record<string, unknown>} */ (r.body);
+      for (const key of ["title", "body"]) {
+        if (typeof body[key] === "string") out.push({ where: `${r.method} ${r.path} ${key}`, text: /** @type {string} */ (body[key]) });
+      }
+      const output = /** @type {Record<string, unknown> | undefined} */ (body.output);
+      if (output && typeof output === "object") {
+        for (const key of ["title", "summary", "text"]) {
+          if (typeof output[key] === "string") out.push({ where: `${r.method} ${r.path} output.${key}`, text: /** @type {string} */ (output[key]) });
+        }
+      }
+    }
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Internals of the state
+
+  #id() {
+    return this.nextId++;
+  }
+
+  /** @param {Repo} repo @param {string} sha @returns {Commit} */
+  #commit(repo, sha) {
+    const commit = repo.commits.get(sha);
+    if (!commit) throw new HttpError(404, "No commit found for SHA: " + sha);
+    return commit;
+  }
+
+  /**
+   * @param {Repo} repo @param {string[]} parents @param {Map<string, Buffer>} tree @param {string[]} changed
+   * @param {{ at?: Date, message?: string, author?: string }} opts
+   */
+  #newCommit(repo, parents, tree, changed, opts) {
+    const date = iso(opts.at ?? this.now());
+    const sha = sha1(`${repo.owner}/${repo.name}\n${parents.join(",")}\n${this.#id()}\n${date}`);
+    repo.commits.set(sha, { sha, parents, tree, changed: [...changed], date, message: opts.message ?? "Update", author: opts.author ?? repo.owner });
+    return sha;
+  }
+
+  /** Paths the PR changes (over all its commits). @param {Repo} repo @param {Item} pull */
+  #changedIn(repo, pull) {
+    const paths = new Set();
+    for (const sha of pull.commits) for (const p of this.#commit(repo, sha).changed) paths.add(p);
+    return /** @type {string[]} */ ([...paths].sort());
+  }
+
+  /** @param {Repo} repo @param {string} ref a branch or a commit */
+  #resolveRef(repo, ref) {
+    return repo.branches.get(ref) ?? (repo.commits.has(ref) ? ref : undefined);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // JSON as GitHub answers it
+
+  /** @param {string} login @param {string} [type] */
+  #user(login, type) {
+    const t = type ?? (login.endsWith("[bot]") ? "Bot" : "User");
+    return {
+      login,
+      id: userId(login),
+      node_id: `U_${userId(login)}`,
+      avatar_url: `https://avatars.githubusercontent.com/u/${userId(login)}`,
+      url: `${this.baseUrl}/users/${encodeURIComponent(login)}`,
+      html_url: `https://github.com/${encodeURIComponent(login)}`,
+      type: t,
+      site_admin: false,
+    };
+  }
+
+  /** @param {Repo} repo */
+  #repoJson(repo) {
+    const full = `${repo.owner}/${repo.name}`;
+    return {
+      id: repo.id,
+      node_id: `R_${repo.id}`,
+      name: repo.name,
+      full_name: full,
+      owner: this.#user(repo.owner, "Organization"),
+      private: false,
+      html_url: `https://github.com/${full}`,
+      description: null,
+      fork: false,
+      url: `${this.baseUrl}/repos/${full}`,
+      archived: repo.archived,
+      disabled: false,
+      default_branch: repo.defaultBranch,
+      visibility: "public",
+    };
+  }
+
+  /** @param {Repo} repo @param {Item} item */
+  #labelsJson(repo, item) {
+    return item.labels.map((name) => ({
+      id: userId(`label:${name}`),
+      node_id: `LA_${userId(`label:${name}`)}`,
+      url: `${this.baseUrl}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`,
+      name,
+      description: null,
+      color: "ededed",
+      default: false,
+    }));
+  }
+
+  /** @param {Repo} repo @param {Item} pull @param {boolean} full */
+  #pullJson(repo, pull, full) {
+    const full_name = `${repo.owner}/${repo.name}`;
+    const headSha = this.headSha(repo, pull);
+    const baseSha = /** @type {string} */ (repo.branches.get(pull.base));
+    const html = `https://github.com/${full_name}/pull/${pull.number}`;
+    const json = {
+      url: `${this.baseUrl}/repos/${full_name}/pulls/${pull.number}`,
+      id: repo.id * 100_000 + pull.number,
+      node_id: `PR_${repo.id}_${pull.number}`,
+      html_url: html,
+      number: pull.number,
+      state: pull.state,
+      locked: false,
+      title: pull.title,
+      user: this.#user(pull.user, pull.userType),
+      body: pull.body,
+      labels: this.#labelsJson(repo, pull),
+      created_at: pull.createdAt,
+      updated_at: pull.updatedAt,
+      closed_at: pull.closedAt,
+      merged_at: pull.merged ? pull.closedAt : null,
+      merge_commit_sha: pull.mergeCommitSha,
+      draft: pull.draft,
+      head: { label: `${repo.owner}:${pull.headRef}`, ref: pull.headRef, sha: headSha, user: this.#user(repo.owner, "Organization"), repo: this.#repoJson(repo) },
+      base: { label: `${repo.owner}:${pull.base}`, ref: pull.base, sha: baseSha, user: this.#user(repo.owner, "Organization"), repo: this.#repoJson(repo) },
+      author_association: "CONTRIBUTOR",
+    };
+    if (!full) return json;
+    return {
+      ...json,
+      merged: pull.merged,
+      mergeable: pull.state === "open" ? true : null,
+      mergeable_state: pull.state === "open" ? "clean" : "unknown",
+      comments: this.commentsOn(repo, pull.number).length,
+      review_comments: 0,
+      commits: pull.commits.length,
+      additions: 1,
+      deletions: 0,
+      changed_files: this.#changedIn(repo, pull).length,
+    };
+  }
+
+  /** @param {Repo} repo @param {Item} item */
+  #issueJson(repo, item) {
+    const full_name = `${repo.owner}/${repo.name}`;
+    const path = item.kind === "pull" ? "pull" : "issues";
+    /** @type {Record<string, unknown>} */
+    const json = {
+      id: repo.id * 100_000 + item.number,
+      node_id: `I_${repo.id}_${item.number}`,
+      url: `${this.baseUrl}/repos/${full_name}/issues/${item.number}`,
+      html_url: `https://github.com/${full_name}/${path}/${item.number}`,
+      number: item.number,
+      state: item.state,
+      state_reason: item.stateReason,
+      title: item.title,
+      body: item.body,
+      user: this.#user(item.user, item.userType),
+      labels: this.#labelsJson(repo, item),
+      locked: false,
+      comments: this.commentsOn(repo, item.number).length,
+      created_at: item.createdAt,
+      updated_at: item.updatedAt,
+      closed_at: item.closedAt,
+      author_association: item.userType === "Bot" ? "NONE" : "CONTRIBUTOR",
+    };
+    if (item.kind === "pull") {
+      json.pull_request = {
+        url: `${this.baseUrl}/repos/${full_name}/pulls/${item.number}`,
+        html_url: `https://github.com/${full_name}/pull/${item.number}`,
+        diff_url: `https://github.com/${full_name}/pull/${item.number}.diff`,
+        patch_url: `https://github.com/${full_name}/pull/${item.number}.patch`,
+      };
+    }
+    return json;
+  }
+
+  /** @param {Repo} repo @param {Comment} c */
+  #commentJson(repo, c) {
+    const full_name = `${repo.owner}/${repo.name}`;
+    const item = repo.items?.get(c.number);
+    const path = item?.kind === "pull" ? "pull" : "issues";
+    return {
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: `${this.baseUrl}/repos/${full_name}/issues/comments/${c.id}`,
+      html_url: `https://github.com/${full_name}/${path}/${c.number}#issuecomment-${c.id}`,
+      issue_url: `${this.baseUrl}/repos/${full_name}/issues/${c.number}`,
+      body: c.body,
+      user: this.#user(c.user, c.userType),
+      created_at: c.createdAt,
+      updated_at: c.updatedAt,
+      author_association: c.userType === "Bot" ? "NONE" : "CONTRIBUTOR",
+    };
+  }
+
+  /** @param {Repo} repo @param {Item} pull @param {Review} r */
+  #reviewJson(repo, pull, r) {
+    const full_name = `${repo.owner}/${repo.name}`;
+    return {
+      id: r.id,
+      node_id: `PRR_${r.id}`,
+      user: this.#user(r.user, r.userType),
+      body: r.body,
+      state: r.state,
+      html_url: `https://github.com/${full_name}/pull/${pull.number}#pullrequestreview-${r.id}`,
+      pull_request_url: `${this.baseUrl}/repos/${full_name}/pulls/${pull.number}`,
+      submitted_at: r.submittedAt,
+      commit_id: r.commitId,
+      author_association: "CONTRIBUTOR",
+      _links: { html: { href: `https://github.com/${full_name}/pull/${pull.number}` }, pull_request: { href: `${this.baseUrl}/repos/${full_name}/pulls/${pull.number}` } },
+    };
+  }
+
+  /** @param {Repo} repo @param {Commit} c */
+  #commitJson(repo, c) {
+    const full_name = `${repo.owner}/${repo.name}`;
+    const person = { name: c.author, email: `${c.author}@example.org`, date: c.date };
+    return {
+      sha: c.sha,
+      node_id: `C_${c.sha}`,
+      url: `${this.baseUrl}/repos/${full_name}/commits/${c.sha}`,
+      html_url: `https://github.com/${full_name}/commit/${c.sha}`,
+      comments_url: `${this.baseUrl}/repos/${full_name}/commits/${c.sha}/comments`,
+      commit: {
+        url: `${this.baseUrl}/repos/${full_name}/git/commits/${c.sha}`,
+        author: person,
+        committer: person,
+        message: c.message,
+        comment_count: 0,
+        tree: { sha: sha1(`tree ${c.sha}`), url: `${this.baseUrl}/repos/${full_name}/git/trees/${sha1(`tree ${c.sha}`)}` },
+      },
+      author: this.#user(c.author),
+      committer: this.#user(c.author),
+      parents: c.parents.map((p) => ({ sha: p, url: `${this.baseUrl}/repos/${full_name}/commits/${p}`, html_url: `https://github.com/${full_name}/commit/${p}` })),
+    };
+  }
+
+  /** @param {Repo} repo @param {CheckRun} run */
+  #checkRunJson(repo, run) {
+    const full_name = `${repo.owner}/${repo.name}`;
+    return {
+      id: run.id,
+      head_sha: run.headSha,
+      node_id: `CR_${run.id}`,
+      external_id: "",
+      url: `${this.baseUrl}/repos/${full_name}/check-runs/${run.id}`,
+      html_url: `https://github.com/${full_name}/runs/${run.id}`,
+      details_url: run.detailsUrl,
+      status: run.status,
+      conclusion: run.conclusion,
+      started_at: run.startedAt,
+      completed_at: run.completedAt,
+      output: {
+        title: run.output.title,
+        summary: run.output.summary,
+        text: run.output.text,
+        annotations_count: 0,
+        annotations_url: `${this.baseUrl}/repos/${full_name}/check-runs/${run.id}/annotations`,
+      },
+      name: run.name,
+      check_suite: { id: run.id + 1 },
+      app: {
+        id: run.appId,
+        slug: run.appId === this.appId ? this.appSlug : `app-${run.appId}`,
+        node_id: `A_${run.appId}`,
+        owner: this.#user(repo.owner, "Organization"),
+        name: run.appId === this.appId ? "Partnership Governance" : `App ${run.appId}`,
+        description: null,
+        external_url: "https://example.org",
+        html_url: `https://github.com/apps/${this.appSlug}`,
+        created_at: "2026-01-01T00:00:00Z",
+        updated_at: "2026-01-01T00:00:00Z",
+        permissions: { checks: "write" },
+        events: [],
+      },
+      pull_requests: [],
+    };
+  }
+
+  /** @param {Repo} repo @param {string} path @param {Buffer} content @param {string} ref */
+  #contentJson(repo, path, content, ref) {
+    const full_name = `${repo.owner}/${repo.name}`;
+    const blob = sha1(Buffer.concat([Buffer.from(`blob ${content.length}\0`), content]));
+    const url = `${this.baseUrl}/repos/${full_name}/contents/${path}?ref=${encodeURIComponent(ref)}`;
+    return {
+      type: "file",
+      encoding: "base64",
+      size: content.length,
+      name: path.split("/").pop() ?? path,
+      path,
+      content: content.toString("base64"),
+      sha: blob,
+      url,
+      git_url: `${this.baseUrl}/repos/${full_name}/git/blobs/${blob}`,
+      html_url: `https://github.com/${full_name}/blob/${ref}/${path}`,
+      download_url: `https://raw.githubusercontent.com/${full_name}/${ref}/${path}`,
+      _links: { self: url, git: `${this.baseUrl}/repos/${full_name}/git/blobs/${blob}`, html: `https://github.com/${full_name}/blob/${ref}/${path}` },
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // HTTP
+
+  /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
+  async #handle(req, res) {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", "http://stand-in");
+    const pathname = decodeURIComponent(url.pathname.replace(/^\/api\/v3(?=\/)/, "").replace(/^\/api\/graphql$/, "/graphql"));
+    const pathWithQuery = `${pathname}${url.search}`;
+    /** @type {unknown} */
+    let body;
+    try {
+      body = raw === "" ? undefined : JSON.parse(raw);
+    } catch {
+      body = raw;
+    }
+    const isGraphql = pathname === "/graphql";
+    const isWrite = method !== "GET" && method !== "HEAD" && !isGraphql && !/\/access_tokens$/.test(pathname);
+    /** @type {LoggedRequest} */
+    const log = { method, path: pathWithQuery, status: 0, body, installation: null, fault: null, applied: false };
+    this.requests.push(log);
+
+    if (this.validator && !isGraphql) {
+      for (const problem of this.validator.request({ method, path: pathWithQuery, body })) this.violations.push(`request ${method} ${pathWithQuery}: ${problem}`);
+    }
+    if (this.latencyMs > 0) await delay(this.latencyMs);
+
+    const fault = this.faults.decide(method, pathname, isWrite);
+    log.fault = fault;
+    if (fault && fault.phase === "before") {
+      if (fault.kind === "slow") await delay(fault.delayMs);
+      else return this.#fail(req, res, log, fault);
+    }
+
+    /** @type {{ status: number, body?: unknown, headers?: Record<string, string> }} */
+    let answer;
+    try {
+      log.installation = this.#installationOf(req);
+      answer = this.#route(method, pathname, url.searchParams, body, req, log);
+      if (isWrite && answer.status < 300) log.applied = true;
+    } catch (error) {
+      if (error instanceof HttpError) answer = { status: error.status, body: { message: error.message, documentation_url: BASIC_DOCS } };
+      else {
+        this.violations.push(`stand-in error on ${method} ${pathWithQuery}: ${error instanceof Error ? error.stack : String(error)}`);
+        answer = { status: 500, body: { message: "stand-in error" } };
+      }
+    }
+
+    if (fault && fault.phase === "after") return this.#fail(req, res, log, fault);
+
+    /** @type {Record<string, string>} */
+    const headers = { "content-type": "application/json; charset=utf-8", "x-github-request-id": `STANDIN:${this.requests.length}`, ...(answer.headers ?? {}) };
+    let text = answer.body === undefined ? "" : JSON.stringify(answer.body);
+    let status = answer.status;
+    if (method === "GET" && status === 200) {
+      const etag = `"${sha1(text)}"`;
+      headers.etag = etag;
+      if (req.headers["if-none-match"] === etag) {
+        status = 304;
+        text = "";
+      }
+    }
+    log.status = status;
+    if (this.validator && !isGraphql) {
+      const problems = this.validator.response({ method, path: pathWithQuery, status, body: status === 304 ? undefined : answer.body });
+      for (const problem of problems) this.violations.push(`response ${method} ${pathWithQuery} ${status}: ${problem}`);
+    }
+    res.writeHead(status, headers);
+    res.end(status === 204 || status === 304 ? undefined : text);
+  }
+
+  /**
+   * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res
+   * @param {LoggedRequest} log @param {Fault} fault
+   */
+  #fail(req, res, log, fault) {
+    if (fault.kind === "drop") {
+      log.status = 0;
+      req.socket.destroy();
+      return;
+    }
+    /** @type {Record<string, string>} */
+    const headers = { "content-type": "application/json; charset=utf-8", "x-github-request-id": `STANDIN:${this.requests.length}` };
+    let message = "Server Error";
+    if (fault.kind === "403") {
+      // A primary rate limit: the reset is one second away (the tests keep waits short).
+      headers["x-ratelimit-limit"] = "5000";
+      headers["x-ratelimit-remaining"] = "0";
+      headers["x-ratelimit-used"] = "5000";
+      headers["x-ratelimit-reset"] = String(Math.ceil(Date.now() / 1000) + 1);
+      message = "API rate limit exceeded for installation.";
+    } else if (fault.kind === "429") {
+      headers["retry-after"] = "1";
+      message = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
+    } else if (fault.kind === "502") {
+      message = "Bad Gateway";
+    }
+    const status = Number(fault.kind);
+    log.status = status;
+    res.writeHead(status, headers);
+    res.end(JSON.stringify({ message, documentation_url: BASIC_DOCS }));
+  }
+
+  /** @param {import("node:http").IncomingMessage} req */
+  #installationOf(req) {
+    const auth = req.headers.authorization ?? "";
+    const m = /^(?:token|bearer)\s+(\S+)$/i.exec(auth);
+    if (!m) return null;
+    return this.tokens.get(m[1] ?? "") ?? null;
+  }
+
+  /** @param {import("node:http").IncomingMessage} req */
+  #isJwt(req) {
+    const auth = req.headers.authorization ?? "";
+    return /^bearer\s+ey/i.test(auth);
+  }
+
+  /**
+   * The repository of a request, if the token's installation may see it.
+   * @param {string} owner @param {string} name @param {LoggedRequest} log
+   */
+  #repoFor(owner, name, log) {
+    const repo = this.repos.get(`${owner}/${name}`.toLowerCase());
+    if (!repo || (log.installation !== null && repo.installation !== log.installation)) throw new HttpError(404, "Not Found");
+    if (log.installation === null) throw new HttpError(401, "Requires authentication");
+    return repo;
+  }
+
+  /**
+   * Pagination as GitHub does it: `per_page` (default 30, at most 100) and `page`, with a Link
+   * header naming the next and last pages.
+   * @template T
+   * @param {T[]} items @param {URLSearchParams} query @param {string} pathname
+   * @returns {{ page: T[], headers: Record<string, string> }}
+   */
+  #paginate(items, query, pathname) {
+    const perPage = Math.min(Math.max(1, Number(query.get("per_page") ?? 30) || 30), 100, this.maxPerPage);
+    const page = Math.max(1, Number(query.get("page") ?? 1) || 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    /** @type {Record<string, string>} */
+    const headers = {};
+    const link = (/** @type {number} */ n, /** @type {string} */ rel) => {
+      const q = new URLSearchParams(query);
+      q.set("page", String(n));
+      return `<${this.baseUrl}${pathname}?${q.toString()}>; rel="${rel}"`;
+    };
+    const links = [];
+    if (page < last) links.push(link(page + 1, "next"), link(last, "last"));
+    if (page > 1) links.push(link(1, "first"), link(page - 1, "prev"));
+    if (links.length > 0) headers.link = links.join(", ");
+    return { page: items.slice((page - 1) * perPage, page * perPage), headers };
+  }
+
+  /**
+   * @param {string} method @param {string} path @param {URLSearchParams} query @param {unknown} rawBody
+   * @param {import("node:http").IncomingMessage} req @param {LoggedRequest} log
+   * @returns {{ status: number, body?: unknown, headers?: Record<string, string> }}
+   */
+  #route(method, path, query, rawBody, req, log) {
+    const body = /** @type {Record<string, any>} */ (rawBody && typeof rawBody === "object" ? rawBody : {});
+    /** @type {RegExpExecArray | null} */
+    let m;
+
+    // Apps and installations
+    if (method === "POST" && (m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path))) {
+      if (!this.#isJwt(req)) throw new HttpError(401, "A JSON web token could not be decoded");
+      const id = Number(m[1]);
+      if (!this.installations.has(id)) throw new HttpError(404, "Not Found");
+      const token = `ghs_standin_${id}_${this.tokens.size + 1}`;
+      this.tokens.set(token, id);
+      return {
+        status: 201,
+        body: {
+          token,
+          expires_at: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+          permissions: { checks: "write", contents: "read", issues: "write", pull_requests: "read", metadata: "read" },
+          repository_selection: "all",
+        },
+      };
+    }
+    if (method === "GET" && path === "/app/installations") {
+      if (!this.#isJwt(req)) throw new HttpError(401, "A JSON web token could not be decoded");
+      const list = [...this.installations.values()].map((i) => ({
+        id: i.id,
+        account: this.#user(i.account, "Organization"),
+        repository_selection: "all",
+        access_tokens_url: `${this.baseUrl}/app/installations/${i.id}/access_tokens`,
+        repositories_url: `${this.baseUrl}/installation/repositories`,
+        html_url: `https://github.com/organizations/${i.account}/settings/installations/${i.id}`,
+        app_id: this.appId,
+        app_slug: this.appSlug,
+        target_id: userId(i.account),
+        target_type: "Organization",
+        permissions: { checks: "write", contents: "read", issues: "write", pull_requests: "read", metadata: "read" },
+        events: ["pull_request", "pull_request_review", "issue_comment", "push", "check_run"],
+        created_at: "2026-01-01T00:00:00Z",
+        updated_at: "2026-01-01T00:00:00Z",
+        single_file_name: null,
+      }));
+      const { page, headers } = this.#paginate(list, query, path);
+      return { status: 200, body: page, headers };
+    }
+    if (method === "GET" && path === "/installation/repositories") {
+      if (log.installation === null) throw new HttpError(401, "Requires authentication");
+      const repos = [...this.repos.values()].filter((r) => r.installation === log.installation).map((r) => this.#repoJson(r));
+      const { page, headers } = this.#paginate(repos, query, path);
+      return { status: 200, body: { total_count: repos.length, repository_selection: "all", repositories: page }, headers };
+    }
+    if (method === "POST" && path === "/graphql") return this.#graphql(body, log);
+
+    m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
+    if (!m) return this.#unknown(method, path);
+    const repo = this.#repoFor(/** @type {string} */ (m[1]), /** @type {string} */ (m[2]), log);
+    const rest = m[3] ?? "";
+
+    if (method === "GET" && rest === "") return { status: 200, body: this.#repoJson(repo) };
+
+    // Contents and commits
+    if (method === "GET" && (m = /^\/contents\/(.+)$/.exec(rest))) {
+      const path = /** @type {string} */ (m[1]);
+      const ref = query.get("ref") ?? repo.defaultBranch;
+      const sha = this.#resolveRef(repo, ref);
+      if (!sha) throw new HttpError(404, `No commit found for the ref ${ref}`);
+      const content = this.#commit(repo, sha).tree.get(path);
+      if (content === undefined) {
+        const prefix = `${path}/`;
+        const children = [...this.#commit(repo, sha).tree.keys()].filter((p) => p.startsWith(prefix));
+        if (children.length === 0) throw new HttpError(404, "Not Found");
+        return { status: 200, body: children.map((p) => ({ ...this.#contentJson(repo, p, /** @type {Buffer} */ (this.#commit(repo, sha).tree.get(p)), ref), content: undefined, encoding: undefined })) };
+      }
+      return { status: 200, body: this.#contentJson(repo, path, content, ref) };
+    }
+    if (method === "GET" && (m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest))) {
+      const c = this.#commit(repo, /** @type {string} */ (m[1]));
+      const full_name = `${repo.owner}/${repo.name}`;
+      const person = { name: c.author, email: `${c.author}@example.org`, date: c.date };
+      return {
+        status: 200,
+        body: {
+          sha: c.sha,
+          node_id: `C_${c.sha}`,
+          url: `${this.baseUrl}/repos/${full_name}/git/commits/${c.sha}`,
+          html_url: `https://github.com/${full_name}/commit/${c.sha}`,
+          author: person,
+          committer: person,
+          message: c.message,
+          tree: { sha: sha1(`tree ${c.sha}`), url: `${this.baseUrl}/repos/${full_name}/git/trees/${sha1(`tree ${c.sha}`)}` },
+          parents: c.parents.map((p) => ({ sha: p, url: `${this.baseUrl}/repos/${full_name}/git/commits/${p}`, html_url: `https://github.com/${full_name}/commit/${p}` })),
+          verification: { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null },
+        },
+      };
+    }
+    if (method === "GET" && rest === "/commits") {
+      const start = this.#resolveRef(repo, query.get("sha") ?? repo.defaultBranch);
+      if (!start) throw new HttpError(404, "Not Found");
+      const filePath = query.get("path");
+      const until = query.get("until");
+      const since = query.get("since");
+      const seen = new Set();
+      const list = [];
+      const stack = [start];
+      while (stack.length > 0) {
+        const sha = /** @type {string} */ (stack.pop());
+        if (seen.has(sha)) continue;
+        seen.add(sha);
+        const c = this.#commit(repo, sha);
+        stack.push(...c.parents);
+        if (filePath && !c.changed.includes(filePath)) continue;
+        if (until && Date.parse(c.date) > Date.parse(until)) continue;
+        if (since && Date.parse(c.date) < Date.parse(since)) continue;
+        list.push(c);
+      }
+      list.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+      const { page, headers } = this.#paginate(list.map((c) => this.#commitJson(repo, c)), query, path);
+      return { status: 200, body: page, headers };
+    }
+    if (method === "GET" && (m = /^\/commits\/([^/]+)\/pulls$/.exec(rest))) {
+      const sha = /** @type {string} */ (m[1]);
+      const pulls = [...repo.items.values()].filter((i) => i.kind === "pull" && (i.commits.includes(sha) || this.headSha(repo, i) === sha));
+      const { page, headers } = this.#paginate(pulls.map((p) => this.#pullJson(repo, p, false)), query, path);
+      return { status: 200, body: page, headers };
+    }
+
+    // Check runs
+    if (method === "GET" && (m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest))) {
+      const sha = this.#resolveRef(repo, /** @type {string} */ (m[1])) ?? m[1];
+      const name = query.get("check_name");
+      let runs = repo.checkRuns.filter((r) => r.headSha === sha && (name === null || r.name === name));
+      if ((query.get("filter") ?? "latest") === "latest") {
+        const latest = new Map();
+        for (const r of runs) {
+          const key = `${r.appId}\n${r.name}`;
+          if (!latest.has(key) || latest.get(key).id < r.id) latest.set(key, r);
+        }
+        runs = [...latest.values()];
+      }
+      runs.sort((a, b) => b.id - a.id);
+      const { page, headers } = this.#paginate(runs.map((r) => this.#checkRunJson(repo, r)), query, path);
+      return { status: 200, body: { total_count: runs.length, check_runs: page }, headers };
+    }
+    if (method === "POST" && rest === "/check-runs") {
+      if (typeof body.name !== "string" || typeof body.head_sha !== "string") throw new HttpError(422, "name and head_sha are required");
+      if (!repo.commits.has(body.head_sha)) throw new HttpError(422, "No commit found for SHA: " + body.head_sha);
+      /** @type {CheckRun} */
+      const run = {
+        id: this.#id(),
+        headSha: body.head_sha,
+        name: body.name,
+        status: body.status ?? "queued",
+        conclusion: body.conclusion ?? null,
+        startedAt: iso(this.now()),
+        completedAt: body.completed_at ?? null,
+        detailsUrl: body.details_url ?? null,
+        output: { title: body.output?.title ?? null, summary: body.output?.summary ?? null, text: body.output?.text ?? null },
+        appId: this.appId,
+      };
+      this.#checkConclusion(run);
+      repo.checkRuns.push(run);
+      return { status: 201, body: this.#checkRunJson(repo, run) };
+    }
+    if (method === "PATCH" && (m = /^\/check-runs\/(\d+)$/.exec(rest))) {
+      const run = repo.checkRuns.find((r) => r.id === Number(m?.[1]));
+      if (!run) throw new HttpError(404, "Not Found");
+      if (run.appId !== this.appId) throw new HttpError(403, "Invalid app_id `" + this.appId + "` - check run can only be modified by the GitHub App that created it.");
+      if (body.status !== undefined) run.status = body.status;
+      if (body.conclusion !== undefined) run.conclusion = body.conclusion;
+      if (body.completed_at !== undefined) run.completedAt = body.completed_at;
+      if (body.details_url !== undefined) run.detailsUrl = body.details_url;
+      if (body.output) run.output = { title: body.output.title ?? null, summary: body.output.summary ?? null, text: body.output.text ?? null };
+      this.#checkConclusion(run);
+      return { status: 200, body: this.#checkRunJson(repo, run) };
+    }
+
+    // Pull requests
+    if (method === "GET" && rest === "/pulls") {
+      const state = query.get("state") ?? "open";
+      const sort = query.get("sort") ?? "created";
+      const direction = query.get("direction") ?? (sort === "created" ? "desc" : "desc");
+      const pulls = [...repo.items.values()].filter((i) => i.kind === "pull" && (state === "all" || i.state === state));
+      const key = (/** @type {Item} */ i) => Date.parse(sort === "updated" ? i.updatedAt : i.createdAt) * 1e6 + i.number;
+      pulls.sort((a, b) => (direction === "asc" ? key(a) - key(b) : key(b) - key(a)));
+      const { page, headers } = this.#paginate(pulls.map((p) => this.#pullJson(repo, p, false)), query, path);
+      return { status: 200, body: page, headers };
+    }
+    if ((m = /^\/pulls\/(\d+)(\/[a-z]+)?$/.exec(rest)) && method === "GET") {
+      const pull = repo.items.get(Number(m[1]));
+      if (!pull || pull.kind !== "pull") throw new HttpError(404, "Not Found");
+      const sub = m[2] ?? "";
+      if (sub === "") return { status: 200, body: this.#pullJson(repo, pull, true) };
+      if (sub === "/files") {
+        const head = this.#commit(repo, this.headSha(repo, pull));
+        const files = this.#changedIn(repo, pull).map((filename) => ({
+          sha: sha1(`${filename}\n${head.sha}`),
+          filename,
+          status: head.tree.has(filename) ? "modified" : "removed",
+          additions: 1,
+          deletions: 0,
+          changes: 1,
+          blob_url: `https://github.com/${repo.owner}/${repo.name}/blob/${head.sha}/${filename}`,
+          raw_url: `https://github.com/${repo.owner}/${repo.name}/raw/${head.sha}/${filename}`,
+          contents_url: `${this.baseUrl}/repos/${repo.owner}/${repo.name}/contents/${filename}?ref=${head.sha}`,
+        }));
+        const { page, headers } = this.#paginate(files, query, path);
+        return { status: 200, body: page, headers };
+      }
+      if (sub === "/reviews") {
+        const { page, headers } = this.#paginate(pull.reviews.map((r) => this.#reviewJson(repo, pull, r)), query, path);
+        return { status: 200, body: page, headers };
+      }
+      if (sub === "/commits") {
+        const list = pull.commits.map((sha) => this.#commitJson(repo, this.#commit(repo, sha)));
+        const { page, headers } = this.#paginate(list, query, path);
+        return { status: 200, body: page, headers };
+      }
+      return this.#unknown(method, path);
+    }
+
+    // Issues and comments
+    if (method === "GET" && rest === "/issues") {
+      const state = query.get("state") ?? "open";
+      const labels = (query.get("labels") ?? "").split(",").map((l) => l.trim()).filter((l) => l !== "");
+      const items = [...repo.items.values()]
+        .filter((i) => (state === "all" || i.state === state) && labels.every((l) => i.labels.some((x) => x.toLowerCase() === l.toLowerCase())))
+        .sort((a, b) => b.number - a.number);
+      const { page, headers } = this.#paginate(items.map((i) => this.#issueJson(repo, i)), query, path);
+      return { status: 200, body: page, headers };
+    }
+    if (method === "POST" && rest === "/issues") {
+      if (typeof body.title !== "string" || body.title === "") throw new HttpError(422, "Validation Failed");
+      this.#checkBody(body.body);
+      const at = iso(this.now());
+      /** @type {Item} */
+      const issue = {
+        number: repo.nextNumber++,
+        kind: "issue",
+        title: body.title,
+        body: body.body ?? "",
+        user: this.botLogin,
+        userType: "Bot",
+        state: "open",
+        stateReason: null,
+        labels: Array.isArray(body.labels) ? body.labels.map((l) => (typeof l === "string" ? l : l.name)) : [],
+        createdAt: at,
+        updatedAt: at,
+        closedAt: null,
+        draft: false,
+        merged: false,
+        mergeCommitSha: null,
+        base: repo.defaultBranch,
+        headRef: repo.defaultBranch,
+        commits: [],
+        reviews: [],
+      };
+      repo.items.set(issue.number, issue);
+      return { status: 201, body: this.#issueJson(repo, issue) };
+    }
+    if (method === "PATCH" && (m = /^\/issues\/(\d+)$/.exec(rest))) {
+      const item = repo.items.get(Number(m[1]));
+      if (!item) throw new HttpError(404, "Not Found");
+      if (typeof body.title === "string") item.title = body.title;
+      if (typeof body.body === "string") {
+        this.#checkBody(body.body);
+        item.body = body.body;
+      }
+      if (body.state === "closed" && item.state !== "closed") {
+        item.state = "closed";
+        item.closedAt = iso(this.now());
+      } else if (body.state === "open") {
+        item.state = "open";
+        item.closedAt = null;
+      }
+      if (body.state_reason !== undefined) item.stateReason = body.state_reason;
+      if (Array.isArray(body.labels)) item.labels = body.labels.map((l) => (typeof l === "string" ? l : l.name));
+      item.updatedAt = iso(this.now());
+      return { status: 200, body: this.#issueJson(repo, item) };
+    }
+    if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const number = Number(m[1]);
+      if (!repo.items.has(number)) throw new HttpError(404, "Not Found");
+      if (method === "GET") {
+        const { page, headers } = this.#paginate(this.commentsOn(repo, number).map((c) => this.#commentJson(repo, c)), query, path);
+        return { status: 200, body: page, headers };
+      }
+      if (method === "POST") {
+        if (typeof body.body !== "string") throw new HttpError(422, "Validation Failed");
+        this.#checkBody(body.body);
+        const comment = this.addComment(repo, number, { user: this.botLogin, userType: "Bot", body: body.body });
+        return { status: 201, body: this.#commentJson(repo, comment) };
+      }
+    }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {
+      const comment = this.comments.get(Number(m[1]));
+      if (!comment || comment.repo !== `${repo.owner}/${repo.name}`.toLowerCase()) throw new HttpError(404, "Not Found");
+      if (method === "GET") return { status: 200, body: this.#commentJson(repo, comment) };
+      if (comment.user !== this.botLogin) throw new HttpError(403, "Resource not accessible by integration");
+      if (method === "PATCH") {
+        if (typeof body.body !== "string") throw new HttpError(422, "Validation Failed");
+        this.#checkBody(body.body);
+        comment.body = body.body;
+        comment.updatedAt = iso(this.now());
+        return { status: 200, body: this.#commentJson(repo, comment) };
+      }
+      if (method === "DELETE") {
+        this.comments.delete(comment.id);
+        return { status: 204 };
+      }
+    }
+    if (method === "POST" && (m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest))) {
+      const id = Number(m[1]);
+      const comment = this.comments.get(id);
+      if (!comment || comment.repo !== `${repo.owner}/${repo.name}`.toLowerCase()) throw new HttpError(404, "Not Found");
+      const existing = this.reactions.find((r) => r.commentId === id && r.user === this.botLogin && r.content === body.content);
+      const reaction = existing ?? { id: this.#id(), commentId: id, user: this.botLogin, content: String(body.content) };
+      if (!existing) this.reactions.push(reaction);
+      return {
+        status: existing ? 200 : 201,
+        body: { id: reaction.id, node_id: `REA_${reaction.id}`, user: this.#user(this.botLogin, "Bot"), content: reaction.content, created_at: iso(this.now()) },
+      };
+    }
+    return this.#unknown(method, path);
+  }
+
+  /** GitHub refuses bodies over 65,536 characters. @param {unknown} text */
+  #checkBody(text) {
+    if (typeof text === "string" && text.length > 65_536) throw new HttpError(422, "Validation Failed: body is too long (maximum is 65536 characters)");
+  }
+
+  /** GitHub requires a details_url with action_required, and caps the output. @param {CheckRun} run */
+  #checkConclusion(run) {
+    if (run.conclusion === "action_required" && !run.detailsUrl) throw new HttpError(422, "details_url is required for action_required");
+    for (const part of [run.output.summary, run.output.text]) {
+      if (part && part.length > 65_535) throw new HttpError(422, "Invalid request. Only 65535 characters are allowed.");
+    }
+  }
+
+  /** @param {string} method @param {string} path @returns {never} */
+  #unknown(method, path) {
+    this.violations.push(`the stand-in does not serve ${method} ${path}`);
+    throw new HttpError(404, "Not Found");
+  }
+
+  /** The one GraphQL query of the app: a repository's open pull requests, with labels and files. @param {Record<string, any>} body @param {LoggedRequest} log */
+  #graphql(body, log) {
+    const query = String(body.query ?? "");
+    const vars = body.variables ?? {};
+    if (log.installation === null) throw new HttpError(401, "Requires authentication");
+    if (!/pullRequests\(states: OPEN/.test(query)) {
+      this.violations.push(`the stand-in does not answer this GraphQL query: ${query.slice(0, 200)}`);
+      return { status: 200, body: { errors: [{ message: "unsupported query" }] } };
+    }
+    const repo = this.repos.get(`${vars.owner}/${vars.repo}`.toLowerCase());
+    if (!repo || repo.installation !== log.installation) return { status: 200, body: { data: { repository: null } } };
+    const open = [...repo.items.values()].filter((i) => i.kind === "pull" && i.state === "open").sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number);
+    const from = vars.cursor ? Number(Buffer.from(String(vars.cursor), "base64").toString("utf8")) : 0;
+    const nodes = open.slice(from, from + 50);
+    const end = from + nodes.length;
+    return {
+      status: 200,
+      body: {
+        data: {
+          repository: {
+            pullRequests: {
+              pageInfo: { hasNextPage: end < open.length, endCursor: nodes.length > 0 ? Buffer.from(String(end)).toString("base64") : null },
+              nodes: nodes.map((p) => ({
+                number: p.number,
+                title: p.title,
+                createdAt: p.createdAt,
+                url: `https://github.com/${repo.owner}/${repo.name}/pull/${p.number}`,
+                author: { login: p.user.replace(/\[bot\]$/, "") },
+                labels: { nodes: p.labels.map((name) => ({ name })) },
+                files: { nodes: this.#changedIn(repo, p).map((path) => ({ path })) },
+              })),
+            },
+          },
+        },
+      },
+    };
+  }
+}
+
+/** @param {number} ms */
+function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

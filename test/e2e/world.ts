@@ -1,0 +1,296 @@
+// A governed repository on the stand-in, and what people do there: each action changes the
+// stand-in's state as GitHub would, then delivers the webhook GitHub would send, to one of the
+// running app processes. Reading back: the checks on a PR's head, the log's records, the chain.
+import { readFileSync } from "node:fs";
+import { expect } from "vitest";
+import { CHECK_DECLARATION, CHECK_SIGNOFF, LOG_TITLE_PREFIX, MARKER_INSTRUCTIONS, REPORT_TITLE_PREFIX } from "../../src/constants.js";
+import { verifyChain, type ChainResult } from "../../src/core/chain.js";
+import { parseRecordComment } from "../../src/core/record.js";
+import { issueCommentPayload, pullRequestPayload, pushPayload } from "../helpers/payloads.js";
+import { createStandin, FakeClock, startApp, type AppHarness, type HarnessOptions } from "./harness.js";
+import type { GitHubStandin, Repo, StandinOptions } from "./standin/standin.js";
+
+export const OWNER = "partners";
+export const REPO = "charter";
+export const INSTALLATION = 31;
+export const POLICY_PATH = ".github/governance.yml";
+export const REGISTRY_PATH = "STAKEHOLDERS.yml";
+
+export const fixture = (name: string): string => readFileSync(new URL(`../fixtures/handlers/${name}`, import.meta.url), "utf8");
+
+/** The policy of the handler tests (charter: 3 sectors with civil-society; consultation: 2 sectors after 72 h; motion: a rule). */
+export const POLICY = fixture("governance.yml");
+/** alice and dan (civil-society), bob (government), carol (business), erin (expired), zoe (observer). */
+export const REGISTRY = fixture("STAKEHOLDERS.yml");
+
+export interface WorldOptions {
+  start?: string;
+  files?: Record<string, string | Buffer>;
+  /** How many app processes serve the same stand-in (default 1). */
+  processes?: number;
+  standin?: StandinOptions;
+  app?: HarnessOptions["app"];
+}
+
+export interface CheckView {
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+}
+
+export interface RecordView {
+  pr: number;
+  closedAt: string;
+  record: Record<string, unknown> | null;
+  issue: number;
+}
+
+export class World {
+  /** Which process gets the next webhook (round robin over the processes). */
+  #next = 0;
+  events = 0;
+
+  private constructor(
+    readonly clock: FakeClock,
+    readonly standin: GitHubStandin,
+    readonly repo: Repo,
+    readonly apps: AppHarness[],
+  ) {}
+
+  static async create(options: WorldOptions = {}): Promise<World> {
+    const clock = new FakeClock(options.start ?? "2026-11-20T10:00:00Z");
+    const standin = createStandin(clock, options.standin);
+    await standin.start();
+    const repo = standin.addRepo({
+      owner: OWNER,
+      name: REPO,
+      installation: INSTALLATION,
+      files: options.files ?? { [POLICY_PATH]: POLICY, [REGISTRY_PATH]: REGISTRY, "CHARTER.md": "# Charter\n" },
+      at: clock.plus(-30 * 24 * 3_600_000),
+    });
+    const apps: AppHarness[] = [];
+    for (let i = 0; i < (options.processes ?? 1); i++) {
+      apps.push(await startApp({ standin, clock, ...(options.app ? { app: options.app } : {}) }));
+    }
+    return new World(clock, standin, repo, apps);
+  }
+
+  get app(): AppHarness {
+    return this.apps[0]!;
+  }
+
+  async stop(): Promise<void> {
+    for (const app of this.apps) await app.stop();
+    await this.standin.stop();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Delivering webhooks
+
+  #target(number?: number) {
+    return {
+      owner: OWNER,
+      repo: REPO,
+      installationId: INSTALLATION,
+      defaultBranch: this.repo.defaultBranch,
+      ...(number === undefined ? {} : { number }),
+    };
+  }
+
+  /** Delivers one webhook to the next process and expects it accepted. */
+  async deliver(event: string, payload: unknown, to?: AppHarness): Promise<void> {
+    const app = to ?? this.apps[this.#next++ % this.apps.length]!;
+    this.events++;
+    const answer = await app.send(event, payload);
+    expect(answer.status, `${event}: ${answer.body}`).toBeLessThan(300);
+  }
+
+  pullPayload(action: string, number: number): Record<string, unknown> {
+    return pullRequestPayload(`pull_request.${action}`, this.#target(number), {
+      pull_request: this.standin.pullJson(this.repo, number),
+      repository: this.standin.repoJson(this.repo),
+    });
+  }
+
+  reviewPayload(action: string, number: number, reviewId: number): Record<string, unknown> {
+    return pullRequestPayload(`pull_request_review.${action}`, this.#target(number), {
+      pull_request: this.standin.pullJson(this.repo, number),
+      review: this.standin.reviewJson(this.repo, number, reviewId),
+      repository: this.standin.repoJson(this.repo),
+    });
+  }
+
+  commentPayload(action: string, number: number, commentId: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const comment = this.standin.commentJson(commentId);
+    return issueCommentPayload(
+      `issue_comment.${action}`,
+      { ...this.#target(number), body: comment.body, commentId, commenter: comment.user.login, commenterType: comment.user.type as "User" | "Bot" },
+      { comment, repository: this.standin.repoJson(this.repo), ...extra },
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // What people do
+
+  async openPull(spec: { author: string; title: string; files: Record<string, string | null>; labels?: string[]; draft?: boolean; authorType?: "User" | "Bot" }): Promise<number> {
+    const pull = this.standin.openPull(this.repo, { ...spec, at: this.clock.now() });
+    await this.deliver("pull_request", this.pullPayload("opened", pull.number));
+    return pull.number;
+  }
+
+  async push(number: number, files: Record<string, string | null>): Promise<string> {
+    const sha = this.standin.pushToPull(this.repo, number, files, this.clock.now());
+    await this.deliver("pull_request", this.pullPayload("synchronize", number));
+    return sha;
+  }
+
+  async review(number: number, user: string, state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED", opts: { commitId?: string; userType?: "User" | "Bot" } = {}): Promise<number> {
+    const review = this.standin.review(this.repo, number, { user, state, at: this.clock.now(), ...opts });
+    await this.deliver("pull_request_review", this.reviewPayload("submitted", number, review.id));
+    return review.id;
+  }
+
+  approve(number: number, user: string, opts: { commitId?: string; userType?: "User" | "Bot" } = {}): Promise<number> {
+    return this.review(number, user, "APPROVED", opts);
+  }
+
+  async dismiss(number: number, reviewId: number): Promise<void> {
+    this.standin.dismissReview(this.repo, number, reviewId);
+    await this.deliver("pull_request_review", this.reviewPayload("dismissed", number, reviewId));
+  }
+
+  async comment(number: number, user: string, body: string, userType?: "User" | "Bot"): Promise<number> {
+    const comment = this.standin.addComment(this.repo, number, { user, body, at: this.clock.now(), ...(userType ? { userType } : {}) });
+    await this.deliver("issue_comment", this.commentPayload("created", number, comment.id));
+    return comment.id;
+  }
+
+  async editComment(number: number, id: number, body: string): Promise<void> {
+    const before = this.standin.commentJson(id).body;
+    this.standin.editComment(id, body, this.clock.now());
+    await this.deliver("issue_comment", this.commentPayload("edited", number, id, { changes: { body: { from: before } } }));
+  }
+
+  async label(number: number, labels: string[]): Promise<void> {
+    this.standin.setLabels(this.repo, number, labels);
+    await this.deliver("pull_request", this.pullPayload("labeled", number));
+  }
+
+  async merge(number: number): Promise<string> {
+    const sha = this.standin.merge(this.repo, number, this.clock.now());
+    await this.deliver("pull_request", this.pullPayload("closed", number));
+    return sha;
+  }
+
+  async close(number: number): Promise<void> {
+    this.standin.close(this.repo, number, this.clock.now());
+    await this.deliver("pull_request", this.pullPayload("closed", number));
+  }
+
+  async reopen(number: number): Promise<void> {
+    this.standin.reopen(this.repo, number, this.clock.now());
+    await this.deliver("pull_request", this.pullPayload("reopened", number));
+  }
+
+  /** A commit straight to the default branch, and its push event. */
+  async pushDefault(files: Record<string, string | null>): Promise<string> {
+    const sha = this.standin.commit(this.repo, this.repo.defaultBranch, files, { at: this.clock.now(), author: "secretariat" });
+    await this.deliver("push", pushPayload({ ...this.#target(), after: sha, modified: Object.keys(files) }));
+    return sha;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Waiting and reading back
+
+  async settle(): Promise<void> {
+    // A process's evaluation may enqueue nothing more, but two processes can keep each other
+    // busy only through webhooks, which the tests deliver themselves: one pass is enough.
+    for (const app of this.apps) await app.settle();
+    for (const app of this.apps) await app.settle();
+  }
+
+  /** Sweeps (every process) and settles until a sweep writes nothing; returns how many sweeps. */
+  async sweepUntilQuiet(max = 6): Promise<number> {
+    for (let n = 1; n <= max; n++) {
+      const before = this.writes();
+      await Promise.all(this.apps.map((app) => app.sweep()));
+      await this.settle();
+      if (this.writes() === before) return n;
+    }
+    throw new Error(`still writing after ${max} sweeps`);
+  }
+
+  /** Writes the stand-in applied so far. */
+  writes(): number {
+    return this.standin.requests.filter((r) => r.applied).length;
+  }
+
+  headSha(number: number): string {
+    return this.standin.headSha(this.repo, this.standin.item(this.repo, number));
+  }
+
+  check(number: number, name: typeof CHECK_DECLARATION | typeof CHECK_SIGNOFF, sha?: string): CheckView | undefined {
+    const run = this.standin.latestCheck(this.repo, sha ?? this.headSha(number), name);
+    return run ? { conclusion: run.conclusion, title: run.output.title, summary: run.output.summary } : undefined;
+  }
+
+  signoff(number: number, sha?: string): CheckView | undefined {
+    return this.check(number, CHECK_SIGNOFF, sha);
+  }
+
+  declaration(number: number, sha?: string): CheckView | undefined {
+    return this.check(number, CHECK_DECLARATION, sha);
+  }
+
+  /** The app's issues whose title starts with `prefix`, oldest first. */
+  issuesTitled(prefix: string) {
+    return this.standin
+      .issues(this.repo)
+      .filter((i) => i.title.startsWith(prefix) && i.user === this.standin.botLogin)
+      .sort((a, b) => a.number - b.number);
+  }
+
+  logIssues() {
+    return this.issuesTitled(LOG_TITLE_PREFIX);
+  }
+
+  reportIssues() {
+    return this.issuesTitled(REPORT_TITLE_PREFIX);
+  }
+
+  /** Every record on the log, in log order (canonical log of each period, oldest first). */
+  records(): RecordView[] {
+    const out: RecordView[] = [];
+    for (const issue of this.canonicalLogs()) {
+      for (const c of this.standin.commentsOn(this.repo, issue.number)) {
+        if (c.user !== this.standin.botLogin) continue;
+        const parsed = parseRecordComment(c.body);
+        if (parsed) out.push({ ...parsed, issue: issue.number });
+      }
+    }
+    return out;
+  }
+
+  /** The log issue of each period (the oldest when there are several), in period order. */
+  canonicalLogs() {
+    const byPeriod = new Map<string, ReturnType<World["logIssues"]>[number]>();
+    for (const issue of this.logIssues()) {
+      const period = issue.title.slice(LOG_TITLE_PREFIX.length);
+      if (!byPeriod.has(period)) byPeriod.set(period, issue);
+    }
+    return [...byPeriod.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, issue]) => issue);
+  }
+
+  /** The chain as `verify` reads it: every comment of every canonical log, in order. */
+  verifyChain(): ChainResult {
+    const entries = this.canonicalLogs().flatMap((issue) =>
+      this.standin.commentsOn(this.repo, issue.number).map((c) => ({ body: c.body, period: issue.title.slice(LOG_TITLE_PREFIX.length) })),
+    );
+    return verifyChain(entries);
+  }
+
+  /** The app's instruction comments on a PR. */
+  instructionComments(number: number) {
+    return this.standin.commentsOn(this.repo, number).filter((c) => c.user === this.standin.botLogin && c.body.includes(MARKER_INSTRUCTIONS));
+  }
+}
