@@ -3,7 +3,7 @@
 export const declaration = {
   "declaration.title.success": "Tous les contributeurs se sont déclarés",
   "declaration.title.failure":
-    "{count, plural, one {# contributeur ne s’est pas déclaré} other {# contributeurs ne se sont pas déclarés}} : {logins}",
+    "{count, plural, one {# contributeur ne s’est pas déclaré} other {# contributeurs ne se sont pas déclarés}} : {logins}",
   "declaration.title.invalid":
     "La politique de gouvernance ou le registre n’est pas valide ({count, plural, one {# erreur} other {# erreurs}})",
   "declaration.reason.no-entry": "aucune entrée dans le registre",

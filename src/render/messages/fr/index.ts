@@ -1,4 +1,7 @@
 // The "fr" catalog: the same keys as en/, area by area, merged in the same order as en/index.ts.
+// French typography: the spaces before : and inside « » are no-break spaces (U+00A0), those before
+// ; ? ! narrow no-break spaces (U+202F), so that GitHub never wraps a line before the punctuation.
+import { action } from "./action.js";
 import { app } from "./app.js";
 import { checks } from "./checks.js";
 import { cli } from "./cli.js";
@@ -19,4 +22,5 @@ export const fr: Record<string, string> = {
   ...cli,
   ...checks,
   ...app,
+  ...action,
 };

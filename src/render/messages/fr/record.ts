@@ -2,9 +2,9 @@
 // Les inscriptions au journal sont des documents publics : registre soutenu, formulation exacte.
 export const record = {
   "record.heading":
-    "{outcome, select, adopted {Inscription n° {seq} : décision adoptée} other {Inscription n° {seq} : décision retirée}}",
+    "{outcome, select, adopted {Inscription n° {seq} : décision adoptée} other {Inscription n° {seq} : décision retirée}}",
   "record.mergedWithoutSignoff":
-    "**Fusion sans validation :** cette demande de fusion a été fusionnée alors que sa validation n’était pas acquise (passage outre par un administrateur).",
+    "**Fusion sans validation :** cette demande de fusion a été fusionnée alors que sa validation n’était pas acquise (passage outre par un administrateur).",
   "record.pullRequest": "Demande de fusion (pull request)",
   "record.kinds": "Types de décision",
   "record.author": "Auteur",
@@ -13,7 +13,7 @@ export const record = {
   "record.signedOff": "Validation",
   "record.signedOff.value": "{held, select, yes {acquise à la clôture de la demande de fusion} other {non acquise à la clôture de la demande de fusion}}",
   "record.approvals": "Approbations comptées",
-  "record.approvals.sector": "{sector} : {logins}",
+  "record.approvals.sector": "{sector} : {logins}",
   "record.objections": "Objections",
   "record.objection": "{login} ({sector})",
   "record.opened": "Ouverture",
@@ -26,20 +26,20 @@ export const record = {
   "record.votes.no": "Contre",
   "record.votes.abstain": "Abstentions",
   "record.votes.recused": "Récusations",
-  "record.carriedBy": "Le type « {kind} » l’a emporté par la variante {branch} de sa règle.",
+  "record.carriedBy": "Le type « {kind} » l’a emporté par la variante {branch} de sa règle.",
   "record.json":
-    "L’inscription au format JSON. Son `hash` est l’empreinte SHA-256 de l’inscription sans `hash`, sérialisée selon le schéma de canonicalisation JSON (JSON Canonicalization Scheme, RFC 8785) ; `prev` est l’empreinte de l’inscription précédente.",
+    "L’inscription au format JSON. Son `hash` est l’empreinte SHA-256 de l’inscription sans `hash`, sérialisée selon le schéma de canonicalisation JSON (JSON Canonicalization Scheme, RFC 8785) ; `prev` est l’empreinte de l’inscription précédente.",
   "record.log.intro":
-    "Ce ticket (issue) constitue le journal public des décisions clôturées au cours de la période {period}. L’application y ajoute une inscription par décision, à la clôture de la demande de fusion (pull request) correspondante ; chaque inscription est chaînée à la précédente par son empreinte (hash), de sorte que toute modification, suppression ou réorganisation des inscriptions peut être détectée.",
-  "record.log.comments": "Les commentaires sont les bienvenus ici ; ils ne font pas partie du journal.",
-  "record.log.duplicate": "Ce ticket fait double emploi avec le journal {url} de la même période et est clos ; le journal se poursuit à cette adresse.",
-  "record.log.closedNoReport": "Le journal de la période {period} est clos : le journal de la période suivante est ouvert.",
+    "Ce ticket (issue) constitue le journal public des décisions clôturées au cours de la période {period}. L’application y ajoute une inscription par décision, à la clôture de la demande de fusion (pull request) correspondante ; chaque inscription est chaînée à la précédente par son empreinte (hash), de sorte que toute modification, suppression ou réorganisation des inscriptions peut être détectée.",
+  "record.log.comments": "Les commentaires sont les bienvenus ici ; ils ne font pas partie du journal.",
+  "record.log.duplicate": "Ce ticket fait double emploi avec le journal {url} de la même période et est clos ; le journal se poursuit à cette adresse.",
+  "record.log.closedNoReport": "Le journal de la période {period} est clos : le journal de la période suivante est ouvert.",
   "record.verify.usage":
-    "Utilisation : partnership-governance verify --repo PROPRIÉTAIRE/NOM [--period P]\n\nLit toutes les inscriptions du journal sur GitHub (avec --period, jusqu’à cette période incluse), recalcule chaque empreinte et chaque lien, et désigne la première inscription qui a été modifiée, supprimée, insérée ou déplacée. Code de sortie : 0 intact, 1 altéré, 2 erreur. Identifiants de connexion : GITHUB_TOKEN, ou APP_ID et PRIVATE_KEY ; GITHUB_API_URL pour GitHub Enterprise.",
+    "Utilisation : partnership-governance verify --repo PROPRIÉTAIRE/NOM [--period P]\n\nLit toutes les inscriptions du journal sur GitHub (avec --period, jusqu’à cette période incluse), recalcule chaque empreinte et chaque lien, et désigne la première inscription qui a été modifiée, supprimée, insérée ou déplacée. Code de sortie : 0 intact, 1 altéré, 2 erreur. Identifiants de connexion : GITHUB_TOKEN, ou APP_ID et PRIVATE_KEY ; GITHUB_API_URL pour GitHub Enterprise.",
   "record.verify.intact":
-    "intact : {count, plural, =0 {le journal ne contient aucune inscription} one {# inscription} other {# inscriptions}}{count, plural, =0 {} other {, dernier maillon {head}}}",
+    "intact : {count, plural, =0 {le journal ne contient aucune inscription} one {# inscription} other {# inscriptions}}{count, plural, =0 {} other {, dernier maillon {head}}}",
   "record.verify.tampered":
-    "altéré : l’inscription n° {seq} ({pr, select, none {demande de fusion inconnue} other {demande de fusion {pr}}}) a été {problem, select, edited {modifiée} deleted {supprimée} inserted {insérée} reordered {déplacée hors de son ordre} other {rendue illisible}}",
+    "altéré : l’inscription n° {seq} ({pr, select, none {demande de fusion inconnue} other {demande de fusion {pr}}}) a été {problem, select, edited {modifiée} deleted {supprimée} inserted {insérée} reordered {déplacée hors de son ordre} other {rendue illisible}}",
   "record.verify.where": "à l’adresse {url}",
-  "record.verify.detail": "détail : {detail}",
+  "record.verify.detail": "détail : {detail}",
 } satisfies Record<string, string>;

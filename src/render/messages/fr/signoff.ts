@@ -7,32 +7,32 @@ export const signoff = {
     "La politique de gouvernance ou le registre n’est pas valide ({count, plural, one {# erreur} other {# erreurs}})",
   "signoff.title.invalidHead":
     "La politique ou le registre de cette demande de fusion n’est pas valide ({count, plural, one {# erreur} other {# erreurs}})",
-  "signoff.title.blocked": "Bloquée par une objection : {sectors}",
-  "signoff.title.draft": "Brouillon : la validation commencera lorsque la demande de fusion sera prête pour examen",
+  "signoff.title.blocked": "Bloquée par une objection : {sectors}",
+  "signoff.title.draft": "Brouillon : la validation commencera lorsque la demande de fusion sera prête pour examen",
   // `end` est préformaté « AAAA-MM-JJ HH:mm UTC ».
-  "signoff.title.commentPeriod": "Fin de la période de consultation : {end}",
-  "signoff.title.commentPeriodUnknown": "Période de consultation : la demande de fusion n’a pas de date de création valide",
+  "signoff.title.commentPeriod": "Fin de la période de consultation : {end}",
+  "signoff.title.commentPeriodUnknown": "Période de consultation : la demande de fusion n’a pas de date de création valide",
   "signoff.title.signedOff": "Validée par {n, plural, one {# secteur} other {# secteurs}}",
 
   "signoff.unmet.empty": "La règle de décision n’est pas remplie",
-  "signoff.unmet.noVoters": "Le secteur {sector} n’a aucun votant ; la règle ne peut donc pas être remplie",
+  "signoff.unmet.noVoters": "Le secteur {sector} n’a aucun votant ; la règle ne peut donc pas être remplie",
   "signoff.unmet.sectors":
-    "Secteurs : {count} sur {needed} ; {missing, plural, one {encore # secteur attendu} other {encore # secteurs attendus}}",
-  "signoff.unmet.sectors.required": "Secteurs : {count} sur {needed} ; en attente de : {sectors}",
+    "Secteurs : {count} sur {needed} ; {missing, plural, one {encore # secteur attendu} other {encore # secteurs attendus}}",
+  "signoff.unmet.sectors.required": "Secteurs : {count} sur {needed} ; en attente de : {sectors}",
   "signoff.unmet.approvals.count":
-    "Approbations : {count, plural, one {# comptée} other {# comptées}} ; il en faut {op, select, more_than {plus de} other {au moins}} {needed}",
+    "Approbations : {count, plural, one {# comptée} other {# comptées}} ; il en faut {op, select, more_than {plus de} other {au moins}} {needed}",
   "signoff.unmet.approvals.count.sector":
-    "Approbations ({sector}) : {count, plural, one {# comptée} other {# comptées}} ; il en faut {op, select, more_than {plus de} other {au moins}} {needed}",
+    "Approbations ({sector}) : {count, plural, one {# comptée} other {# comptées}} ; il en faut {op, select, more_than {plus de} other {au moins}} {needed}",
   "signoff.unmet.approvals.share":
-    "Approbations : {yes} sur {total, plural, one {# {of, select, cast {suffrage exprimé} present {votant présent} other {votant inscrit}}} other {# {of, select, cast {suffrages exprimés} present {votants présents} other {votants inscrits}}}} ; il en faut {op, select, more_than {plus de} other {au moins}} {needed}",
+    "Approbations : {yes} sur {total, plural, one {# {of, select, cast {suffrage exprimé} present {votant présent} other {votant inscrit}}} other {# {of, select, cast {suffrages exprimés} present {votants présents} other {votants inscrits}}}} ; il en faut {op, select, more_than {plus de} other {au moins}} {needed}",
   "signoff.unmet.approvals.share.sector":
-    "Approbations ({sector}) : {yes} sur {total, plural, one {# {of, select, cast {suffrage exprimé} present {votant présent} other {votant inscrit}}} other {# {of, select, cast {suffrages exprimés} present {votants présents} other {votants inscrits}}}} ; il en faut {op, select, more_than {plus de} other {au moins}} {needed}",
+    "Approbations ({sector}) : {yes} sur {total, plural, one {# {of, select, cast {suffrage exprimé} present {votant présent} other {votant inscrit}}} other {# {of, select, cast {suffrages exprimés} present {votants présents} other {votants inscrits}}}} ; il en faut {op, select, more_than {plus de} other {au moins}} {needed}",
   "signoff.unmet.approvals.equal":
-    "Approbations : {share, number, percent}, les secteurs ayant le même poids ; il faut {op, select, more_than {plus de} other {au moins}} {needed}",
+    "Approbations : {share, number, percent}, les secteurs ayant le même poids ; il faut {op, select, more_than {plus de} other {au moins}} {needed}",
   "signoff.unmet.quorum":
-    "Quorum : participation de {present} sur {registered} ; il faut {op, select, more_than {plus de} other {au moins}} {needed}",
+    "Quorum : participation de {present} sur {registered} ; il faut {op, select, more_than {plus de} other {au moins}} {needed}",
   "signoff.unmet.quorum.sector":
-    "Quorum ({sector}) : participation de {present} sur {registered} ; il faut {op, select, more_than {plus de} other {au moins}} {needed}",
+    "Quorum ({sector}) : participation de {present} sur {registered} ; il faut {op, select, more_than {plus de} other {au moins}} {needed}",
 
   "signoff.notCounted.undeclared": "non déclaré",
   "signoff.notCounted.expired": "déclaration expirée",
@@ -47,5 +47,5 @@ export const signoff = {
   "signoff.notCounted.observer": "observateur",
   "signoff.notCounted.recused": "récusation",
 
-  "signoff.warning.noVoters": "Le secteur {sector} n’a aucun votant : une condition qui l’exige ne peut pas être remplie",
+  "signoff.warning.noVoters": "Le secteur {sector} n’a aucun votant : une condition qui l’exige ne peut pas être remplie",
 } satisfies Record<string, string>;
