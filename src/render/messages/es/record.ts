@@ -1,0 +1,46 @@
+// Spanish messages of the "record" area (ICU MessageFormat). Same keys and placeholders as
+// en/record.ts. A record is an "acta"; the transparency log, a "libro de actas" (so that it is
+// never confused with the registry, "registro").
+export const record = {
+  "record.heading":
+    "{outcome, select, adopted {Acta {seq}: decisión adoptada} other {Acta {seq}: decisión retirada}}",
+  "record.mergedWithoutSignoff":
+    "**Fusionada sin aprobación multisectorial:** esta solicitud de incorporación de cambios se fusionó sin haberse obtenido su aprobación multisectorial (por decisión de una persona con permisos de administración).",
+  "record.pullRequest": "Solicitud de incorporación de cambios",
+  "record.kinds": "Tipos de decisión",
+  "record.author": "Autoría",
+  "record.authorSector": "{login} ({sector})",
+  "record.authorUndeclared": "{login} (sin declaración vigente)",
+  "record.signedOff": "Aprobación multisectorial",
+  "record.signedOff.value": "{held, select, yes {obtenida al cerrarse la solicitud de incorporación de cambios} other {no obtenida al cerrarse la solicitud de incorporación de cambios}}",
+  "record.approvals": "Aprobaciones computadas",
+  "record.approvals.sector": "{sector}: {logins}",
+  "record.objections": "Objeciones",
+  "record.objection": "{login} ({sector})",
+  "record.opened": "Apertura",
+  "record.closed": "Cierre",
+  "record.mergeCommit": "Confirmación de fusión (merge commit)",
+  "record.none": "ninguna",
+  "record.votes": "Votos por sector",
+  "record.votes.sector": "Sector",
+  "record.votes.yes": "A favor",
+  "record.votes.no": "En contra",
+  "record.votes.abstain": "Abstenciones",
+  "record.votes.recused": "Inhibiciones",
+  "record.carriedBy": "El tipo “{kind}” quedó aprobado en virtud de la alternativa {branch} de su regla.",
+  "record.json":
+    "El acta en formato JSON. Su `hash` es el SHA-256 del acta sin `hash`, según el esquema de canonicalización JSON (JSON Canonicalization Scheme, RFC 8785); `prev` es el hash del acta anterior.",
+  "record.log.intro":
+    "Esta incidencia (issue) es el libro de actas público de las decisiones cerradas en {period}. La aplicación añade un acta por decisión cuando se cierra su solicitud de incorporación de cambios; cada acta está encadenada a la anterior mediante su hash, de modo que se puede detectar cualquier modificación, supresión o reordenación de las actas.",
+  "record.log.comments": "Los comentarios de cualquier persona son bienvenidos aquí; no forman parte del libro de actas.",
+  "record.log.duplicate": "Esta incidencia duplica el libro de actas {url} del mismo período y se ha cerrado; el libro de actas continúa allí.",
+  "record.log.closedNoReport": "El libro de actas de {period} está cerrado: se ha abierto el del período siguiente.",
+  "record.verify.usage":
+    "Uso: partnership-governance verify --repo PROPIETARIO/NOMBRE [--period P]\n\nLee en GitHub todas las actas del libro (con --period, hasta ese período inclusive), vuelve a calcular cada hash y cada enlace, e indica la primera acta que se haya modificado, suprimido, insertado o reordenado. Código de salida: 0 íntegro, 1 alterado, 2 error. Credenciales: GITHUB_TOKEN, o APP_ID y PRIVATE_KEY; GITHUB_API_URL para GitHub Enterprise.",
+  "record.verify.intact":
+    "íntegro: {count, plural, =0 {el libro no contiene ninguna acta} one {# acta} other {# actas}}{count, plural, =0 {} other {, cabeza de la cadena {head}}}",
+  "record.verify.tampered":
+    "alterado: el acta {seq} ({pr, select, none {solicitud de incorporación de cambios desconocida} other {solicitud de incorporación de cambios {pr}}}) {problem, select, edited {se modificó} deleted {se suprimió} inserted {se insertó} reordered {se desplazó de su orden} other {quedó ilegible}}",
+  "record.verify.where": "en {url}",
+  "record.verify.detail": "detalle: {detail}",
+} satisfies Record<string, string>;
