@@ -1,4 +1,5 @@
 // The "zh" catalog (Simplified Chinese): the same areas and keys as en/, merged the same way.
+import { action } from "./action.js";
 import { app } from "./app.js";
 import { checks } from "./checks.js";
 import { cli } from "./cli.js";
@@ -19,4 +20,5 @@ export const zh: Record<string, string> = {
   ...cli,
   ...checks,
   ...app,
+  ...action,
 };
