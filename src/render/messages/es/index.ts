@@ -1,2 +1,24 @@
-// The "es" catalog: the same keys as en/, area by area (filled by the translation of each area).
-export const es: Record<string, string> = {};
+// The "es" catalog: the same keys as en/, area by area, merged in the same order as en/index.ts.
+import { action } from "./action.js";
+import { app } from "./app.js";
+import { checks } from "./checks.js";
+import { cli } from "./cli.js";
+import { common } from "./common.js";
+import { declaration } from "./declaration.js";
+import { policy } from "./policy.js";
+import { record } from "./record.js";
+import { report } from "./report.js";
+import { signoff } from "./signoff.js";
+
+export const es: Record<string, string> = {
+  ...common,
+  ...policy,
+  ...declaration,
+  ...signoff,
+  ...record,
+  ...report,
+  ...cli,
+  ...checks,
+  ...app,
+  ...action,
+};
