@@ -572,7 +572,7 @@ export class GitHubStandin {
       node_id: `LA_${userId(`label:${name}`)}`,
       url: `${this.baseUrl}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`,
       name,
-      description: null,
+      description: "",
       color: "ededed",
       default: false,
     }));
