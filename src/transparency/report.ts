@@ -181,13 +181,19 @@ async function listReportParts(octokit: GitHub, ctx: ReportContext, report: Reco
  * stopped between creating the issue and posting them): the report is built again and every part
  * made to read as it does now: the body and the parts present updated where they differ, the
  * missing ones posted, parts beyond the new count and duplicates of one part (two writers)
- * removed. Returns the number of writes: 0 for a complete report, which costs one read of its
- * comments, or none at all when it was published in one part.
+ * removed. Returns the number of writes (0 for a complete report, which costs one read of its
+ * comments, or none at all when it was published in one part), and whether it was left for its
+ * writer (younger than the grace): then its log is not closed either, as its writer will.
  */
-export async function completeReport(octokit: GitHub, sources: ReportSources, ctx: ReportContext, report: RecordIssue): Promise<number> {
+export async function completeReport(
+  octokit: GitHub,
+  sources: ReportSources,
+  ctx: ReportContext,
+  report: RecordIssue,
+): Promise<{ writes: number; deferred: boolean }> {
   const total = report.parts ?? 1;
-  if (total <= 1) return 0;
-  if (ctx.now && Date.parse(report.createdAt) > ctx.now.getTime() - REPORT_HEAL_GRACE_MS) return 0;
+  if (total <= 1) return { writes: 0, deferred: false };
+  if (ctx.now && Date.parse(report.createdAt) > ctx.now.getTime() - REPORT_HEAL_GRACE_MS) return { writes: 0, deferred: true };
   const present = await listReportParts(octokit, ctx, report);
   const first = new Map<number, PartComment>();
   const duplicates: PartComment[] = [];
@@ -201,7 +207,7 @@ export async function completeReport(octokit: GitHub, sources: ReportSources, ct
     writes++;
   }
   const complete = Array.from({ length: total - 1 }, (_, i) => i + 2).every((part) => first.has(part));
-  if (complete) return writes;
+  if (complete) return { writes, deferred: false };
 
   const { model } = await buildPeriodReport(sources, ctx, report.period);
   const parts = renderReportParts(model, { lang: ctx.policy.transparency.language, ...(ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {}) });
@@ -228,7 +234,7 @@ export async function completeReport(octokit: GitHub, sources: ReportSources, ct
     writes++;
   }
   report.parts = parts.length;
-  return writes;
+  return { writes, deferred: false };
 }
 
 /** Closes the log issue of `period`, if still open, with a link to its report. */
@@ -249,9 +255,9 @@ export async function publishReport(octokit: GitHub, sources: ReportSources, ctx
   const lang = ctx.policy.transparency.language;
   const existing = sources.issues.reports.get(period)?.[0];
   if (existing) {
-    const completed = await completeReport(octokit, sources, ctx, existing);
-    await closeLog(octokit, sources, ctx, period, existing.url);
-    return { status: "exists", period, issueNumber: existing.number, url: existing.url, ...(completed > 0 ? { completed } : {}) };
+    const { writes, deferred } = await completeReport(octokit, sources, ctx, existing);
+    if (!deferred) await closeLog(octokit, sources, ctx, period, existing.url);
+    return { status: "exists", period, issueNumber: existing.number, url: existing.url, ...(writes > 0 ? { completed: writes } : {}) };
   }
   const { model } = await buildPeriodReport(sources, ctx, period);
   if (model.empty) return { status: "empty", period };
