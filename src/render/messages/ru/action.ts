@@ -2,7 +2,7 @@
 // prints in a workflow's log.
 export const action = {
   "action.error.not-in-workflow":
-    "Partnership Governance выполняется как шаг рабочего процесса (workflow) GitHub Actions, а переменная {variable} не задана. Чтобы запустить приложение в другой среде, используйте сервер (npm start) или командную строку.",
+    "Приложение Partnership Governance выполняется как шаг рабочего процесса (workflow) GitHub Actions, а переменная {variable} не задана. Чтобы запустить приложение в другой среде, используйте сервер (npm start) или командную строку.",
   "action.error.no-token":
     "Нет токена GitHub: передайте действию входной параметр github-token (по умолчанию — собственный токен рабочего процесса) или задайте GITHUB_TOKEN.",
   "action.error.bad-app-id":
@@ -13,5 +13,5 @@ export const action = {
   "action.error.pull-request-event":
     "Это действие запускается по событию pull_request_target и никогда по pull_request: рабочий процесс pull_request выполняет копию файла рабочего процесса из самого запроса на слияние, которую его автор может изменить. В файле рабочего процесса замените pull_request на pull_request_target.",
   "action.error.failed": "Сбой Partnership Governance при обработке события {event}: {message}",
-  "action.done": "Partnership Governance обработало событие {event}.",
+  "action.done": "Приложение Partnership Governance обработало событие {event}.",
 } satisfies Record<string, string>;

@@ -6,7 +6,7 @@ export const declaration = {
   "declaration.title.invalid":
     "Политика управления или реестр недействительны ({count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}})",
   "declaration.reason.no-entry": "нет записи в реестре",
-  "declaration.reason.expired": "срок действия декларации истек {expiredOn}",
+  "declaration.reason.expired": "декларация утратила силу с {expiredOn}",
   "declaration.reason.not-yet": "декларация датирована {declared} и еще не вступила в силу",
   "declaration.reason.unknown-sector": "сектора {sector} нет в политике",
   "declaration.reason.invalid-date": "дата декларации {value} не существует в календаре",

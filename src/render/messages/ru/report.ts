@@ -62,7 +62,7 @@ export const report = {
   "report.logClosed": "Период {period} завершен; доклад о прозрачности за него: {url}.",
   "report.logClosedNoReport": "Период {period} завершен, открыт журнал следующего периода.",
   "report.cli.usage":
-    "Использование: partnership-governance report --repo ВЛАДЕЛЕЦ/ИМЯ [--period P] [--dry-run]\n\nСоставляет доклад о прозрачности за период P (2026-W48, 2026-11 или 2026-Q4; по умолчанию — последний завершившийся период) и публикует его как issue, а с --dry-run выводит его на экран. Учетные данные: GITHUB_TOKEN либо APP_ID и PRIVATE_KEY; GITHUB_API_URL — для GitHub Enterprise.",
+    "Использование: partnership-governance report --repo ВЛАДЕЛЕЦ/ИМЯ [--period P] [--dry-run]\n\nСоставляет доклад о прозрачности за период P (2026-W48, 2026-11 или 2026-Q4; по умолчанию — последний завершившийся период) и публикует его в виде обсуждения (issue), а с --dry-run выводит его на экран. Учетные данные: GITHUB_TOKEN либо APP_ID и PRIVATE_KEY; GITHUB_API_URL — для GitHub Enterprise.",
   "report.cli.badArgs": "{message}",
   "report.cli.unknownOption": "У этой команды нет параметра `{option}`.",
   "report.cli.badRepo": "`{value}` не является репозиторием: укажите его в виде ВЛАДЕЛЕЦ/ИМЯ.",
