@@ -26,7 +26,7 @@ export const record = {
   "record.votes.no": "Contre",
   "record.votes.abstain": "Abstentions",
   "record.votes.recused": "Récusations",
-  "record.carriedBy": "Le type « {kind} » l’a emporté par la variante {branch} de sa règle.",
+  "record.carriedBy": "Type « {kind} » : la règle a été satisfaite par sa variante {branch}.",
   "record.json":
     "L’inscription au format JSON. Son `hash` est l’empreinte SHA-256 de l’inscription sans `hash`, sérialisée selon le schéma de canonicalisation JSON (JSON Canonicalization Scheme, RFC 8785) ; `prev` est l’empreinte de l’inscription précédente.",
   "record.log.intro":
