@@ -8,5 +8,5 @@ export const app = {
   "app.sweep.need-repo":
     "Con GITHUB_TOKEN, indique qué repositorio se debe revisar: --repo PROPIETARIO/NOMBRE (o defina GITHUB_REPOSITORY).",
   "app.sweep.done":
-    "Pasada finalizada: {installations, plural, one {# instalación} other {# instalaciones}}, {repositories, plural, one {# repositorio} other {# repositorios}} ({governed} sujetos a gobernanza), {pullRequests, plural, one {# solicitud de incorporación de cambios abierta evaluada} other {# solicitudes de incorporación de cambios abiertas evaluadas}}, {failures, plural, =0 {ninguna evaluación fallida} one {# evaluación fallida} other {# evaluaciones fallidas}}, {errors, plural, =0 {ningún otro error} one {# otro error} other {# otros errores}}.",
+    "Pasada finalizada: {installations, plural, one {# instalación} other {# instalaciones}}, {repositories, plural, one {# repositorio} other {# repositorios}} ({governed, plural, one {# sujeto a gobernanza} other {# sujetos a gobernanza}}), {pullRequests, plural, one {# solicitud de incorporación de cambios abierta evaluada} other {# solicitudes de incorporación de cambios abiertas evaluadas}}, {failures, plural, =0 {ninguna evaluación fallida} one {# evaluación fallida} other {# evaluaciones fallidas}}, {errors, plural, =0 {ningún otro error} one {# otro error} other {# otros errores}}.",
 } satisfies Record<string, string>;

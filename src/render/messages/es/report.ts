@@ -28,7 +28,7 @@ export const report = {
   "report.undeclaredSector": "sin declaración",
   "report.closedEarlier": "cerrada en {period}",
   "report.closedEarlier.note":
-    "{count, plural, one {En este período se redactó # acta relativa a una solicitud de incorporación de cambios cerrada en un período anterior} other {En este período se redactaron # actas relativas a solicitudes de incorporación de cambios cerradas en un período anterior}} (marcadas con “cerrada en …”).",
+    "{count, plural, one {En este período se redactó # acta relativa a una solicitud de incorporación de cambios cerrada en un período anterior (marcada con “cerrada en …”)} other {En este período se redactaron # actas relativas a solicitudes de incorporación de cambios cerradas en un período anterior (marcadas con “cerrada en …”)}}.",
   "report.overrides": "Fusionadas sin aprobación multisectorial",
   "report.overrides.none": "Ninguna solicitud de incorporación de cambios se fusionó sin aprobación multisectorial.",
   "report.overrides.some":

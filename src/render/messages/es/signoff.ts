@@ -20,9 +20,9 @@ export const signoff = {
     "{count} de {needed} sectores: a la espera de {missing, plural, one {# sector más} other {# sectores más}}",
   "signoff.unmet.sectors.required": "{count} de {needed} sectores: a la espera de {sectors}",
   "signoff.unmet.approvals.count":
-    "Aprobaciones computadas: {count}; se necesitan {op, select, more_than {más de} other {al menos}} {needed}",
+    "Aprobaciones computadas: {count}; {op, select, more_than {se necesitan más de {needed}} other {{needed, plural, one {se necesita al menos #} other {se necesitan al menos #}}}}",
   "signoff.unmet.approvals.count.sector":
-    "Aprobaciones computadas en el sector {sector}: {count}; se necesitan {op, select, more_than {más de} other {al menos}} {needed}",
+    "Aprobaciones computadas en el sector {sector}: {count}; {op, select, more_than {se necesitan más de {needed}} other {{needed, plural, one {se necesita al menos #} other {se necesitan al menos #}}}}",
   "signoff.unmet.approvals.share":
     "Aprobaciones: {yes} de {total} {of, select, cast {votos emitidos} present {votantes presentes} other {votantes inscritos}} a favor; se necesita {op, select, more_than {más de} other {al menos}} {needed}",
   "signoff.unmet.approvals.share.sector":
