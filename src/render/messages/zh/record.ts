@@ -32,14 +32,14 @@ export const record = {
   "record.log.intro":
     "本议题是 {period} 期间已了结决定的公开日志。每项决定的拉取请求关闭时，本应用即为其添加一条记录；每条记录均通过哈希值与前一条记录相链接，因此对记录的任何编辑、删除或重新排序均可被发现。",
   "record.log.comments": "欢迎各方在此发表评论；评论不构成日志的一部分。",
-  "record.log.duplicate": "本议题与同一期间的日志 {url} 重复，现予关闭；日志在该处继续。",
+  "record.log.duplicate": "本议题与同一期间的日志 {url} 重复，现予关闭；日志在该议题中延续。",
   "record.log.closedNoReport": "{period} 的日志现已关闭：下一期间的日志已经开启。",
   "record.verify.usage":
     "用法：partnership-governance verify --repo OWNER/NAME [--period P]\n\n读取 GitHub 上日志中的每一条记录（使用 --period 时，读取至该期间为止，含该期间），重新计算每个哈希值和链接，并指出第一条被编辑、删除、插入或重新排序的记录。退出状态：0 表示完整，1 表示已被篡改，2 表示出错。凭据：GITHUB_TOKEN，或 APP_ID 和 PRIVATE_KEY；GitHub Enterprise 另需 GITHUB_API_URL。",
   "record.verify.intact":
     "完整：{count, plural, =0 {日志中没有记录} other {# 条记录}}{count, plural, =0 {} other {，链头 {head}}}",
   "record.verify.tampered":
-    "已被篡改：第 {seq} 号记录（{pr, select, none {拉取请求不明} other {拉取请求 {pr}}}）{problem, select, edited {已被编辑} deleted {已被删除} inserted {系被插入} reordered {顺序已被打乱} other {已无法读取}}",
+    "已被篡改：第 {seq} 号记录（{pr, select, none {拉取请求不明} other {拉取请求 {pr}}}）{problem, select, edited {已被编辑} deleted {已被删除} inserted {系事后插入} reordered {顺序已被打乱} other {已无法读取}}",
   "record.verify.where": "位置：{url}",
   "record.verify.detail": "详情：{detail}",
 } satisfies Record<string, string>;

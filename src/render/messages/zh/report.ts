@@ -52,9 +52,9 @@ export const report = {
   "report.chain.empty": "日志中尚无记录。",
   "report.chain.intact": "已核验：由 {count, plural, other {# 条记录}}组成的哈希链完整无损。",
   "report.chain.tampered":
-    "核验未通过：第 {seq} 号记录（拉取请求 {pr}）{problem, select, edited {已被编辑} deleted {已被删除} inserted {系被插入} reordered {顺序已被打乱} other {已无法读取}}。",
+    "核验未通过：第 {seq} 号记录（拉取请求 {pr}）{problem, select, edited {已被编辑} deleted {已被删除} inserted {系事后插入} reordered {顺序已被打乱} other {已无法读取}}。",
   "report.chain.tamperedNoPr":
-    "核验未通过：第 {seq} 号记录{problem, select, edited {已被编辑} deleted {已被删除} inserted {系被插入} reordered {顺序已被打乱} other {已无法读取}}。",
+    "核验未通过：第 {seq} 号记录{problem, select, edited {已被编辑} deleted {已被删除} inserted {系事后插入} reordered {顺序已被打乱} other {已无法读取}}。",
   "report.chain.howto": "任何人都可以核验该哈希链：每条记录的 JSON 都载有其 `hash` 以及它所接续的 `prev` 哈希值（见 README）。",
   "report.continued": "{period} 透明度报告（续，第 {part, number} 部分）。",
   "report.logClosed": "{period} 期间已经结束；其透明度报告见 {url}。",

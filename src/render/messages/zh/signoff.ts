@@ -1,7 +1,7 @@
 // Simplified Chinese messages of the "signoff" area (ICU MessageFormat). The same keys as
 // en/signoff.ts: check titles and "first unmet" phrases; `op` is "at_least" or "more_than".
 export const signoff = {
-  "signoff.title.notDecision": "不属于决定",
+  "signoff.title.notDecision": "非决定事项",
   "signoff.title.invalid": "治理政策或登记册无效（{count, plural, other {# 个错误}}）",
   "signoff.title.invalidHead": "本拉取请求中的政策或登记册无效（{count, plural, other {# 个错误}}）",
   "signoff.title.blocked": "因 {sectors} 的反对意见而受阻",
