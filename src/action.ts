@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { Probot, type ProbotOctokit } from "probot";
 import { createApp } from "./app.js";
 import { DEFAULT_API_URL, parseRepoArg, serverUrlOf } from "./cli/github-auth.js";
-import { publishReports, sweep, type SweepSource } from "./evaluate/sweep.js";
+import { publishReports, sweep, type PublishReports, type SweepSource } from "./evaluate/sweep.js";
 import { createAppOctokit, type GitHub } from "./github/client.js";
 import { getDefaultBranch } from "./github/files.js";
 import type { Services } from "./handlers/services.js";
@@ -33,6 +33,8 @@ export interface ActionOptions {
   now?: () => Date;
   /** The Octokit class (default: the app's own client, src/github/client.ts). */
   Octokit?: typeof ProbotOctokit;
+  /** Publishes the due transparency reports during a sweep (default: src/evaluate/sweep.ts's). */
+  publishReports?: PublishReports;
   /** Probot's logger (default: Probot's, at LOG_LEVEL or "info"). */
   log?: Probot["log"];
   /** Where one line of output goes (default: the process's stdout and stderr). */
@@ -148,7 +150,7 @@ export async function runAction(env: Env, options: ActionOptions = {}): Promise<
     if (!services) throw new Error("the app did not hand over its services");
 
     if (SWEEP_EVENTS.includes(event)) {
-      const stats = await sweepRepository(probot, services, env);
+      const stats = await sweepRepository(probot, services, env, options.publishReports ?? publishReports);
       stdout(t("en", "app.sweep.done", { ...stats, failures: evaluationFailures }));
     } else {
       const payload = await readEvent(env);
@@ -171,7 +173,7 @@ export async function runAction(env: Env, options: ActionOptions = {}): Promise<
 }
 
 /** One pass of the sweep (src/evaluate/sweep.ts) over the workflow's own repository. */
-async function sweepRepository(probot: Probot, services: Services, env: Env) {
+async function sweepRepository(probot: Probot, services: Services, env: Env, reports: PublishReports) {
   const repo = parseRepoArg(env.GITHUB_REPOSITORY);
   if (!repo) {
     if (!env.GITHUB_REPOSITORY) throw new ActionError(t("en", "action.error.not-in-workflow", { variable: "GITHUB_REPOSITORY" }));
@@ -186,7 +188,7 @@ async function sweepRepository(probot: Probot, services: Services, env: Env) {
       yield { ...repo, defaultBranch: await getDefaultBranch(installation.octokit, repo) };
     },
   };
-  return sweep(source, services, publishReports);
+  return sweep(source, services, reports);
 }
 
 function logLevelOf(text: string | undefined): LogLevel {

@@ -1,0 +1,380 @@
+// Issue 8: the GitHub Action. The entry (src/action.ts's runAction) runs in process on real event
+// files of @octokit/webhooks-examples, written where the runner writes them (GITHUB_EVENT_PATH),
+// without the `installation` a workflow's event never carries, against mocked GitHub; every check
+// run it writes is asserted. The committed bundle (dist/action.js) is run as a child process.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GITHUB_ACTIONS_APP_ID, runAction, type ActionOptions } from "../../src/action.js";
+import type { PublishReports } from "../../src/evaluate/sweep.js";
+import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
+import { createAppOctokit } from "../../src/github/client.js";
+import { mockGitHub, serveFile, serveGovernance, serveRepository, type GitHubMock } from "../helpers/github-mocks.js";
+import { issueCommentPayload, pullRequestPayload, pushPayload } from "../helpers/payloads.js";
+import { setupNock, silentLog, teardownNock, withoutRetryAndThrottle } from "../helpers/probot.js";
+import {
+  assertDone,
+  asExisting,
+  checkBodies,
+  HEAD,
+  NOW,
+  NUMBER,
+  OWNER,
+  POLICY,
+  POLICY_URL,
+  REGISTRY,
+  REPO,
+  review,
+  serveChecks,
+  serveEvaluation,
+  serveOpenPulls,
+  servePull,
+  watchUnexpected,
+  type PullSpec,
+} from "../handlers/harness.js";
+
+const TOKEN = "ghs_workflow_token";
+const CHARTER: PullSpec = { author: "alice", labels: ["decision:charter"], files: ["CHARTER.md"] };
+const SIGNED: PullSpec = {
+  ...CHARTER,
+  reviews: ["bob", "carol", "dan"].map((login, i) => review(login, "APPROVED", `2026-11-21T0${i + 1}:00:00Z`)),
+};
+const target = { owner: OWNER, repo: REPO, number: NUMBER, headSha: HEAD, author: "alice" };
+
+type Json = Record<string, unknown>;
+
+/** A workflow's event file: GitHub's webhook payload, without the installation. */
+function asWorkflowEvent(payload: Json): Json {
+  const { installation: _installation, ...rest } = payload;
+  return rest;
+}
+
+let dir: string;
+
+interface Run {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+/** Runs the entry as the runner would, with the event file written and the inputs as INPUT_*. */
+async function run(
+  event: string,
+  payload: Json | undefined,
+  env: Record<string, string | undefined> = {},
+  now = NOW,
+  extra: Pick<ActionOptions, "publishReports"> = {},
+): Promise<Run> {
+  const file = join(dir, "event.json");
+  if (payload !== undefined) writeFileSync(file, JSON.stringify(payload));
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAction(
+    {
+      GITHUB_EVENT_NAME: event,
+      GITHUB_EVENT_PATH: file,
+      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+      GITHUB_RUN_ID: "4242",
+      "INPUT_GITHUB-TOKEN": TOKEN,
+      "INPUT_APP-ID": String(GITHUB_ACTIONS_APP_ID),
+      ...env,
+    },
+    {
+      now: () => now,
+      Octokit: withoutRetryAndThrottle(createAppOctokit()),
+      log: silentLog,
+      stdout: (line) => out.push(line),
+      stderr: (line) => err.push(line),
+      ...extra,
+    },
+  );
+  return { code, out, err };
+}
+
+const written = (mock: GitHubMock) =>
+  mock.sent("POST", `/repos/${OWNER}/${REPO}/check-runs`).map((r) => {
+    const b = r.body as { name: string; head_sha: string; conclusion: string; output: { title: string } };
+    return [b.head_sha, b.name, b.conclusion, b.output.title];
+  });
+
+describe("the GitHub Action's entry", () => {
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+    dir = mkdtempSync(join(tmpdir(), "governance-action-"));
+  });
+  afterEach(() => {
+    teardownNock();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ["pull_request_target", () => pullRequestPayload("pull_request.opened", target)],
+    ["pull_request_review", () => pullRequestPayload("pull_request_review.submitted", target)],
+  ])("evaluates the PR of a %s event with the workflow's token and writes both checks", async (event, payload) => {
+    const mock = mockGitHub();
+    serveEvaluation(mock, { pr: SIGNED });
+
+    const result = await run(event, asWorkflowEvent(payload()));
+
+    assertDone(mock);
+    expect(result).toEqual({ code: 0, out: [`Partnership Governance handled the ${event} event.`], err: [] });
+    expect(written(mock)).toEqual([
+      [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
+      [HEAD, CHECK_SIGNOFF, "success", "Signed off by 3 sectors"],
+    ]);
+    expect(checkBodies(mock)[CHECK_SIGNOFF]).toMatchObject({ status: "completed", completed_at: NOW.toISOString(), details_url: POLICY_URL });
+    expect(new Set(mock.requests.map((r) => r.headers.authorization))).toEqual(new Set([`token ${TOKEN}`]));
+  });
+
+  it("answers `/governance check` in an issue_comment event with a reaction and an evaluation", async () => {
+    const mock = mockGitHub();
+    serveEvaluation(mock, { pr: { ...CHARTER, reviews: SIGNED.reviews!.slice(0, 2) } });
+    mock.post(`/repos/${OWNER}/${REPO}/issues/comments/4711/reactions`, { content: "+1" }, { status: 201, body: { id: 1, content: "+1" } });
+    const payload = issueCommentPayload("issue_comment.created", {
+      owner: OWNER, repo: REPO, number: NUMBER, body: "/governance check", commentId: 4711, commenter: "carol",
+    });
+
+    const result = await run("issue_comment", asWorkflowEvent(payload));
+
+    assertDone(mock);
+    expect(result.code).toBe(0);
+    expect(written(mock)).toEqual([
+      [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
+      [HEAD, CHECK_SIGNOFF, "action_required", "2 of 3 sectors: waiting for civil-society"],
+    ]);
+  });
+
+  it("re-evaluates the open PRs on a push to the default branch that changes the registry", async () => {
+    const mock = mockGitHub();
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    serveOpenPulls(mock, [[NUMBER]]);
+    serveEvaluation(mock, { pr: { author: "alice" } });
+    const payload = pushPayload({ owner: OWNER, repo: REPO, defaultBranch: "main", modified: ["STAKEHOLDERS.yml"] });
+
+    const result = await run("push", asWorkflowEvent(payload));
+
+    assertDone(mock);
+    expect(result.code).toBe(0);
+    expect(written(mock)).toEqual([
+      [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
+      [HEAD, CHECK_SIGNOFF, "success", "Not a decision"],
+    ]);
+  });
+
+  it("recognises the check runs the workflow wrote before as its own (GitHub Actions' app id) and writes nothing when unchanged", async () => {
+    const first = mockGitHub();
+    serveEvaluation(first, { pr: SIGNED });
+    expect((await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.synchronize", target)))).code).toBe(0);
+    const bodies = checkBodies(first);
+
+    // The next event: GitHub lists the runs written before as the "github-actions" app's.
+    setupNock();
+    const mock = mockGitHub();
+    serveEvaluationWithRuns(mock, SIGNED, {
+      [CHECK_DECLARATION]: { appId: GITHUB_ACTIONS_APP_ID, run: asExisting(101, bodies[CHECK_DECLARATION]) },
+      [CHECK_SIGNOFF]: { appId: GITHUB_ACTIONS_APP_ID, run: asExisting(102, bodies[CHECK_SIGNOFF]) },
+    });
+
+    const result = await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.synchronize", target)));
+
+    assertDone(mock);
+    expect(result.code).toBe(0);
+    expect(mock.writes()).toEqual([]);
+  });
+
+  it("does not take a run of the same name written by another app (the hosted app) for its own", async () => {
+    const first = mockGitHub();
+    serveEvaluation(first, { pr: SIGNED });
+    expect((await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.opened", target)))).code).toBe(0);
+    const bodies = checkBodies(first);
+
+    setupNock();
+    const mock = mockGitHub();
+    serveEvaluationWithRuns(
+      mock,
+      SIGNED,
+      {
+        [CHECK_DECLARATION]: { appId: 1, run: asExisting(101, bodies[CHECK_DECLARATION]) },
+        [CHECK_SIGNOFF]: { appId: 1, run: asExisting(102, bodies[CHECK_SIGNOFF]) },
+      },
+      2,
+    );
+
+    const result = await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.opened", target)));
+
+    assertDone(mock);
+    expect(result.code).toBe(0);
+    expect(written(mock)).toEqual([
+      [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
+      [HEAD, CHECK_SIGNOFF, "success", "Signed off by 3 sectors"],
+    ]);
+  });
+
+  it.each(["schedule", "workflow_dispatch"])("runs one sweep of the workflow's repository on %s: reports, then every open PR", async (event) => {
+    const consultation: PullSpec = { author: "alice", labels: ["consultation"], createdAt: NOW.toISOString(), reviews: SIGNED.reviews!.slice(0, 2) };
+    const mock = mockGitHub();
+    // The sweep finds the default branch, reads the rules, records missed closes, publishes the
+    // due reports (the transparency module's, tested with it: recorded here), lists the open PRs
+    // and evaluates each.
+    serveRepository(mock, { owner: OWNER, repo: REPO });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    // The healing pass of the public record: no PR closed lately.
+    mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
+    serveOpenPulls(mock, [[NUMBER]]);
+    serveEvaluation(mock, { pr: consultation });
+    const reports: unknown[] = [];
+    const publishReports: PublishReports = async (_octokit, repo, rules, now) => {
+      reports.push({ repo, sectors: rules.policy?.sectors.length, now: now.toISOString(), requestsBefore: mock.requests.length });
+    };
+    const payload = event === "schedule" ? { schedule: "17 * * * *" } : { inputs: {}, ref: "refs/heads/main", repository: { name: REPO, owner: { login: OWNER } } };
+
+    // 72 hours after the PR opened: its comment period has just ended.
+    const later = new Date(NOW.getTime() + 72 * 3_600_000);
+    const result = await run(event, payload, {}, later, { publishReports });
+
+    assertDone(mock);
+    expect(result).toEqual({
+      code: 0,
+      out: ["Sweep done: 1 installation, 1 repository (1 governed), 1 open pull request evaluated, no evaluation failed, no other error."],
+      err: [],
+    });
+    expect(reports).toEqual([{ repo: { owner: OWNER, repo: REPO }, sectors: 3, now: later.toISOString(), requestsBefore: 4 }]);
+    expect(written(mock)).toEqual([
+      [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
+      [HEAD, CHECK_SIGNOFF, "success", "Signed off by 2 sectors"],
+    ]);
+  });
+
+  it("fails the step when the sweep skips the repository after an error", async () => {
+    const mock = mockGitHub();
+    serveRepository(mock, { owner: OWNER, repo: REPO });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
+    mock.get(`/repos/${OWNER}/${REPO}/pulls?state=open&per_page=100`, { status: 500, body: { message: "Server Error" } });
+
+    const result = await run("schedule", { schedule: "17 * * * *" }, {}, NOW, { publishReports: async () => undefined });
+
+    assertDone(mock);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual(["Sweep done: 1 installation, 1 repository (1 governed), 0 open pull requests evaluated, no evaluation failed, 1 other error."]);
+    expect(result.err).toEqual([expect.stringMatching(/^::error::Partnership Governance failed on the schedule event: sweep: repository skipped after an error; the next sweep tries again: [^\n]+$/)]);
+  });
+
+  it("uses the API and web addresses the runner gives (GitHub Enterprise Cloud's ghe.com)", async () => {
+    const mock = mockGitHub({ baseUrl: "https://api.octo.ghe.com" });
+    serveEvaluation(mock, { pr: SIGNED });
+
+    const result = await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.opened", target)), {
+      GITHUB_API_URL: "https://api.octo.ghe.com",
+      GITHUB_SERVER_URL: "https://octo.ghe.com",
+    });
+
+    assertDone(mock);
+    expect(result.code).toBe(0);
+    expect(checkBodies(mock)[CHECK_SIGNOFF]?.details_url).toBe(`https://octo.ghe.com/${OWNER}/${REPO}/blob/main/.github/governance.yml`);
+  });
+
+  it("fails the step in one line when an evaluation fails, after failing the checks closed", async () => {
+    const mock = mockGitHub();
+    serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
+    servePull(mock, SIGNED, { failing: { list: "reviews", requestId: "CAFE:1234" } });
+    // Where the failed checks go: the PR's head commit, read again after the failure.
+    mock.get(`/repos/${OWNER}/${REPO}/pulls/${NUMBER}`, { body: { number: NUMBER, state: "open", head: { sha: HEAD, ref: "amend" } } });
+    serveChecks(mock);
+
+    const result = await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.opened", target)));
+
+    assertDone(mock);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual(["Partnership Governance handled the pull_request_target event."]);
+    expect(result.err).toEqual([
+      expect.stringMatching(/^::error::Partnership Governance failed on the pull_request_target event: evaluation failed: the checks fail closed: [^\n]+$/),
+    ]);
+    expect(written(mock)).toEqual([
+      [HEAD, CHECK_DECLARATION, "failure", "Could not read this pull request from GitHub"],
+      [HEAD, CHECK_SIGNOFF, "failure", "Could not read this pull request from GitHub"],
+    ]);
+  });
+
+  it.each<[string, Record<string, string | undefined>, string, Json | undefined]>([
+    ["outside a workflow", { GITHUB_EVENT_NAME: undefined }, "GITHUB_EVENT_NAME is not set", undefined],
+    ["without a token", { "INPUT_GITHUB-TOKEN": "", GITHUB_TOKEN: undefined }, "No GitHub token", undefined],
+    ["with an app id that is no number", { "INPUT_APP-ID": "github-actions" }, "it is `github-actions`", undefined],
+    ["without an event file", { GITHUB_EVENT_PATH: undefined, GITHUB_EVENT_NAME: "push" }, "GITHUB_EVENT_PATH is not set", undefined],
+    ["on a pull_request event", { GITHUB_EVENT_NAME: "pull_request" }, "replace pull_request with pull_request_target", {}],
+    ["sweeping without a repository", { GITHUB_EVENT_NAME: "schedule", GITHUB_REPOSITORY: "not a repo" }, "it is `not a repo`", {}],
+  ])("exits 1 with one line, asking GitHub nothing, %s", async (_case, env, says, payload) => {
+    const mock = mockGitHub();
+    const result = await run("push", payload, env);
+    assertDone(mock);
+    expect(mock.requests).toEqual([]);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([]);
+    expect(result.err).toHaveLength(1);
+    expect(result.err[0]).toMatch(/^::error::[^\n]+$/);
+    expect(result.err[0]).toContain(says);
+  });
+
+  it("exits 1 with one line when the event file is not JSON", async () => {
+    writeFileSync(join(dir, "broken.json"), "{ not json");
+    const result = await run("push", undefined, { GITHUB_EVENT_PATH: join(dir, "broken.json") });
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([expect.stringMatching(/^::error::Cannot read the event file .*broken\.json: [^\n]+$/)]);
+  });
+});
+
+type RunsByName = Record<string, { appId: number; run: ReturnType<typeof asExisting> }>;
+
+/**
+ * One evaluation whose check-run listings hold the given runs, each of the given app; `creates` is
+ * how many runs the app is expected to create.
+ */
+function serveEvaluationWithRuns(mock: GitHubMock, pr: PullSpec, runs: RunsByName, creates = 0): void {
+  serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
+  servePull(mock, pr, { commentReads: 2 });
+  for (const [name, { appId, run: existing }] of Object.entries(runs)) {
+    mock.get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs?check_name=${name}&filter=latest&per_page=100`, {
+      body: {
+        total_count: 1,
+        check_runs: [
+          {
+            id: existing.id,
+            head_sha: HEAD,
+            name,
+            status: "completed",
+            conclusion: existing.conclusion,
+            details_url: POLICY_URL,
+            app: appId === GITHUB_ACTIONS_APP_ID ? { id: appId, slug: "github-actions", name: "GitHub Actions" } : { id: appId, slug: "partnership-governance", name: "Partnership Governance" },
+            output: { title: existing.title, summary: existing.summary, text: existing.text ?? null, annotations_count: 0, annotations_url: "" },
+          },
+        ],
+      },
+    });
+  }
+  if (creates > 0) {
+    mock.post(`/repos/${OWNER}/${REPO}/check-runs`, undefined, { status: 201, body: { id: 900 } }, { times: creates });
+  }
+}
+
+describe("the committed bundle (dist/action.js)", () => {
+  const bundle = resolve(import.meta.dirname, "../../dist/action.js");
+  const node = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [bundle], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 15_000 });
+
+  it.each([
+    ["outside a workflow", {}, "GITHUB_EVENT_NAME is not set"],
+    ["on a pull_request event", { GITHUB_EVENT_NAME: "pull_request", GITHUB_TOKEN: "t" }, "replace pull_request with pull_request_target"],
+  ])("runs as node runs it, and exits 1 with one line %s", (_case, env, says) => {
+    const result = node(env);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trimEnd().split("\n")).toEqual([expect.stringContaining(says)]);
+    expect(result.stderr).toMatch(/^::error::/);
+  });
+});
