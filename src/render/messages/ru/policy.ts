@@ -98,7 +98,7 @@ export const policy = {
   "policy.extends.not-checked": "Базовая политика `{ref}` находится в другом репозитории и здесь не проверялась.",
 
   // The registry
-  "policy.registry.not-a-map": "Реестр должен начинаться с `stakeholders:`, за которым следует список деклараций.",
+  "policy.registry.not-a-map": "Реестр должен начинаться с `stakeholders:` (заинтересованные стороны), за которым следует список деклараций.",
   "policy.registry.declared-type": "Значение `declared` должно быть датой в формате ГГГГ-ММ-ДД, например 2026-03-01.",
   "policy.registry.duplicate-login": "Декларация `{login}` указана более одного раза (впервые — в строке {line}). Каждый человек подает декларацию один раз и только от одного сектора.",
   "policy.registry.unknown-sector":

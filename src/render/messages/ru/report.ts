@@ -2,7 +2,7 @@
 // public record: formal wording.
 export const report = {
   "report.heading": "Доклад о прозрачности {repo} за период {period}",
-  "report.intro": "С {start} до {end} (UTC; конечная граница не включается). Составлен на основе записей журнала, истории реестра и списка запросов на слияние.",
+  "report.intro": "С {start} до {end} (UTC; конечная дата не включается). Составлен на основе записей журнала, истории реестра и списка запросов на слияние.",
   "report.decisions": "Зарегистрированные решения",
   "report.adopted": "Принятые ({count, number})",
   "report.withdrawn": "Отозванные ({count, number})",
