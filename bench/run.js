@@ -167,3 +167,7 @@ reads, then 2 writes on a new head. Per PR beyond the first of a repository, 6 r
 free on re-evaluation; the level-triggered, conditional REST design keeps re-evaluation at 0
 counted requests, which is what dominates (every event and every sweep re-evaluates).
 `);
+
+// The second part: the cost of a transparency report as the PRs of its period grow.
+nock.cleanAll();
+await import("./report.js");

@@ -154,7 +154,16 @@ async function sweepRepository(
   stats.governed++;
   // Missed closes first: a record written now belongs to the current period's log, which no
   // report of an ended period reads, so the order changes no report.
-  if (rules.policy) await healCloses(installation.octokit, installation.id, ref, rules.policy, services);
+  if (rules.policy) {
+    try {
+      await healCloses(installation.octokit, installation.id, ref, rules.policy, services);
+    } catch (error) {
+      // A failed healing pass must not keep the open PRs from being evaluated; the next sweep
+      // looks at the same window again.
+      stats.errors++;
+      services.log?.warn({ err: error, repo: ref }, "sweep: missed closes not looked for after an error");
+    }
+  }
   if (publishReports && rules.policy) await publishReports(installation.octokit, ref, rules, services.now());
   const open = await listOpenPullRequests(installation.octokit, ref);
   for (const pr of open) {
