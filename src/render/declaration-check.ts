@@ -11,6 +11,7 @@ import {
   type CheckOutput,
   type RenderContext,
 } from "./context.js";
+import { directCheckOutput } from "./direction.js";
 import { t } from "./i18n.js";
 import { safeInline, safePlain } from "./safe.js";
 
@@ -25,7 +26,7 @@ export function renderDeclarationCheck(result: DeclarationResult, ctx: RenderCon
       renderDiagnostics(result.diagnostics, ctx),
       t(ctx.lang, "checks.invalid.fix", { policyUrl: ctx.policyUrl, registryUrl: ctx.registryUrl }),
     ].join("\n\n");
-    return fitCheckOutput({ conclusion: "failure", title, summary }, ctx);
+    return directCheckOutput(fitCheckOutput({ conclusion: "failure", title, summary }, ctx), ctx);
   }
   const parts: string[] = [];
   if (result.missing.length > 0) {
@@ -59,7 +60,7 @@ export function renderDeclarationCheck(result: DeclarationResult, ctx: RenderCon
     );
   }
   if (parts.length === 0) parts.push(t(ctx.lang, "checks.declaration.nobody"));
-  return fitCheckOutput({ conclusion, title, summary: parts.join("\n\n") }, ctx);
+  return directCheckOutput(fitCheckOutput({ conclusion, title, summary: parts.join("\n\n") }, ctx), ctx);
 }
 
 /** One line saying who is missing and why, and what to do about a commit linked to no account. */

@@ -2,6 +2,7 @@
 // the facts were gathered: it fails (never passes on missing facts), names GitHub's request id
 // so that an administrator can quote it to GitHub Support, and says how to run it again.
 import { fitCheckOutput, type CheckOutput, type RenderContext } from "./context.js";
+import { directCheckOutput } from "./direction.js";
 import { t } from "./i18n.js";
 import { safeInline, safePlain } from "./safe.js";
 
@@ -26,5 +27,5 @@ export function renderErrorCheck(error: GatherError, ctx: RenderContext): CheckO
     t(ctx.lang, "checks.error.rerun"),
   ];
   if (error.message) parts.push(t(ctx.lang, "checks.error.message", { message: safeInline(error.message.slice(0, 1000)) }));
-  return fitCheckOutput({ conclusion: "failure", title, summary: parts.join("\n\n") }, ctx);
+  return directCheckOutput(fitCheckOutput({ conclusion: "failure", title, summary: parts.join("\n\n") }, ctx), ctx);
 }

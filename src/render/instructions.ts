@@ -6,6 +6,7 @@ import { MARKER_INSTRUCTIONS, MAX_BODY_CHARS } from "../constants.js";
 import type { DeclarationResult, NotDeclaredReason } from "../core/types.js";
 import { checksUrl, toDate, todayUtc, type RenderContext } from "./context.js";
 import { renderEntryBlock, renderMissing } from "./declaration-check.js";
+import { directionRoom, wrapDirection } from "./direction.js";
 import { t } from "./i18n.js";
 import { shorten } from "./limits.js";
 import { safeInline } from "./safe.js";
@@ -18,7 +19,7 @@ import { safeInline } from "./safe.js";
 export function renderInstructionComment(result: DeclarationResult, ctx: RenderContext): string | null {
   if (result.diagnostics && result.diagnostics.length > 0) return null;
   if (result.outcome === "success") {
-    return `${MARKER_INSTRUCTIONS}\n${t(ctx.lang, "checks.comment.thanks", { registryUrl: ctx.registryUrl })}`;
+    return wrapDirection(ctx.lang, `${MARKER_INSTRUCTIONS}\n${t(ctx.lang, "checks.comment.thanks", { registryUrl: ctx.registryUrl })}`);
   }
   if (result.missing.length === 0) return null;
   const withLogin = result.missing.filter((m): m is { login: string; reason: NotDeclaredReason } => m.login !== null);
@@ -47,5 +48,5 @@ export function renderInstructionComment(result: DeclarationResult, ctx: RenderC
   }
   parts.push(t(ctx.lang, "checks.comment.help"));
   const notice = t(ctx.lang, "checks.shortened", { url: checksUrl(ctx) });
-  return shorten(parts.join("\n\n"), notice, MAX_BODY_CHARS);
+  return wrapDirection(ctx.lang, shorten(parts.join("\n\n"), notice, MAX_BODY_CHARS - directionRoom(ctx.lang)));
 }

@@ -6,6 +6,7 @@ import { marker } from "../constants.js";
 import type { DecisionRecord } from "../core/record.js";
 import { mergedWithoutSignoff, recordMarker } from "../core/record.js";
 import type { Language } from "../core/types.js";
+import { wrapDirection } from "./direction.js";
 import { t } from "./i18n.js";
 import { safeInline } from "./safe.js";
 
@@ -104,8 +105,8 @@ export function renderRecordComment(record: DecisionRecord, opts: RecordRenderOp
     lines.push(t(lang, "record.carriedBy", { kind: safeInline(kind), branch: branch + 1 }), "");
   }
 
-  lines.push(t(lang, "record.json"), "", "```json", renderRecordJson(record), "```", "");
-  return lines.join("\n");
+  lines.push(t(lang, "record.json"), "");
+  return [wrapDirection(lang, lines.join("\n")), "```json", renderRecordJson(record), "```", ""].join("\n");
 }
 
 /** The hidden marker of the log issue of `period`. */
@@ -114,5 +115,5 @@ export function logMarker(period: string): string {
 }
 
 export function renderLogIssueBody(period: string, lang: Language): string {
-  return [logMarker(period), "", t(lang, "record.log.intro", { period }), "", t(lang, "record.log.comments"), ""].join("\n");
+  return wrapDirection(lang, [logMarker(period), "", t(lang, "record.log.intro", { period }), "", t(lang, "record.log.comments"), ""].join("\n"));
 }

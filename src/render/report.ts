@@ -3,6 +3,7 @@
 import { MAX_BODY_CHARS, marker } from "../constants.js";
 import { EXPIRING_WITHIN_DAYS, type DeclarationLine, type ReportModel, type ReportRecordLine } from "../core/report.js";
 import type { Language } from "../core/types.js";
+import { directionRoom, wrapDirection } from "./direction.js";
 import { t } from "./i18n.js";
 import { splitBody } from "./limits.js";
 import { DEFAULT_SERVER_URL, pullUrl } from "./record.js";
@@ -163,9 +164,9 @@ const PART_HEADER_ROOM = 400;
  */
 export function renderReportParts(model: ReportModel, opts: ReportRenderOptions, max = MAX_BODY_CHARS): string[] {
   const text = renderReport(model, opts);
-  if (text.length <= max) return [text];
+  if (text.length <= max - directionRoom(opts.lang)) return [wrapDirection(opts.lang, text)];
   const parts = splitBody(text, max, PART_HEADER_ROOM);
   return parts.map((p, i) =>
-    i === 0 ? p : `${reportPartMarker(model.period, i + 1)}\n\n_${t(opts.lang, "report.continued", { part: i + 1, period: model.period })}_\n\n${p}`,
+    wrapDirection(opts.lang, i === 0 ? p : `${reportPartMarker(model.period, i + 1)}\n\n_${t(opts.lang, "report.continued", { part: i + 1, period: model.period })}_\n\n${p}`),
   );
 }

@@ -11,6 +11,7 @@ import {
   type CheckOutput,
   type RenderContext,
 } from "./context.js";
+import { directCheckOutput } from "./direction.js";
 import { t } from "./i18n.js";
 import { safeInline, safePlain } from "./safe.js";
 
@@ -28,11 +29,11 @@ export function renderSignoffCheck(result: SignoffResult, ctx: RenderContext): C
       renderDiagnostics(result.diagnostics, ctx),
       t(ctx.lang, "checks.invalid.fix", { policyUrl: ctx.policyUrl, registryUrl: ctx.registryUrl }),
     ].join("\n\n");
-    return fitCheckOutput({ conclusion: "failure", title, summary }, ctx);
+    return directCheckOutput(fitCheckOutput({ conclusion: "failure", title, summary }, ctx), ctx);
   }
   if (!result.isDecision) {
     const summary = [t(ctx.lang, "checks.signoff.notDecision"), policyLink].join("\n\n");
-    return fitCheckOutput({ conclusion, title, summary }, ctx);
+    return directCheckOutput(fitCheckOutput({ conclusion, title, summary }, ctx), ctx);
   }
 
   const summary: string[] = [result.kinds.map((k) => `- ${renderKindStatus(k, ctx)}`).join("\n")];
@@ -55,7 +56,7 @@ export function renderSignoffCheck(result: SignoffResult, ctx: RenderContext): C
     text.push(`## ${t(ctx.lang, "checks.signoff.warningsHeading")}`, renderDiagnostics(result.warnings, ctx));
   }
   for (const k of result.kinds) text.push(renderKind(k, ctx));
-  return fitCheckOutput({ conclusion, title, summary: summary.join("\n\n"), text: text.join("\n\n") }, ctx);
+  return directCheckOutput(fitCheckOutput({ conclusion, title, summary: summary.join("\n\n"), text: text.join("\n\n") }, ctx), ctx);
 }
 
 const mark = (holds: boolean): string => (holds ? "✓" : "✗");

@@ -95,7 +95,7 @@ export const checks = {
   "checks.cond.count":
     `{scope}: {n, plural, zero {لم تُحتسب أي موافقة} one {احتُسبت موافقة واحدة} two {احتُسبت موافقتان} few {احتُسبت # موافقات} many {احتُسبت # موافقة} other {احتُسبت # موافقة}}، والمطلوب ${OP} {k}{cap, select, none {} other { (لا يُحتسب أكثر من {cap} لكل قطاع)}} {mark}`,
   "checks.cond.share":
-    `{scope}: {of, select, cast {كان {n} من أصل {d} من الأصوات المُدلى بها موافِقًا} present {وافق {n} من أصل {d} من أصحاب حق التصويت الحاضرين} other {وافق {n} من أصل {d} من أصحاب حق التصويت المسجلين}} ({pct, number, ::percent .#}، والمطلوب ${OP} ${THRESHOLD}) {mark}`,
+    `{scope}: {of, select, cast {بلغت الأصوات الموافِقة {n} من أصل {d} من الأصوات المُدلى بها} present {وافق {n} من أصل {d} من أصحاب حق التصويت الحاضرين} other {وافق {n} من أصل {d} من أصحاب حق التصويت المسجلين}} ({pct, number, ::percent .#}، والمطلوب ${OP} ${THRESHOLD}) {mark}`,
   "checks.cond.shareEqual":
     `{scope}، مع ترجيح كل قطاع بالتساوي: بلغ متوسط نسبة الموافقة {pct, number, ::percent .#} (والمطلوب ${OP} ${THRESHOLD}) {mark}`,
   "checks.cond.quorum":
