@@ -39,6 +39,8 @@ import { FaultPlan } from "./faults.js";
  * @property {number | null} installation the installation whose token made it
  * @property {Fault | null} fault
  * @property {boolean} applied whether a write was applied
+ * @property {number} receivedAt when the request arrived (performance.now(), ms)
+ * @property {number} ms how long the stand-in took to answer
  */
 /** @typedef {{ sha: string, parents: string[], tree: Map<string, Buffer>, changed: string[], date: string, message: string, author: string }} Commit */
 /** @typedef {{ id: number, user: string, userType: string, state: string, commitId: string, submittedAt: string, body: string }} Review */
@@ -532,16 +534,8 @@ export class GitHubStandin {
   /** @param {string} login @param {string} [type] */
   #user(login, type) {
     const t = type ?? (login.endsWith("[bot]") ? "Bot" : "User");
-    return {
-      login,
-      id: userId(login),
-      node_id: `U_${userId(login)}`,
-      avatar_url: `https://avatars.githubusercontent.com/u/${userId(login)}`,
-      url: `${this.baseUrl}/users/${encodeURIComponent(login)}`,
-      html_url: `https://github.com/${encodeURIComponent(login)}`,
-      type: t,
-      site_admin: false,
-    };
+    // Only the members the app reads, and a few more: every member costs validation time.
+    return { login, id: userId(login), node_id: `U_${userId(login)}`, type: t, site_admin: false };
   }
 
   /** @param {Repo} repo */
@@ -602,8 +596,8 @@ export class GitHubStandin {
       merged_at: pull.merged ? pull.closedAt : null,
       merge_commit_sha: pull.mergeCommitSha,
       draft: pull.draft,
-      head: { label: `${repo.owner}:${pull.headRef}`, ref: pull.headRef, sha: headSha, user: this.#user(repo.owner, "Organization"), repo: this.#repoJson(repo) },
-      base: { label: `${repo.owner}:${pull.base}`, ref: pull.base, sha: baseSha, user: this.#user(repo.owner, "Organization"), repo: this.#repoJson(repo) },
+      head: { label: `${repo.owner}:${pull.headRef}`, ref: pull.headRef, sha: headSha },
+      base: { label: `${repo.owner}:${pull.base}`, ref: pull.base, sha: baseSha },
       author_association: "CONTRIBUTOR",
     };
     if (!full) return json;
@@ -785,6 +779,7 @@ export class GitHubStandin {
 
   /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
   async #handle(req, res) {
+    const started = performance.now();
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const raw = Buffer.concat(chunks).toString("utf8");
@@ -802,8 +797,11 @@ export class GitHubStandin {
     const isGraphql = pathname === "/graphql";
     const isWrite = method !== "GET" && method !== "HEAD" && !isGraphql && !/\/access_tokens$/.test(pathname);
     /** @type {LoggedRequest} */
-    const log = { method, path: pathWithQuery, status: 0, body, installation: null, fault: null, applied: false };
+    const log = { method, path: pathWithQuery, status: 0, body, installation: null, fault: null, applied: false, receivedAt: started, ms: 0 };
     this.requests.push(log);
+    res.on("close", () => {
+      log.ms = performance.now() - started;
+    });
 
     if (this.validator && !isGraphql) {
       for (const problem of this.validator.request({ method, path: pathWithQuery, body })) this.violations.push(`request ${method} ${pathWithQuery}: ${problem}`);
@@ -1289,6 +1287,8 @@ export class GitHubStandin {
     const query = String(body.query ?? "");
     const vars = body.variables ?? {};
     if (log.installation === null) throw new HttpError(401, "Requires authentication");
+    const aliases = [...query.matchAll(/(\w+): pullRequest\(number: (\d+)\) \{ files\(first: (\d+)\) \{ totalCount nodes \{ path changeType \} \} \}/g)];
+    if (aliases.length > 0) return this.#graphqlFiles(vars, aliases, log);
     if (!/pullRequests\(states: OPEN/.test(query)) {
       this.violations.push(`the stand-in does not answer this GraphQL query: ${query.slice(0, 200)}`);
       return { status: 200, body: { errors: [{ message: "unsupported query" }] } };
@@ -1320,6 +1320,38 @@ export class GitHubStandin {
         },
       },
     };
+  }
+
+  /**
+   * The app's other GraphQL query: the changed files of several PRs at once, one alias each
+   * (`pr12: pullRequest(number: 12) { files(first: 100) { totalCount nodes { path changeType } } }`).
+   * @param {Record<string, any>} vars @param {RegExpMatchArray[]} aliases @param {LoggedRequest} log
+   */
+  #graphqlFiles(vars, aliases, log) {
+    const repo = this.repos.get(`${vars.owner}/${vars.repo}`.toLowerCase());
+    if (!repo || repo.installation !== log.installation) return { status: 200, body: { data: { repository: null } } };
+    /** @type {Record<string, unknown>} */
+    const out = {};
+    for (const [, alias, number, first] of aliases) {
+      const pull = repo.items.get(Number(number));
+      if (!pull || pull.kind !== "pull") {
+        out[/** @type {string} */ (alias)] = null;
+        continue;
+      }
+      const head = this.#commit(repo, this.headSha(repo, pull));
+      const base = this.#commit(repo, pull.commits[0] ? (this.#commit(repo, /** @type {string} */ (pull.commits[0])).parents[0] ?? head.sha) : head.sha);
+      const paths = this.#changedIn(repo, pull);
+      out[/** @type {string} */ (alias)] = {
+        files: {
+          totalCount: paths.length,
+          nodes: paths.slice(0, Number(first)).map((path) => ({
+            path,
+            changeType: !head.tree.has(path) ? "DELETED" : base.tree.has(path) ? "MODIFIED" : "ADDED",
+          })),
+        },
+      };
+    }
+    return { status: 200, body: { data: { repository: out } } };
   }
 }
 

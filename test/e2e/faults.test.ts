@@ -1,0 +1,252 @@
+// Faults survived, with figures: GitHub failing at random (fixed seed) under a long scenario, a
+// webhook delivered three times, two events for one PR at once, and two app processes on the
+// same stand-in, both sweeping. The end state must be what a fault-free run gives.
+import { afterEach, describe, expect, it } from "vitest";
+import { CHECK_DECLARATION, CHECK_SIGNOFF, LOG_TITLE_PREFIX, REPORT_TITLE_PREFIX } from "../../src/constants.js";
+import { en } from "../../src/render/messages/en/index.js";
+import { playScenario, type ScenarioStats } from "./scenario.js";
+import { HOUR } from "./harness.js";
+import { World, type CheckView } from "./world.js";
+
+const START = "2026-11-02T08:00:00Z";
+/** After the scenario: December, so that November's report is due at the final sweeps. */
+const AFTER = "2026-12-01T06:00:00Z";
+const SCENARIO_SEED = 2026;
+const FAULT_SEED = 7;
+const STEPS = 200;
+const ERROR_TITLE = en["checks.error.title"];
+
+const worlds: World[] = [];
+async function createWorld(...args: Parameters<typeof World.create>): Promise<World> {
+  const world = await World.create(...args);
+  worlds.push(world);
+  return world;
+}
+
+afterEach(async () => {
+  for (const world of worlds.splice(0)) {
+    expect(world.standin.violations).toEqual([]);
+    await world.stop();
+  }
+});
+
+interface EndState {
+  /** Per open PR: both checks on its head. */
+  checks: Map<number, { declaration?: CheckView; signoff?: CheckView }>;
+  /** The records, without what differs between two runs (commit hashes, and so the chain's). */
+  records: string[];
+  closes: number;
+}
+
+/** The end state of a world, in terms that two runs of one scenario share. */
+function endState(world: World): EndState {
+  const checks = new Map<number, { declaration?: CheckView; signoff?: CheckView }>();
+  for (const item of world.repo.items.values()) {
+    if (item.kind !== "pull" || item.state !== "open") continue;
+    const declaration = world.declaration(item.number);
+    const signoff = world.signoff(item.number);
+    checks.set(item.number, { ...(declaration ? { declaration } : {}), ...(signoff ? { signoff } : {}) });
+  }
+  const records = world
+    .records()
+    .map((r) => {
+      const { merge_commit: _m, prev: _p, hash: _h, seq: _s, ...rest } = r.record ?? {};
+      return JSON.stringify(rest);
+    })
+    .sort();
+  const closes = [...world.repo.items.values()].filter((i) => i.kind === "pull" && i.state === "closed").length;
+  return { checks, records, closes };
+}
+
+interface Figures {
+  recordsFound: number;
+  recordDuplicates: number;
+  openLogDuplicates: number;
+  closedLogDuplicates: number;
+  reportDuplicates: number;
+  instructionDuplicates: number;
+  commentDuplicates: number;
+  pending: string[];
+}
+
+/** Duplicates and leftovers, which must all be zero (closed duplicate logs excepted: a race's). */
+function figures(world: World): Figures {
+  const records = world.records();
+  const keys = records.map((r) => `${r.pr}@${r.closedAt}`);
+  const perPeriod = (prefix: string, state?: "open") => {
+    const counts = new Map<string, number>();
+    for (const issue of world.issuesTitled(prefix)) {
+      if (state && issue.state !== state) continue;
+      counts.set(issue.title, (counts.get(issue.title) ?? 0) + 1);
+    }
+    return [...counts.values()].reduce((n, c) => n + c - 1, 0);
+  };
+  let instructionDuplicates = 0;
+  let commentDuplicates = 0;
+  for (const item of world.repo.items.values()) {
+    if (item.kind === "pull") instructionDuplicates += Math.max(0, world.instructionComments(item.number).length - 1);
+    const bodies = world.standin.commentsOn(world.repo, item.number).filter((c) => c.user === world.standin.botLogin).map((c) => c.body);
+    commentDuplicates += bodies.length - new Set(bodies).size;
+  }
+  const pending: string[] = [];
+  for (const app of world.apps) if (app.queue.size > 0) pending.push(`${app.queue.size} evaluations still queued`);
+  for (const item of world.repo.items.values()) {
+    if (item.kind !== "pull" || item.state !== "open") continue;
+    for (const name of [CHECK_DECLARATION, CHECK_SIGNOFF] as const) {
+      const run = world.standin.latestCheck(world.repo, world.headSha(item.number), name);
+      if (!run) pending.push(`#${item.number} has no "${name}" check`);
+      else if (run.status !== "completed") pending.push(`#${item.number} "${name}" is ${run.status}`);
+      else if (run.output.title === ERROR_TITLE) pending.push(`#${item.number} "${name}" failed by an error`);
+    }
+  }
+  const allLogs = perPeriod(LOG_TITLE_PREFIX);
+  const openLogs = perPeriod(LOG_TITLE_PREFIX, "open");
+  return {
+    recordsFound: records.length,
+    recordDuplicates: keys.length - new Set(keys).size,
+    openLogDuplicates: openLogs,
+    closedLogDuplicates: allLogs - openLogs,
+    reportDuplicates: perPeriod(REPORT_TITLE_PREFIX),
+    instructionDuplicates,
+    commentDuplicates,
+    pending,
+  };
+}
+
+function expectSameEnd(actual: EndState, expected: EndState): void {
+  expect([...actual.checks.keys()].sort()).toEqual([...expected.checks.keys()].sort());
+  for (const [pr, checks] of expected.checks) expect(actual.checks.get(pr), `PR #${pr}`).toEqual(checks);
+  expect(actual.records).toEqual(expected.records);
+}
+
+function expectClean(f: Figures): void {
+  expect(f.recordDuplicates).toBe(0);
+  expect(f.openLogDuplicates).toBe(0);
+  expect(f.reportDuplicates).toBe(0);
+  expect(f.instructionDuplicates).toBe(0);
+  expect(f.commentDuplicates).toBe(0);
+  expect(f.pending).toEqual([]);
+}
+
+/** The scenario, then December, then sweeps until a sweep writes nothing. */
+async function run(world: World, steps: number): Promise<{ stats: ScenarioStats; sweeps: number }> {
+  const stats = await playScenario(world, SCENARIO_SEED, steps);
+  world.clock.set(AFTER);
+  const sweeps = await world.sweepUntilQuiet(12);
+  return { stats, sweeps };
+}
+
+let reference: { state: EndState; stats: ScenarioStats } | undefined;
+
+/** The fault-free run of the scenario (played once per file). */
+async function faultFree(): Promise<{ state: EndState; stats: ScenarioStats }> {
+  if (reference) return reference;
+  // Its requests are the same as the faulty run's, which is checked against GitHub's description.
+  const world = await createWorld({ start: START, standin: { validate: undefined } });
+  const { stats } = await run(world, STEPS);
+  const state = endState(world);
+  expectClean(figures(world));
+  expect(world.verifyChain()).toMatchObject({ ok: true, count: state.records.length });
+  reference = { state, stats };
+  return reference;
+}
+
+describe("10% of GitHub requests failing at random", () => {
+  it("ends exactly as the fault-free run: same checks, one record per closed decision, one chain, no duplicates", async () => {
+    const clean = await faultFree();
+    expect(clean.stats.events).toBeGreaterThanOrEqual(200);
+    expect(clean.state.records.length).toBeGreaterThan(10);
+
+    const world = await createWorld({ start: START, strict: false });
+    world.standin.faults.setRandom({ rate: 0.1, seed: FAULT_SEED, slowMs: 100 });
+    const { stats, sweeps } = await run(world, STEPS);
+    const state = endState(world);
+    const f = figures(world);
+    const chain = world.verifyChain();
+    const counts = world.standin.faults.counts;
+
+    console.log(
+      [
+        "faults: 10% of GitHub requests, fixed seed",
+        `  events delivered: ${stats.events} (PRs opened ${stats.opened}, merged ${stats.merged}, withdrawn ${stats.withdrawn}); webhooks refused: ${stats.refused}`,
+        `  GitHub requests: ${world.standin.requests.length}; faults injected: ${counts.total} ${JSON.stringify(counts.byKind)}`,
+        `  sweeps until quiet: ${sweeps}`,
+        `  records expected ${clean.state.records.length}, found ${f.recordsFound}; duplicates: records ${f.recordDuplicates}, open logs ${f.openLogDuplicates}, reports ${f.reportDuplicates}, instruction comments ${f.instructionDuplicates}, other comments ${f.commentDuplicates}; duplicate logs closed by the app: ${f.closedLogDuplicates}`,
+        `  open PRs compared: ${state.checks.size}; chain: ${chain.ok ? `intact (${chain.count} records)` : JSON.stringify(chain)}`,
+      ].join("\n"),
+    );
+
+    expect(counts.total).toBeGreaterThan(100);
+    expect(stats.events).toBe(clean.stats.events);
+    expectSameEnd(state, clean.state);
+    expect(f.recordsFound).toBe(clean.state.records.length);
+    expectClean(f);
+    expect(chain).toMatchObject({ ok: true, count: clean.state.records.length });
+  }, 240_000);
+});
+
+describe("redeliveries and races", () => {
+  it("records a close delivered three times once, and answers a /governance check delivered three times once", async () => {
+    const w = await createWorld();
+    const pr = await w.openPull({ author: "alice", title: "Amend article 9", files: { "CHARTER.md": "9\n" } });
+    await w.approve(pr, "dan");
+    await w.approve(pr, "bob");
+    await w.approve(pr, "carol");
+    await w.settle();
+    const comment = w.standin.addComment(w.repo, pr, { user: "erin", body: "/governance check", at: w.clock.now() });
+    const check = w.commentPayload("created", pr, comment.id);
+    const checkRunsBefore = w.repo.checkRuns.length;
+    for (let i = 0; i < 3; i++) await w.app.send("issue_comment", check, { delivery: "delivery-check" });
+    await w.settle();
+    expect(w.standin.reactions.filter((r) => r.commentId === comment.id)).toHaveLength(1);
+    expect(w.repo.checkRuns.length).toBe(checkRunsBefore);
+
+    w.clock.advance(HOUR);
+    w.standin.merge(w.repo, pr, w.clock.now());
+    const closed = w.pullPayload("closed", pr);
+    const answers = await Promise.all([0, 1, 2].map(() => w.app.send("pull_request", closed, { delivery: "delivery-close" })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    await w.settle();
+    await w.app.send("pull_request", closed, { delivery: "delivery-close" });
+    await w.settle();
+    expect(w.records().map((r) => r.pr)).toEqual([pr]);
+    expect(w.logIssues()).toHaveLength(1);
+    expect(w.verifyChain()).toMatchObject({ ok: true, count: 1 });
+  });
+
+  it("settles two events for the same PR arriving at once on the latest state", async () => {
+    const w = await createWorld();
+    const pr = await w.openPull({ author: "alice", title: "Budget", files: { "budget.md": "1\n" } });
+    await w.settle();
+    expect(w.signoff(pr)?.title).toBe("Not a decision");
+    w.standin.setLabels(w.repo, pr, ["decision:charter"]);
+    const review = w.standin.review(w.repo, pr, { user: "dan", state: "APPROVED", at: w.clock.now() });
+    await Promise.all([w.deliver("pull_request", w.pullPayload("labeled", pr)), w.deliver("pull_request_review", w.reviewPayload("submitted", pr, review.id))]);
+    await w.settle();
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "1 of 3 sectors: waiting for 2 more sectors" });
+    const runs = w.repo.checkRuns.filter((r) => r.name === CHECK_SIGNOFF && r.headSha === w.headSha(pr));
+    expect(runs).toHaveLength(1);
+  });
+
+  it("two app processes on one stand-in, both taking webhooks and sweeping, end as one process does", async () => {
+    const steps = 90;
+    const single = await createWorld({ start: START });
+    await run(single, steps);
+    const expected = endState(single);
+
+    const w = await createWorld({ start: START, processes: 2 });
+    await playScenario(w, SCENARIO_SEED, steps);
+    // A close redelivered to the other process while the first one records it.
+    const closed = [...w.repo.items.values()].find((i) => i.kind === "pull" && i.state === "closed" && i.merged);
+    expect(closed).toBeDefined();
+    w.clock.set(AFTER);
+    const payload = w.pullPayload("closed", closed!.number);
+    await Promise.all(w.apps.map((app) => app.send("pull_request", payload)));
+    const sweeps = await w.sweepUntilQuiet(12);
+    const f = figures(w);
+    console.log(`two processes: ${w.events} events, ${sweeps} sweeps until quiet, records ${f.recordsFound} (expected ${expected.records.length}), closed duplicate logs ${f.closedLogDuplicates}`);
+    expectSameEnd(endState(w), expected);
+    expectClean(f);
+    expect(w.verifyChain()).toMatchObject({ ok: true, count: expected.records.length });
+  }, 120_000);
+});
