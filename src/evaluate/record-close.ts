@@ -18,13 +18,24 @@ export interface CloseEvent extends RepoRef {
   closedAt: string;
   merged: boolean;
   mergeCommitSha: string | null;
+  /**
+   * True when the close is recorded after the fact (the sweep found it without a record): a PR
+   * closed unmerged is then judged by the default branch as it stood at its close, not as it
+   * stands now (the webhook is handled at the close, when both are the same).
+   */
+  late?: boolean;
 }
 
 export type RecordOutcome = RecordCloseResult | { status: "not-governed" } | { status: "invalid-policy" };
 
 export async function recordClose(octokit: GitHub, close: CloseEvent, services: Services): Promise<RecordOutcome> {
   const repo: RepoRef = { owner: close.owner, repo: close.repo };
-  const base = close.merged && close.mergeCommitSha ? await firstParent(octokit, repo, close.mergeCommitSha) : await getDefaultBranch(octokit, repo);
+  const base =
+    close.merged && close.mergeCommitSha
+      ? await firstParent(octokit, repo, close.mergeCommitSha)
+      : close.late
+        ? await defaultBranchAt(octokit, repo, close.closedAt)
+        : await getDefaultBranch(octokit, repo);
   const rules = await getRules(octokit, repo, base);
   if (!rules.governed) return { status: "not-governed" };
   if (!rules.policy) {
@@ -66,6 +77,13 @@ async function firstParent(octokit: GitHub, repo: RepoRef, sha: string): Promise
   const parent = data.parents[0]?.sha;
   if (!parent) throw new Error(`The merge commit ${sha} has no parent: cannot tell the rules before the merge`);
   return parent;
+}
+
+/** The default branch's commit at `at` (its head then), or the branch itself when none is listed. */
+async function defaultBranchAt(octokit: GitHub, repo: RepoRef, at: string): Promise<string> {
+  const branch = await getDefaultBranch(octokit, repo);
+  const { data } = await octokit.rest.repos.listCommits({ ...repo, sha: branch, until: at, per_page: 1 });
+  return data[0]?.sha ?? branch;
 }
 
 function authorSector(registry: Registry, login: string, renewAfterDays: number, at: Date): string | null {

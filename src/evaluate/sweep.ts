@@ -91,7 +91,7 @@ export const healMissedCloses: HealCloses = async (octokit, installationId, repo
   // Oldest close first, so that the records keep the order of the closes.
   candidates.sort((a, b) => Date.parse(a.closedAt) - Date.parse(b.closedAt) || a.number - b.number);
   for (const p of candidates) {
-    const close: CloseEvent = { ...repo, pull_number: p.number, closedAt: p.closedAt, merged: p.merged, mergeCommitSha: p.mergeCommitSha };
+    const close: CloseEvent = { ...repo, pull_number: p.number, closedAt: p.closedAt, merged: p.merged, mergeCommitSha: p.mergeCommitSha, late: true };
     services.log?.debug(`sweep: ${repo.owner}/${repo.repo}#${p.number} closed at ${p.closedAt} has no record; recording it`);
     try {
       await services.run(installationId, recordKey(close), async () => {

@@ -226,10 +226,15 @@ describe("the sweep heals missed closes", () => {
     const mock = mockGitHub();
     serveRepositoryReads(mock, 1, true);
     serveClosedPulls(mock, [[{ number: 13, closed_at: "2026-11-25T10:00:00Z" }]]);
-    // recordClose judges it by the rules at the default branch (withdrawn): not a decision there.
+    // recordClose judges it (withdrawn, recorded late) by the rules of the default branch as it
+    // stood at the close, its head then: not a decision there.
+    const THEN = "d".repeat(40);
     mock.get(`/repos/${OWNER}/${REPO}`, { body: { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { login: OWNER, id: 2, type: "Organization" } } });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    mock.get(`/repos/${OWNER}/${REPO}/commits?sha=main&until=2026-11-25T10:00:00Z&per_page=1`, {
+      body: [{ sha: THEN, url: "", html_url: "", node_id: "C", comments_url: "", parents: [], commit: { message: "m", url: "", comment_count: 0 } }],
+    });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: THEN, content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: THEN, content: REGISTRY });
     servePull(mock, { number: 13, files: ["README.md"] });
     const h = harness();
 
