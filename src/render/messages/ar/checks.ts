@@ -10,7 +10,7 @@ export const checks = {
   "checks.diagnostic.error": "{where}: {text}",
   "checks.diagnostic.warning": "{where}: تحذير: {text}",
   "checks.invalid.intro":
-    "{count, plural, zero {لا توجد مشكلات في ملفات الحوكمة} one {في ملفات الحوكمة مشكلة} two {في ملفات الحوكمة مشكلتان} few {في ملفات الحوكمة # مشكلات} many {في ملفات الحوكمة # مشكلة} other {في ملفات الحوكمة # مشكلة}}، ولذا لا يمكن أن ينجح هذا الفحص إلى أن {count, plural, zero {تُصحَّح} one {تُصحَّح} two {تُصحَّحا} few {تُصحَّح} many {تُصحَّح} other {تُصحَّح}}. ويبيِّن كل سطر الملفَّ المعني، ورقم السطر والعمود، وما يجب تغييره:",
+    "{count, plural, zero {لا توجد مشكلات في ملفات الحوكمة} one {في ملفات الحوكمة مشكلة} two {في ملفات الحوكمة مشكلتان} few {في ملفات الحوكمة # مشكلات} many {في ملفات الحوكمة # مشكلةً} other {في ملفات الحوكمة # مشكلة}}، ولذا لا يمكن أن ينجح هذا الفحص إلى أن {count, plural, zero {تُصحَّح} one {تُصحَّح} two {تُصحَّحا} few {تُصحَّح} many {تُصحَّح} other {تُصحَّح}}. ويبيِّن كل سطر الملفَّ المعني، ورقم السطر والعمود، وما يجب تغييره:",
   "checks.invalid.fix":
     "صحِّح [السياسة]({policyUrl}) أو [السجل]({registryUrl}) في الفرع الافتراضي (أو في طلب الدمج هذا، إن كان هو الذي يغيِّرهما). وسيُعاد تشغيل الفحص تلقائيًا بمجرد أن يصبحا صالحين.",
   "checks.policyLink": "القواعد التي يُقيَّم بموجبها طلب الدمج هذا واردة في [سياسة الشراكة]({policyUrl}).",
@@ -48,9 +48,9 @@ export const checks = {
   "checks.signoff.kindStatus":
     "**{name}**: {holds, select, yes {حظي بالموافقة متعددة القطاعات} other {لم يحظَ بالموافقة متعددة القطاعات بعد}} {mark}{hasUnmet, select, yes { ({unmet})} other {}}",
   "checks.signoff.blockedBy":
-    "{count, plural, zero {لا يحظر أي اعتراض} one {يحظر اعتراضٌ} two {يحظر اعتراضان} few {تحظر # اعتراضات} many {يحظر # اعتراضًا} other {يحظر # اعتراض}} طلبَ الدمج هذا ({who}). ويظل الاعتراض قائمًا إلى أن يوافق صاحبه أو يمتنع عن التصويت أو تُلغى مراجعته.",
+    "{count, plural, zero {لا يوجد اعتراض يحول} one {ثمة اعتراض يحول} two {ثمة اعتراضان يحولان} few {ثمة # اعتراضات تحول} many {ثمة # اعتراضًا تحول} other {ثمة # اعتراض تحول}} دون دمج طلب الدمج هذا ({who}). ويظل الاعتراض قائمًا إلى أن يوافق صاحبه أو يمتنع عن التصويت أو تُلغى مراجعته.",
   "checks.signoff.commentPeriod":
-    "فترة التعليق على **{name}** ({hours, plural, zero {صفر ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعة} other {# ساعة}}): {over, select, yes {انتهت في} other {تنتهي في}} {end, time, utc}",
+    "فترة التعليق على **{name}** ({hours, plural, zero {صفر ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعةً} other {# ساعة}}): {over, select, yes {انتهت في} other {تنتهي في}} {end, time, utc}",
   "checks.signoff.details": "ترد أدناه قاعدة كل نوع من أنواع القرارات، مع أرقامها، وكل صوت لم يُحتسب.",
   "checks.signoff.warningsHeading": "تحذيرات",
   "checks.signoff.kindHeading": "{name} ({id}) {mark}",
@@ -59,7 +59,7 @@ export const checks = {
   "checks.signoff.objectionsHeading": "الاعتراضات",
   "checks.signoff.noObjections": "لا توجد اعتراضات.",
   "checks.signoff.objection":
-    "**{login}** ({sector}): {blocking, select, yes {يحظر الدمج إلى أن يوافق صاحبه أو يمتنع عن التصويت أو تُلغى المراجعة} other {مُسجَّل، ولا يحظر الدمج}}",
+    "**{login}** ({sector}): {blocking, select, yes {يحول دون الدمج إلى أن يوافق صاحبه أو يمتنع عن التصويت أو تُلغى المراجعة} other {مُسجَّل، ولا يحول دون الدمج}}",
   "checks.signoff.notCountedHeading": "ما لم يُحتسب",
   "checks.signoff.notCounted": "**{login}** ({source, select, review {مراجعة} other {تعليق}}): {why}",
   "checks.notCounted.undeclared": "ليس له إقرار في السجل",
@@ -93,7 +93,7 @@ export const checks = {
   "checks.cond.sectorsWithoutVoters":
     "({sectors}: لا يوجد أصحاب حق في التصويت، ولذا لا يمكن أن يتحقق هذا الشرط إلى أن يقدِّم أحد من هذا القطاع إقراره)",
   "checks.cond.count":
-    `{scope}: {n, plural, zero {لم تُحتسب أي موافقة} one {احتُسبت موافقة واحدة} two {احتُسبت موافقتان} few {احتُسبت # موافقات} many {احتُسبت # موافقة} other {احتُسبت # موافقة}}، والمطلوب ${OP} {k}{cap, select, none {} other { (لا يُحتسب أكثر من {cap} لكل قطاع)}} {mark}`,
+    `{scope}: {n, plural, zero {لم تُحتسب أي موافقة} one {احتُسبت موافقة واحدة} two {احتُسبت موافقتان} few {احتُسبت # موافقات} many {احتُسبت # موافقةً} other {احتُسبت # موافقة}}، والمطلوب ${OP} {k}{cap, select, none {} other { (لا يُحتسب أكثر من {cap} لكل قطاع)}} {mark}`,
   "checks.cond.share":
     `{scope}: {of, select, cast {بلغت الأصوات الموافِقة {n} من أصل {d} من الأصوات المُدلى بها} present {وافق {n} من أصل {d} من أصحاب حق التصويت الحاضرين} other {وافق {n} من أصل {d} من أصحاب حق التصويت المسجلين}} ({pct, number, ::percent .#}، والمطلوب ${OP} ${THRESHOLD}) {mark}`,
   "checks.cond.shareEqual":

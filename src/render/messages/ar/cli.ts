@@ -8,7 +8,7 @@ export const cli = {
   "cli.error.unknown-option": "`{option}` ليس خيارًا من خيارات هذا الأمر.",
   "cli.error.missing-value": "الخيار `{option}` يحتاج إلى قيمة.",
   "cli.error.bad-language": "`{value}` ليست لغة من لغات التطبيق. استخدم إحدى اللغات التالية: {allowed}.",
-  "cli.error.unreadable": "تتعذر قراءة `{file}`: {reason, select, missing {لا يوجد ملف بهذا الاسم} directory {إنه مجلد} denied {الإذن مرفوض} other {{reason}}}.",
+  "cli.error.unreadable": "تتعذر قراءة `{file}`: {reason, select, missing {لا يوجد ملف بهذا الاسم} directory {إنه مجلد} denied {لا يوجد إذن بقراءته} other {{reason}}}.",
   "cli.error.unexpected": "حدث خطأ داخل البرنامج: {message}",
   "cli.validate.registry-needed":
     "سجل السياسة هو `{ref}`، وهو في مستودع آخر. قدِّم نسخة منه باستخدام `--registry FILE` للتحقق منه.",
@@ -18,5 +18,5 @@ export const cli = {
   "cli.validate.valid":
     "{files} {count, plural, zero {صالحة} one {صالح} two {صالحان} few {صالحة} many {صالحة} other {صالحة}}{warnings, plural, =0 {.} zero {.} one {، مع تحذير واحد.} two {، مع تحذيرين.} few {، مع # تحذيرات.} many {، مع # تحذيرًا.} other {، مع # تحذير.}}",
   "cli.validate.invalid":
-    "{errors, plural, zero {لا توجد أي مشكلة} one {مشكلة واحدة} two {مشكلتان} few {# مشكلات} many {# مشكلة} other {# مشكلة}}{warnings, plural, =0 {} zero {} one { وتحذير واحد} two { وتحذيران} few { و# تحذيرات} many { و# تحذيرًا} other { و# تحذير}} في {files}.",
+    "{errors, plural, zero {لا توجد أي مشكلة} one {مشكلة واحدة} two {مشكلتان} few {# مشكلات} many {# مشكلةً} other {# مشكلة}}{warnings, plural, =0 {} zero {} one { وتحذير واحد} two { وتحذيران} few { و# تحذيرات} many { و# تحذيرًا} other { و# تحذير}} في {files}.",
 } satisfies Record<string, string>;

@@ -9,9 +9,9 @@ export const policy = {
     "هذا ليس YAML صالحًا ({detail}). تحقَّق من المسافات البادئة (مسافات لا علامات جدولة) ومن إغلاق كل علامة اقتباس وكل قوس.",
   "policy.yaml.duplicate-key": "المفتاح `{key}` مكتوب مرتين في الموضع نفسه (أول مرة في السطر {line}). أبقِ على واحد فقط.",
   "policy.yaml.several-documents": "يحتوي هذا الملف على أكثر من مستند YAML واحد (السطر `---` يبدأ مستندًا ثانيًا). أبقِ على مستند واحد فقط.",
-  "policy.yaml.too-deep": "الإعدادات هنا متداخلة بأكثر من {max} مستويات. بسِّط الملف.",
-  "policy.yaml.too-many-nodes": "يحتوي هذا الملف على أكثر من {max} قيمة. قلِّص حجمه.",
-  "policy.yaml.too-many-aliases": "يستخدم هذا الملف أكثر من {max} اسمًا مستعارًا من أسماء YAML المستعارة (`*name`). اكتب القيم كاملةً بدلًا منها.",
+  "policy.yaml.too-deep": "يتجاوز عدد مستويات تداخل الإعدادات هنا {max}. بسِّط الملف.",
+  "policy.yaml.too-many-nodes": "يتجاوز عدد القيم في هذا الملف {max}. قلِّص حجمه.",
+  "policy.yaml.too-many-aliases": "يتجاوز عدد الأسماء المستعارة في YAML (`*name`) التي يستخدمها هذا الملف {max}. اكتب القيم كاملةً بدلًا منها.",
   "policy.yaml.alias-expansion":
     "الأسماء المستعارة في YAML (`*name`) في هذا الملف ستتوسع إلى عدد مفرط من القيم (أكثر من {max})، أو تشير إلى مرساة (anchor) غير موجودة. اكتب القيم كاملةً بدلًا منها.",
 
@@ -19,13 +19,13 @@ export const policy = {
   "policy.schema.unknown-key": "`{key}` ليس إعدادًا مقبولًا هنا. تحقَّق من تهجئته، أو احذفه. المسموح به هنا: {allowed}.",
   "policy.schema.missing": "`{field}` مطلوب هنا. أضِفه.",
   "policy.schema.type":
-    "يجب أن يكون `{field}` {expected, select, wholenumber {عددًا صحيحًا} number {عددًا} text {نصًّا} boolean {true أو false} list {قائمة} map {مجموعة إعدادات (أسطر بالصيغة `key: value`)} date {تاريخًا} other {شيئًا آخر}}.",
+    "يجب أن يكون `{field}` {expected, select, wholenumber {عددًا صحيحًا} number {عددًا} text {نصًّا} boolean {true أو false} list {قائمةً} map {مجموعةَ إعدادات (أسطر بالصيغة `key: value`)} date {تاريخًا} other {شيئًا آخر}}.",
   "policy.schema.too-few":
     "يحتاج `{field}` إلى {min, plural, zero {# إدخال} one {إدخال واحد} two {إدخالين} few {# إدخالات} many {# إدخالًا} other {# إدخال}} على الأقل.",
   "policy.schema.too-many":
     "لا يجوز أن يتضمن `{field}` أكثر من {max, plural, zero {# إدخال} one {إدخال واحد} two {إدخالين} few {# إدخالات} many {# إدخالًا} other {# إدخال}}.",
   "policy.schema.too-short": "لا يجوز أن يكون `{field}` فارغًا.",
-  "policy.schema.too-long": "لا يجوز أن يتجاوز طول `{field}` {max} حرفًا.",
+  "policy.schema.too-long": "لا يجوز أن يتجاوز عدد أحرف `{field}` {max}.",
   "policy.schema.too-small": "يجب ألا تقل قيمة `{field}` عن {min}.",
   "policy.schema.too-big": "يجب ألا تزيد قيمة `{field}` على {max}.",
   "policy.schema.one-of": "يجب أن تكون قيمة `{field}` إحدى القيم التالية: {allowed}.",
@@ -61,7 +61,7 @@ export const policy = {
   "policy.rule.no-condition": "هذا الشرط فارغ. اكتب أحد ما يلي: `approvals` أو `quorum` أو `sectors` أو `all` أو `any`.",
   "policy.rule.several-conditions": "يتضمن أحد الشروط عدة أجزاء ({keys}). ضع كل جزء في إدخال مستقل من القائمة تحت `all:` أو `any:`.",
   "policy.rule.empty": "يجب أن يتضمن `{field}` شرطًا واحدًا على الأقل.",
-  "policy.rule.too-deep": "الشروط متداخلة بأكثر من {max} مستويات. بسِّط القاعدة.",
+  "policy.rule.too-deep": "يتجاوز عدد مستويات تداخل الشروط {max}. بسِّط القاعدة.",
   "policy.rule.threshold-missing": "حدِّد العدد المطلوب: أضِف `at_least` أو `more_than`.",
   "policy.rule.threshold-both": "استخدم `at_least` أو `more_than`، لا كليهما.",
   "policy.rule.threshold-type": "يجب أن يكون `{field}` عددًا صحيحًا (عدد أصوات «نعم») أو كسرًا مثل `2/3` أو `0.75`.",
@@ -91,8 +91,8 @@ export const policy = {
   // Globs
   "policy.glob.negated":
     "`{glob}` يبدأ بالعلامة `!`. الاستثناءات غير مدعومة: اذكر فقط الملفات التي تجعل طلب الدمج من هذا النوع.",
-  "policy.glob.too-long": "يتجاوز طول `{glob}` {max} حرفًا. اختصره.",
-  "policy.glob.too-many-patterns": "يتوسع `{glob}` عبر أقواسه المعقوصة إلى أكثر من {max} نمطًا. اكتبه بصيغة أبسط.",
+  "policy.glob.too-long": "يتجاوز عدد أحرف `{glob}` {max}. اختصره.",
+  "policy.glob.too-many-patterns": "يتوسع `{glob}` عبر أقواسه المعقوصة إلى عدد من الأنماط يتجاوز {max}. اكتبه بصيغة أبسط.",
   "policy.glob.too-many-globstars": "يتضمن `{glob}` أكثر من {max} من `**`. اكتبه بصيغة أبسط.",
   "policy.glob.too-many-stars": "يتضمن `{glob}` أكثر من {max} من `*` في اسم مجلد أو ملف واحد. اكتبه بصيغة أبسط.",
   "policy.glob.nested-extglob": "يضع `{glob}` مجموعة أنماط داخل مجموعة أخرى، مثل `@(a|+(b))`. اكتبه بصيغة أبسط.",
@@ -102,7 +102,7 @@ export const policy = {
   "policy.extends.format": "`_extends: {value}` لا يشير إلى سياسة يمكن البناء عليها. اكتب `.github` أو `owner/repo` أو `owner/repo:path.yml`.",
   "policy.extends.not-found": "السياسة الأساسية `{ref}` غير موجودة. تحقَّق من `_extends`.",
   "policy.extends.cycle": "يعود `_extends` إلى `{ref}`، وهي جزء من هذه السياسة بالفعل. أزِل هذه الحلقة.",
-  "policy.extends.too-deep": "تبني السياسات بعضها على بعض بأكثر من {max} مستويات. اختصر سلسلة `_extends`.",
+  "policy.extends.too-deep": "يتجاوز عدد مستويات بناء السياسات بعضها على بعض {max}. اختصر سلسلة `_extends`.",
   "policy.extends.not-checked": "السياسة الأساسية `{ref}` موجودة في مستودع آخر ولم يُتحقَّق منها هنا.",
 
   // The registry

@@ -6,7 +6,7 @@ export const signoff = {
     "سياسة الحوكمة أو السجل غير صالح ({count, plural, zero {لا أخطاء} one {خطأ واحد} two {خطآن} few {# أخطاء} many {# خطأً} other {# خطأ}})",
   "signoff.title.invalidHead":
     "السياسة أو السجل في طلب الدمج هذا غير صالح ({count, plural, zero {لا أخطاء} one {خطأ واحد} two {خطآن} few {# أخطاء} many {# خطأً} other {# خطأ}})",
-  "signoff.title.blocked": "محظور باعتراض من {sectors}",
+  "signoff.title.blocked": "متوقف بسبب اعتراض من {sectors}",
   "signoff.title.draft": "مسودة: تبدأ الموافقة متعددة القطاعات عندما يصبح طلب الدمج جاهزًا للمراجعة",
   "signoff.title.commentPeriod": "تنتهي فترة التعليق في {end}",
   "signoff.title.commentPeriodUnknown": "فترة التعليق: ليس لطلب الدمج وقت إنشاء صالح",
