@@ -2,6 +2,7 @@
 // validated by the schema (schema.ts), checked as a whole (sector ids that exist, rules that can
 // hold, globs that cannot hurt), and normalised into the `Policy` the rest of the app uses.
 // `sign_off` is compiled here into the rule tree that one engine evaluates.
+import { contentKey, identity, Memo } from "./memo.js";
 import { MAX_RULE_DEPTH } from "../constants.js";
 import type {
   Comparison,
@@ -55,7 +56,15 @@ export interface PolicyLayer {
   extendsPos?: SourcePos;
 }
 
+const layers = new Memo<PolicyLayer>();
+const built = new Memo<PolicyResult>();
+
+/** One policy file read as YAML (remembered by file name and contents). */
 export function readPolicyLayer(text: string | Uint8Array, file: string): PolicyLayer {
+  return layers.get(`${file}\u0000${contentKey(text)}`, () => readPolicyLayerOnce(text, file));
+}
+
+function readPolicyLayerOnce(text: string | Uint8Array, file: string): PolicyLayer {
   const { source, diagnostics } = readYaml(text, file);
   if (diagnostics.length > 0) return { source, diagnostics, keys: null };
   const value = source.value;
@@ -94,6 +103,11 @@ export function parsePolicy(text: string | Uint8Array, file: string): PolicyResu
  * points into the file that key came from.
  */
 export function buildPolicy(layers: readonly PolicyLayer[], options: BuildOptions): PolicyResult {
+  const key = `${layers.map(identity).join(",")}\u0000${options.policyPath ?? ""}\u0000${options.partial === true}`;
+  return built.get(key, () => buildPolicyOnce(layers, options));
+}
+
+function buildPolicyOnce(layers: readonly PolicyLayer[], options: BuildOptions): PolicyResult {
   const top = layers[layers.length - 1];
   if (!top) throw new Error("buildPolicy needs at least one layer");
   const fileErrors = layers.flatMap((l) => l.diagnostics);

@@ -3,6 +3,7 @@
 // invalid; problems of one entry (a sector the policy does not declare, a date that does not
 // exist) make only that declaration not current: the entry carries the reason, and the problem
 // is also returned as an error so that `validate` reports it.
+import { contentKey, identity, Memo } from "./memo.js";
 import type { Condition, Diagnostic, EntryProblem, Policy, Registry, RegistryEntry, SourcePos } from "../core/types.js";
 import { diagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
 import type { FileRef } from "./load.js";
@@ -34,8 +35,15 @@ function declaredText(value: string | Date): string {
 }
 
 /** Parses the registry; `text` null means there is no file: an empty registry. */
+const parsed = new Memo<RegistryResult>();
+
+/** The registry file judged against `policy` (remembered by file, contents and policy). */
 export function parseRegistry(text: string | Uint8Array | null, file: string, policy: Policy): RegistryResult {
   if (text === null) return { registry: { path: file, entries: [] }, diagnostics: [] };
+  return parsed.get(`${file}\u0000${contentKey(text)}\u0000${identity(policy)}`, () => parseRegistryOnce(text, file, policy));
+}
+
+function parseRegistryOnce(text: string | Uint8Array, file: string, policy: Policy): RegistryResult {
   const { source, diagnostics: fileErrors } = readYaml(text, file);
   if (hasErrors(fileErrors)) return { registry: null, diagnostics: sortDiagnostics(fileErrors) };
   const value = source.value;
