@@ -44,7 +44,7 @@ export const signoff = {
   "signoff.notCounted.over-cap": "تجاوز الحد الأقصى للموافقات المحتسبة لقطاعه",
   "signoff.notCounted.edited-comment": "تعليق معدَّل",
   "signoff.notCounted.observer": "مراقب",
-  "signoff.notCounted.recused": "متنحّون",
+  "signoff.notCounted.recused": "تنحّى",
 
   "signoff.warning.noVoters": "ليس في القطاع {sector} أي صاحب حق في التصويت: لا يمكن استيفاء أي شرط يحتاج إليه",
 } satisfies Record<string, string>;
