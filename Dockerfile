@@ -1,0 +1,29 @@
+# Partnership Governance: the long-running server (lib/server.js, Probot's own server).
+# Build: docker build -t partnership-governance .
+# Run:   docker run -p 3000:3000 -e APP_ID=... -e PRIVATE_KEY="$(cat key.pem)" -e WEBHOOK_SECRET=... partnership-governance
+
+# --- Stage 1: compile the TypeScript with every dependency, dev ones included.
+FROM node:22-alpine AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+RUN npm run build
+
+# --- Stage 2: the runtime: production dependencies and the compiled app only.
+FROM node:22-alpine
+# Probot listens on localhost unless told otherwise: in a container, listen on every interface.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+WORKDIR /app
+COPY package.json package-lock.json ./
+# No production dependency has an install script (only esbuild, a dev dependency, does).
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/lib ./lib
+COPY app.yml ./
+# The files stay root's and read-only to the process: the app keeps no state of its own.
+USER node
+EXPOSE 3000
+# Probot's own liveness route answers GET /ping with PONG (busybox wget is in the alpine image).
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1:3000/ping || exit 1
+CMD ["node", "lib/server.js"]
