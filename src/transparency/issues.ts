@@ -105,7 +105,12 @@ export async function listRecordComments(octokit: GitHub, ref: RepoRef, issue: R
   return out;
 }
 
-/** Closes an issue with a comment saying why (GitHub's `state_reason` tells the kind of close). */
+/**
+ * Closes an issue with a comment saying why (GitHub's `state_reason` tells the kind of close).
+ * Two processes can close the same issue at once (both sweeping, or both opening a period's log):
+ * after posting, the comments are read again, and a writer whose words the app had already
+ * posted there removes its own copy, so the earlier comment stays alone.
+ */
 export async function closeIssueWithComment(
   octokit: GitHub,
   ref: RepoRef,
@@ -113,8 +118,12 @@ export async function closeIssueWithComment(
   body: string,
   reason: "completed" | "duplicate",
 ): Promise<void> {
-  await octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, body });
+  const { data: posted } = await octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, body });
   await octokit.rest.issues.update({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, state: "closed", state_reason: reason });
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: ref.owner, repo: ref.repo, issue_number: issueNumber, per_page: 100 });
+  const me = (posted.user?.login ?? "").toLowerCase();
+  const earlier = comments.some((c) => c.id < posted.id && c.body === body && (c.user?.login ?? "").toLowerCase() === me);
+  if (earlier) await octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: posted.id });
 }
 
 /**
