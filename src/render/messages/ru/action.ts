@@ -13,5 +13,7 @@ export const action = {
   "action.error.pull-request-event":
     "Это действие запускается по событию pull_request_target и никогда по pull_request: рабочий процесс pull_request выполняет копию файла рабочего процесса из самого запроса на слияние, которую его автор может изменить. В файле рабочего процесса замените pull_request на pull_request_target.",
   "action.error.failed": "Сбой Partnership Governance при обработке события {event}: {message}",
+  "action.fork-review":
+    "Рецензия к запросу на слияние из форка: GitHub выдает этому рабочему процессу токен только для чтения, поэтому проверки сейчас не записываются. Их запишет следующий плановый проход (sweep); чтобы записать их сразу, оставьте в запросе на слияние комментарий /governance check.",
   "action.done": "Приложение Partnership Governance обработало событие {event}.",
 } satisfies Record<string, string>;
