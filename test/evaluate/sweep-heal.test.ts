@@ -353,3 +353,28 @@ describe("a report whose continuation comments were not all posted", () => {
     mock.assertAllDone();
   });
 });
+
+describe("two processes closing the same log", () => {
+  beforeEach(setupNock);
+  afterEach(teardownNock);
+
+  it("keeps one closing note: the later writer removes its own copy", async () => {
+    const gh = new FakeGitHub({ maxIssues: 4 });
+    const nov = gh.addIssue({ title: "Transparency log: 2026-11", body: renderLogIssueBody("2026-11", "en") });
+    const report = gh.addIssue({
+      title: "Transparency report: 2026-11",
+      body: "<!-- partnership-governance:report period=2026-11 -->\n",
+      created_at: "2026-12-01T00:00:00Z",
+    });
+    const note = `The period 2026-11 has ended; its transparency report is https://github.com/${OWNER}/${REPO}/issues/${report.number}.`;
+    // The other process has posted its note and not yet closed the issue when this one reads it.
+    gh.addComment(nov, note);
+
+    const results = await publishDueReports(createTestOctokit(), { owner: OWNER, repo: REPO, policy: policyWith(), now: NOW });
+
+    expect(results).toEqual([expect.objectContaining({ status: "exists", period: "2026-11" })]);
+    expect(nov.state).toBe("closed");
+    expect(nov.comments.map((c) => c.body)).toEqual([note]);
+    expect(gh.mock.sent("DELETE")).toHaveLength(1);
+  });
+});
