@@ -154,6 +154,10 @@ export async function runAction(env: Env, options: ActionOptions = {}): Promise<
       stdout(t("en", "app.sweep.done", { ...stats, failures: evaluationFailures }));
     } else {
       const payload = await readEvent(env);
+      if (event === "pull_request_review" && isFromFork(payload)) {
+        stdout(t("en", "action.fork-review"));
+        return 0;
+      }
       // A workflow's event carries no installation, and the app's handlers skip events without
       // one; with a token, Probot gives every event the token's client whatever its id.
       if (payload.installation === undefined) payload.installation = { id: 0 };
@@ -189,6 +193,19 @@ async function sweepRepository(probot: Probot, services: Services, env: Env, rep
     },
   };
   return sweep(source, services, reports);
+}
+
+/**
+ * A review of a fork's pull request: GitHub runs its workflow with a read-only token (and the
+ * pull request's copy of the workflow), so nothing can be written now; the sweep, and
+ * `/governance check` (an issue_comment workflow, with the base repository's token), can.
+ */
+function isFromFork(payload: Record<string, unknown>): boolean {
+  const pr = payload.pull_request as { head?: { repo?: { full_name?: string } | null } } | undefined;
+  const base = (payload.repository as { full_name?: string } | undefined)?.full_name;
+  const head = pr?.head?.repo?.full_name;
+  // A head repository that is gone (a deleted fork) is a fork's too.
+  return pr !== undefined && (head === undefined || head.toLowerCase() !== (base ?? "").toLowerCase());
 }
 
 function logLevelOf(text: string | undefined): LogLevel {

@@ -42,6 +42,8 @@ const SIGNED: PullSpec = {
   reviews: ["bob", "carol", "dan"].map((login, i) => review(login, "APPROVED", `2026-11-21T0${i + 1}:00:00Z`)),
 };
 const target = { owner: OWNER, repo: REPO, number: NUMBER, headSha: HEAD, author: "alice" };
+/** A PR whose head branch is in the repository itself, not in a fork. */
+const SAME_REPOSITORY = { pull_request: { head: { repo: { full_name: `${OWNER}/${REPO}` } } } };
 
 type Json = Record<string, unknown>;
 
@@ -112,7 +114,7 @@ describe("the GitHub Action's entry", () => {
 
   it.each([
     ["pull_request_target", () => pullRequestPayload("pull_request.opened", target)],
-    ["pull_request_review", () => pullRequestPayload("pull_request_review.submitted", target)],
+    ["pull_request_review", () => pullRequestPayload("pull_request_review.submitted", target, SAME_REPOSITORY)],
   ])("evaluates the PR of a %s event with the workflow's token and writes both checks", async (event, payload) => {
     const mock = mockGitHub();
     serveEvaluation(mock, { pr: SIGNED });
@@ -127,6 +129,25 @@ describe("the GitHub Action's entry", () => {
     ]);
     expect(checkBodies(mock)[CHECK_SIGNOFF]).toMatchObject({ status: "completed", completed_at: NOW.toISOString(), details_url: POLICY_URL });
     expect(new Set(mock.requests.map((r) => r.headers.authorization))).toEqual(new Set([`token ${TOKEN}`]));
+  });
+
+  it.each([
+    ["a fork", { pull_request: { head: { repo: { full_name: "someone/charter" } } } }],
+    ["a deleted fork", { pull_request: { head: { repo: null } } }],
+  ])("leaves a review on a PR from %s to the sweep: the workflow's token is read-only then", async (_case, head) => {
+    const mock = mockGitHub();
+
+    const result = await run("pull_request_review", asWorkflowEvent(pullRequestPayload("pull_request_review.submitted", target, head)));
+
+    assertDone(mock);
+    expect(mock.requests).toEqual([]);
+    expect(result).toEqual({
+      code: 0,
+      out: [
+        "A review on a pull request from a fork: GitHub gives this workflow a read-only token, so the checks are not written now. The next scheduled sweep writes them, or at once a comment /governance check on the pull request.",
+      ],
+      err: [],
+    });
   });
 
   it("answers `/governance check` in an issue_comment event with a reaction and an evaluation", async () => {

@@ -13,5 +13,7 @@ export const action = {
   "action.error.pull-request-event":
     "This action runs on pull_request_target, never on pull_request: a pull_request workflow runs the pull request's own copy of the workflow file, which its author can change. In the workflow file, replace pull_request with pull_request_target.",
   "action.error.failed": "Partnership Governance failed on the {event} event: {message}",
+  "action.fork-review":
+    "A review on a pull request from a fork: GitHub gives this workflow a read-only token, so the checks are not written now. The next scheduled sweep writes them, or at once a comment /governance check on the pull request.",
   "action.done": "Partnership Governance handled the {event} event.",
 } satisfies Record<string, string>;
