@@ -1,0 +1,156 @@
+// A small stand-in for GitHub's REST API on a loopback port, for the load benchmark: one or more
+// installations, each with one governed repository and its open PRs, answered after a fixed
+// delay, with ETags and 304s as GitHub gives them. It counts every request by route and status.
+// (The end-to-end tests have a fuller, OpenAPI-validated stand-in; this one only needs to be fast
+// and predictable under load.)
+import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+
+const POLICY = `sectors:
+  - { id: government, name: Government }
+  - { id: business, name: Business }
+  - { id: civil-society, name: Civil society }
+decisions:
+  - id: charter
+    name: Charter amendment
+    paths: ["CHARTER.md"]
+    sign_off: { sectors: 3 }
+transparency:
+  report: off
+`;
+const REGISTRY = `stakeholders:
+  - { login: author, sector: government, organisation: Ministry, declared: 2026-03-01, interests: none }
+  - { login: bob, sector: government, organisation: Ministry, declared: 2026-03-01, interests: none }
+  - { login: carol, sector: business, organisation: Chamber, declared: 2026-03-01, interests: none }
+  - { login: dan, sector: civil-society, organisation: NGO, declared: 2026-03-01, interests: none }
+`;
+
+const sha1 = (s) => createHash("sha1").update(s).digest("hex");
+
+/**
+ * @param {{ installations: number, pullsPerRepo: number, delayMs: number }} opts
+ */
+export async function startStandIn(opts) {
+  const state = {
+    /** `${owner}/${repo}` -> { checkRuns: Map<sha, run[]>, comments: [] } */
+    repos: new Map(),
+    nextId: 1,
+    counts: new Map(),
+    total: 0,
+    counted: 0,
+    writes: 0,
+  };
+  for (let i = 1; i <= opts.installations; i++) state.repos.set(`org${i}/charter`, { checkRuns: new Map(), comments: [] });
+
+  const count = (route, status) => {
+    state.total++;
+    if (status !== 304) state.counted++;
+    const key = `${route} ${status}`;
+    state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
+  };
+  const headOf = (n) => sha1(`head-${n}`).padEnd(40, "0");
+
+  /** @returns {[number, unknown, string] | null} status, body, route name */
+  function route(method, path, body, query) {
+    let m;
+    if (method === "POST" && (m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path))) {
+      return [201, { token: `ghs_${m[1]}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: "all" }, "POST access_tokens"];
+    }
+    if (!(m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path))) return null;
+    const full = `${m[1]}/${m[2]}`;
+    const repo = state.repos.get(full);
+    if (!repo) return [404, { message: "Not Found" }, "GET unknown repo"];
+    const rest = m[3] ?? "";
+    const owner = { login: m[1], id: 1, type: "Organization" };
+    if (method === "GET" && rest === "") return [200, { id: 1, name: m[2], full_name: full, default_branch: "main", owner }, "GET repo"];
+    if (method === "GET" && (rest === "/contents/.github%2Fgovernance.yml" || rest === "/contents/.github/governance.yml")) return [200, content(".github/governance.yml", POLICY), "GET policy"];
+    if (method === "GET" && rest === "/contents/STAKEHOLDERS.yml") return [200, content("STAKEHOLDERS.yml", REGISTRY), "GET registry"];
+    if (method === "GET" && (m = /^\/pulls\/(\d+)$/.exec(rest))) {
+      const n = Number(m[1]);
+      return [200, {
+        number: n, title: `Amend article ${n}`, state: "open", draft: false, merged: false, user: { login: "author", id: 5, type: "User" },
+        created_at: "2026-11-01T10:00:00Z", closed_at: null, merge_commit_sha: null, head: { sha: headOf(n), ref: `pr-${n}` }, base: { ref: "main" },
+        labels: [], changed_files: 1,
+      }, "GET pull"];
+    }
+    if (method === "GET" && /^\/pulls\/\d+\/files$/.test(rest)) return [200, [{ sha: "f".repeat(40), filename: "CHARTER.md", status: "modified", additions: 1, deletions: 0, changes: 1 }], "GET files"];
+    if (method === "GET" && /^\/pulls\/\d+\/reviews$/.test(rest)) {
+      const n = Number(/\d+/.exec(rest)[0]);
+      return [200, ["bob", "carol"].map((login, i) => ({ id: i + 1, user: { login, id: 10 + i, type: "User" }, state: "APPROVED", commit_id: headOf(n), submitted_at: "2026-11-02T09:00:00Z", body: "" })), "GET reviews"];
+    }
+    if (method === "GET" && /^\/issues\/\d+\/comments$/.test(rest)) return [200, repo.comments.filter((c) => c.issue === Number(/\d+/.exec(rest)[0])).map((c) => c.body), "GET comments"];
+    if (method === "POST" && /^\/issues\/\d+\/comments$/.test(rest)) {
+      const t = new Date().toISOString();
+      const c = { id: state.nextId++, body: body.body, user: { login: "governance[bot]", id: 2, type: "Bot" }, created_at: t, updated_at: t };
+      repo.comments.push({ issue: Number(/\d+/.exec(rest)[0]), body: c });
+      state.writes++;
+      return [201, c, "POST comment"];
+    }
+    if (method === "GET" && (m = /^\/commits\/([0-9a-f]+)\/check-runs$/.exec(rest))) {
+      const runs = (repo.checkRuns.get(m[1]) ?? []).filter((r) => !query.get("check_name") || r.name === query.get("check_name"));
+      return [200, { total_count: runs.length, check_runs: runs }, "GET check-runs"];
+    }
+    if (method === "POST" && rest === "/check-runs") {
+      const run = { id: state.nextId++, app: { id: Number(process.env.BENCH_APP_ID ?? 1) }, ...body, output: { ...body.output } };
+      const list = repo.checkRuns.get(body.head_sha) ?? [];
+      list.push(run);
+      repo.checkRuns.set(body.head_sha, list);
+      state.writes++;
+      return [201, run, "POST check-run"];
+    }
+    if (method === "PATCH" && (m = /^\/check-runs\/(\d+)$/.exec(rest))) {
+      for (const list of repo.checkRuns.values()) {
+        const run = list.find((r) => r.id === Number(m[1]));
+        if (run) {
+          Object.assign(run, body, { output: { ...body.output } });
+          state.writes++;
+          return [200, run, "PATCH check-run"];
+        }
+      }
+      return [404, { message: "Not Found" }, "PATCH check-run"];
+    }
+    if (method === "POST" && /^\/issues\/comments\/\d+\/reactions$/.test(rest)) return [201, { id: state.nextId++, content: body.content }, "POST reaction"];
+    return null;
+  }
+
+  const server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      const url = new URL(req.url, "http://localhost");
+      const body = raw ? JSON.parse(raw) : {};
+      const answer = route(req.method, url.pathname.replace(/^\/api\/v3/, ""), body, url.searchParams) ?? [404, { message: "Not Found" }, `${req.method} ${url.pathname} (unknown)`];
+      setTimeout(() => {
+        const [status, payload, name] = answer;
+        const json = JSON.stringify(payload);
+        const etag = `"${sha1(json)}"`;
+        if (req.method === "GET" && status === 200 && req.headers["if-none-match"] === etag) {
+          count(name, 304);
+          res.writeHead(304, { etag }).end();
+          return;
+        }
+        count(name, status);
+        res.writeHead(status, { "content-type": "application/json; charset=utf-8", etag, "x-ratelimit-remaining": "4999", "x-github-request-id": `BENCH:${state.total}` }).end(json);
+      }, opts.delayMs);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    state,
+    headOf,
+    resetCounts() {
+      state.counts = new Map();
+      state.total = 0;
+      state.counted = 0;
+      state.writes = 0;
+    },
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+  };
+}
+
+function content(path, text) {
+  return { type: "file", encoding: "base64", size: text.length, name: path.split("/").pop(), path, content: Buffer.from(text).toString("base64"), sha: sha1(text) };
+}
