@@ -42,6 +42,7 @@ export interface CheckView {
   conclusion: string | null;
   title: string | null;
   summary: string | null;
+  text?: string | null;
 }
 
 export interface RecordView {
@@ -205,7 +206,7 @@ export class World {
   }
 
   /** A commit straight to the default branch, and its push event. */
-  async pushDefault(files: Record<string, string | null>): Promise<string> {
+  async pushDefault(files: Record<string, string | Buffer | null>): Promise<string> {
     const sha = this.standin.commit(this.repo, this.repo.defaultBranch, files, { at: this.clock.now(), author: "secretariat" });
     await this.deliver("push", pushPayload({ ...this.#target(), after: sha, modified: Object.keys(files) }));
     return sha;
@@ -244,6 +245,12 @@ export class World {
   check(number: number, name: typeof CHECK_DECLARATION | typeof CHECK_SIGNOFF, sha?: string): CheckView | undefined {
     const run = this.standin.latestCheck(this.repo, sha ?? this.headSha(number), name);
     return run ? { conclusion: run.conclusion, title: run.output.title, summary: run.output.summary } : undefined;
+  }
+
+  /** The check's whole output (title, summary and text). */
+  checkText(number: number, name: typeof CHECK_DECLARATION | typeof CHECK_SIGNOFF): string {
+    const run = this.standin.latestCheck(this.repo, this.headSha(number), name);
+    return run ? [run.output.title, run.output.summary, run.output.text].filter((p) => p !== null).join("\n") : "";
   }
 
   signoff(number: number, sha?: string): CheckView | undefined {

@@ -109,15 +109,21 @@ export class FaultPlan {
    */
   decide(method, path, isWrite) {
     const upper = method.toUpperCase();
+    // Every matching rule counts the request (so that `nth` is the nth matching request whatever
+    // other rules did with it); the first one due fires.
+    /** @type {(FaultRule & { seen: number, fired: number }) | undefined} */
+    let due;
     for (const rule of this.rules) {
       if (rule.method && rule.method.toUpperCase() !== upper) continue;
       if (typeof rule.path === "string" ? rule.path !== path : !rule.path.test(path)) continue;
       rule.seen++;
-      if (rule.nth !== undefined && rule.seen !== rule.nth) continue;
+      if (due || (rule.nth !== undefined && rule.seen !== rule.nth)) continue;
       const times = rule.times ?? (rule.nth !== undefined ? 1 : Infinity);
-      if (rule.fired >= times) continue;
-      rule.fired++;
-      const fault = { kind: rule.kind, phase: this.#phaseOf(rule.kind, rule.phase ?? "before", isWrite), delayMs: rule.delayMs ?? 300 };
+      if (rule.fired < times) due = rule;
+    }
+    if (due) {
+      due.fired++;
+      const fault = { kind: due.kind, phase: this.#phaseOf(due.kind, due.phase ?? "before", isWrite), delayMs: due.delayMs ?? 300 };
       this.counts.add(fault);
       return fault;
     }

@@ -182,9 +182,6 @@ export class GitHubStandin {
             login: string;
             id: number;
             node_id: string;
-            avatar_url: string;
-            url: string;
-            html_url: string;
             type: string;
             site_admin: boolean;
         };
@@ -194,7 +191,7 @@ export class GitHubStandin {
             node_id: string;
             url: string;
             name: string;
-            description: null;
+            description: string;
             color: string;
             default: boolean;
         }[];
@@ -208,81 +205,11 @@ export class GitHubStandin {
             label: string;
             ref: string;
             sha: string;
-            user: {
-                login: string;
-                id: number;
-                node_id: string;
-                avatar_url: string;
-                url: string;
-                html_url: string;
-                type: string;
-                site_admin: boolean;
-            };
-            repo: {
-                id: number;
-                node_id: string;
-                name: string;
-                full_name: string;
-                owner: {
-                    login: string;
-                    id: number;
-                    node_id: string;
-                    avatar_url: string;
-                    url: string;
-                    html_url: string;
-                    type: string;
-                    site_admin: boolean;
-                };
-                private: boolean;
-                html_url: string;
-                description: null;
-                fork: boolean;
-                url: string;
-                archived: boolean;
-                disabled: boolean;
-                default_branch: string;
-                visibility: string;
-            };
         };
         base: {
             label: string;
             ref: string;
             sha: string;
-            user: {
-                login: string;
-                id: number;
-                node_id: string;
-                avatar_url: string;
-                url: string;
-                html_url: string;
-                type: string;
-                site_admin: boolean;
-            };
-            repo: {
-                id: number;
-                node_id: string;
-                name: string;
-                full_name: string;
-                owner: {
-                    login: string;
-                    id: number;
-                    node_id: string;
-                    avatar_url: string;
-                    url: string;
-                    html_url: string;
-                    type: string;
-                    site_admin: boolean;
-                };
-                private: boolean;
-                html_url: string;
-                description: null;
-                fork: boolean;
-                url: string;
-                archived: boolean;
-                disabled: boolean;
-                default_branch: string;
-                visibility: string;
-            };
         };
         author_association: string;
     } | {
@@ -307,9 +234,6 @@ export class GitHubStandin {
             login: string;
             id: number;
             node_id: string;
-            avatar_url: string;
-            url: string;
-            html_url: string;
             type: string;
             site_admin: boolean;
         };
@@ -319,7 +243,7 @@ export class GitHubStandin {
             node_id: string;
             url: string;
             name: string;
-            description: null;
+            description: string;
             color: string;
             default: boolean;
         }[];
@@ -333,81 +257,11 @@ export class GitHubStandin {
             label: string;
             ref: string;
             sha: string;
-            user: {
-                login: string;
-                id: number;
-                node_id: string;
-                avatar_url: string;
-                url: string;
-                html_url: string;
-                type: string;
-                site_admin: boolean;
-            };
-            repo: {
-                id: number;
-                node_id: string;
-                name: string;
-                full_name: string;
-                owner: {
-                    login: string;
-                    id: number;
-                    node_id: string;
-                    avatar_url: string;
-                    url: string;
-                    html_url: string;
-                    type: string;
-                    site_admin: boolean;
-                };
-                private: boolean;
-                html_url: string;
-                description: null;
-                fork: boolean;
-                url: string;
-                archived: boolean;
-                disabled: boolean;
-                default_branch: string;
-                visibility: string;
-            };
         };
         base: {
             label: string;
             ref: string;
             sha: string;
-            user: {
-                login: string;
-                id: number;
-                node_id: string;
-                avatar_url: string;
-                url: string;
-                html_url: string;
-                type: string;
-                site_admin: boolean;
-            };
-            repo: {
-                id: number;
-                node_id: string;
-                name: string;
-                full_name: string;
-                owner: {
-                    login: string;
-                    id: number;
-                    node_id: string;
-                    avatar_url: string;
-                    url: string;
-                    html_url: string;
-                    type: string;
-                    site_admin: boolean;
-                };
-                private: boolean;
-                html_url: string;
-                description: null;
-                fork: boolean;
-                url: string;
-                archived: boolean;
-                disabled: boolean;
-                default_branch: string;
-                visibility: string;
-            };
         };
         author_association: string;
     };
@@ -421,9 +275,6 @@ export class GitHubStandin {
             login: string;
             id: number;
             node_id: string;
-            avatar_url: string;
-            url: string;
-            html_url: string;
             type: string;
             site_admin: boolean;
         };
@@ -449,9 +300,6 @@ export class GitHubStandin {
             login: string;
             id: number;
             node_id: string;
-            avatar_url: string;
-            url: string;
-            html_url: string;
             type: string;
             site_admin: boolean;
         };
@@ -467,9 +315,6 @@ export class GitHubStandin {
             login: string;
             id: number;
             node_id: string;
-            avatar_url: string;
-            url: string;
-            html_url: string;
             type: string;
             site_admin: boolean;
         };
@@ -561,6 +406,14 @@ export type LoggedRequest = {
      * whether a write was applied
      */
     applied: boolean;
+    /**
+     * when the request arrived (performance.now(), ms)
+     */
+    receivedAt: number;
+    /**
+     * how long the stand-in took to answer
+     */
+    ms: number;
 };
 export type Commit = {
     sha: string;
