@@ -13,5 +13,7 @@ export const action = {
   "action.error.pull-request-event":
     "يعمل هذا الإجراء على pull_request_target، ولا يعمل أبدًا على pull_request: فسير العمل المرتبط بـ pull_request يشغِّل نسخة ملف سير العمل الموجودة في طلب الدمج نفسه، وهي نسخة يستطيع مقدِّم الطلب تغييرها. في ملف سير العمل، ضع pull_request_target مكان pull_request.",
   "action.error.failed": "أخفق Partnership Governance في معالجة الحدث {event}: {message}",
+  "action.fork-review":
+    "مراجعة على طلب دمج وارد من نسخة متفرعة (fork): يمنح GitHub سير العمل هذا رمزًا للقراءة فقط، ولذا لا تُكتب الفحوص الآن. وستكتبها دورة المسح المجدولة التالية، أو فورًا تعليقٌ بالأمر /governance check على طلب الدمج.",
   "action.done": "عالج Partnership Governance الحدث {event}.",
 } satisfies Record<string, string>;
