@@ -2,7 +2,9 @@
 // files of @octokit/webhooks-examples, written where the runner writes them (GITHUB_EVENT_PATH),
 // without the `installation` a workflow's event never carries, against mocked GitHub; every check
 // run it writes is asserted. The committed bundle (dist/action.js) is run as a child process.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -36,6 +38,7 @@ import {
 } from "../handlers/harness.js";
 
 const TOKEN = "ghs_workflow_token";
+const BUNDLE = resolve(import.meta.dirname, "../../dist/action.js");
 const CHARTER: PullSpec = { author: "alice", labels: ["decision:charter"], files: ["CHARTER.md"] };
 const SIGNED: PullSpec = {
   ...CHARTER,
@@ -350,6 +353,19 @@ describe("the GitHub Action's entry", () => {
   });
 });
 
+/** Runs the committed bundle as the runner does (node dist/action.js), with only `env`. */
+function runBundle(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BUNDLE], { env: { PATH: process.env.PATH ?? "", ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
 type RunsByName = Record<string, { appId: number; run: ReturnType<typeof asExisting> }>;
 
 /**
@@ -384,9 +400,43 @@ function serveEvaluationWithRuns(mock: GitHubMock, pr: PullSpec, runs: RunsByNam
 }
 
 describe("the committed bundle (dist/action.js)", () => {
-  const bundle = resolve(import.meta.dirname, "../../dist/action.js");
+  it("delivers a pull_request_target event to the app with the workflow's token, against the runner's API address", async () => {
+    // A stand-in for the API on a local port (the bundle is a child process: nock cannot reach
+    // it): the repository is there, with no policy, so the app reads the rules and stops.
+    const seen: string[] = [];
+    const api = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+      const found = req.url === `/repos/${OWNER}/${REPO}`;
+      res.writeHead(found ? 200 : 404, { "content-type": "application/json" });
+      res.end(JSON.stringify(found ? { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { login: OWNER } } : { message: "Not Found" }));
+    });
+    await new Promise<void>((done) => api.listen(0, "127.0.0.1", done));
+    const dirOfEvent = mkdtempSync(join(tmpdir(), "governance-bundle-"));
+    try {
+      const file = join(dirOfEvent, "event.json");
+      writeFileSync(file, JSON.stringify(asWorkflowEvent(pullRequestPayload("pull_request.opened", target))));
+      const { port } = api.address() as AddressInfo;
+      const result = await runBundle({
+        GITHUB_EVENT_NAME: "pull_request_target",
+        GITHUB_EVENT_PATH: file,
+        GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+        GITHUB_API_URL: `http://127.0.0.1:${port}`,
+        "INPUT_GITHUB-TOKEN": TOKEN,
+        "INPUT_APP-ID": "15368",
+        LOG_LEVEL: "error",
+      });
+      expect(result).toEqual({ code: 0, stdout: "Partnership Governance handled the pull_request_target event.\n", stderr: "" });
+      expect(seen[0]).toBe(`GET /repos/${OWNER}/${REPO} token ${TOKEN}`);
+      expect(seen.map((line) => decodeURIComponent(line.split(" ")[1]!))).toContain(`/repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`);
+      expect(seen.every((line) => line.endsWith(`token ${TOKEN}`))).toBe(true);
+    } finally {
+      rmSync(dirOfEvent, { recursive: true, force: true });
+      await new Promise<void>((done) => api.close(() => done()));
+    }
+  });
+
   const node = (env: Record<string, string>) =>
-    spawnSync(process.execPath, [bundle], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 15_000 });
+    spawnSync(process.execPath, [BUNDLE], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 15_000 });
 
   it.each([
     ["outside a workflow", {}, "GITHUB_EVENT_NAME is not set"],
