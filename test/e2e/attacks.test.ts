@@ -92,24 +92,25 @@ describe("production settings", () => {
 describe("a PR that edits the rules to approve itself", () => {
   it("is judged by the default branch's rules, whatever its policy and registry say", async () => {
     const w = await createWorld();
-    // The PR lowers the charter to one sector and declares its author's friend a voter.
+    // The PR lowers the charter to one sector and declares its author's friend a voter: by its
+    // own rules, the friend's approval alone would pass it.
     const policy = POLICY.replace("      sectors: 3\n      required_sectors: [civil-society]", "      sectors: 1");
-    const registry = `${REGISTRY}  - login: mallory\n    sector: business\n    organisation: Friends of Carol\n    declared: 2026-11-01\n    interests: none\n`;
-    const pr = await w.openPull({ author: "carol", title: "Simplify the charter process", files: { ...CHARTER, [POLICY_PATH]: policy, [REGISTRY_PATH]: registry } });
+    expect(policy).not.toBe(POLICY);
+    const registry = `${REGISTRY}  - login: mallory\n    sector: business\n    organisation: Friends of Alice\n    declared: 2026-11-01\n    interests: none\n`;
+    const pr = await w.openPull({ author: "alice", title: "Simplify the charter process", files: { ...CHARTER, [POLICY_PATH]: policy, [REGISTRY_PATH]: registry } });
     await w.approve(pr, "mallory");
     await w.settle();
-    const signoff = w.signoff(pr);
-    expect(signoff?.conclusion).toBe("action_required");
     // Charter (3 sectors with civil society, by the default branch) and governance (2 sectors).
-    expect(signoff?.title).toBe("0 of 3 sectors: waiting for civil-society");
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
     expect(w.checkText(pr, CHECK_SIGNOFF)).toContain("mallory");
 
     await w.approve(pr, "bob");
     await w.settle();
-    expect(w.signoff(pr)?.conclusion).toBe("action_required");
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "1 of 3 sectors: waiting for civil-society" });
     await w.approve(pr, "dan");
+    await w.approve(pr, "carol");
     await w.settle();
-    expect(w.signoff(pr)?.conclusion).toBe("success");
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "success", title: "Signed off by 3 sectors" });
   });
 });
 
@@ -155,9 +156,10 @@ describe("/governance commands that do not count", () => {
 
   it.each(corpus<CommandCase[]>("commands.json"))("ignores $name", async (c) => {
     const w = await createWorld();
-    // A motion: a quorum of two thirds of the four voters. bob and carol approve: two of four
-    // took part. A counted abstention by dan would make three, and the motion would pass.
-    const pr = await w.openPull({ author: "alice", title: "Motion on the budget", files: { "motions/budget.md": "1\n" }, labels: ["motion"] });
+    // A motion by the secretariat (exempt from declaring): a quorum of two thirds of the four
+    // voters. bob and carol approve: two of four took part. A counted abstention by dan would
+    // make three, and the motion would pass.
+    const pr = await w.openPull({ author: "secretariat", title: "Motion on the budget", files: { "motions/budget.md": "1\n" }, labels: ["motion"] });
     await w.approve(pr, "bob");
     await w.approve(pr, "carol");
     await w.settle();
@@ -222,8 +224,18 @@ describe("hostile text in everything the app writes", () => {
     expect(texts.length).toBeGreaterThan(prs.length * 4);
     const problems: string[] = [];
     for (const { where, text } of texts) {
+      // GitHub links nothing in a fenced code block: a record's JSON copy holds the title as it
+      // is (its hash covers it). It must stay a block: its content must parse as one JSON value.
+      const unfenced = text.replace(/^```json\n([\s\S]*?)\n```$/gm, (block, json: string) => {
+        try {
+          JSON.parse(json);
+          return "";
+        } catch {
+          return block;
+        }
+      });
       // The app's own zero-width space after `@` and `#` is what makes them inert.
-      const t = text.replace(/&#8203;/g, "\u200b");
+      const t = unfenced.replace(/&#8203;/g, "\u200b");
       const checks: Array<[RegExp, string]> = [
         [/[@\uFF20](?!\u200b)[\p{L}\p{N}_]/u, "a live @mention"],
         [/[#\uFF03](?!\u200b)\d/u, "a live #reference"],
@@ -270,7 +282,7 @@ describe("hostile policy files", () => {
       const check = w.check(pr, name);
       expect(check?.conclusion).toBe("failure");
       // Where: the file, a line and a column.
-      expect(w.checkText(pr, name)).toMatch(/\.github\/governance\.yml:\d+:\d+/);
+      expect(w.checkText(pr, name)).toMatch(/\\?\.github\/governance\\?\.yml:\d+:\d+/);
     }
     expect(w.signoff(pr)?.title).toMatch(/^The governance policy or registry is invalid \(\d+ errors?\)$/);
 
