@@ -10,9 +10,8 @@ import { fileURLToPath } from "node:url";
 import { Probot, type ProbotOctokit } from "probot";
 import { createApp } from "./app.js";
 import { DEFAULT_API_URL, parseRepoArg, serverUrlOf } from "./cli/github-auth.js";
-import { publishReports, sweep, type PublishReports, type SweepSource } from "./evaluate/sweep.js";
+import { publishReports, repositorySweepSource, sweep, type PublishReports } from "./evaluate/sweep.js";
 import { createAppOctokit, type GitHub } from "./github/client.js";
-import { getDefaultBranch } from "./github/files.js";
 import type { Services } from "./handlers/services.js";
 import { t } from "./render/i18n.js";
 
@@ -131,6 +130,8 @@ export async function runAction(env: Env, options: ActionOptions = {}): Promise<
         mode: "inline",
         schedule: "off",
         appId: settings.appId,
+        // No webhooks reach a workflow: its events come from the runner, so no secret guards them.
+        productionGuard: false,
         ...(options.now ? { now: options.now } : {}),
         onReady: (s) => {
           s.htmlBase = settings.htmlBase;
@@ -184,15 +185,7 @@ async function sweepRepository(probot: Probot, services: Services, env: Env, rep
     throw new ActionError(t("en", "action.error.bad-repository", { value: env.GITHUB_REPOSITORY }));
   }
   const octokit = (await probot.auth()) as unknown as GitHub;
-  const source: SweepSource = {
-    async *installations() {
-      yield { id: 0, octokit };
-    },
-    async *repositories(installation) {
-      yield { ...repo, defaultBranch: await getDefaultBranch(installation.octokit, repo) };
-    },
-  };
-  return sweep(source, services, reports);
+  return sweep(repositorySweepSource(octokit, repo), services, reports);
 }
 
 /**

@@ -5,9 +5,8 @@
 import { Probot } from "probot";
 import { evaluatePullRequest } from "../evaluate/evaluate-pr.js";
 import { EvaluationQueue } from "../evaluate/queue.js";
-import { appSweepSource, publishReports, sweep, type SweepSource } from "../evaluate/sweep.js";
+import { appSweepSource, publishReports, repositorySweepSource, sweep, type SweepSource } from "../evaluate/sweep.js";
 import { createAppOctokit, type GitHub } from "../github/client.js";
-import { getDefaultBranch } from "../github/files.js";
 import type { Services } from "../handlers/services.js";
 import { t } from "../render/i18n.js";
 import { CredentialsError, createCliOctokit, DEFAULT_API_URL, parseRepoArg, serverUrlOf } from "./github-auth.js";
@@ -35,14 +34,7 @@ export async function runSweep(argv: string[], io: CliIO): Promise<number> {
     }
     const octokit = await createCliOctokit(env, repo);
     appId = Number(env.GOVERNANCE_APP_ID ?? appId);
-    source = {
-      async *installations() {
-        yield { id: 0, octokit };
-      },
-      async *repositories(inst) {
-        yield { ...repo, defaultBranch: await getDefaultBranch(inst.octokit, repo) };
-      },
-    };
+    source = repositorySweepSource(octokit, repo);
   } else if (env.APP_ID && env.PRIVATE_KEY) {
     const privateKey = env.PRIVATE_KEY.includes("\\n") ? env.PRIVATE_KEY.replace(/\\n/g, "\n") : env.PRIVATE_KEY;
     const probot = new Probot({ appId: env.APP_ID, privateKey, baseUrl, logLevel: "fatal", Octokit: createAppOctokit() });

@@ -15,7 +15,7 @@ import { logPeriodKind, parsePeriod, periodOf, previousPeriod } from "../core/pe
 import type { Policy } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
-import type { RepoRef } from "../github/files.js";
+import { getDefaultBranch, type RepoRef } from "../github/files.js";
 import { recordKey } from "../handlers/closed.js";
 import type { Services } from "../handlers/services.js";
 import { closeKey, listRecordedCloses } from "../transparency/issues.js";
@@ -170,6 +170,18 @@ async function sweepRepository(
     stats.pullRequests++;
     await services.evaluate(installation.octokit, installation.id, { ...ref, pull_number: pr.number });
   }
+}
+
+/** One repository with one client (a token's: the Action's, or `sweep --repo`). */
+export function repositorySweepSource(octokit: GitHub, repo: RepoRef): SweepSource {
+  return {
+    async *installations() {
+      yield { id: 0, octokit };
+    },
+    async *repositories(installation) {
+      yield { ...repo, defaultBranch: await getDefaultBranch(installation.octokit, repo) };
+    },
+  };
 }
 
 /** The app's installations and their repositories, through Probot's app authentication. */

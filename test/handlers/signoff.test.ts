@@ -215,6 +215,8 @@ describe("Multi-sector sign-off: the sweep", () => {
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: SWEEP_POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
     mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
+    // It looks for closes the log missed (none were closed here).
+    mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     serveOpenPulls(mock, [[NUMBER]]);
     const existing = { [DECLARATION]: asExisting(101, first.checks[DECLARATION]), [SIGNOFF]: asExisting(102, first.checks[SIGNOFF]) };
     serveEvaluation(mock, { policy: SWEEP_POLICY, pr: consultation, checks: { existing, updates: [SIGNOFF] } });
