@@ -69,3 +69,21 @@ describe("the server refuses to start in production without a real webhook secre
     expect(r.stderr).toMatch(/WEBHOOK_SECRET is missing or is the development default/);
   });
 });
+
+describe("createApp in production", () => {
+  it("refuses to load without a real webhook secret, unless no webhook can reach it (the Action)", async () => {
+    const { createApp } = await import("../src/app.js");
+    const { createTestProbot } = await import("./helpers/probot.js");
+    const saved = { ...process.env };
+    process.env.NODE_ENV = "production";
+    process.env.WEBHOOK_SECRET = "development";
+    process.env.APP_ID = "1";
+    process.env.PRIVATE_KEY = "set";
+    try {
+      await expect(createTestProbot(createApp({ mode: "inline", schedule: "off" }))).rejects.toThrow(/WEBHOOK_SECRET is missing or is the development default/);
+      await expect(createTestProbot(createApp({ mode: "inline", schedule: "off", productionGuard: false }))).resolves.toBeDefined();
+    } finally {
+      process.env = saved;
+    }
+  });
+});
