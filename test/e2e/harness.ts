@@ -60,14 +60,17 @@ export function createStandin(clock: FakeClock, options: StandinOptions = {}): G
 
 const log = pino({ level: process.env.E2E_LOG ?? "silent" });
 
-// GitHub asks for a second between mutating requests and three between those that notify; the
-// app keeps Probot's limiter for that. The tests keep the limiter but with short spacing, and
-// a retry-after of one second becomes 50 ms, so that a run of hundreds of events takes seconds.
-const shortWrites = new Bottleneck.Group({ maxConcurrent: 1, minTime: 2 });
-const shortNotifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: 2 });
-
-/** The app's Octokit class as src/server.ts builds it, with the waits shortened. */
+/**
+ * The app's Octokit class as src/server.ts builds it, with the waits shortened. GitHub asks for a
+ * second between mutating requests and three between those that notify; the app keeps Probot's
+ * limiter for that. The tests keep the limiter (one per app process, as two processes would have)
+ * with short spacing, and a retry-after of one second becomes 50 ms, so that a run of hundreds
+ * of events takes seconds. Bottleneck is plugin-throttling's own limiter: its groups are the only
+ * way to change the spacing.
+ */
 export function testOctokit(): ReturnType<typeof createAppOctokit> {
+  const shortWrites = new Bottleneck.Group({ maxConcurrent: 1, minTime: 2 });
+  const shortNotifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: 2 });
   return createAppOctokit().defaults((o: Record<string, unknown>) => ({
     ...o,
     retry: { retryAfterBaseValue: 10 },
