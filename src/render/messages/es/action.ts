@@ -14,5 +14,7 @@ export const action = {
   "action.error.pull-request-event":
     "Esta acción se ejecuta con pull_request_target, nunca con pull_request: un flujo de trabajo pull_request ejecuta la copia del archivo del flujo de trabajo que contiene la propia solicitud de incorporación de cambios, que quien la crea puede modificar. En el archivo del flujo de trabajo, sustituya pull_request por pull_request_target.",
   "action.error.failed": "Partnership Governance ha fallado al procesar el evento {event}: {message}",
+  "action.fork-review":
+    "Revisión de una solicitud de incorporación de cambios (pull request) procedente de un fork: GitHub da a este flujo de trabajo un token de solo lectura, por lo que las comprobaciones no se escriben ahora. Las escribirá el próximo barrido programado o, de inmediato, un comentario /governance check en la solicitud.",
   "action.done": "Partnership Governance ha procesado el evento {event}.",
 } satisfies Record<string, string>;

@@ -13,5 +13,7 @@ export const action = {
   "action.error.pull-request-event":
     "Cette action s’exécute sur pull_request_target, jamais sur pull_request : un workflow pull_request exécute la copie du fichier de workflow contenue dans la demande de fusion (pull request) elle-même, que son auteur peut modifier. Dans le fichier de workflow, remplacez pull_request par pull_request_target.",
   "action.error.failed": "Échec de Partnership Governance sur l’événement {event} : {message}",
+  "action.fork-review":
+    "Revue d’une demande de fusion (pull request) issue d’un fork : GitHub donne à ce workflow un jeton en lecture seule, les vérifications ne sont donc pas écrites maintenant. Le prochain balayage planifié les écrira, ou tout de suite un commentaire /governance check sur la demande de fusion.",
   "action.done": "Partnership Governance a traité l’événement {event}.",
 } satisfies Record<string, string>;

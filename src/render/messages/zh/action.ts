@@ -13,5 +13,7 @@ export const action = {
   "action.error.pull-request-event":
     "本 Action 只在 pull_request_target 上运行，绝不在 pull_request 上运行：pull_request 工作流运行的是拉取请求自身所带的工作流文件副本，而拉取请求的作者可以修改该副本。请在工作流文件中将 pull_request 替换为 pull_request_target。",
   "action.error.failed": "Partnership Governance 处理 {event} 事件时失败：{message}",
+  "action.fork-review":
+    "这是对来自复刻（fork）的拉取请求的审查：GitHub 只给此工作流只读令牌，因此现在不会写入检查结果。下一次定时扫描会写入；如需立即写入，请在该拉取请求中评论 /governance check。",
   "action.done": "Partnership Governance 已处理 {event} 事件。",
 } satisfies Record<string, string>;
