@@ -72,7 +72,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 let deliveries = 0;
 
 /** POSTs one signed webhook; resolves with its latency in ms and status (0 = no answer in time). */
-function deliver(url, body, timeoutMs) {
+function deliver(url, body, timeoutMs, event = "pull_request") {
   const json = JSON.stringify(body);
   const signature = `sha256=${createHmac("sha256", SECRET).update(json).digest("hex")}`;
   const t0 = performance.now();
@@ -80,7 +80,7 @@ function deliver(url, body, timeoutMs) {
     const req = request(url, {
       method: "POST",
       agent,
-      headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": `d-${++deliveries}`, "x-hub-signature-256": signature },
+      headers: { "content-type": "application/json", "x-github-event": event, "x-github-delivery": `d-${++deliveries}`, "x-hub-signature-256": signature },
     }, (res) => {
       res.resume();
       res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode }));
@@ -144,15 +144,28 @@ async function perEventRequests() {
   const standIn = await startStandIn({ installations: 1, pullsPerRepo: 20, delayMs: 0 });
   const app = await startApp("ours", standIn);
   const rows = [];
-  const step = async (label, n) => {
+  const step = async (label, event, body) => {
     standIn.resetCounts();
-    await deliver(app.url, payload(n, 1, standIn.headOf(n)), 10_000);
+    await deliver(app.url, body, 10_000, event);
     await app.queue().onIdle();
     rows.push([label, standIn.state.counted - standIn.state.writes, standIn.state.writes, standIn.state.total]);
   };
-  await step("pull_request, first in the process", 1);
-  await step("pull_request, same PR, nothing changed", 1);
-  await step("pull_request, another PR of the repository", 2);
+  const review = (n) => ({ ...payload(n, 1, standIn.headOf(n)), action: "submitted", review: { id: 1, state: "approved", user: { login: "bob" } } });
+  const comment = (n, body) => ({
+    action: "created",
+    issue: { number: n, pull_request: { url: "x" } },
+    comment: { id: 7, body, user: { login: "carol", type: "User" } },
+    repository: payload(n, 1, "").repository,
+    installation: { id: 1 },
+  });
+  const push = { ref: "refs/heads/main", commits: [{ added: [], modified: ["README.md"], removed: [] }], repository: { name: "charter", owner: { login: "org1", name: "org1" }, default_branch: "main" }, installation: { id: 1 } };
+  await step("pull_request: the first PR, first in the process", "pull_request", payload(1, 1, standIn.headOf(1)));
+  await step("pull_request: same PR, nothing changed", "pull_request", payload(1, 1, standIn.headOf(1)));
+  await step("pull_request: another PR of the repository", "pull_request", payload(2, 1, standIn.headOf(2)));
+  await step("pull_request_review: nothing changed", "pull_request_review", review(2));
+  await step("issue_comment: not a command", "issue_comment", comment(2, "Looks good"));
+  await step("issue_comment: /governance check", "issue_comment", comment(2, "/governance check"));
+  await step("push: not the policy nor the registry", "push", push);
   await app.server.stop();
   await standIn.close();
   return rows;
@@ -177,7 +190,10 @@ async function memoryFlat() {
 }
 
 const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : "–");
+// BENCH_PARTS=latency,converge,requests,memory runs only those parts (default: all).
+const parts = new Set((process.env.BENCH_PARTS ?? "latency,converge,requests,memory").split(","));
 console.log(`Load benchmark: stand-in GitHub answering after ${DELAY_MS} ms; ${WINDOW_S} s windows; Node ${process.version}.\n`);
+if (parts.has("latency")) {
 console.log("Webhook response latency (ms), ours vs a stock Probot app writing one check run per event:");
 console.log("rate/s  inst  ours p50   p95   p99   202s lost | stock p50    p95    p99  202s lost | p99 ratio");
 for (const installations of [1, 10]) {
@@ -189,10 +205,17 @@ for (const installations of [1, 10]) {
     );
   }
 }
+}
+if (parts.has("converge")) {
 const c = await converge();
 console.log(`\nConvergence after a burst of 200 events over 20 PRs of one installation: all acknowledged in ${f(c.acked)} ms; every check final after ${f(c.done)} ms; ${c.writes} writes (fewest possible ${c.fewest}); peak RSS ${f(c.peakMb)} MB.`);
-console.log("\nGitHub requests per event (counted = not 304):");
-for (const [label, reads, writes, total] of await perEventRequests()) console.log(`  ${label.padEnd(44)} ${reads} counted reads, ${writes} writes (${total} requests)`);
+}
+if (parts.has("requests")) {
+console.log("\nGitHub requests per event, in order (counted = not 304; the stand-in answers at once here):");
+for (const [label, reads, writes, total] of await perEventRequests()) console.log(`  ${label.padEnd(52)} ${reads} counted reads, ${writes} writes (${total} requests)`);
+}
+if (parts.has("memory")) {
 console.log("\nMemory while events arrive (the pending set is bounded by PRs, not events):");
 for (const [events, rss, heap] of await memoryFlat()) console.log(`  after ${String(events).padStart(6)} events: RSS ${f(rss)} MB, heap ${f(heap)} MB`);
+}
 agent.destroy();

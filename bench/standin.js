@@ -109,7 +109,7 @@ export async function startStandIn(opts) {
       }
       return [404, { message: "Not Found" }, "PATCH check-run"];
     }
-    if (method === "POST" && /^\/issues\/comments\/\d+\/reactions$/.test(rest)) return [201, { id: state.nextId++, content: body.content }, "POST reaction"];
+    if (method === "POST" && /^\/issues\/comments\/\d+\/reactions$/.test(rest) && ++state.writes) return [201, { id: state.nextId++, content: body.content }, "POST reaction"];
     return null;
   }
 
