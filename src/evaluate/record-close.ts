@@ -60,15 +60,39 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
   const registry: Registry = rules.registry ?? { path: "", entries: [] };
   const closedAt = new Date(close.closedAt);
   const signoff = evaluateSignoff({ policy, registry, facts, now: closedAt });
-  return recordClosedPullRequest(octokit, {
-    ...repo,
-    policy,
-    facts,
-    signoff,
-    authorSector: authorSector(registry, facts.author.login, policy.declarations.renewAfterDays, closedAt),
-    now: services.now(),
-    ...(services.htmlBase ? { serverUrl: services.htmlBase } : {}),
-  });
+  return oneWriterPerLog(repo, () =>
+    recordClosedPullRequest(octokit, {
+      ...repo,
+      policy,
+      facts,
+      signoff,
+      authorSector: authorSector(registry, facts.author.login, policy.declarations.renewAfterDays, closedAt),
+      now: services.now(),
+      ...(services.htmlBase ? { serverUrl: services.htmlBase } : {}),
+    }),
+  );
+}
+
+/** The tail of the writes to each repository's log in this process. */
+const logWriters = new Map<string, Promise<unknown>>();
+
+/**
+ * Within one process, records of one repository are appended one at a time: evaluations run
+ * several at once per installation, and concurrent writers of one chain would otherwise keep
+ * taking each other's `seq` (the delete-and-retry of src/transparency/record.ts resolves races
+ * between processes; there is no reason to race inside one).
+ */
+async function oneWriterPerLog<T>(repo: RepoRef, write: () => Promise<T>): Promise<T> {
+  const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+  const previous = logWriters.get(key) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(write);
+  const tail = mine.catch(() => undefined);
+  logWriters.set(key, tail);
+  try {
+    return await mine;
+  } finally {
+    if (logWriters.get(key) === tail) logWriters.delete(key);
+  }
 }
 
 async function firstParent(octokit: GitHub, repo: RepoRef, sha: string): Promise<string> {
