@@ -53,23 +53,37 @@ export async function loadRepoPolicy(octokit: GitHub, repo: RepoRef): Promise<Po
   return result.policy;
 }
 
-export async function runReport(argv: string[], io: CliIO): Promise<number> {
+/**
+ * What `report` and `verify` do first: `--help`, the arguments, and a client for the repository.
+ * A number is the exit status to return at once (0 after help, 2 for usage or no credentials,
+ * `clientFailure` when the client could not be made).
+ */
+export async function startGitHubCommand(
+  argv: string[],
+  io: CliIO,
+  opts: { usageKey: string; allowDryRun: boolean; clientFailure: number },
+): Promise<{ args: GitHubArgs; octokit: GitHub } | number> {
   if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout(`${t("en", "report.cli.usage")}\n`);
+    io.stdout(`${t("en", opts.usageKey)}\n`);
     return 0;
   }
-  const args = parseGitHubArgs(argv, true);
+  const args = parseGitHubArgs(argv, opts.allowDryRun);
   if (typeof args === "string") {
-    io.stderr(`${args}\n\n${t("en", "report.cli.usage")}\n`);
+    io.stderr(`${args}\n\n${t("en", opts.usageKey)}\n`);
     return 2;
   }
-  let octokit: GitHub;
   try {
-    octokit = await createCliOctokit(io.env, args.repo);
+    return { args, octokit: await createCliOctokit(io.env, args.repo) };
   } catch (err) {
     io.stderr(`${err instanceof CredentialsError ? t("en", "report.cli.noCredentials") : t("en", "report.cli.failed", { message: (err as Error).message })}\n`);
-    return err instanceof CredentialsError ? 2 : 1;
+    return err instanceof CredentialsError ? 2 : opts.clientFailure;
   }
+}
+
+export async function runReport(argv: string[], io: CliIO): Promise<number> {
+  const started = await startGitHubCommand(argv, io, { usageKey: "report.cli.usage", allowDryRun: true, clientFailure: 1 });
+  if (typeof started === "number") return started;
+  const { args, octokit } = started;
   try {
     const policy = await loadRepoPolicy(octokit, args.repo);
     if ("error" in policy) {

@@ -2,32 +2,17 @@
 // as it stands on GitHub, recomputes each hash and link, and names the first record that was
 // edited, deleted, inserted or reordered. Exit 0 intact, 1 tampered, 2 error or usage.
 import { t } from "../render/i18n.js";
-import type { GitHub } from "../github/client.js";
 import { verifyLog } from "../transparency/verify.js";
-import { createCliOctokit, CredentialsError } from "./github-auth.js";
 import type { CliIO } from "./io.js";
-import { loadRepoPolicy, parseGitHubArgs } from "./report.js";
+import { loadRepoPolicy, startGitHubCommand } from "./report.js";
 
 /** The log's labels when the policy cannot be read: the default. */
 const DEFAULT_LABELS = ["transparency"];
 
 export async function runVerify(argv: string[], io: CliIO): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout(`${t("en", "record.verify.usage")}\n`);
-    return 0;
-  }
-  const args = parseGitHubArgs(argv, false);
-  if (typeof args === "string") {
-    io.stderr(`${args}\n\n${t("en", "record.verify.usage")}\n`);
-    return 2;
-  }
-  let octokit: GitHub;
-  try {
-    octokit = await createCliOctokit(io.env, args.repo);
-  } catch (err) {
-    io.stderr(`${err instanceof CredentialsError ? t("en", "report.cli.noCredentials") : t("en", "report.cli.failed", { message: (err as Error).message })}\n`);
-    return 2;
-  }
+  const started = await startGitHubCommand(argv, io, { usageKey: "record.verify.usage", allowDryRun: false, clientFailure: 2 });
+  if (typeof started === "number") return started;
+  const { args, octokit } = started;
   try {
     // The policy only says which label the log issues carry (and the language); an unreadable
     // policy must not stop anyone from checking the public record.
