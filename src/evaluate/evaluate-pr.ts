@@ -6,10 +6,10 @@ import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.j
 import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
 import type { Diagnostic, Policy, PullRequestFacts, Registry, RegistryEntry } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
-import { publishCheckRun } from "../github/checks.js";
+import { getLatestCheckRuns, publishCheckRun } from "../github/checks.js";
 import { ensureMarkedComment } from "../github/comments.js";
-import { getPullRequestFacts } from "../github/facts.js";
-import { getDefaultBranch, readFileAtDefaultBranch, type FileRef, type RepoRef } from "../github/files.js";
+import { readPullRequest } from "../github/facts.js";
+import { readFileAtDefaultBranch, type FileRef, type RepoRef } from "../github/files.js";
 import { loadPolicy } from "../policy/load.js";
 import { parseRegistry, registryLocationOf } from "../policy/registry.js";
 import type { CheckOutput, RenderContext } from "../render/context.js";
@@ -48,20 +48,22 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
   const repo: RepoRef = { owner: target.owner, repo: target.repo };
   const htmlBase = (deps.htmlBase ?? "https://github.com").replace(/\/+$/, "");
   let headSha: string | undefined;
+  let context: ((defaultBranch: string) => RenderContext) | undefined;
   let ctx: RenderContext | undefined;
   let writes = 0;
   try {
-    const defaultBranch = await getDefaultBranch(octokit, repo);
-    const rules = await getRules(octokit, repo, defaultBranch);
+    // The rules of the default branch's head (the contents API reads it when no ref is given).
+    const rules = await getRules(octokit, repo);
     if (!rules.governed) {
       deps.log?.debug(`${repo.owner}/${repo.repo} has no governance policy: nothing to do`);
       return { status: "not-governed" };
     }
     const policyRef: FileRef = { ...repo, path: rules.policy?.path ?? DEFAULT_POLICY_PATH };
     const registryRef = rules.registryRef;
-    ctx = {
+    const now = deps.now();
+    context = (defaultBranch) => ({
       lang: rules.policy?.transparency.language ?? "en",
-      now: deps.now(),
+      now,
       repo,
       defaultBranch,
       policyUrl: fileUrl(htmlBase, policyRef, defaultBranch),
@@ -70,10 +72,11 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
       htmlBase,
       pullNumber: target.pull_number,
       ...(rules.policy ? { policy: rules.policy } : {}),
-    };
+    });
 
     const needCommits = rules.policy?.declarations.requiredFor.includes("committers") ?? false;
-    const facts = await getPullRequestFacts(octokit, target, { needCommits });
+    const { facts, defaultBranch } = await readPullRequest(octokit, target, { needCommits });
+    ctx = context(defaultBranch);
     headSha = facts.headSha;
     if (facts.state !== "open") {
       deps.log?.debug(`#${target.pull_number} is closed: its checks no longer matter`);
@@ -100,6 +103,7 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
           marker: MARKER_INSTRUCTIONS,
           body: instructions,
           createIfAbsent: declared.outcome === "failure",
+          comments: facts.comments,
           ...(deps.appLogin ? { appLogin: deps.appLogin } : {}),
         });
         if (done.action === "created" || done.action === "updated") writes++;
@@ -109,10 +113,14 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
     return { status: "evaluated", declaration, signoff, writes };
   } catch (error) {
     deps.log?.warn({ err: error, pr: target }, "evaluation failed: the checks fail closed");
-    if (headSha === undefined && ctx !== undefined) {
+    if (headSha === undefined && context !== undefined) {
       // Gathering the facts failed, so the head commit the checks belong on is still unknown:
       // read the PR alone to find it (and not to write on a closed one).
-      headSha = await getOpenHeadSha(octokit, target).catch(() => undefined);
+      const open = await getOpenHead(octokit, target).catch(() => undefined);
+      if (open) {
+        headSha = open.headSha;
+        ctx = context(open.defaultBranch);
+      }
     }
     if (headSha !== undefined && ctx !== undefined) {
       // Fail closed, visibly: both checks fail with the request id, never left passing.
@@ -127,9 +135,9 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
   }
 }
 
-async function getOpenHeadSha(octokit: GitHub, target: EvaluationTarget): Promise<string | undefined> {
+async function getOpenHead(octokit: GitHub, target: EvaluationTarget): Promise<{ headSha: string; defaultBranch: string } | undefined> {
   const { data } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pull_number });
-  return data.state === "open" ? data.head.sha : undefined;
+  return data.state === "open" ? { headSha: data.head.sha, defaultBranch: data.base.repo.default_branch } : undefined;
 }
 
 async function publishBoth(
@@ -142,11 +150,12 @@ async function publishBoth(
   signoff: CheckOutput,
 ): Promise<number> {
   let writes = 0;
+  const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha, appId });
   for (const [name, output] of [
     [CHECK_DECLARATION, declaration],
     [CHECK_SIGNOFF, signoff],
   ] as const) {
-    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId, now: ctx.now });
+    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId, now: ctx.now }, existing);
     if (done !== "unchanged") writes++;
   }
   return writes;

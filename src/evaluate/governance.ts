@@ -29,19 +29,16 @@ export function displayName(file: FileRef, home: RepoRef): string {
 }
 
 /**
- * Reads the rules at `ref` of `repo` (its default branch's head when `ref` is the branch name,
- * or a commit such as a merge's first parent). Files of other repositories (an org-wide base
+ * Reads the rules at `ref` of `repo` (a branch, or a commit such as a merge's first parent; its
+ * default branch's head when `ref` is omitted). Files of other repositories (an org-wide base
  * policy, an org-wide registry) are read from their own default branch.
  */
-export async function getRules(octokit: GitHub, repo: RepoRef, ref: string): Promise<Rules> {
+export async function getRules(octokit: GitHub, repo: RepoRef, ref?: string): Promise<Rules> {
   const read = async (file: FileRef) => {
     const home = file.owner.toLowerCase() === repo.owner.toLowerCase() && file.repo.toLowerCase() === repo.repo.toLowerCase();
-    const content = await readFileAtDefaultBranch(octokit, file, home ? ref : undefined).catch((error: unknown) => {
-      // Another repository that does not exist (an organisation without a `.github` repository,
-      // Probot's fallback) has no such file: GitHub answers its default-branch lookup with 404.
-      if (!home && (error as { status?: unknown } | null)?.status === 404) return null;
-      throw error;
-    });
+    // Another repository that does not exist (an organisation without a `.github` repository,
+    // Probot's fallback) has no such file: GitHub answers 404, read as "no file".
+    const content = await readFileAtDefaultBranch(octokit, file, home ? ref : undefined);
     return content ? { text: content.text, file: displayName(file, repo) } : null;
   };
   const loaded = await loadPolicy(read, repo, DEFAULT_POLICY_PATH);

@@ -53,33 +53,44 @@ function isUnchanged(run: ExistingRun, input: PublishCheckRunInput): boolean {
   );
 }
 
-/** This app's latest check run of `name` on `head_sha`, if any. */
-export async function getLatestCheckRun(
+export type ExistingRuns = ReadonlyMap<string, ExistingRun>;
+
+/**
+ * This app's latest check run of each name on `head_sha`: one request for all of them (GitHub
+ * filters by app; `filter=latest` keeps one run per name).
+ */
+export async function getLatestCheckRuns(
   octokit: GitHub,
-  ref: { owner: string; repo: string; head_sha: string; name: string; appId: number },
-): Promise<ExistingRun | undefined> {
+  ref: { owner: string; repo: string; head_sha: string; appId: number },
+): Promise<ExistingRuns> {
   const runs = (await octokit.paginate(octokit.rest.checks.listForRef, {
     owner: ref.owner,
     repo: ref.repo,
     ref: ref.head_sha,
-    check_name: ref.name,
+    app_id: ref.appId,
     filter: "latest",
     per_page: 100,
-  })) as ExistingRun[];
-  return runs.filter((r) => r.app?.id === ref.appId).sort((a, b) => b.id - a.id)[0];
+  })) as Array<ExistingRun & { name: string }>;
+  const latest = new Map<string, ExistingRun>();
+  // Checked again here: only this app's runs may ever be taken as its own.
+  for (const run of runs.filter((r) => r.app?.id === ref.appId).sort((a, b) => b.id - a.id)) {
+    if (!latest.has(run.name)) latest.set(run.name, run);
+  }
+  return latest;
 }
 
 /**
- * Writes the check run: nothing when this app's latest run of that name on that commit already
+ * Writes the check run (`existingRuns`: this app's runs on the commit, when already read):
+ * nothing when this app's latest run of that name on that commit already
  * shows it, a PATCH of that run when it differs, a new run when there is none. Always
  * `completed`: waiting is `action_required`, never `in_progress` (GitHub marks a check left in
  * progress stale after 14 days, and comment periods can be longer).
  */
-export async function publishCheckRun(octokit: GitHub, input: PublishCheckRunInput): Promise<PublishResult> {
+export async function publishCheckRun(octokit: GitHub, input: PublishCheckRunInput, existingRuns?: ExistingRuns): Promise<PublishResult> {
   if (input.output.conclusion === "action_required" && !input.details_url) {
     throw new Error("publishCheckRun: action_required needs a details_url (GitHub requires one)");
   }
-  const existing = await getLatestCheckRun(octokit, input);
+  const existing = (existingRuns ?? (await getLatestCheckRuns(octokit, input))).get(input.name);
   if (existing && isUnchanged(existing, input)) return "unchanged";
 
   const output: { title: string; summary: string; text?: string } = {

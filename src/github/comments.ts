@@ -1,5 +1,6 @@
 // Comments the app keeps up to date: found by a hidden marker on the app's own comments only (a
 // user can paste the marker too), across all pages; updated in place, never duplicated.
+import type { CommentFact } from "../core/types.js";
 import type { GitHub } from "./client.js";
 
 export interface EnsureMarkedCommentInput {
@@ -13,6 +14,8 @@ export interface EnsureMarkedCommentInput {
   createIfAbsent: boolean;
   /** The app's bot login ("my-app[bot]"), when known: then only its comments are ours. */
   appLogin?: string;
+  /** The issue's comments, when the caller has just read them all: they are not read again. */
+  comments?: readonly CommentFact[];
 }
 
 export interface EnsureMarkedCommentResult {
@@ -44,12 +47,9 @@ export function withMarker(body: string, marker: string): string {
 export async function ensureMarkedComment(octokit: GitHub, input: EnsureMarkedCommentInput): Promise<EnsureMarkedCommentResult> {
   const { owner, repo, issue_number } = input;
   const body = withMarker(input.body, input.marker);
-  const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
-    owner,
-    repo,
-    issue_number,
-    per_page: 100,
-  })) as CommentLike[];
+  const comments: CommentLike[] = input.comments
+    ? input.comments.map((c) => ({ id: c.id, body: c.body, created_at: c.createdAt, user: { login: c.user.login, type: c.user.isBot ? "Bot" : "User" } }))
+    : ((await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 })) as CommentLike[]);
   const ours = comments
     .filter((c) => isOurs(c, input.marker, input.appLogin))
     .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);

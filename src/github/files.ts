@@ -36,13 +36,14 @@ export async function getDefaultBranch(octokit: GitHub, ref: RepoRef): Promise<s
 
 /**
  * A file of the repository's default branch (or of `ref`), or null when it does not exist (or is
- * not a file: a directory, a symlink, a submodule).
+ * not a file: a directory, a symlink, a submodule), or its repository does not. Without `ref` the
+ * contents API reads the default branch itself, so its name is never looked up.
  */
 export async function readFileAtDefaultBranch(octokit: GitHub, file: FileRef, ref?: string): Promise<FileContent | null> {
-  const branch = ref ?? (await getDefaultBranch(octokit, file));
+  const at = ref === undefined ? {} : { ref };
   let data: unknown;
   try {
-    ({ data } = await octokit.rest.repos.getContent({ owner: file.owner, repo: file.repo, path: file.path, ref: branch }));
+    ({ data } = await octokit.rest.repos.getContent({ owner: file.owner, repo: file.repo, path: file.path, ...at }));
   } catch (error) {
     if (statusOf(error) === 404) return null;
     throw error;
@@ -62,7 +63,7 @@ export async function readFileAtDefaultBranch(octokit: GitHub, file: FileRef, re
     owner: file.owner,
     repo: file.repo,
     path: file.path,
-    ref: branch,
+    ...at,
     mediaType: { format: "raw" },
     request: { parseSuccessResponseBody: false },
   });
@@ -82,34 +83,14 @@ export type ReadFile = (ref: FileRef) => Promise<{ text: string | Uint8Array; fi
 /**
  * A ReadFile for the evaluation of one governed repository: every file is read from its own
  * repository's default branch; `file` names it as messages show it: `path` in the governed
- * repository, `owner/repo:path` in another. Default branches are read once per adapter (pass the
- * ones already known, e.g. from the webhook payload, to save the request).
+ * repository, `owner/repo:path` in another.
  */
-export function createReadFile(octokit: GitHub, governed: RepoRef, knownDefaultBranches: Record<string, string> = {}): ReadFile {
+export function createReadFile(octokit: GitHub, governed: RepoRef): ReadFile {
   const key = (r: RepoRef) => `${r.owner}/${r.repo}`.toLowerCase();
-  const branches = new Map<string, Promise<string>>(
-    Object.entries(knownDefaultBranches).map(([name, branch]) => [name.toLowerCase(), Promise.resolve(branch)]),
-  );
   return async (ref) => {
-    const k = key(ref);
-    let branch = branches.get(k);
-    if (!branch) {
-      branch = getDefaultBranch(octokit, ref);
-      branches.set(k, branch);
-      branch.catch(() => branches.delete(k));
-    }
-    let name: string;
-    try {
-      name = await branch;
-    } catch (error) {
-      // A repository that does not exist (an org without a `.github` repository, the usual
-      // Probot fallback) has no such file.
-      if (statusOf(error) === 404) return null;
-      throw error;
-    }
-    const content = await readFileAtDefaultBranch(octokit, ref, name);
+    const content = await readFileAtDefaultBranch(octokit, ref);
     if (!content) return null;
-    const file = k === key(governed) ? ref.path : `${ref.owner}/${ref.repo}:${ref.path}`;
+    const file = key(ref) === key(governed) ? ref.path : `${ref.owner}/${ref.repo}:${ref.path}`;
     return { text: content.text, file };
   };
 }

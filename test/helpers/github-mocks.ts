@@ -3,6 +3,7 @@
 // each request body the app sends is checked when it arrives, and every request is captured so
 // that tests assert exactly what was written.
 import nock from "nock";
+import { validateAnswer } from "./graphql.js";
 import { validateRequest, validateResponse } from "./openapi.js";
 
 export const GITHUB_API = "https://api.github.com";
@@ -40,6 +41,11 @@ export interface GitHubMock {
   patch(path: string, body: BodyMatcher | undefined, reply: Reply, opts?: RouteOptions): GitHubMock;
   put(path: string, body: BodyMatcher | undefined, reply: Reply, opts?: RouteOptions): GitHubMock;
   delete(path: string, reply: Reply, opts?: RouteOptions): GitHubMock;
+  /**
+   * `POST /graphql`: `answer` gives the `data` of the answer to each query (or a whole ReplySpec
+   * for an error); queries and answers are checked against GitHub's GraphQL schema.
+   */
+  graphql(answer: (req: GraphQLRequest) => unknown, opts?: RouteOptions & { match?: (req: GraphQLRequest) => boolean }): GitHubMock;
   /** Every request answered by this mock, in order. */
   readonly requests: CapturedRequest[];
   /** The captured requests of one method (and optionally one path). */
@@ -70,6 +76,16 @@ function parseBody(body: unknown): unknown {
   } catch {
     return body;
   }
+}
+
+export interface GraphQLRequest {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** An answer of `mock.graphql` that is a whole HTTP answer (an error), not `data`. */
+export class GraphQLReply {
+  constructor(readonly spec: ReplySpec) {}
 }
 
 export interface MockGitHubOptions {
@@ -132,6 +148,32 @@ export function mockGitHub(options: MockGitHubOptions = {}): GitHubMock {
     });
   }
 
+  function defineGraphQL(answer: (req: GraphQLRequest) => unknown, opts: RouteOptions & { match?: (req: GraphQLRequest) => boolean } = {}) {
+    const times = opts.times ?? 1;
+    const record = { describe: "POST /graphql", optional: opts.optional ?? false, calls: 0, times };
+    interceptors.push(record);
+    const asRequest = (body: unknown): GraphQLRequest => {
+      const b = (parseBody(body) ?? {}) as { query?: unknown; variables?: unknown };
+      return { query: String(b.query ?? ""), variables: (b.variables ?? {}) as Record<string, unknown> };
+    };
+    let interceptor = scope.post("/graphql", (body: unknown) => (opts.match ? opts.match(asRequest(body)) : true));
+    if (opts.optional) interceptor = interceptor.optionally();
+    interceptor.times(times).reply(function (uri, body) {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(this.req.headers)) headers[k.toLowerCase()] = String(v);
+      const req = asRequest(body);
+      requests.push({ method: "POST", path: "/graphql", query: {}, headers, body: req });
+      record.calls += 1;
+      const answered = answer(req);
+      if (answered instanceof GraphQLReply) {
+        const spec = answered.spec;
+        return [spec.status ?? 200, JSON.stringify(spec.body ?? {}), { "content-type": "application/json; charset=utf-8", ...(spec.headers ?? {}) }] as const;
+      }
+      problems.push(...validateAnswer(req.query, req.variables, answered).map((p) => `POST /graphql: ${p}`));
+      return [200, JSON.stringify({ data: answered }), { "content-type": "application/json; charset=utf-8" }] as const;
+    });
+  }
+
   function assertResponse(method: string, pathname: string, spec: ReplySpec) {
     const errors = validateResponse({ method, path: pathname, status: spec.status ?? 200, body: spec.body });
     if (errors.length > 0) throw new Error(`mockGitHub: ${errors.join("; ")}`);
@@ -156,6 +198,7 @@ export function mockGitHub(options: MockGitHubOptions = {}): GitHubMock {
     patch: (path, body, reply, opts) => (define("PATCH", path, body, reply, opts), mock),
     put: (path, body, reply, opts) => (define("PUT", path, body, reply, opts), mock),
     delete: (path, reply, opts) => (define("DELETE", path, undefined, reply, opts), mock),
+    graphql: (answer, opts) => (defineGraphQL(answer, opts), mock),
     requests,
     sent: (method, path) =>
       requests.filter((r) => r.method === method.toUpperCase() && (path === undefined || r.path === path)),
@@ -219,14 +262,15 @@ export function etagOf(content: string): string {
 }
 
 /**
- * `GET /repos/{o}/{r}/contents/{path}?ref=<branch>`: the file base64-encoded with an ETag, or 404
- * when `content` is null (an absent file).
+ * `GET /repos/{o}/{r}/contents/{path}?ref=<branch>` (no `ref` when it is null: the default
+ * branch): the file base64-encoded with an ETag, or 404 when `content` is null (an absent file).
  */
 export function serveFile(
   mock: GitHubMock,
-  file: RepoRef & { path: string; ref?: string; content: string | null; etag?: string; times?: number; sha?: string },
+  file: RepoRef & { path: string; ref?: string | null; content: string | null; etag?: string; times?: number; sha?: string },
 ): GitHubMock {
-  const route = `/repos/${file.owner}/${file.repo}/contents/${file.path}?ref=${encodeURIComponent(file.ref ?? "main")}`;
+  const at = file.ref === null ? "" : `?ref=${encodeURIComponent(file.ref ?? "main")}`;
+  const route = `/repos/${file.owner}/${file.repo}/contents/${file.path}${at}`;
   const opts = file.times === undefined ? {} : { times: file.times };
   if (file.content === null) {
     return mock.get(
@@ -260,19 +304,28 @@ export function serveFile(
   );
 }
 
-/** The governed repository's default branch, its policy and its registry (null = absent). */
+/**
+ * The governed repository's policy and registry (null = absent), as an evaluation reads them:
+ * from the default branch without naming it (`ref` null, the default), or at a named `ref`
+ * (`defaultBranch`: the default branch's name, looked up first with `GET /repos/{o}/{r}`).
+ */
 export function serveGovernance(
   mock: GitHubMock,
   setup: RepoRef & {
     defaultBranch?: string;
+    /** Null (the default): read without a ref; a string: read at that ref, not looked up. */
+    ref?: string | null;
     policy: string | null;
     registry?: string | null;
     policyPath?: string;
     registryPath?: string;
   },
 ): GitHubMock {
-  const ref = setup.defaultBranch ?? "main";
-  serveRepository(mock, { owner: setup.owner, repo: setup.repo, defaultBranch: ref });
+  let ref: string | null = setup.ref ?? null;
+  if (setup.defaultBranch !== undefined) {
+    ref = setup.defaultBranch;
+    serveRepository(mock, { owner: setup.owner, repo: setup.repo, defaultBranch: ref });
+  }
   serveFile(mock, { ...setup, path: setup.policyPath ?? ".github/governance.yml", ref, content: setup.policy });
   if (setup.registry !== undefined) {
     serveFile(mock, { ...setup, path: setup.registryPath ?? "STAKEHOLDERS.yml", ref, content: setup.registry });
