@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { publishCheckRun, type PublishCheckRunInput } from "../../src/github/checks.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
+import { getLatestCheckRuns, publishCheckRun, type PublishCheckRunInput } from "../../src/github/checks.js";
+import { linkNext, mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
 
 const HEAD = "d".repeat(40);
 const APP_ID = 4242;
 const NOW = new Date("2026-11-22T08:00:00Z");
-const LIST = `/repos/org/charter/commits/${HEAD}/check-runs?check_name=Multi-sector%20sign-off&filter=latest&per_page=100`;
+/** One listing of this app's latest runs of every name on the commit (no `check_name`). */
+const LIST = `/repos/org/charter/commits/${HEAD}/check-runs?app_id=${APP_ID}&filter=latest&per_page=100`;
 
 const input = (output: Partial<PublishCheckRunInput["output"]> = {}, extra: Partial<PublishCheckRunInput> = {}): PublishCheckRunInput => ({
   owner: "org",
@@ -19,11 +20,11 @@ const input = (output: Partial<PublishCheckRunInput["output"]> = {}, extra: Part
   ...extra,
 });
 
-function run(id: number, appId: number, fields: Record<string, unknown> = {}) {
+function run(id: number, appId: number, fields: Record<string, unknown> = {}, name = "Multi-sector sign-off") {
   return {
     id,
     head_sha: HEAD,
-    name: "Multi-sector sign-off",
+    name,
     status: "completed",
     conclusion: "success",
     details_url: null,
@@ -34,8 +35,58 @@ function run(id: number, appId: number, fields: Record<string, unknown> = {}) {
 }
 
 function serveRuns(mock: GitHubMock, runs: unknown[]) {
-  mock.get(LIST.replace(/check_name=[^&]+/, "check_name=Multi-sector sign-off"), { body: { total_count: runs.length, check_runs: runs } });
+  mock.get(LIST, { body: { total_count: runs.length, check_runs: runs } });
 }
+
+describe("getLatestCheckRuns", () => {
+  beforeEach(setupNock);
+  afterEach(teardownNock);
+
+  it("reads this app's runs of every name on the commit in one request and keeps the latest of each name", async () => {
+    const mock = mockGitHub();
+    serveRuns(mock, [
+      run(3, APP_ID, { conclusion: "failure" }),
+      run(7, APP_ID, {}, "Stakeholder declaration"),
+      run(5, APP_ID),
+      run(4, APP_ID, { conclusion: "action_required" }, "Stakeholder declaration"),
+    ]);
+    const runs = await getLatestCheckRuns(createTestOctokit(), { owner: "org", repo: "charter", head_sha: HEAD, appId: APP_ID });
+    mock.assertAllDone();
+    expect(mock.requests).toHaveLength(1);
+    expect(mock.requests[0]?.query).toEqual({ app_id: String(APP_ID), filter: "latest", per_page: "100" });
+    expect([...runs.keys()].sort()).toEqual(["Multi-sector sign-off", "Stakeholder declaration"]);
+    expect(runs.get("Multi-sector sign-off")).toMatchObject({ id: 5, conclusion: "success" });
+    expect(runs.get("Stakeholder declaration")).toMatchObject({ id: 7, conclusion: "success" });
+  });
+
+  it("never takes another app's run for its own, even when GitHub lists it", async () => {
+    const mock = mockGitHub();
+    serveRuns(mock, [run(9, 99), run(8, 99, {}, "Stakeholder declaration"), run(5, APP_ID), run(6, APP_ID + 1, {}, "Other")]);
+    const runs = await getLatestCheckRuns(createTestOctokit(), { owner: "org", repo: "charter", head_sha: HEAD, appId: APP_ID });
+    mock.assertAllDone();
+    expect([...runs.keys()]).toEqual(["Multi-sector sign-off"]);
+    expect(runs.get("Multi-sector sign-off")?.id).toBe(5);
+  });
+
+  it("reads every page", async () => {
+    const mock = mockGitHub();
+    const path = `/repos/org/charter/commits/${HEAD}/check-runs`;
+    mock.get(LIST, { body: { total_count: 2, check_runs: [run(5, APP_ID)] }, headers: linkNext(LIST, 1, 2) });
+    mock.get(`${LIST}&page=2`, { body: { total_count: 2, check_runs: [run(6, APP_ID, {}, "Stakeholder declaration")] } });
+    const runs = await getLatestCheckRuns(createTestOctokit(), { owner: "org", repo: "charter", head_sha: HEAD, appId: APP_ID });
+    mock.assertAllDone();
+    expect(mock.requests.every((r) => r.path === path)).toBe(true);
+    expect([...runs.keys()].sort()).toEqual(["Multi-sector sign-off", "Stakeholder declaration"]);
+  });
+
+  it("gives an empty map when this app has no run on the commit", async () => {
+    const mock = mockGitHub();
+    serveRuns(mock, []);
+    const runs = await getLatestCheckRuns(createTestOctokit(), { owner: "org", repo: "charter", head_sha: HEAD, appId: APP_ID });
+    mock.assertAllDone();
+    expect(runs.size).toBe(0);
+  });
+});
 
 describe("publishCheckRun", () => {
   beforeEach(setupNock);
@@ -106,5 +157,30 @@ describe("publishCheckRun", () => {
     const mock = mockGitHub();
     await expect(publishCheckRun(createTestOctokit(), input({ conclusion: "action_required" }))).rejects.toThrow(/details_url/);
     expect(mock.requests).toEqual([]);
+  });
+
+  it("uses the runs it is given (read once for both checks) instead of listing them again", async () => {
+    const mock = mockGitHub();
+    serveRuns(mock, [run(5, APP_ID), run(7, APP_ID, {}, "Stakeholder declaration")]);
+    mock.patch("/repos/org/charter/check-runs/7", { conclusion: "failure" }, { body: { id: 7 } });
+    const octokit = createTestOctokit();
+    const existing = await getLatestCheckRuns(octokit, { owner: "org", repo: "charter", head_sha: HEAD, appId: APP_ID });
+    expect(await publishCheckRun(octokit, input(), existing)).toBe("unchanged");
+    expect(await publishCheckRun(octokit, input({ conclusion: "failure" }, { name: "Stakeholder declaration" }), existing)).toBe("updated");
+    mock.assertAllDone();
+    // One listing for both names; then only the write.
+    expect(mock.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /repos/org/charter/commits/${HEAD}/check-runs`,
+      "PATCH /repos/org/charter/check-runs/7",
+    ]);
+  });
+
+  it("creates a run when the runs it is given hold none of that name, without any read", async () => {
+    const mock = mockGitHub();
+    mock.post("/repos/org/charter/check-runs", { name: "Multi-sector sign-off", head_sha: HEAD }, { status: 201, body: { id: 2 } });
+    const result = await publishCheckRun(createTestOctokit(), input(), new Map());
+    mock.assertAllDone();
+    expect(result).toBe("created");
+    expect(mock.requests.map((r) => r.method)).toEqual(["POST"]);
   });
 });

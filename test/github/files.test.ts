@@ -9,16 +9,24 @@ describe("reading files from the default branch", () => {
   beforeEach(setupNock);
   afterEach(teardownNock);
 
-  it("reads the default branch, then the file on it", async () => {
+  it("reads the default branch's file without naming the branch: no GET /repos/{o}/{r}, no ?ref=", async () => {
     const mock = mockGitHub();
-    serveGovernance(mock, { owner: "org", repo: "charter", defaultBranch: "trunk", policy: "sectors: []\n" });
+    serveGovernance(mock, { owner: "org", repo: "charter", policy: "sectors: []\n" });
     const file = await readFileAtDefaultBranch(createTestOctokit(), { owner: "org", repo: "charter", path: ".github/governance.yml" });
     mock.assertAllDone();
     expect(Buffer.from(file?.text ?? []).toString()).toBe("sectors: []\n");
     expect(file?.size).toBe(12);
+    expect(mock.requests.map((r) => `${r.path}?${new URLSearchParams(r.query)}`)).toEqual(["/repos/org/charter/contents/.github/governance.yml?"]);
+  });
+
+  it("reads a file at the ref it is given (a PR's head)", async () => {
+    const mock = mockGitHub();
+    serveGovernance(mock, { owner: "org", repo: "charter", ref: "c".repeat(40), policy: "sectors: []\n" });
+    const file = await readFileAtDefaultBranch(createTestOctokit(), { owner: "org", repo: "charter", path: ".github/governance.yml" }, "c".repeat(40));
+    mock.assertAllDone();
+    expect(Buffer.from(file?.text ?? []).toString()).toBe("sectors: []\n");
     expect(mock.requests.map((r) => `${r.path}?${new URLSearchParams(r.query)}`)).toEqual([
-      "/repos/org/charter?",
-      "/repos/org/charter/contents/.github/governance.yml?ref=trunk",
+      `/repos/org/charter/contents/.github/governance.yml?ref=${"c".repeat(40)}`,
     ]);
   });
 
@@ -64,11 +72,10 @@ describe("reading files from the default branch", () => {
 
   it("the ReadFile adapter names files of the governed repository by path, others as owner/repo:path", async () => {
     const mock = mockGitHub();
-    serveFile(mock, { owner: "org", repo: "charter", path: ".github/governance.yml", ref: "main", content: "a: 1\n" });
-    serveRepository(mock, { owner: "org", repo: ".github", defaultBranch: "master" });
-    serveFile(mock, { owner: "org", repo: ".github", path: "people.yml", ref: "master", content: "b: 2\n" });
-    serveFile(mock, { owner: "org", repo: ".github", path: "absent.yml", ref: "master", content: null });
-    const readFile = createReadFile(createTestOctokit(), { owner: "org", repo: "charter" }, { "org/charter": "main" });
+    serveFile(mock, { owner: "org", repo: "charter", path: ".github/governance.yml", ref: null, content: "a: 1\n" });
+    serveFile(mock, { owner: "org", repo: ".github", path: "people.yml", ref: null, content: "b: 2\n" });
+    serveFile(mock, { owner: "org", repo: ".github", path: "absent.yml", ref: null, content: null });
+    const readFile = createReadFile(createTestOctokit(), { owner: "org", repo: "charter" });
     const local = await readFile({ owner: "org", repo: "charter", path: ".github/governance.yml" });
     const remote = await readFile({ owner: "org", repo: ".github", path: "people.yml" });
     const absent = await readFile({ owner: "org", repo: ".github", path: "absent.yml" });
@@ -76,17 +83,26 @@ describe("reading files from the default branch", () => {
     expect(local?.file).toBe(".github/governance.yml");
     expect(Buffer.from(local?.text ?? "").toString()).toBe("a: 1\n");
     expect(remote?.file).toBe("org/.github:people.yml");
+    expect(Buffer.from(remote?.text ?? "").toString()).toBe("b: 2\n");
     expect(absent).toBeNull();
-    // The other repository's default branch was read once for two files.
-    expect(mock.sent("GET", "/repos/org/.github")).toHaveLength(1);
+    // Every file is read from its repository's default branch without looking the branch up.
+    expect(mock.requests.map((r) => `${r.method} ${r.path}?${new URLSearchParams(r.query)}`)).toEqual([
+      "GET /repos/org/charter/contents/.github/governance.yml?",
+      "GET /repos/org/.github/contents/people.yml?",
+      "GET /repos/org/.github/contents/absent.yml?",
+    ]);
   });
 
-  it("the ReadFile adapter reads a file of a repository that does not exist as absent", async () => {
+  it("the ReadFile adapter reads a file of a repository that does not exist (or is not visible) as absent", async () => {
     const mock = mockGitHub();
-    mock.get("/repos/org/.github", { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
-    const readFile = createReadFile(createTestOctokit(), { owner: "org", repo: "charter" }, { "org/charter": "main" });
+    mock.get("/repos/org/.github/contents/.github/governance.yml", {
+      status: 404,
+      body: { message: "Not Found", documentation_url: "https://docs.github.com/rest/repos/contents#get-repository-content" },
+    });
+    const readFile = createReadFile(createTestOctokit(), { owner: "org", repo: "charter" });
     expect(await readFile({ owner: "org", repo: ".github", path: ".github/governance.yml" })).toBeNull();
     mock.assertAllDone();
+    expect(mock.requests).toHaveLength(1);
   });
 });
 
