@@ -1,7 +1,6 @@
 // Issue 6, "nothing lost for good": the sweep records a decision whose close it never heard of
 // (a webhook missed, or a recording that failed), exactly once, and completes a report whose
 // continuation comments were not all posted (a crash between creating the issue and posting them).
-import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/core/chain.js";
 import { buildRecord, expectedHash, parseRecordComment } from "../../src/core/record.js";
@@ -61,19 +60,23 @@ function serveClosedPulls(mock: GitHubMock, pages: Listed[][], opts: { times?: n
   });
 }
 
-/** The GraphQL query of changed files: answers each PR it asks for, and remembers which. */
-function serveChangedFiles(files: Record<number, string[]>, asked: number[][], times = 1): void {
-  nock(GITHUB_API)
-    .post("/graphql", (body: { query: string }) => body.query.includes("files(first: 100)"))
-    .times(times)
-    .reply(200, (_uri, body) => {
-      const numbers = [...(body as { query: string }).query.matchAll(/pullRequest\(number: (\d+)\)/g)].map((m) => Number(m[1]));
+/**
+ * The GraphQL query of changed files of several PRs (one alias `pr<n>` each; not the query of one
+ * PR's facts, which asks for its files too): answers each PR it asks for, and remembers which.
+ */
+function serveChangedFiles(mock: GitHubMock, files: Record<number, string[]>, asked: number[][], times = 1): void {
+  const numbersIn = (query: string) => [...query.matchAll(/pr\d+: pullRequest\(number: (\d+)\)/g)].map((m) => Number(m[1]));
+  mock.graphql(
+    (req) => {
+      const numbers = numbersIn(req.query);
       asked.push(numbers);
       const repository = Object.fromEntries(
         numbers.map((n) => [`pr${n}`, { files: { totalCount: (files[n] ?? []).length, nodes: (files[n] ?? []).map((path) => ({ path, changeType: "MODIFIED" })) } }]),
       );
-      return { data: { repository } };
-    });
+      return { repository };
+    },
+    { times, match: (req) => numbersIn(req.query).length > 0 },
+  );
 }
 
 function serveMergeCommit(mock: GitHubMock): void {
@@ -179,13 +182,17 @@ describe("the sweep heals missed closes", () => {
       { times: 2, unread: 1 },
     );
     const asked: number[][] = [];
-    serveChangedFiles({ 13: ["README.md"], 10: ["docs/guide.md"] }, asked, 2);
+    serveChangedFiles(mock, { 13: ["README.md"], 10: ["docs/guide.md"] }, asked, 2);
     // Only the missed one is recorded: its merge's first parent, its rules there, its facts.
     serveMergeCommit(mock);
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: PARENT, content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: PARENT, content: REGISTRY });
+    // Read through the one GraphQL query of an evaluation, as GitHub answers it for a merged PR.
     servePull(mock, {
       number: 12,
+      state: "merged",
+      closedAt: "2026-11-24T09:30:00Z",
+      mergeCommit: MERGE,
       author: "alice",
       labels: ["decision:charter"],
       files: ["CHARTER.md"],
@@ -235,7 +242,7 @@ describe("the sweep heals missed closes", () => {
     });
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: THEN, content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: THEN, content: REGISTRY });
-    servePull(mock, { number: 13, files: ["README.md"] });
+    servePull(mock, { number: 13, state: "closed", closedAt: "2026-11-25T10:00:00Z", files: ["README.md"] });
     const h = harness();
 
     const stats = await sweep(h.source, h.services, undefined);

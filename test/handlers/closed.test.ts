@@ -12,7 +12,21 @@ import { pullRequestPayload } from "../helpers/payloads.js";
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import { chainOf } from "../transparency/builders.js";
 import { FakeGitHub, type FakeIssue } from "../transparency/fake-github.js";
-import { assertDone, HEAD, INSTALLATION, NUMBER, OWNER, REGISTRY, REPO, review, servePull, startApp, watchUnexpected, type PullSpec } from "./harness.js";
+import {
+  assertDone,
+  HEAD,
+  INSTALLATION,
+  NUMBER,
+  OWNER,
+  REGISTRY,
+  REPO,
+  requestLine,
+  review,
+  servePull,
+  startApp,
+  watchUnexpected,
+  type PullSpec,
+} from "./harness.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/closed/${name}`, import.meta.url), "utf8");
 const POLICY = fixture("governance.yml");
@@ -64,14 +78,17 @@ function serveMergeCommit(mock: GitHubMock, times = 1): void {
   );
 }
 
-/** The rules at the merge's first parent (merged) or at the default branch's head (withdrawn). */
+/**
+ * The rules at the merge's first parent (merged), or at the default branch's head (withdrawn: its
+ * name looked up with `GET /repos/{o}/{r}`, then the files read at `?ref=main`).
+ */
 function serveRules(mock: GitHubMock, merged: boolean, times = 1): void {
   if (merged) {
     serveMergeCommit(mock, times);
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: PARENT, content: POLICY, times });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: PARENT, content: REGISTRY, times });
   } else {
-    for (let i = 0; i < times; i++) serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
+    for (let i = 0; i < times; i++) serveGovernance(mock, { owner: OWNER, repo: REPO, defaultBranch: "main", policy: POLICY, registry: REGISTRY });
   }
 }
 
@@ -120,7 +137,9 @@ async function deliverClose(opts: { merged: boolean; pr: PullSpec; gh: FakeGitHu
   const deliveries = opts.deliveries ?? 1;
   const mock = mockGitHub({ installations: [INSTALLATION] });
   serveRules(mock, opts.merged, deliveries);
-  for (let i = 0; i < deliveries; i++) servePull(mock, opts.pr);
+  // The PR's facts, through the same GraphQL query as an evaluation, as GitHub answers it once closed.
+  const closed: PullSpec = { state: opts.merged ? "merged" : "closed", closedAt: CLOSED_AT, ...(opts.merged ? { mergeCommit: MERGE } : {}), ...opts.pr };
+  for (let i = 0; i < deliveries; i++) servePull(mock, closed);
   opts.extra?.(mock);
   const app = await startApp(opts.now ?? NOV);
   for (let i = 0; i < deliveries; i++) await app.receive("pull_request", closedPayload(opts.merged));
@@ -175,8 +194,15 @@ describe("pull_request.closed: the record", () => {
     expect(r.lines).toContain("- **Author:** alice (Civil society)");
     expect(r.lines).toContain(`- **Merge commit:** \`${MERGE}\``);
     expect(r.body).not.toContain("Merged without sign-off");
-    // The rules were read at the parent only; the record went on the existing log, and the chain holds.
+    // The rules were read at the parent only, the PR through the one GraphQL query of an evaluation;
+    // the record went on the existing log, and the chain holds.
     expect(mock.sent("GET").filter((q) => q.path.includes("/contents/")).map((q) => q.query.ref)).toEqual([PARENT, PARENT]);
+    expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
+      `GET /repos/${OWNER}/${REPO}/git/commits/${MERGE}`,
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=${PARENT}`,
+      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=${PARENT}`,
+      "POST /graphql",
+    ]);
     expect(log.comments).toHaveLength(3);
     expect(gh.mock.sent("POST", `/repos/${OWNER}/${REPO}/issues`)).toEqual([]);
     expect(verifyAll(gh)).toMatchObject({ ok: true, count: 3 });
@@ -187,7 +213,7 @@ describe("pull_request.closed: the record", () => {
     const before = chainOf(1);
     logIssue(gh, "2026-11", before);
 
-    const { records } = await deliverClose({
+    const { records, mock } = await deliverClose({
       merged: false,
       gh,
       pr: { ...CHARTER, reviews: [...approvals("bob"), review("carol", "CHANGES_REQUESTED", "2026-11-22T10:00:00Z")] },
@@ -212,6 +238,13 @@ describe("pull_request.closed: the record", () => {
     expect(r.lines.some((l) => l.startsWith("- **Merge commit:**"))).toBe(false);
     // A withdrawn PR is never "merged without sign-off".
     expect(r.body).not.toContain("Merged without sign-off");
+    // The rules of the default branch, named (a later push must not change what judged the close).
+    expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
+      `GET /repos/${OWNER}/${REPO}`,
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
+      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=main`,
+      "POST /graphql",
+    ]);
   });
 
   it("records an administrator's merge as merged without sign-off, by the base's rules, whatever the PR changed", async () => {

@@ -6,6 +6,7 @@ import { mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.
 import { pullRequestPayload } from "../helpers/payloads.js";
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
+  appWrites,
   asExisting,
   checkBodies,
   fixture,
@@ -19,6 +20,7 @@ import {
   REGISTRY_URL,
   REPO,
   serveEvaluation,
+  serveOpenHead,
   servePull,
   serveChecks,
   startApp,
@@ -92,7 +94,7 @@ describe("Stakeholder declaration", () => {
     const existing = { [DECLARATION]: asExisting(101, failed), [SIGNOFF]: asExisting(102, first.checks[SIGNOFF]) };
     const appComment = { id: 900, user: "partnership-governance[bot]", body: instructions, at: "2026-11-22T08:00:00Z" };
     const second = await evaluate({ pr: { author: "newcomer" }, appComments: [appComment], checks: { existing } });
-    expect(second.mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
+    expect(appWrites(second.mock)).toEqual([]);
 
     // 3. The author declared on main: the check passes and the comment becomes a thank-you.
     const third = await evaluate(
@@ -179,7 +181,7 @@ describe("Stakeholder declaration", () => {
   });
 
   it("fails both checks on an invalid registry, with file:line:column", async () => {
-    const { mock, checks } = await evaluate({ pr: { author: "alice" }, registry: fixture("STAKEHOLDERS-invalid.yml"), instructionRead: false });
+    const { mock, checks } = await evaluate({ pr: { author: "alice" }, registry: fixture("STAKEHOLDERS-invalid.yml") });
     for (const name of [DECLARATION, SIGNOFF]) {
       expect(checks[name]).toMatchObject({ name, head_sha: HEAD, status: "completed", conclusion: "failure" });
       expect(checks[name]?.output.title).toBe("The governance policy or registry is invalid (1 error)");
@@ -199,9 +201,9 @@ describe("Stakeholder declaration: a GitHub error while gathering facts", () => 
   afterEach(teardownNock);
 
   it.each([
-    ["reviews", fixture("governance.yml")],
-    ["commits", fixture("governance-committers.yml")],
-  ] as const)("fails both checks naming the request id when reading %s answers 500", async (list, policy) => {
+    ["the PR's facts (the GraphQL query)", "graphql", fixture("governance.yml")],
+    ["the commits (REST)", "commits", fixture("governance-committers.yml")],
+  ] as const)("fails both checks naming the request id when reading %s answers 500", async (_what, list, policy) => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
     serveGovernance(mock, { owner: OWNER, repo: REPO, policy, registry: REGISTRY });
     servePull(
@@ -209,8 +211,8 @@ describe("Stakeholder declaration: a GitHub error while gathering facts", () => 
       { author: "alice", ...(list === "commits" ? { commits: [] } : {}) },
       { failing: { list, requestId: "CAFE:1234:5678:9ABC" } },
     );
-    // Where the failed checks go: the PR's head commit, read again after the failure.
-    mock.get(`/repos/${OWNER}/${REPO}/pulls/${NUMBER}`, { body: { number: NUMBER, state: "open", head: { sha: HEAD, ref: "amend" } } });
+    // Where the failed checks go: the PR's head commit, read again (REST) after the failure.
+    serveOpenHead(mock);
     serveChecks(mock);
     const app = await startApp();
 

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import nock from "nock";
 import { createApp } from "../../src/app.js";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
-import { linkNext, serveFile, serveGovernance, type CapturedRequest, type GitHubMock } from "../helpers/github-mocks.js";
+import { PULL_REQUEST_QUERY } from "../../src/github/facts.js";
+import { GraphQLReply, linkNext, serveGovernance, type CapturedRequest, type GitHubMock, type GraphQLRequest } from "../helpers/github-mocks.js";
 import { createTestProbot, TEST_APP_ID } from "../helpers/probot.js";
 
 export const OWNER = "org";
@@ -85,9 +86,18 @@ export async function startApp(now: Date = NOW): Promise<TestApp> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The pull request as GitHub answers it
+// The pull request as GitHub answers it: one GraphQL query (PULL_REQUEST_QUERY), then REST only
+// for what it cannot give (a renamed file's old path, lists longer than one page, commits).
 
+/** A REST user as GitHub lists it: apps' accounts are type "Bot", their logins end in "[bot]". */
 const user = (login: string) => ({ login, id: login.length, type: login.endsWith("[bot]") ? "Bot" : "User" });
+
+/**
+ * A GraphQL actor as GitHub answers it: an app's account is a `Bot` named by its slug, WITHOUT
+ * the "[bot]" that REST (and the app) put after it.
+ */
+export const graphActor = (login: string) =>
+  login.endsWith("[bot]") ? { __typename: "Bot", login: login.slice(0, -"[bot]".length) } : { __typename: "User", login };
 
 export interface ReviewSpec {
   id?: number;
@@ -119,6 +129,11 @@ export interface PullSpec {
   headSha?: string;
   draft?: boolean;
   createdAt?: string;
+  /** "open" by default; a closed or merged PR (as GitHub answers once it closed) needs `closedAt`. */
+  state?: "open" | "closed" | "merged";
+  closedAt?: string;
+  /** The merge commit of a merged PR. */
+  mergeCommit?: string;
   labels?: string[];
   files?: Array<string | { filename: string; previous: string }>;
   reviews?: ReviewSpec[];
@@ -128,72 +143,135 @@ export interface PullSpec {
 
 export const review = (userLogin: string, state: ReviewSpec["state"], at: string, commit = HEAD): ReviewSpec => ({ user: userLogin, state, at, commit });
 
-function commentBody(c: CommentSpec) {
-  return { id: c.id, user: user(c.user), body: c.body, created_at: c.at, updated_at: c.updatedAt ?? c.at };
-}
+/** GitHub's page size for every list the app reads (REST `per_page=100`, GraphQL `first: 100`). */
+export const PAGE = 100;
 
-/** GET of one list endpoint, first page (the app asks for 100 a page). */
-function serveList(mock: GitHubMock, path: string, items: unknown[], times = 1): void {
-  mock.get(`${path}?per_page=100`, { body: items }, { times });
-}
+/** A GraphQL connection's first page of `items`, saying whether there is more. */
+const firstPage = <T>(items: T[]) => ({ pageInfo: { hasNextPage: items.length > PAGE }, nodes: items.slice(0, PAGE) });
 
 /**
- * The PR and every list the facts are gathered from. `appComments` are this app's own comments,
- * listed with the PR's (the instruction comment); `commentReads` is how many times the list of
- * comments is read (the facts, then the instruction comment).
+ * GET of one REST list, all its pages (100 items each, at least one page), linked as GitHub
+ * links them; the app reads them to the end.
+ */
+function serveList(mock: GitHubMock, path: string, items: unknown[]): void {
+  const first = `${path}?per_page=${PAGE}`;
+  const pages = Math.max(1, Math.ceil(items.length / PAGE));
+  for (let i = 0; i < pages; i++) {
+    mock.get(i === 0 ? first : `${first}&page=${i + 1}`, {
+      body: items.slice(i * PAGE, (i + 1) * PAGE),
+      headers: i < pages - 1 ? linkNext(first, i + 1, pages) : {},
+    });
+  }
+}
+
+const changedFiles = (pr: PullSpec) => (pr.files ?? ["README.md"]).map((f) => (typeof f === "string" ? { filename: f } : { filename: f.filename, previous: f.previous }));
+const allComments = (pr: PullSpec, appComments: CommentSpec[] = []) => [...(pr.comments ?? []), ...appComments];
+const reviewId = (r: ReviewSpec, i: number) => r.id ?? 500 + i;
+
+/** True when PULL_REQUEST_QUERY is asked for PR `number` of the governed repository. */
+export const asksForPull = (number: number) => (req: GraphQLRequest) =>
+  req.query === PULL_REQUEST_QUERY && req.variables.owner === OWNER && req.variables.repo === REPO && req.variables.number === number;
+
+/** The `data` GitHub answers PULL_REQUEST_QUERY with, for `pr` (and the app's own comments). */
+export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
+  const number = pr.number ?? NUMBER;
+  const state = pr.state ?? "open";
+  const files = changedFiles(pr);
+  return {
+    repository: {
+      defaultBranchRef: { name: "main" },
+      pullRequest: {
+        number,
+        title: "Amend article 4",
+        state: state === "open" ? "OPEN" : state === "merged" ? "MERGED" : "CLOSED",
+        isDraft: pr.draft ?? false,
+        merged: state === "merged",
+        createdAt: pr.createdAt ?? "2026-11-20T10:00:00Z",
+        closedAt: state === "open" ? null : (pr.closedAt ?? null),
+        headRefOid: pr.headSha ?? HEAD,
+        changedFiles: files.length,
+        mergeCommit: state === "merged" && pr.mergeCommit ? { oid: pr.mergeCommit } : null,
+        author: graphActor(pr.author ?? "alice"),
+        labels: firstPage((pr.labels ?? []).map((name) => ({ name }))),
+        files: firstPage(files.map((f) => ({ path: f.filename, changeType: f.previous === undefined ? "MODIFIED" : "RENAMED" }))),
+        reviews: firstPage(
+          (pr.reviews ?? []).map((r, i) => ({
+            fullDatabaseId: String(reviewId(r, i)),
+            state: r.state,
+            submittedAt: r.at,
+            author: graphActor(r.user),
+            commit: { oid: r.commit ?? HEAD },
+          })),
+        ),
+        comments: firstPage(
+          allComments(pr, appComments).map((c) => ({
+            fullDatabaseId: String(c.id),
+            body: c.body,
+            createdAt: c.at,
+            updatedAt: c.updatedAt ?? c.at,
+            author: graphActor(c.user),
+          })),
+        ),
+      },
+    },
+  };
+}
+
+/** What a failing GitHub answers: HTTP 500 with its request id. */
+const serverError = (requestId: string) => ({ status: 500, body: { message: "Server Error" }, headers: { "x-github-request-id": requestId } });
+
+/**
+ * The PR's facts as the app reads them: one `POST /graphql` (PULL_REQUEST_QUERY, told apart by
+ * the PR's number, so that one test can serve several PRs), then through REST only what the
+ * answer leaves out: every page of the files when one is renamed (GraphQL lacks the old path) or
+ * there are more than 100; every page of the reviews, comments or labels when there are more than
+ * 100; the commits when the policy requires committers to declare (`commits` given).
+ * `appComments` are this app's own comments on the PR (the instruction comment), listed with the
+ * others. `failing` makes the GraphQL request, or the commits list, answer 500 with that request id.
  */
 export function servePull(
   mock: GitHubMock,
   pr: PullSpec,
-  opts: { commentReads?: number; appComments?: CommentSpec[]; failing?: { list: "reviews" | "commits"; requestId: string } } = {},
+  opts: { appComments?: CommentSpec[]; failing?: { list: "graphql" | "commits"; requestId: string } } = {},
 ): void {
   const number = pr.number ?? NUMBER;
-  mock.get(`${PULLS}/${number}`, {
-    body: {
-      number,
-      title: "Amend article 4",
-      state: "open",
-      draft: pr.draft ?? false,
-      merged: false,
-      user: user(pr.author ?? "alice"),
-      created_at: pr.createdAt ?? "2026-11-20T10:00:00Z",
-      closed_at: null,
-      merge_commit_sha: null,
-      head: { sha: pr.headSha ?? HEAD, ref: "amend" },
-      labels: (pr.labels ?? []).map((name, i) => ({ id: i + 1, name })),
-    },
-  });
-  serveList(
-    mock,
-    `${PULLS}/${number}/files`,
-    (pr.files ?? ["README.md"]).map((f) =>
-      typeof f === "string" ? { filename: f, status: "modified" } : { filename: f.filename, previous_filename: f.previous, status: "renamed" },
-    ),
-  );
-  const fail = (list: string) =>
-    mock.get(`${PULLS}/${number}/${list}?per_page=100`, {
-      status: 500,
-      body: { message: "Server Error" },
-      headers: { "x-github-request-id": opts.failing?.requestId ?? "" },
-    });
-  if (opts.failing?.list === "reviews") fail("reviews");
-  else {
-    serveList(
-      mock,
-      `${PULLS}/${number}/reviews`,
-      (pr.reviews ?? []).map((r, i) => ({
-        id: r.id ?? 500 + i,
-        user: user(r.user),
-        state: r.state,
-        commit_id: r.commit ?? HEAD,
-        submitted_at: r.at,
-      })),
-    );
+  if (opts.failing?.list === "graphql") {
+    const failure = serverError(opts.failing.requestId);
+    mock.graphql(() => new GraphQLReply(failure), { match: asksForPull(number) });
+  } else {
+    mock.graphql(() => pullRequestData(pr, opts.appComments), { match: asksForPull(number) });
+    const files = changedFiles(pr);
+    if (files.length > PAGE || files.some((f) => f.previous !== undefined)) {
+      serveList(
+        mock,
+        `${PULLS}/${number}/files`,
+        files.map((f) =>
+          f.previous === undefined ? { filename: f.filename, status: "modified" } : { filename: f.filename, previous_filename: f.previous, status: "renamed" },
+        ),
+      );
+    }
+    const reviews = pr.reviews ?? [];
+    if (reviews.length > PAGE) {
+      serveList(
+        mock,
+        `${PULLS}/${number}/reviews`,
+        reviews.map((r, i) => ({ id: reviewId(r, i), user: user(r.user), state: r.state, commit_id: r.commit ?? HEAD, submitted_at: r.at })),
+      );
+    }
+    const comments = allComments(pr, opts.appComments);
+    if (comments.length > PAGE) {
+      serveList(
+        mock,
+        `${ISSUES}/${number}/comments`,
+        comments.map((c) => ({ id: c.id, user: user(c.user), body: c.body, created_at: c.at, updated_at: c.updatedAt ?? c.at })),
+      );
+    }
+    const labels = pr.labels ?? [];
+    if (labels.length > PAGE) serveList(mock, `${ISSUES}/${number}/labels`, labels.map((name, i) => ({ id: i + 1, name })));
   }
-  const comments = [...(pr.comments ?? []), ...(opts.appComments ?? [])].map(commentBody);
-  serveList(mock, `${ISSUES}/${number}/comments`, comments, opts.commentReads ?? 1);
-  if (opts.failing?.list === "commits") fail("commits");
-  else if (pr.commits) {
+  if (opts.failing?.list === "commits") {
+    mock.get(`${PULLS}/${number}/commits?per_page=${PAGE}`, serverError(opts.failing.requestId));
+  } else if (pr.commits) {
     serveList(
       mock,
       `${PULLS}/${number}/commits`,
@@ -204,6 +282,22 @@ export function servePull(
       })),
     );
   }
+}
+
+/**
+ * `GET /repos/{o}/{r}/pulls/{n}` (REST): how the error path finds where the failed checks go
+ * when the facts could not be read: the PR's head, and the default branch for links.
+ */
+export function serveOpenHead(mock: GitHubMock, opts: { number?: number; head?: string; state?: "open" | "closed" } = {}): void {
+  const number = opts.number ?? NUMBER;
+  mock.get(`${PULLS}/${number}`, {
+    body: {
+      number,
+      state: opts.state ?? "open",
+      head: { sha: opts.head ?? HEAD, ref: "amend" },
+      base: { ref: "main", sha: OLD_HEAD, repo: { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main" } },
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,8 +314,9 @@ export interface ExistingRun {
 const CHECK_IDS = { [CHECK_DECLARATION]: 101, [CHECK_SIGNOFF]: 102 } as const;
 
 /**
- * This app's check runs on `head` (none by default): the app lists them for each name, then
- * creates (POST) the missing ones and updates (PATCH) those that differ.
+ * This app's check runs on `head` (none by default): the app lists them once for both names
+ * (`app_id`, `filter=latest`), then creates (POST) the missing ones and updates (PATCH) those
+ * that differ.
  */
 export function serveChecks(
   mock: GitHubMock,
@@ -233,29 +328,27 @@ export function serveChecks(
   } = {},
 ): void {
   const head = opts.head ?? HEAD;
-  for (const name of [CHECK_DECLARATION, CHECK_SIGNOFF] as const) {
+  const runs = ([CHECK_DECLARATION, CHECK_SIGNOFF] as const).flatMap((name) => {
     const run = opts.existing?.[name];
-    mock.get(`/repos/${OWNER}/${REPO}/commits/${head}/check-runs?check_name=${name}&filter=latest&per_page=100`, {
-      body: {
-        total_count: run ? 1 : 0,
-        check_runs: run
-          ? [
-              {
-                id: run.id,
-                head_sha: head,
-                name,
-                status: "completed",
-                conclusion: run.conclusion,
-                details_url: POLICY_URL,
-                app: { id: APP_ID, slug: "partnership-governance", name: "Partnership Governance" },
-                output: { title: run.title, summary: run.summary, text: run.text ?? null, annotations_count: 0, annotations_url: "" },
-              },
-            ]
-          : [],
-      },
-    });
-  }
-  const creates = opts.creates ?? (opts.existing ? 0 : 2);
+    return run
+      ? [
+          {
+            id: run.id,
+            head_sha: head,
+            name,
+            status: "completed",
+            conclusion: run.conclusion,
+            details_url: POLICY_URL,
+            app: { id: APP_ID, slug: "partnership-governance", name: "Partnership Governance" },
+            output: { title: run.title, summary: run.summary, text: run.text ?? null, annotations_count: 0, annotations_url: "" },
+          },
+        ]
+      : [];
+  });
+  mock.get(`/repos/${OWNER}/${REPO}/commits/${head}/check-runs?app_id=${APP_ID}&filter=latest&per_page=${PAGE}`, {
+    body: { total_count: runs.length, check_runs: runs },
+  });
+  const creates = opts.creates ?? 2 - runs.length;
   if (creates > 0) {
     mock.post(`/repos/${OWNER}/${REPO}/check-runs`, undefined, (req) => ({
       status: 201,
@@ -313,26 +406,22 @@ export interface EvaluationSpec {
   pr?: PullSpec;
   policy?: string;
   registry?: string | null;
-  /** Skip the default branch lookup (a push names its branch; the sweep lists it). */
-  withRepository?: boolean;
-  /** The instruction comment is read again (it is, unless the rules are invalid). */
-  instructionRead?: boolean;
+  /** This app's own comments on the PR (the instruction comment), in the facts' answer. */
   appComments?: CommentSpec[];
   checks?: Parameters<typeof serveChecks>[1];
 }
 
-/** Every GitHub answer of one evaluation of one PR, in the order the app asks. */
+/**
+ * Every GitHub answer of one evaluation of one PR, in the order the app asks: the policy and the
+ * registry from the default branch (the contents API without `ref`: no default-branch lookup),
+ * the PR's facts (one GraphQL query, see servePull), this app's check runs on the head (one list).
+ */
 export function serveEvaluation(mock: GitHubMock, spec: EvaluationSpec = {}): void {
   const policy = spec.policy ?? POLICY;
   const registry = spec.registry === undefined ? REGISTRY : spec.registry;
-  if (spec.withRepository ?? true) {
-    serveGovernance(mock, { owner: OWNER, repo: REPO, policy, registry });
-  } else {
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: policy });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: registry });
-  }
+  serveGovernance(mock, { owner: OWNER, repo: REPO, policy, registry });
   const pr = spec.pr ?? {};
-  servePull(mock, pr, { commentReads: spec.instructionRead === false ? 1 : 2, appComments: spec.appComments ?? [] });
+  servePull(mock, pr, { appComments: spec.appComments ?? [] });
   serveChecks(mock, { head: pr.headSha ?? HEAD, ...spec.checks });
 }
 
@@ -354,6 +443,17 @@ export function serveOpenPulls(mock: GitHubMock, pages: number[][]): void {
     });
   });
 }
+
+/** A GraphQL query (a read, though sent as a POST); a mutation would be a write. */
+const isGraphQLQuery = (r: CapturedRequest): boolean =>
+  r.method === "POST" && r.path === "/graphql" && !/^\s*mutation\b/.test((r.body as { query?: string } | undefined)?.query ?? "");
+
+/** What the app wrote to GitHub: every request but its reads (GET, GraphQL queries) and its installation token. */
+export const appWrites = (mock: GitHubMock): CapturedRequest[] =>
+  mock.writes().filter((r) => !isGraphQLQuery(r) && !r.path.endsWith("/access_tokens"));
+
+/** What the app read from GitHub: GETs and GraphQL queries. */
+export const appReads = (mock: GitHubMock): CapturedRequest[] => mock.requests.filter((r) => r.method === "GET" || isGraphQLQuery(r));
 
 export const requestLine = (r: CapturedRequest): string => {
   const query = new URLSearchParams(r.query).toString();

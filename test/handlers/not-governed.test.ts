@@ -1,7 +1,7 @@
 // Issue 2: a repository without a policy is left alone, and the rules that judge a pull request
 // are always the default branch's, whatever the pull request changes.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockGitHub, serveFile, serveRepository } from "../helpers/github-mocks.js";
+import { mockGitHub, serveFile } from "../helpers/github-mocks.js";
 import { pullRequestPayload, pushPayload } from "../helpers/payloads.js";
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
@@ -37,13 +37,13 @@ describe("a repository without a policy", () => {
     ["the organisation has no .github repository", false],
   ])("is left alone when %s", async (_case, orgRepoExists) => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveRepository(mock, { owner: OWNER, repo: REPO });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: null });
+    // Both files are read from their repository's default branch without naming it (no `ref`,
+    // no default-branch lookup); GitHub answers 404 for an absent file as for an absent repository.
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
     if (orgRepoExists) {
-      serveRepository(mock, { owner: OWNER, repo: ".github" });
-      serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", content: null });
+      serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: null });
     } else {
-      mock.get(`/repos/${OWNER}/.github`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
+      mock.get(`/repos/${OWNER}/.github/contents/.github/governance.yml`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
     }
     const app = await startApp();
 
@@ -52,23 +52,26 @@ describe("a repository without a policy", () => {
     assertDone(mock);
     expect(mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
-      `GET /repos/${OWNER}/${REPO}`,
-      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
-      `GET /repos/${OWNER}/.github`,
-      ...(orgRepoExists ? [`GET /repos/${OWNER}/.github/contents/.github/governance.yml?ref=main`] : []),
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
+      `GET /repos/${OWNER}/.github/contents/.github/governance.yml`,
     ]);
   });
 
   it("ignores a push to its default branch, also when the organisation has no .github repository", async () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: null });
-    mock.get(`/repos/${OWNER}/.github`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
+    // The push names its branch: the policy is read there; the organisation's, from its default branch.
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: "main", content: null });
+    mock.get(`/repos/${OWNER}/.github/contents/.github/governance.yml`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
     const app = await startApp();
 
     await app.receive("push", pushPayload({ owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: "main", modified: ["STAKEHOLDERS.yml"] }));
 
     assertDone(mock);
     expect(mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
+    expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
+      `GET /repos/${OWNER}/.github/contents/.github/governance.yml`,
+    ]);
   });
 });
 
@@ -110,11 +113,12 @@ describe("the rules a pull request is judged by", () => {
         "- **Changes to the governance rules**: signed off ✓",
       ]),
     );
-    // The policy and registry that judged it were read at `main`; the head only for validation.
+    // The policy and registry that judged it were read from the default branch (no `ref`: the
+    // contents API reads it); the head only for validation.
     const reads = mock.sent("GET").filter((r) => r.path.includes("/contents/"));
     expect(reads.map(requestLine)).toEqual([
-      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
-      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=main`,
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
+      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml`,
       `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=${HEAD}`,
       `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=${HEAD}`,
     ]);

@@ -7,6 +7,7 @@ import { checkRunPayload, issueCommentPayload, pullRequestPayload } from "../hel
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
   APP_ID,
+  appWrites,
   asExisting,
   checkBodies,
   fixture,
@@ -24,6 +25,7 @@ import {
   review,
   serveChecks,
   serveEvaluation,
+  serveOpenHead,
   serveOpenPulls,
   servePull,
   startApp,
@@ -160,8 +162,9 @@ describe("Multi-sector sign-off", () => {
   it("fails closed on a GitHub error, naming the request id", async () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
     serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
-    servePull(mock, CHARTER, { failing: { list: "reviews", requestId: "BEEF:0001:0002" } });
-    mock.get(`/repos/${OWNER}/${REPO}/pulls/${NUMBER}`, { body: { number: NUMBER, state: "open", head: { sha: HEAD, ref: "amend" } } });
+    servePull(mock, CHARTER, { failing: { list: "graphql", requestId: "BEEF:0001:0002" } });
+    // Where the failed checks go: the PR's head commit, read again (REST) after the failure.
+    serveOpenHead(mock);
     serveChecks(mock);
     const app = await startApp();
     await app.receive("pull_request_review", pullRequestPayload("pull_request_review.submitted", target));
@@ -177,7 +180,7 @@ describe("Multi-sector sign-off", () => {
     setupNock();
     const existing = { [DECLARATION]: asExisting(101, first.checks[DECLARATION]), [SIGNOFF]: asExisting(102, first.checks[SIGNOFF]) };
     const again = await deliver("pull_request", pullRequestPayload("pull_request.labeled", target), { ...spec, checks: { existing } });
-    expect(again.mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
+    expect(appWrites(again.mock)).toEqual([]);
   });
 });
 
