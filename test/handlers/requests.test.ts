@@ -117,4 +117,23 @@ describe("the requests of one evaluation (SPEC.md's performance contract)", () =
     expect(text).toContain("| Government | bob | – | – | – | 1 |");
     expect(text).toContain("| Civil society | dan | – | – | – | 1 |");
   });
+
+  it("reads the files through REST when one is renamed (GraphQL lacks the old path), and judges the old path too", async () => {
+    // The PR moves the charter: by its new path alone it would be no decision.
+    const pr: PullSpec = { author: "alice", files: [{ filename: "docs/charter-2027.md", previous: "CHARTER.md" }], reviews: reviews(3) };
+    const mock = await evaluateOnce(pr);
+
+    expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
+      POLICY_READ,
+      REGISTRY_READ,
+      "POST /graphql",
+      `GET /repos/${OWNER}/${REPO}/pulls/${NUMBER}/files?per_page=100`,
+      CHECKS_READ,
+      CHECK_CREATE,
+      CHECK_CREATE,
+    ]);
+    const signoff = checkBodies(mock)[SIGNOFF];
+    expect(signoff).toMatchObject({ conclusion: "success", output: { title: "Signed off by 3 sectors" } });
+    expect(lines(signoff?.output.summary)[0]).toBe("- **Charter amendment**: signed off ✓");
+  });
 });
