@@ -17,6 +17,7 @@ import { mockGitHub, serveFile, serveGovernance, serveRepository, type GitHubMoc
 import { issueCommentPayload, pullRequestPayload, pushPayload } from "../helpers/payloads.js";
 import { setupNock, silentLog, teardownNock, withoutRetryAndThrottle } from "../helpers/probot.js";
 import {
+  appWrites,
   assertDone,
   asExisting,
   checkBodies,
@@ -28,9 +29,9 @@ import {
   POLICY_URL,
   REGISTRY,
   REPO,
+  requestLine,
   review,
-  serveChecks,
-  serveEvaluation,
+  serveOpenHead,
   serveOpenPulls,
   servePull,
   watchUnexpected,
@@ -38,6 +39,8 @@ import {
 } from "../handlers/harness.js";
 
 const TOKEN = "ghs_workflow_token";
+/** The one listing of the Action's own check runs on the head: GitHub Actions' app id, the latest of each name. */
+const RUNS = `/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs?app_id=${GITHUB_ACTIONS_APP_ID}&filter=latest&per_page=100`;
 const BUNDLE = resolve(import.meta.dirname, "../../dist/action.js");
 const CHARTER: PullSpec = { author: "alice", labels: ["decision:charter"], files: ["CHARTER.md"] };
 const SIGNED: PullSpec = {
@@ -120,7 +123,7 @@ describe("the GitHub Action's entry", () => {
     ["pull_request_review", () => pullRequestPayload("pull_request_review.submitted", target, SAME_REPOSITORY)],
   ])("evaluates the PR of a %s event with the workflow's token and writes both checks", async (event, payload) => {
     const mock = mockGitHub();
-    serveEvaluation(mock, { pr: SIGNED });
+    serveActionEvaluation(mock, SIGNED);
 
     const result = await run(event, asWorkflowEvent(payload()));
 
@@ -132,6 +135,16 @@ describe("the GitHub Action's entry", () => {
     ]);
     expect(checkBodies(mock)[CHECK_SIGNOFF]).toMatchObject({ status: "completed", completed_at: NOW.toISOString(), details_url: POLICY_URL });
     expect(new Set(mock.requests.map((r) => r.headers.authorization))).toEqual(new Set([`token ${TOKEN}`]));
+    // The evaluation's reads: the rules without a default-branch lookup, the PR in one GraphQL
+    // query, the runs of the workflow's app (GitHub Actions) in one listing; then the writes.
+    expect(mock.requests.map(requestLine)).toEqual([
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
+      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml`,
+      "POST /graphql",
+      `GET ${RUNS}`,
+      `POST /repos/${OWNER}/${REPO}/check-runs`,
+      `POST /repos/${OWNER}/${REPO}/check-runs`,
+    ]);
   });
 
   it.each([
@@ -155,7 +168,7 @@ describe("the GitHub Action's entry", () => {
 
   it("answers `/governance check` in an issue_comment event with a reaction and an evaluation", async () => {
     const mock = mockGitHub();
-    serveEvaluation(mock, { pr: { ...CHARTER, reviews: SIGNED.reviews!.slice(0, 2) } });
+    serveActionEvaluation(mock, { ...CHARTER, reviews: SIGNED.reviews!.slice(0, 2) });
     mock.post(`/repos/${OWNER}/${REPO}/issues/comments/4711/reactions`, { content: "+1" }, { status: 201, body: { id: 1, content: "+1" } });
     const payload = issueCommentPayload("issue_comment.created", {
       owner: OWNER, repo: REPO, number: NUMBER, body: "/governance check", commentId: 4711, commenter: "carol",
@@ -176,7 +189,7 @@ describe("the GitHub Action's entry", () => {
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
     serveOpenPulls(mock, [[NUMBER]]);
-    serveEvaluation(mock, { pr: { author: "alice" } });
+    serveActionEvaluation(mock, { author: "alice" });
     const payload = pushPayload({ owner: OWNER, repo: REPO, defaultBranch: "main", modified: ["STAKEHOLDERS.yml"] });
 
     const result = await run("push", asWorkflowEvent(payload));
@@ -191,7 +204,7 @@ describe("the GitHub Action's entry", () => {
 
   it("recognises the check runs the workflow wrote before as its own (GitHub Actions' app id) and writes nothing when unchanged", async () => {
     const first = mockGitHub();
-    serveEvaluation(first, { pr: SIGNED });
+    serveActionEvaluation(first, SIGNED);
     expect((await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.synchronize", target)))).code).toBe(0);
     const bodies = checkBodies(first);
 
@@ -207,12 +220,14 @@ describe("the GitHub Action's entry", () => {
 
     assertDone(mock);
     expect(result.code).toBe(0);
-    expect(mock.writes()).toEqual([]);
+    // Nothing written: the only POST is the GraphQL query that reads the PR.
+    expect(appWrites(mock)).toEqual([]);
+    expect(mock.writes().map(requestLine)).toEqual(["POST /graphql"]);
   });
 
   it("does not take a run of the same name written by another app (the hosted app) for its own", async () => {
     const first = mockGitHub();
-    serveEvaluation(first, { pr: SIGNED });
+    serveActionEvaluation(first, SIGNED);
     expect((await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.opened", target)))).code).toBe(0);
     const bodies = checkBodies(first);
 
@@ -250,7 +265,7 @@ describe("the GitHub Action's entry", () => {
     // The healing pass of the public record: no PR closed lately.
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     serveOpenPulls(mock, [[NUMBER]]);
-    serveEvaluation(mock, { pr: consultation });
+    serveActionEvaluation(mock, consultation);
     const reports: unknown[] = [];
     const publishReports: PublishReports = async (_octokit, repo, rules, now) => {
       reports.push({ repo, sectors: rules.policy?.sectors.length, now: now.toISOString(), requestsBefore: mock.requests.length });
@@ -292,7 +307,7 @@ describe("the GitHub Action's entry", () => {
 
   it("uses the API and web addresses the runner gives (GitHub Enterprise Cloud's ghe.com)", async () => {
     const mock = mockGitHub({ baseUrl: "https://api.octo.ghe.com" });
-    serveEvaluation(mock, { pr: SIGNED });
+    serveActionEvaluation(mock, SIGNED);
 
     const result = await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.opened", target)), {
       GITHUB_API_URL: "https://api.octo.ghe.com",
@@ -307,10 +322,10 @@ describe("the GitHub Action's entry", () => {
   it("fails the step in one line when an evaluation fails, after failing the checks closed", async () => {
     const mock = mockGitHub();
     serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
-    servePull(mock, SIGNED, { failing: { list: "reviews", requestId: "CAFE:1234" } });
-    // Where the failed checks go: the PR's head commit, read again after the failure.
-    mock.get(`/repos/${OWNER}/${REPO}/pulls/${NUMBER}`, { body: { number: NUMBER, state: "open", head: { sha: HEAD, ref: "amend" } } });
-    serveChecks(mock);
+    servePull(mock, SIGNED, { failing: { list: "graphql", requestId: "CAFE:1234" } });
+    // Where the failed checks go: the PR's head commit, read again (REST) after the failure.
+    serveOpenHead(mock);
+    serveActionChecks(mock, {}, 2);
 
     const result = await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.opened", target)));
 
@@ -324,6 +339,7 @@ describe("the GitHub Action's entry", () => {
       [HEAD, CHECK_DECLARATION, "failure", "Could not read this pull request from GitHub"],
       [HEAD, CHECK_SIGNOFF, "failure", "Could not read this pull request from GitHub"],
     ]);
+    expect(checkBodies(mock)[CHECK_SIGNOFF]?.output.text ?? checkBodies(mock)[CHECK_SIGNOFF]?.output.summary).toContain("CAFE:1234");
   });
 
   it.each<[string, Record<string, string | undefined>, string, Json | undefined]>([
@@ -369,34 +385,48 @@ function runBundle(env: Record<string, string>): Promise<{ code: number | null; 
 type RunsByName = Record<string, { appId: number; run: ReturnType<typeof asExisting> }>;
 
 /**
- * One evaluation whose check-run listings hold the given runs, each of the given app; `creates` is
+ * The check runs of the workflow's app on the head, as the Action lists them: once for both
+ * names, only those of GitHub Actions' app id (`app_id`), the latest of each name. `runs` are
+ * listed whatever their app (GitHub filters by app, and the app checks again); `creates` is how
+ * many runs the app is expected to create.
+ */
+function serveActionChecks(mock: GitHubMock, runs: RunsByName, creates: number): void {
+  mock.get(RUNS, {
+    body: {
+      total_count: Object.keys(runs).length,
+      check_runs: Object.entries(runs).map(([name, { appId, run: existing }]) => ({
+        id: existing.id,
+        head_sha: HEAD,
+        name,
+        status: "completed",
+        conclusion: existing.conclusion,
+        details_url: POLICY_URL,
+        app:
+          appId === GITHUB_ACTIONS_APP_ID
+            ? { id: appId, slug: "github-actions", name: "GitHub Actions" }
+            : { id: appId, slug: "partnership-governance", name: "Partnership Governance" },
+        output: { title: existing.title, summary: existing.summary, text: existing.text ?? null, annotations_count: 0, annotations_url: "" },
+      })),
+    },
+  });
+  if (creates > 0) {
+    mock.post(`/repos/${OWNER}/${REPO}/check-runs`, undefined, { status: 201, body: { id: 900 } }, { times: creates });
+  }
+}
+
+/** Every GitHub answer of one evaluation by the Action, in the order it asks, with no run yet. */
+function serveActionEvaluation(mock: GitHubMock, pr: PullSpec): void {
+  serveEvaluationWithRuns(mock, pr, {}, 2);
+}
+
+/**
+ * One evaluation whose check-run listing holds the given runs, each of the given app; `creates` is
  * how many runs the app is expected to create.
  */
 function serveEvaluationWithRuns(mock: GitHubMock, pr: PullSpec, runs: RunsByName, creates = 0): void {
   serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
-  servePull(mock, pr, { commentReads: 2 });
-  for (const [name, { appId, run: existing }] of Object.entries(runs)) {
-    mock.get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs?check_name=${name}&filter=latest&per_page=100`, {
-      body: {
-        total_count: 1,
-        check_runs: [
-          {
-            id: existing.id,
-            head_sha: HEAD,
-            name,
-            status: "completed",
-            conclusion: existing.conclusion,
-            details_url: POLICY_URL,
-            app: appId === GITHUB_ACTIONS_APP_ID ? { id: appId, slug: "github-actions", name: "GitHub Actions" } : { id: appId, slug: "partnership-governance", name: "Partnership Governance" },
-            output: { title: existing.title, summary: existing.summary, text: existing.text ?? null, annotations_count: 0, annotations_url: "" },
-          },
-        ],
-      },
-    });
-  }
-  if (creates > 0) {
-    mock.post(`/repos/${OWNER}/${REPO}/check-runs`, undefined, { status: 201, body: { id: 900 } }, { times: creates });
-  }
+  servePull(mock, pr);
+  serveActionChecks(mock, runs, creates);
 }
 
 describe("the committed bundle (dist/action.js)", () => {

@@ -13,7 +13,7 @@ import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
 import { mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
 import { pullRequestPayload } from "../helpers/payloads.js";
 import { setupNock, silentLog, teardownNock, TEST_APP_ID, TEST_PRIVATE_KEY, withoutRetryAndThrottle } from "../helpers/probot.js";
-import { assertDone, HEAD, INSTALLATION, NUMBER, OWNER, REPO, serveEvaluation, watchUnexpected } from "../handlers/harness.js";
+import { assertDone, HEAD, INSTALLATION, NUMBER, OWNER, REPO, requestLine, serveEvaluation, watchUnexpected } from "../handlers/harness.js";
 
 const SECRET = "a-long-random-webhook-secret";
 const PATH = "/api/github/webhooks";
@@ -65,7 +65,12 @@ function post(path: string, event: string, body: string, signature: string, mock
 const sign = (body: string, secret = SECRET): string => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
 describe("examples/serverless.js", () => {
+  // A host gives the app its credentials in the environment (the example's header): the app reads
+  // its own id there, to list only its own check runs (`app_id`).
+  let appIdBefore: string | undefined;
   beforeAll(async () => {
+    appIdBefore = process.env.APP_ID;
+    process.env.APP_ID = String(TEST_APP_ID);
     const example = (await import(pathToFileURL(resolve(import.meta.dirname, "../../examples/serverless.js")).href)) as Example;
     // The example's own Probot reads APP_ID, PRIVATE_KEY and WEBHOOK_SECRET; this one has the
     // test's credentials, and no retries or throttling (no waiting in tests).
@@ -78,6 +83,8 @@ describe("examples/serverless.js", () => {
   });
   afterAll(async () => {
     await new Promise<void>((done) => server.close(() => done()));
+    if (appIdBefore === undefined) delete process.env.APP_ID;
+    else process.env.APP_ID = appIdBefore;
   });
   beforeEach(() => {
     setupNock();
@@ -103,6 +110,16 @@ describe("examples/serverless.js", () => {
     expect(checks.map((c) => [c.name, c.conclusion, c.output.title])).toEqual([
       [CHECK_DECLARATION, "success", "All contributors have declared"],
       [CHECK_SIGNOFF, "success", "Not a decision"],
+    ]);
+    // The requests of one evaluation: the rules without a default-branch lookup, the PR in one
+    // GraphQL query, this app's check runs in one listing, then the writes.
+    expect(mock.requests.filter((r) => !r.path.endsWith("/access_tokens")).map(requestLine)).toEqual([
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
+      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml`,
+      "POST /graphql",
+      `GET /repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs?app_id=${TEST_APP_ID}&filter=latest&per_page=100`,
+      `POST /repos/${OWNER}/${REPO}/check-runs`,
+      `POST /repos/${OWNER}/${REPO}/check-runs`,
     ]);
   });
 
