@@ -184,19 +184,27 @@ describe("10% of GitHub requests failing at random", () => {
     const f = figures(world);
     const chain = world.verifyChain();
     const counts = world.standin.faults.counts;
+    // A PR's facts come in one GraphQL request: faults hit those as they hit REST requests.
+    const graphql = world.standin.requests.filter((r) => r.path === "/graphql");
+    const graphqlFaults = graphql.filter((r) => r.fault !== null && r.fault.kind !== "slow");
 
     console.log(
       [
         "faults: 10% of GitHub requests, fixed seed",
         `  events delivered: ${stats.events} (PRs opened ${stats.opened}, merged ${stats.merged}, withdrawn ${stats.withdrawn}); webhooks refused: ${stats.refused}`,
         `  GitHub requests: ${world.standin.requests.length}; faults injected: ${counts.total} ${JSON.stringify(counts.byKind)}`,
+        `  GraphQL requests: ${graphql.length}, failed by a fault: ${graphqlFaults.length} ${JSON.stringify(Object.fromEntries(["403", "429", "500", "502", "drop"].map((k) => [k, graphqlFaults.filter((r) => r.fault?.kind === k).length])))}`,
         `  sweeps until quiet: ${sweeps}`,
         `  records expected ${clean.state.records.length}, found ${f.recordsFound}; duplicates: records ${f.recordDuplicates}, open logs ${f.openLogDuplicates}, reports ${f.reportDuplicates}, instruction comments ${f.instructionDuplicates}, other comments ${f.commentDuplicates.length}; duplicates closed by the app: logs ${f.closedLogDuplicates}, reports ${f.closedReportDuplicates}; closing notes posted twice: ${f.closingNoteDuplicates.length}`,
         `  open PRs compared: ${state.checks.size}; chain: ${chain.ok ? `intact (${chain.count} records)` : JSON.stringify(chain)}`,
       ].join("\n"),
     );
 
-    expect(counts.total).toBeGreaterThan(100);
+    // One GraphQL request now reads what four REST requests did: the run makes about 1,100
+    // requests, so about 110 faults (rate limits and slow answers included); GraphQL's ~210 get
+    // their share.
+    expect(counts.total).toBeGreaterThan(75);
+    expect(graphqlFaults.length).toBeGreaterThanOrEqual(10);
     expect(stats.events).toBe(clean.stats.events);
     expectSameEnd(state, clean.state);
     expect(f.recordsFound).toBe(clean.state.records.length);
@@ -245,21 +253,31 @@ describe("faults on chosen requests", () => {
   it("waits out rate limits (403 with the limit spent, 429 with retry-after) and slow answers, and retries 5xx and dropped connections", async () => {
     const w = await createWorld();
     const faults = w.standin.faults;
-    const pulls = /^\/repos\/partners\/charter\/pulls\/\d+$/;
-    faults.addRule({ method: "GET", path: pulls, nth: 1, kind: "403" });
-    faults.addRule({ method: "GET", path: pulls, nth: 2, kind: "429" });
-    faults.addRule({ method: "GET", path: pulls, nth: 3, kind: "slow", delayMs: 300 });
-    faults.addRule({ method: "GET", path: /\/reviews$/, nth: 1, kind: "500" });
-    faults.addRule({ method: "GET", path: /\/files$/, nth: 1, kind: "drop" });
+    // The PR's facts come in one GraphQL request per evaluation: its first three attempts are
+    // limited, limited again, and slow; the next evaluation's fail with a 500, then a dropped
+    // connection. REST reads fail too: the policy file (502) and the list of check runs (500).
+    const graphql = "/graphql";
+    faults.addRule({ method: "POST", path: graphql, nth: 1, kind: "403" });
+    faults.addRule({ method: "POST", path: graphql, nth: 2, kind: "429" });
+    faults.addRule({ method: "POST", path: graphql, nth: 3, kind: "slow", delayMs: 300 });
+    faults.addRule({ method: "POST", path: graphql, nth: 4, kind: "500" });
+    faults.addRule({ method: "POST", path: graphql, nth: 5, kind: "drop" });
     faults.addRule({ method: "GET", path: /\/contents\//, nth: 1, kind: "502" });
+    faults.addRule({ method: "GET", path: /\/check-runs$/, nth: 1, kind: "500" });
     const pr = await w.openPull({ author: "alice", title: "Amend article 11", files: { "CHARTER.md": "11\n" } });
     await w.settle();
-    expect(faults.rules.map((r) => r.fired)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
     expect(w.declaration(pr)?.conclusion).toBe("success");
-    const reads = w.standin.requests.filter((r) => r.method === "GET" && pulls.test(r.path));
-    expect(reads.map((r) => r.status)).toEqual([403, 429, 200]);
+    await w.approve(pr, "bob");
+    await w.settle();
+    expect(faults.rules.map((r) => r.fired)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "1 of 3 sectors: waiting for civil-society" });
+    expect(w.declaration(pr)?.conclusion).toBe("success");
+    const reads = w.standin.requests.filter((r) => r.method === "POST" && r.path === graphql);
+    expect(reads.map((r) => r.status)).toEqual([403, 429, 200, 500, 0, 200]);
     expect(reads[2]?.ms).toBeGreaterThanOrEqual(300);
+    // Each attempt asked the same thing.
+    expect(new Set(reads.map((r) => JSON.stringify(r.body))).size).toBe(1);
   });
 });
 

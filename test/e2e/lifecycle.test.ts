@@ -2,8 +2,10 @@
 // webhooks over HTTP, and the GitHub stand-in holding the state.
 import { afterEach, describe, expect, it } from "vitest";
 import { GENESIS } from "../../src/core/chain.js";
-import { HOUR } from "./harness.js";
-import { POLICY, POLICY_PATH, REGISTRY, REGISTRY_PATH, World } from "./world.js";
+import { PULL_REQUEST_QUERY } from "../../src/github/facts.js";
+import { APP_ID, HOUR } from "./harness.js";
+import type { LoggedRequest } from "./standin/standin.js";
+import { OWNER, POLICY, POLICY_PATH, REGISTRY, REGISTRY_PATH, REPO, World } from "./world.js";
 
 let world: World | undefined;
 
@@ -80,6 +82,90 @@ describe("a decision, from opening to the report", () => {
     await w.sweepUntilQuiet();
     expect(w.reportIssues()).toHaveLength(1);
     expect(w.records()).toHaveLength(1);
+  });
+});
+
+/** A request as "METHOD path status", its query's parameters sorted (their order is no matter). */
+function shown(r: LoggedRequest): string {
+  const [path, query] = r.path.split("?");
+  const params = query ? `?${[...new URLSearchParams(query)].map(([k, v]) => `${k}=${v}`).sort().join("&")}` : "";
+  return `${r.method} ${path}${params} ${r.status}`;
+}
+
+/** What the app asked of GitHub since request `from` (installation tokens aside). */
+function asked(w: World, from = 0): string[] {
+  return w.standin.requests.slice(from).filter((r) => !r.path.endsWith("/access_tokens")).map(shown);
+}
+
+describe("what an evaluation asks of GitHub", () => {
+  const repoPath = `/repos/${OWNER}/${REPO}`;
+
+  it("reads the default branch's policy and registry, the PR in one GraphQL query and this app's checks in one list: four counted reads", async () => {
+    const w = await createWorld();
+    const pr = await w.openPull({ author: "alice", title: "Amend article 3", files: CHARTER_V2 });
+    await w.settle();
+    const checkRuns = `GET ${repoPath}/commits/${w.headSha(pr)}/check-runs?app_id=${APP_ID}&filter=latest&per_page=100`;
+    // No GET of the repository (its default branch), no ?ref= on the files: the contents API
+    // reads the default branch. The PR, its files, reviews, comments and labels: one query.
+    expect(asked(w)).toEqual([
+      `GET ${repoPath}/contents/${POLICY_PATH} 200`,
+      `GET ${repoPath}/contents/${REGISTRY_PATH} 200`,
+      "POST /graphql 200",
+      `${checkRuns} 200`,
+      `POST ${repoPath}/check-runs 201`,
+      `POST ${repoPath}/check-runs 201`,
+    ]);
+    const query = w.standin.requests.find((r) => r.path === "/graphql");
+    expect(query?.body).toEqual({ query: PULL_REQUEST_QUERY, variables: { owner: OWNER, repo: REPO, number: pr } });
+    expect(w.signoff(pr)?.title).toBe("0 of 3 sectors: waiting for civil-society");
+
+    // The next evaluation of the PR: the files have not changed (304, not counted); the PR and
+    // its checks are read again, and the sign-off check updated.
+    const from = w.standin.requests.length;
+    await w.approve(pr, "bob");
+    await w.settle();
+    const runId = w.repo.checkRuns.find((r) => r.name === "Multi-sector sign-off")?.id;
+    expect(asked(w, from)).toEqual([
+      `GET ${repoPath}/contents/${POLICY_PATH} 304`,
+      `GET ${repoPath}/contents/${REGISTRY_PATH} 304`,
+      "POST /graphql 200",
+      `${checkRuns} 200`,
+      `PATCH ${repoPath}/check-runs/${runId} 200`,
+    ]);
+    expect(w.signoff(pr)?.title).toBe("1 of 3 sectors: waiting for civil-society");
+  });
+
+  it("reads past the first hundred files, reviews and comments through REST, to the last page", async () => {
+    const w = await createWorld();
+    // 120 files, the charter annex last (the 121st): a charter amendment only by its last page.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) files[`a/${String(i).padStart(3, "0")}.md`] = `${i}\n`;
+    files["charter/annex-9.md"] = "Annex\n";
+    const long = await w.openPull({ author: "alice", title: "Many files", files });
+    await w.settle();
+    expect(w.signoff(long)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
+    expect(asked(w).filter((r) => r.includes(`/pulls/${long}/files`))).toEqual([
+      `GET ${repoPath}/pulls/${long}/files?per_page=100 200`,
+      `GET ${repoPath}/pulls/${long}/files?page=2&per_page=100 200`,
+    ]);
+
+    // A motion (two thirds of the four voters take part): 100 review comments by an observer come
+    // first, then bob's and carol's approvals (the 101st and 102nd reviews); 104 remarks, then
+    // dan's abstention (the 105th comment). Counted only when both lists are read to the end.
+    const motion = await w.openPull({ author: "secretariat", title: "Motion on the budget", files: { "motions/budget.md": "1\n" }, labels: ["motion"] });
+    for (let i = 0; i < 100; i++) w.standin.review(w.repo, motion, { user: "zoe", state: "COMMENTED", at: w.clock.now() });
+    await w.approve(motion, "bob");
+    await w.approve(motion, "carol");
+    for (let i = 0; i < 104; i++) w.standin.addComment(w.repo, motion, { user: "zoe", body: `Remark ${i}`, at: w.clock.now() });
+    await w.settle();
+    expect(w.signoff(motion)?.conclusion).toBe("action_required");
+    w.clock.advance(HOUR);
+    await w.comment(motion, "dan", "/governance abstain");
+    await w.settle();
+    expect(w.signoff(motion)?.conclusion).toBe("success");
+    const lists = asked(w).filter((r) => r.includes(`/pulls/${motion}/reviews`) || r.includes(`/issues/${motion}/comments`));
+    expect(lists).toContain(`GET ${repoPath}/pulls/${motion}/reviews?page=2&per_page=100 200`);
+    expect(lists).toContain(`GET ${repoPath}/issues/${motion}/comments?page=2&per_page=100 200`);
   });
 });
 

@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { PULL_REQUEST_QUERY, type PullRequestQueryResult } from "../../src/github/facts.js";
+import { validateAnswer } from "../helpers/graphql.js";
 import { createStandin, FakeClock } from "./harness.js";
 import { FaultPlan } from "./standin/faults.js";
 import type { GitHubStandin } from "./standin/standin.js";
@@ -36,6 +38,9 @@ describe("what GitHub does not have", () => {
     ["a query parameter GitHub does not take", "GET", "/repos/o/r/pulls?colour=red", undefined, /no query parameter "colour"/],
     ["a body field GitHub does not take", "POST", "/repos/o/r/issues", { title: "t", colour: "red" }, /body\.colour: no such field/],
     ["a body field of the wrong type", "POST", "/repos/o/r/check-runs", { name: "n", head_sha: 5 }, /body\.head_sha: expected string/],
+    ["a GraphQL field GitHub does not have", "POST", "/graphql", { query: 'query { repository(owner: "o", name: "r") { colour } }' }, /GraphQL query GitHub would refuse: Cannot query field "colour" on type "Repository"/],
+    ["a GraphQL connection asked for more than 100", "POST", "/graphql", { query: 'query { repository(owner: "o", name: "r") { pullRequest(number: 1) { files(first: 101) { nodes { path } } } } }' }, /exceeds the `first` limit of 100 records/],
+    ["a GraphQL connection asked for without first or last", "POST", "/graphql", { query: 'query { repository(owner: "o", name: "r") { pullRequest(number: 1) { files { nodes { path } } } } }' }, /You must provide a `first` or `last` value/],
   ])("collects %s as a violation", async (_name, method, path, body, problem) => {
     const { s } = await start();
     await fetch(`${s.baseUrl}${path}`, {
@@ -94,6 +99,115 @@ describe("answers as GitHub gives them", () => {
     expect((await fetch(`${s.baseUrl}/repos/o/r`, { headers: { authorization: "token ghs_other" } })).status).toBe(404);
     expect((await fetch(`${s.baseUrl}/repos/o/r`)).status).toBe(401);
     expect((await get(s, "/repos/o/r")).status).toBe(200);
+  });
+});
+
+describe("GraphQL, as GitHub answers it", () => {
+  const graphql = async (s: GitHubStandin, query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(`${s.baseUrl}/graphql`, { method: "POST", headers: { authorization: "token ghs_test" }, body: JSON.stringify({ query, variables }) });
+    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: Array<{ type?: string; message: string }> } };
+  };
+
+  it("answers the app's query of a PR from its state, in the types of GitHub's schema", async () => {
+    const { s } = await start();
+    const repo = s.repo("o", "r");
+    s.commit(repo, "main", { "b.txt": "B" });
+    const pr = s.openPull(repo, { author: "dependabot[bot]", title: "Bump", files: { "a.txt": "A2", "b.txt": null }, labels: ["deps"] });
+    s.pushToPull(repo, pr.number, { "new.txt": "N" });
+    const review = s.review(repo, pr.number, { user: "bob", state: "APPROVED" });
+    const comment = s.addComment(repo, pr.number, { user: "partnership-governance[bot]", body: "Hello" });
+    const mergeSha = s.merge(repo, pr.number);
+    const variables = { owner: "o", repo: "r", number: pr.number };
+
+    const { status, body } = await graphql(s, PULL_REQUEST_QUERY, variables);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(validateAnswer(PULL_REQUEST_QUERY, variables, body.data)).toEqual([]);
+    const data = body.data as PullRequestQueryResult;
+    expect(data.repository?.defaultBranchRef?.name).toBe("main");
+    const got = data.repository?.pullRequest;
+    expect(got).toMatchObject({ number: pr.number, title: "Bump", state: "MERGED", merged: true, isDraft: false, mergeCommit: { oid: mergeSha }, changedFiles: 3 });
+    // An app's account: its slug, without "[bot]".
+    expect(got?.author).toEqual({ __typename: "Bot", login: "dependabot" });
+    expect(got?.labels).toEqual({ pageInfo: { hasNextPage: false }, nodes: [{ name: "deps" }] });
+    expect(got?.files?.nodes).toEqual([
+      { path: "a.txt", changeType: "MODIFIED" },
+      { path: "b.txt", changeType: "DELETED" },
+      { path: "new.txt", changeType: "ADDED" },
+    ]);
+    expect(got?.reviews?.nodes).toEqual([{ fullDatabaseId: String(review.id), state: "APPROVED", submittedAt: review.submittedAt, author: { __typename: "User", login: "bob" }, commit: { oid: review.commitId } }]);
+    expect(got?.comments?.nodes).toEqual([
+      { fullDatabaseId: String(comment.id), body: "Hello", createdAt: comment.createdAt, updatedAt: comment.updatedAt, author: { __typename: "Bot", login: "partnership-governance" } },
+    ]);
+    // The REST files list says the same.
+    const rest = (await (await get(s, `/repos/o/r/pulls/${pr.number}/files`)).json()) as Array<{ filename: string; status: string }>;
+    expect(rest.map((f) => [f.filename, f.status])).toEqual([["a.txt", "modified"], ["b.txt", "removed"], ["new.txt", "added"]]);
+    expect(s.violations).toEqual([]);
+  });
+
+  it("pages connections by first and after, hasNextPage past the page", async () => {
+    const { s } = await start();
+    const repo = s.repo("o", "r");
+    for (let i = 0; i < 101; i++) s.addComment(repo, 1, { user: "alice", body: `c${i}` });
+    const query = `query($after: String) { repository(owner: "o", name: "r") { pullRequest(number: 1) {
+      comments(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { body } } } } }`;
+    type Page = { repository: { pullRequest: { comments: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ body: string }> } } } };
+    const first = ((await graphql(s, query)).body.data as Page).repository.pullRequest.comments;
+    expect(first).toMatchObject({ totalCount: 101, pageInfo: { hasNextPage: true } });
+    expect(first.nodes).toHaveLength(100);
+    const second = ((await graphql(s, query, { after: first.pageInfo.endCursor })).body.data as Page).repository.pullRequest.comments;
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(second.nodes).toEqual([{ body: "c100" }]);
+    expect(s.violations).toEqual([]);
+  });
+
+  it("answers NOT_FOUND for a PR it does not have and a repository of another installation", async () => {
+    const { s } = await start();
+    s.addRepo({ owner: "other", name: "r", installation: 10 });
+    const missing = await graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: 99 });
+    expect(missing.body).toMatchObject({ data: { repository: { pullRequest: null } }, errors: [{ type: "NOT_FOUND" }] });
+    const hidden = await graphql(s, PULL_REQUEST_QUERY, { owner: "other", repo: "r", number: 1 });
+    expect(hidden.body).toMatchObject({ data: { repository: null }, errors: [{ type: "NOT_FOUND" }] });
+    expect((await fetch(`${s.baseUrl}/graphql`, { method: "POST", body: JSON.stringify({ query: PULL_REQUEST_QUERY }) })).status).toBe(401);
+    expect(s.violations).toEqual([]);
+  });
+
+  it("never answers a GraphQL request 304, and injects faults into it", async () => {
+    const { s } = await start();
+    s.faults.addRule({ method: "POST", path: "/graphql", nth: 1, kind: "502" });
+    const ask = () => graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: 1 });
+    expect((await ask()).status).toBe(502);
+    expect((await ask()).status).toBe(200);
+    expect((await ask()).status).toBe(200);
+    expect(s.requests.map((r) => r.status)).toEqual([502, 200, 200]);
+  });
+});
+
+describe("check runs and contents as the app reads them", () => {
+  it("lists the latest check run of each name of one app when asked with app_id and filter=latest", async () => {
+    const { s } = await start();
+    const repo = s.repo("o", "r");
+    const sha = s.headSha(repo, s.item(repo, 1));
+    const run = (id: number, name: string, appId: number) => ({
+      id, headSha: sha, name, status: "completed", conclusion: "success", startedAt: "2026-11-20T10:00:00Z", completedAt: "2026-11-20T10:00:00Z", detailsUrl: null, output: { title: null, summary: null, text: null }, appId,
+    });
+    repo.checkRuns.push(run(1, "A", 1), run(2, "A", 1), run(3, "B", 1), run(4, "A", 77), run(5, "C", 77));
+    const list = async (query: string) =>
+      ((await (await get(s, `/repos/o/r/commits/${sha}/check-runs?${query}`)).json()) as { check_runs: Array<{ id: number }> }).check_runs.map((r) => r.id);
+    expect(await list("app_id=1&filter=latest&per_page=100")).toEqual([3, 2]);
+    expect(await list("app_id=77&filter=latest&per_page=100")).toEqual([5, 4]);
+    expect(await list("app_id=1&check_name=A&filter=all&per_page=100")).toEqual([2, 1]);
+    expect(await list("filter=latest&per_page=100")).toEqual([5, 4, 3, 2]);
+    expect(s.violations).toEqual([]);
+  });
+
+  it("reads a file of the default branch when no ref is given", async () => {
+    const { s } = await start();
+    const read = async () => Buffer.from(((await (await get(s, "/repos/o/r/contents/a.txt")).json()) as { content: string }).content, "base64").toString();
+    expect(await read()).toBe("A");
+    s.commit(s.repo("o", "r"), "main", { "a.txt": "B" });
+    expect(await read()).toBe("B");
+    expect(s.violations).toEqual([]);
   });
 });
 

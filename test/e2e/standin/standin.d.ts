@@ -341,6 +341,12 @@ export class GitHubStandin {
     }[];
     #private;
 }
+export type ConnectionArgs = {
+    first?: number | null;
+    after?: string | null;
+    last?: number | null;
+    before?: string | null;
+};
 export type Fault = import("./faults.js").Fault;
 export type ValidatedRequest = {
     method: string;

@@ -1,16 +1,19 @@
 // @ts-check
-// A local, stateful stand-in for GitHub's REST API (and the one GraphQL query the app sends), on
-// a loopback port: repositories with branches and commits, files, pull requests with their files,
-// commits, reviews and labels, check runs, issues and comments, reactions and installations.
-// Tests change its state as people would (open a PR, approve, comment, merge), then deliver the
-// webhook GitHub would send; the app reads and writes through HTTP as it does against GitHub.
+// A local, stateful stand-in for GitHub's REST and GraphQL APIs, on a loopback port: repositories
+// with branches and commits, files, pull requests with their files, commits, reviews and labels,
+// check runs, issues and comments, reactions and installations. Tests change its state as people
+// would (open a PR, approve, comment, merge), then deliver the webhook GitHub would send; the app
+// reads and writes through HTTP as it does against GitHub.
 //
 // Every request and every answer can be checked by a validator (the tests pass GitHub's OpenAPI
 // description, test/helpers/openapi.ts): what it finds is collected in `violations`, which a test
-// asserts empty. Faults are injected on demand (faults.js). Plain JavaScript with JSDoc types, so
+// asserts empty. GraphQL queries are validated against, and executed on, GitHub's published schema
+// (@octokit/graphql-schema): a query GitHub would refuse is a violation too. Faults are injected
+// on demand (faults.js), on GraphQL requests as on REST ones. Plain JavaScript with JSDoc types, so
 // that the benchmark can import it with `node` alone.
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
+import { buildClientSchema, execute, parse, validate } from "graphql";
 import { FaultPlan } from "./faults.js";
 
 /** @typedef {import("./faults.js").Fault} Fault */
@@ -523,6 +526,20 @@ export class GitHubStandin {
     return /** @type {string[]} */ ([...paths].sort());
   }
 
+  /**
+   * The PR's changed files and how each changed, against the base it branched from (the stand-in
+   * knows no renames): "added", "removed" or "modified", as REST names them.
+   * @param {Repo} repo @param {Item} pull
+   * @returns {Array<{ path: string, change: "added" | "removed" | "modified" }>}
+   */
+  #fileChanges(repo, pull) {
+    const head = this.#commit(repo, this.headSha(repo, pull));
+    const first = pull.commits[0] ? this.#commit(repo, pull.commits[0]) : undefined;
+    const forkedFrom = first?.parents[0];
+    const base = forkedFrom ? this.#commit(repo, forkedFrom).tree : new Map();
+    return this.#changedIn(repo, pull).map((path) => ({ path, change: !head.tree.has(path) ? "removed" : base.has(path) ? "modified" : "added" }));
+  }
+
   /** @param {Repo} repo @param {string} ref a branch or a commit */
   #resolveRef(repo, ref) {
     return repo.branches.get(ref) ?? (repo.commits.has(ref) ? ref : undefined);
@@ -819,7 +836,7 @@ export class GitHubStandin {
     let answer;
     try {
       log.installation = this.#installationOf(req);
-      answer = this.#route(method, pathname, url.searchParams, body, req, log);
+      answer = isGraphql && method === "POST" ? await this.#graphql(/** @type {Record<string, any>} */ (body && typeof body === "object" ? body : {}), log) : this.#route(method, pathname, url.searchParams, body, req, log);
       if (isWrite && answer.status < 300) log.applied = true;
     } catch (error) {
       if (error instanceof HttpError) answer = { status: error.status, body: { message: error.message, documentation_url: BASIC_DOCS } };
@@ -989,7 +1006,6 @@ export class GitHubStandin {
       const { page, headers } = this.#paginate(repos, query, path);
       return { status: 200, body: { total_count: repos.length, repository_selection: "all", repositories: page }, headers };
     }
-    if (method === "POST" && path === "/graphql") return this.#graphql(body, log);
 
     m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     if (!m) return this.#unknown(method, path);
@@ -1068,7 +1084,8 @@ export class GitHubStandin {
     if (method === "GET" && (m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest))) {
       const sha = this.#resolveRef(repo, /** @type {string} */ (m[1])) ?? m[1];
       const name = query.get("check_name");
-      let runs = repo.checkRuns.filter((r) => r.headSha === sha && (name === null || r.name === name));
+      const appId = query.get("app_id");
+      let runs = repo.checkRuns.filter((r) => r.headSha === sha && (name === null || r.name === name) && (appId === null || r.appId === Number(appId)));
       if ((query.get("filter") ?? "latest") === "latest") {
         const latest = new Map();
         for (const r of runs) {
@@ -1132,10 +1149,10 @@ export class GitHubStandin {
       if (sub === "") return { status: 200, body: this.#pullJson(repo, pull, true) };
       if (sub === "/files") {
         const head = this.#commit(repo, this.headSha(repo, pull));
-        const files = this.#changedIn(repo, pull).map((filename) => ({
+        const files = this.#fileChanges(repo, pull).map(({ path: filename, change }) => ({
           sha: sha1(`${filename}\n${head.sha}`),
           filename,
-          status: head.tree.has(filename) ? "modified" : "removed",
+          status: change,
           additions: 1,
           deletions: 0,
           changes: 1,
@@ -1282,77 +1299,238 @@ export class GitHubStandin {
     throw new HttpError(404, "Not Found");
   }
 
-  /** The one GraphQL query of the app: a repository's open pull requests, with labels and files. @param {Record<string, any>} body @param {LoggedRequest} log */
-  #graphql(body, log) {
-    const query = String(body.query ?? "");
-    const vars = body.variables ?? {};
-    if (log.installation === null) throw new HttpError(401, "Requires authentication");
-    const aliases = [...query.matchAll(/(\w+): pullRequest\(number: (\d+)\) \{ files\(first: (\d+)\) \{ totalCount nodes \{ path changeType \} \} \}/g)];
-    if (aliases.length > 0) return this.#graphqlFiles(vars, aliases, log);
-    if (!/pullRequests\(states: OPEN/.test(query)) {
-      this.violations.push(`the stand-in does not answer this GraphQL query: ${query.slice(0, 200)}`);
-      return { status: 200, body: { errors: [{ message: "unsupported query" }] } };
+  // -------------------------------------------------------------------------------------------
+  // GraphQL, as GitHub answers it: the query is validated against GitHub's published schema (a
+  // query GitHub would refuse is a violation), then executed against that schema with a root
+  // value built from the state. graphql-js calls a function-valued property with the field's
+  // arguments, so connections page by `first` and `after` as GitHub's do.
+
+  /** @param {Record<string, any>} body @param {LoggedRequest} log @returns {Promise<{ status: number, body?: unknown }>} */
+  async #graphql(body, log) {
+    if (log.installation === null) throw new HttpError(401, "This endpoint requires you to be authenticated.");
+    const query = typeof body.query === "string" ? body.query : "";
+    const schema = await githubSchema();
+    const prepared = prepareQuery(schema, query);
+    if (prepared.errors.length > 0) {
+      this.violations.push(`GraphQL query GitHub would refuse: ${prepared.errors.join("; ")}: ${query.slice(0, 200)}`);
+      return { status: 200, body: { errors: prepared.errors.map((message) => ({ message })) } };
     }
-    const repo = this.repos.get(`${vars.owner}/${vars.repo}`.toLowerCase());
-    if (!repo || repo.installation !== log.installation) return { status: 200, body: { data: { repository: null } } };
-    const open = [...repo.items.values()].filter((i) => i.kind === "pull" && i.state === "open").sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number);
-    const from = vars.cursor ? Number(Buffer.from(String(vars.cursor), "base64").toString("utf8")) : 0;
-    const nodes = open.slice(from, from + 50);
-    const end = from + nodes.length;
+    const variables = body.variables && typeof body.variables === "object" ? body.variables : {};
+    const result = /** @type {import("graphql").ExecutionResult} */ (
+      execute({
+        schema,
+        document: /** @type {import("graphql").DocumentNode} */ (prepared.document),
+        rootValue: this.#graphRoot(log),
+        variableValues: variables,
+        ...(typeof body.operationName === "string" ? { operationName: body.operationName } : {}),
+      })
+    );
+    /** @type {Array<Record<string, unknown>>} */
+    const errors = [];
+    for (const error of result.errors ?? []) {
+      const original = error.originalError;
+      if (original instanceof GraphNotFound) {
+        errors.push({ type: "NOT_FOUND", path: error.path, locations: error.locations, message: original.message });
+      } else {
+        // A resolver's failure, a wrong variable, or an answer the schema does not allow: the
+        // stand-in's fault or the app's, and never what GitHub would answer.
+        this.violations.push(`GraphQL error at ${(error.path ?? []).join(".")}: ${error.message}`);
+        errors.push({ message: error.message, path: error.path, locations: error.locations });
+      }
+    }
+    return { status: 200, body: errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data } };
+  }
+
+  /** The Query type's root. @param {LoggedRequest} log */
+  #graphRoot(log) {
     return {
-      status: 200,
-      body: {
-        data: {
-          repository: {
-            pullRequests: {
-              pageInfo: { hasNextPage: end < open.length, endCursor: nodes.length > 0 ? Buffer.from(String(end)).toString("base64") : null },
-              nodes: nodes.map((p) => ({
-                number: p.number,
-                title: p.title,
-                createdAt: p.createdAt,
-                url: `https://github.com/${repo.owner}/${repo.name}/pull/${p.number}`,
-                author: { login: p.user.replace(/\[bot\]$/, "") },
-                labels: { nodes: p.labels.map((name) => ({ name })) },
-                files: { nodes: this.#changedIn(repo, p).map((path) => ({ path })) },
-              })),
-            },
-          },
-        },
+      /** @param {{ owner: string, name: string }} args */
+      repository: ({ owner, name }) => {
+        const repo = this.repos.get(`${owner}/${name}`.toLowerCase());
+        if (!repo || repo.installation !== log.installation) throw new GraphNotFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`);
+        return this.#graphRepo(repo);
       },
     };
   }
 
-  /**
-   * The app's other GraphQL query: the changed files of several PRs at once, one alias each
-   * (`pr12: pullRequest(number: 12) { files(first: 100) { totalCount nodes { path changeType } } }`).
-   * @param {Record<string, any>} vars @param {RegExpMatchArray[]} aliases @param {LoggedRequest} log
-   */
-  #graphqlFiles(vars, aliases, log) {
-    const repo = this.repos.get(`${vars.owner}/${vars.repo}`.toLowerCase());
-    if (!repo || repo.installation !== log.installation) return { status: 200, body: { data: { repository: null } } };
-    /** @type {Record<string, unknown>} */
-    const out = {};
-    for (const [, alias, number, first] of aliases) {
-      const pull = repo.items.get(Number(number));
-      if (!pull || pull.kind !== "pull") {
-        out[/** @type {string} */ (alias)] = null;
-        continue;
-      }
-      const head = this.#commit(repo, this.headSha(repo, pull));
-      const base = this.#commit(repo, pull.commits[0] ? (this.#commit(repo, /** @type {string} */ (pull.commits[0])).parents[0] ?? head.sha) : head.sha);
-      const paths = this.#changedIn(repo, pull);
-      out[/** @type {string} */ (alias)] = {
-        files: {
-          totalCount: paths.length,
-          nodes: paths.slice(0, Number(first)).map((path) => ({
-            path,
-            changeType: !head.tree.has(path) ? "DELETED" : base.tree.has(path) ? "MODIFIED" : "ADDED",
-          })),
-        },
-      };
-    }
-    return { status: 200, body: { data: { repository: out } } };
+  /** @param {Repo} repo */
+  #graphRepo(repo) {
+    return {
+      id: `R_${repo.id}`,
+      name: repo.name,
+      nameWithOwner: `${repo.owner}/${repo.name}`,
+      url: `https://github.com/${repo.owner}/${repo.name}`,
+      isArchived: repo.archived,
+      defaultBranchRef: { name: repo.defaultBranch, prefix: "refs/heads/" },
+      /** @param {{ number: number }} args */
+      pullRequest: ({ number }) => {
+        const pull = repo.items.get(number);
+        if (!pull || pull.kind !== "pull") throw new GraphNotFound(`Could not resolve to a PullRequest with the number of ${number}.`);
+        return this.#graphPull(repo, pull);
+      },
+      /** @param {ConnectionArgs & { states?: string[] | null, orderBy?: { field: string, direction: string } | null }} args */
+      pullRequests: (args) => {
+        const states = args.states ?? null;
+        const order = args.orderBy ?? { field: "CREATED_AT", direction: "ASC" };
+        const key = (/** @type {Item} */ i) => Date.parse(order.field === "UPDATED_AT" ? i.updatedAt : i.createdAt) * 1e6 + i.number;
+        const pulls = [...repo.items.values()]
+          .filter((i) => i.kind === "pull" && (states === null || states.includes(graphState(i))))
+          .sort((a, b) => (order.direction === "DESC" ? key(b) - key(a) : key(a) - key(b)));
+        return connection(pulls.map((p) => this.#graphPull(repo, p)), args, "pullRequests");
+      },
+    };
   }
+
+  /** @param {Repo} repo @param {Item} pull */
+  #graphPull(repo, pull) {
+    const changes = this.#fileChanges(repo, pull);
+    return {
+      id: `PR_${repo.id}_${pull.number}`,
+      number: pull.number,
+      title: pull.title,
+      body: pull.body,
+      url: `https://github.com/${repo.owner}/${repo.name}/pull/${pull.number}`,
+      state: graphState(pull),
+      isDraft: pull.draft,
+      merged: pull.merged,
+      createdAt: pull.createdAt,
+      updatedAt: pull.updatedAt,
+      closedAt: pull.closedAt,
+      mergedAt: pull.merged ? pull.closedAt : null,
+      headRefName: pull.headRef,
+      headRefOid: this.headSha(repo, pull),
+      baseRefName: pull.base,
+      changedFiles: changes.length,
+      mergeCommit: pull.merged && pull.mergeCommitSha ? { oid: pull.mergeCommitSha } : null,
+      author: this.#graphActor(pull.user, pull.userType),
+      /** @param {ConnectionArgs} args */
+      labels: (args) => connection(pull.labels.map((name) => ({ name })), args, "labels"),
+      /** @param {ConnectionArgs} args */
+      files: (args) => connection(changes.map((c) => ({ path: c.path, changeType: PATCH_STATUS[c.change], additions: 1, deletions: 0 })), args, "files"),
+      /** @param {ConnectionArgs} args */
+      reviews: (args) =>
+        connection(
+          pull.reviews.map((r) => ({
+            id: `PRR_${r.id}`,
+            databaseId: r.id,
+            fullDatabaseId: String(r.id),
+            state: r.state,
+            body: r.body,
+            submittedAt: r.submittedAt,
+            author: this.#graphActor(r.user, r.userType),
+            commit: repo.commits.has(r.commitId) ? { oid: r.commitId } : null,
+          })),
+          args,
+          "reviews",
+        ),
+      /** @param {ConnectionArgs} args */
+      comments: (args) =>
+        connection(
+          this.commentsOn(repo, pull.number).map((c) => ({
+            id: `IC_${c.id}`,
+            databaseId: c.id,
+            fullDatabaseId: String(c.id),
+            body: c.body,
+            createdAt: c.createdAt,
+            updatedAt: c.updatedAt,
+            author: this.#graphActor(c.user, c.userType),
+          })),
+          args,
+          "comments",
+        ),
+    };
+  }
+
+  /** GitHub's GraphQL names an app's account by its slug, without "[bot]". @param {string} login @param {string} type */
+  #graphActor(login, type) {
+    if (type === "Bot") return { __typename: "Bot", login: login.replace(/\[bot\]$/, ""), url: `https://github.com/apps/${login.replace(/\[bot\]$/, "")}` };
+    return { __typename: type === "Organization" ? "Organization" : "User", login, url: `https://github.com/${login}` };
+  }
+}
+
+/** GraphQL's PatchStatus of a file's REST status. */
+const PATCH_STATUS = /** @type {const} */ ({ added: "ADDED", removed: "DELETED", modified: "MODIFIED" });
+
+/** A GraphQL NOT_FOUND error, as GitHub gives it (the field is null, the error says why). */
+class GraphNotFound extends Error {}
+
+/** @typedef {{ first?: number | null, after?: string | null, last?: number | null, before?: string | null }} ConnectionArgs */
+
+/** @param {Item} pull @returns {"OPEN" | "CLOSED" | "MERGED"} */
+function graphState(pull) {
+  return pull.merged ? "MERGED" : pull.state === "open" ? "OPEN" : "CLOSED";
+}
+
+/**
+ * One page of a connection, as GitHub pages them: `first` (at most 100) items after the cursor
+ * `after`; one of `first` and `last` is required.
+ * @template T
+ * @param {T[]} items @param {ConnectionArgs} args @param {string} name
+ */
+function connection(items, args, name) {
+  const { first, last } = args;
+  if ((first === undefined || first === null) && (last === undefined || last === null)) {
+    throw new Error(`You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
+  }
+  for (const [arg, n] of /** @type {const} */ ([["first", first], ["last", last]])) {
+    if (n !== undefined && n !== null && (n < 0 || n > 100)) throw new Error(`Requesting ${n} records on the \`${name}\` connection exceeds the \`${arg}\` limit of 100 records.`);
+  }
+  const cursorOf = (/** @type {number} */ i) => Buffer.from(`cursor:${i}`).toString("base64");
+  const indexOf = (/** @type {string | null | undefined} */ c) => {
+    if (c === undefined || c === null) return null;
+    const m = /^cursor:(\d+)$/.exec(Buffer.from(c, "base64").toString("utf8"));
+    if (!m) throw new Error(`\`${c}\` does not appear to be a valid cursor.`);
+    return Number(m[1]);
+  };
+  const after = indexOf(args.after);
+  const before = indexOf(args.before);
+  let from = after === null ? 0 : after + 1;
+  let to = before === null ? items.length : Math.min(before, items.length);
+  if (first !== undefined && first !== null) to = Math.min(to, from + first);
+  else if (last !== undefined && last !== null) from = Math.max(from, to - last);
+  const nodes = items.slice(from, to);
+  return {
+    totalCount: items.length,
+    nodes,
+    edges: nodes.map((node, i) => ({ node, cursor: cursorOf(from + i) })),
+    pageInfo: {
+      hasNextPage: to < (before === null ? items.length : Math.min(before, items.length)),
+      hasPreviousPage: from > 0,
+      startCursor: nodes.length > 0 ? cursorOf(from) : null,
+      endCursor: nodes.length > 0 ? cursorOf(to - 1) : null,
+    },
+  };
+}
+
+/** @type {Promise<import("graphql").GraphQLSchema> | null} */
+let schemaLoading = null;
+
+/** GitHub's public GraphQL schema (@octokit/graphql-schema), built once per process, on first use. */
+function githubSchema() {
+  schemaLoading ??= import("@octokit/graphql-schema").then(({ schema }) => buildClientSchema(/** @type {import("graphql").IntrospectionQuery} */ (schema.json)));
+  return schemaLoading;
+}
+
+/** @type {Map<string, { document: import("graphql").DocumentNode | null, errors: string[] }>} */
+const preparedQueries = new Map();
+
+/**
+ * A query parsed and validated against the schema (remembered: the app sends a few queries over
+ * and over).
+ * @param {import("graphql").GraphQLSchema} schema @param {string} query
+ */
+function prepareQuery(schema, query) {
+  let prepared = preparedQueries.get(query);
+  if (prepared) return prepared;
+  try {
+    const document = parse(query);
+    prepared = { document, errors: validate(schema, document).map((e) => e.message) };
+  } catch (error) {
+    prepared = { document: null, errors: [error instanceof Error ? error.message : String(error)] };
+  }
+  if (preparedQueries.size >= 500) preparedQueries.clear();
+  preparedQueries.set(query, prepared);
+  return prepared;
 }
 
 /** @param {number} ms */
