@@ -3,7 +3,8 @@
 //    mutating requests GitHub asks for) by this id, and Probot's webhook clients all share
 //    "no-id", so one installation's writes would otherwise delay every other installation's;
 //  - ETag-cached GETs per installation (etag-cache.ts);
-//  - an optional counter of requests, for the benchmark.
+//  - an optional counter of requests, for the benchmark;
+//  - GraphQL queries that are not spaced like writes (graphqlQuery below).
 import { ProbotOctokit } from "probot";
 import { EtagStore, withEtagCache, type EtagCacheOptions, type HookableOctokit, type RequestCounter } from "./etag-cache.js";
 
@@ -12,6 +13,32 @@ export interface AppOctokitOptions {
   etag?: EtagStore | (EtagCacheOptions & { maxInstallations?: number }) | false;
   /** Hears about every request (counted = not answered 304). */
   onRequest?: RequestCounter;
+}
+
+/**
+ * plugin-throttling spaces every GraphQL request a second apart per installation, as it does
+ * mutating REST requests, because it cannot tell a query from a mutation. GitHub asks that
+ * spacing of mutations only; the app's GraphQL requests are all queries (reads). A query sent
+ * through `graphqlQuery(octokit)` goes through a sibling client of the same installation (same
+ * auth and token cache, same retries and rate-limit handling, same throttle id for concurrency)
+ * whose write limiter lets it through at once. Writes keep the spacing.
+ */
+const UNSPACED = { key: () => ({ schedule: <T>(_options: unknown, task: (...args: unknown[]) => Promise<T>, ...args: unknown[]) => task(...args) }) };
+
+type GraphQLQuery = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+const readers = new WeakMap<object, () => GraphQLQuery>();
+
+/**
+ * The GraphQL function for queries (reads only) of `octokit`: not spaced like writes when the
+ * app's plugin made the client with throttling on; `octokit.graphql` otherwise.
+ */
+export function graphqlQuery(octokit: { graphql: GraphQLQuery }): GraphQLQuery {
+  const reader = readers.get(octokit)?.() ?? octokit.graphql;
+  return (query, variables) => {
+    if (!/^\s*query\b/.test(query)) throw new Error("graphqlQuery: only queries (reads) may skip the write spacing");
+    return reader(query, variables);
+  };
 }
 
 /** The options key under which the defaults hand the cache and counter to the plugin. */
@@ -69,6 +96,19 @@ export function governanceClientPlugin(octokit: unknown, octokitOptions: Octokit
   // Only installation clients cache: the app's own (JWT) client reads nothing worth caching.
   const cache = installationId !== undefined ? settings.etag?.forInstallation(installationId) : undefined;
   if (cache || settings.onRequest) withEtagCache(octokit as HookableOctokit, cache, settings.onRequest, installationId);
+  const throttle = octokitOptions.throttle;
+  // (The sibling itself, built with UNSPACED, builds none.)
+  if (throttle && throttle.enabled !== false && throttle.write !== UNSPACED) {
+    let reader: GraphQLQuery | undefined;
+    readers.set(octokit as object, () => {
+      if (!reader) {
+        // The same class and options, so the same auth (and token cache), retries and handlers.
+        const Sibling = (octokit as { constructor: new (o: OctokitOptions) => { graphql: GraphQLQuery } }).constructor;
+        reader = new Sibling({ ...octokitOptions, throttle: { ...throttle, write: UNSPACED } }).graphql;
+      }
+      return reader;
+    });
+  }
   return {};
 }
 

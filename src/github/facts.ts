@@ -2,7 +2,7 @@
 // Every list is read to its last page; a GitHub error becomes a GitHubFactsError that names the
 // request id, so the failed check can tell the user (and GitHub support) which request failed.
 import type { Actor, ChangedFile, CommentFact, CommitFact, PullRequestFacts, ReviewFact } from "../core/types.js";
-import type { GitHub } from "./client.js";
+import { graphqlQuery, type GitHub } from "./client.js";
 import type { RepoRef } from "./files.js";
 
 export class GitHubFactsError extends Error {
@@ -177,7 +177,7 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
   const list = { owner, repo, pull_number, per_page: 100 } as const;
 
   const [result, commits] = await Promise.all([
-    reading("POST /graphql", () => octokit.graphql<PullRequestQueryResult>(PULL_REQUEST_QUERY, { owner, repo, number: pull_number })),
+    reading("POST /graphql", () => graphqlQuery(octokit)<PullRequestQueryResult>(PULL_REQUEST_QUERY, { owner, repo, number: pull_number })),
     // GitHub lists at most 250 commits of a PR on this endpoint (REST "List commits on a pull request").
     opts.needCommits
       ? reading(`GET ${base}/commits`, () => octokit.paginate(octokit.rest.pulls.listCommits, list))

@@ -3,7 +3,7 @@
 // with pages of results, never with the number of PRs or reviews.
 import { decisionKindsOf } from "../core/decisions.js";
 import type { Policy, Registry } from "../core/types.js";
-import type { GitHub } from "../github/client.js";
+import { graphqlQuery, type GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { parseRegistry, registryLocationOf } from "../policy/registry.js";
 
@@ -102,7 +102,7 @@ export async function listOpenDecisions(octokit: GitHub, ref: RepoRef, policy: P
   const out: OpenDecision[] = [];
   let cursor: string | null = null;
   for (;;) {
-    const page: OpenPullsPage = await octokit.graphql<OpenPullsPage>(OPEN_PULLS_QUERY, { owner: ref.owner, repo: ref.repo, cursor });
+    const page: OpenPullsPage = await graphqlQuery(octokit)<OpenPullsPage>(OPEN_PULLS_QUERY, { owner: ref.owner, repo: ref.repo, cursor });
     const prs = page.repository?.pullRequests;
     if (!prs) break;
     for (const n of prs.nodes) {
@@ -226,7 +226,7 @@ export async function listChangedFilesOf(octokit: GitHub, ref: RepoRef, numbers:
       .map((n) => `pr${n}: pullRequest(number: ${n}) { files(first: ${FILES_QUERY_FIRST}) { totalCount nodes { path changeType } } }`)
       .join("\n    ");
     const query = `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`;
-    const page = await octokit.graphql<ChangedFilesPage>(query, { owner: ref.owner, repo: ref.repo });
+    const page = await graphqlQuery(octokit)<ChangedFilesPage>(query, { owner: ref.owner, repo: ref.repo });
     for (const n of batch) {
       const files = page.repository?.[`pr${n}`]?.files;
       if (!files) {
