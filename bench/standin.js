@@ -1,10 +1,12 @@
-// A small stand-in for GitHub's REST API on a loopback port, for the load benchmark: one or more
-// installations, each with one governed repository and its open PRs, answered after a fixed
-// delay, with ETags and 304s as GitHub gives them. It counts every request by route and status.
-// (The end-to-end tests have a fuller, OpenAPI-validated stand-in; this one only needs to be fast
-// and predictable under load.)
+// A small stand-in for GitHub's REST API (and the app's one GraphQL query of a PR) on a loopback
+// port, for the load benchmark: one or more installations, each with one governed repository and
+// its open PRs, answered after a fixed delay, with ETags and 304s as GitHub gives them (never to
+// GraphQL, a POST). It counts every request by route and status. (The end-to-end tests have a
+// fuller stand-in, validated against GitHub's OpenAPI description and GraphQL schema; this one
+// only needs to be fast and predictable under load.)
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
+import { PULL_REQUEST_QUERY } from "../lib/github/facts.js";
 
 const POLICY = `sectors:
   - { id: government, name: Government }
@@ -39,12 +41,15 @@ export async function startStandIn(opts) {
     total: 0,
     counted: 0,
     writes: 0,
+    /** Installation tokens made (with the app's JWT: not counted against the installation's limit). */
+    tokens: 0,
   };
   for (let i = 1; i <= opts.installations; i++) state.repos.set(`org${i}/charter`, { checkRuns: new Map(), comments: [] });
 
   const count = (route, status) => {
     state.total++;
     if (status !== 304) state.counted++;
+    if (route === "POST access_tokens") state.tokens++;
     const key = `${route} ${status}`;
     state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
   };
@@ -53,6 +58,7 @@ export async function startStandIn(opts) {
   /** @returns {[number, unknown, string] | null} status, body, route name */
   function route(method, path, body, query) {
     let m;
+    if (method === "POST" && path === "/graphql") return graphql(body);
     if (method === "POST" && (m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path))) {
       return [201, { token: `ghs_${m[1]}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: "all" }, "POST access_tokens"];
     }
@@ -87,7 +93,18 @@ export async function startStandIn(opts) {
       return [201, c, "POST comment"];
     }
     if (method === "GET" && (m = /^\/commits\/([0-9a-f]+)\/check-runs$/.exec(rest))) {
-      const runs = (repo.checkRuns.get(m[1]) ?? []).filter((r) => !query.get("check_name") || r.name === query.get("check_name"));
+      const name = query.get("check_name");
+      const appId = query.get("app_id");
+      let runs = (repo.checkRuns.get(m[1]) ?? []).filter((r) => (!name || r.name === name) && (!appId || r.app.id === Number(appId)));
+      if ((query.get("filter") ?? "latest") === "latest") {
+        // The latest run of each name (and app), newest first, as GitHub lists them.
+        const latest = new Map();
+        for (const r of runs) {
+          const key = `${r.app.id}\n${r.name}`;
+          if (!latest.has(key) || latest.get(key).id < r.id) latest.set(key, r);
+        }
+        runs = [...latest.values()].sort((a, b) => b.id - a.id);
+      }
       return [200, { total_count: runs.length, check_runs: runs }, "GET check-runs"];
     }
     if (method === "POST" && rest === "/check-runs") {
@@ -111,6 +128,38 @@ export async function startStandIn(opts) {
     }
     if (method === "POST" && /^\/issues\/comments\/\d+\/reactions$/.test(rest) && ++state.writes) return [201, { id: state.nextId++, content: body.content }, "POST reaction"];
     return null;
+  }
+
+  /**
+   * The app's GraphQL query of a PR (src/github/facts.ts), answered as GitHub does: the PR of the
+   * REST routes above, its one file, bob's and carol's approvals and the app's comments. An app's
+   * account is named by its slug (no "[bot]"); ids are `fullDatabaseId` strings.
+   * @returns {[number, unknown, string]}
+   */
+  function graphql(body) {
+    if (body.query !== PULL_REQUEST_QUERY) return [200, { errors: [{ message: "the benchmark's stand-in answers only the app's query of a PR" }] }, "POST graphql (unknown query)"];
+    const { owner, repo: name, number: n } = body.variables ?? {};
+    const repo = state.repos.get(`${owner}/${name}`);
+    if (!repo) return [200, { data: { repository: null }, errors: [{ type: "NOT_FOUND", path: ["repository"], message: `Could not resolve to a Repository with the name '${owner}/${name}'.` }] }, "POST graphql"];
+    const page = (nodes) => ({ pageInfo: { hasNextPage: false }, nodes });
+    const head = headOf(n);
+    return [200, {
+      data: {
+        repository: {
+          defaultBranchRef: { name: "main" },
+          pullRequest: {
+            number: n, title: `Amend article ${n}`, state: "OPEN", isDraft: false, merged: false, createdAt: "2026-11-01T10:00:00Z", closedAt: null,
+            headRefOid: head, changedFiles: 1, mergeCommit: null, author: { __typename: "User", login: "author" },
+            labels: page([]),
+            files: page([{ path: "CHARTER.md", changeType: "MODIFIED" }]),
+            reviews: page(["bob", "carol"].map((login, i) => ({ fullDatabaseId: String(i + 1), state: "APPROVED", submittedAt: "2026-11-02T09:00:00Z", author: { __typename: "User", login }, commit: { oid: head } }))),
+            comments: page(repo.comments.filter((c) => c.issue === n).map(({ body: c }) => ({
+              fullDatabaseId: String(c.id), body: c.body, createdAt: c.created_at, updatedAt: c.updated_at, author: { __typename: "Bot", login: c.user.login.replace(/\[bot\]$/, "") },
+            }))),
+          },
+        },
+      },
+    }, "POST graphql"];
   }
 
   const server = createServer((req, res) => {
@@ -146,6 +195,7 @@ export async function startStandIn(opts) {
       state.total = 0;
       state.counted = 0;
       state.writes = 0;
+      state.tokens = 0;
     },
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
   };
