@@ -1,31 +1,103 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GitHubFactsError, getPullRequestFacts, listOpenPullRequests } from "../../src/github/facts.js";
-import { linkNext, mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
+import { GitHubFactsError, getPullRequestFacts, listOpenPullRequests, PULL_REQUEST_QUERY, readPullRequest } from "../../src/github/facts.js";
+import { GraphQLReply, linkNext, mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
+import { validateQuery } from "../helpers/graphql.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
 
 const PR = "/repos/org/charter/pulls/12";
 const ISSUE = "/repos/org/charter/issues/12";
 const HEAD = "a".repeat(40);
+const REF = { owner: "org", repo: "charter", pull_number: 12 };
 
 const user = (login: string, type = "User") => ({ login, id: login.length, type });
 
-function servePr(mock: GitHubMock, extra: Record<string, unknown> = {}) {
-  mock.get(PR, {
-    body: {
-      number: 12,
-      title: "Amend article 4",
-      state: "open",
-      draft: false,
-      merged: false,
-      user: user("Alice"),
-      created_at: "2026-11-20T10:00:00Z",
-      closed_at: null,
-      merge_commit_sha: null,
-      head: { sha: HEAD, ref: "amend" },
-      labels: [{ id: 1, name: "decision:charter" }],
-      ...extra,
+// ---------------------------------------------------------------------------------------------
+// The answer of PULL_REQUEST_QUERY, as GitHub's GraphQL API gives it (mock.graphql checks each one
+// against GitHub's schema).
+
+type GraphActor = { __typename: "User" | "Bot" | "Organization" | "Mannequin"; login: string } | null;
+const person = (login: string): GraphActor => ({ __typename: "User", login });
+/** GitHub's GraphQL names an app's account by its slug, without "[bot]". */
+const bot = (slug: string): GraphActor => ({ __typename: "Bot", login: slug });
+const page = <T>(nodes: T[], hasNextPage = false) => ({ pageInfo: { hasNextPage }, nodes });
+
+interface GraphReview {
+  fullDatabaseId: string | null;
+  state: "PENDING" | "COMMENTED" | "APPROVED" | "CHANGES_REQUESTED" | "DISMISSED";
+  submittedAt: string | null;
+  author: GraphActor;
+  commit: { oid: string } | null;
+}
+const graphReview = (id: number, author: GraphActor, state: GraphReview["state"], submittedAt: string | null, oid = HEAD): GraphReview => ({
+  fullDatabaseId: String(id),
+  state,
+  submittedAt,
+  author,
+  commit: { oid },
+});
+
+interface GraphComment {
+  fullDatabaseId: string | null;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  author: GraphActor;
+}
+const graphComment = (id: number, author: GraphActor, body: string, createdAt: string, updatedAt = createdAt): GraphComment => ({
+  fullDatabaseId: String(id),
+  body,
+  createdAt,
+  updatedAt,
+  author,
+});
+
+type ChangeType = "ADDED" | "CHANGED" | "COPIED" | "DELETED" | "MODIFIED" | "RENAMED";
+
+interface GraphPr {
+  state: "OPEN" | "CLOSED" | "MERGED";
+  isDraft: boolean;
+  merged: boolean;
+  closedAt: string | null;
+  changedFiles: number;
+  mergeCommit: { oid: string } | null;
+  author: GraphActor;
+  labels: ReturnType<typeof page<{ name: string }>>;
+  files: ReturnType<typeof page<{ path: string; changeType: ChangeType }>>;
+  reviews: ReturnType<typeof page<GraphReview>>;
+  comments: ReturnType<typeof page<GraphComment>>;
+}
+
+/** The `data` of PULL_REQUEST_QUERY for PR #12 of org/charter (default branch "trunk"). */
+function prData(over: Partial<GraphPr> = {}) {
+  const files = over.files ?? page([{ path: "CHARTER.md", changeType: "MODIFIED" as ChangeType }]);
+  return {
+    repository: {
+      defaultBranchRef: { name: "trunk" },
+      pullRequest: {
+        number: 12,
+        title: "Amend article 4",
+        state: "OPEN",
+        isDraft: false,
+        merged: false,
+        createdAt: "2026-11-20T10:00:00Z",
+        closedAt: null,
+        headRefOid: HEAD,
+        changedFiles: files.nodes.length,
+        mergeCommit: null,
+        author: person("Alice"),
+        labels: page([{ name: "decision:charter" }]),
+        reviews: page<GraphReview>([]),
+        comments: page<GraphComment>([]),
+        ...over,
+        files,
+      },
     },
-  });
+  };
+}
+
+/** Answers the PR's GraphQL query once with `data`. */
+function serveGraph(mock: GitHubMock, data: unknown) {
+  mock.graphql(() => data);
 }
 
 /** Serves `items` as pages of `size`, linked as GitHub links them. */
@@ -40,19 +112,197 @@ function servePages(mock: GitHubMock, path: string, items: unknown[], size: numb
   }
 }
 
-describe("getPullRequestFacts", () => {
+const requestLines = (mock: GitHubMock) => mock.requests.map((r) => `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ""}`);
+
+describe("PULL_REQUEST_QUERY", () => {
+  it("is a valid query of GitHub's GraphQL schema", () => {
+    expect(validateQuery(PULL_REQUEST_QUERY)).toEqual([]);
+  });
+
+  it("asks for at most 100 of each list, with whether there is more", () => {
+    for (const list of ["labels", "files", "reviews", "comments"]) {
+      expect(PULL_REQUEST_QUERY).toMatch(new RegExp(`${list}\\(first: 100\\) \\{\\s*pageInfo \\{ hasNextPage \\}`));
+    }
+  });
+});
+
+describe("readPullRequest", () => {
   beforeEach(setupNock);
   afterEach(teardownNock);
 
-  it("reads every page of files, reviews, comments and commits", async () => {
+  it("reads a PR of up to 100 files, reviews, comments and labels in one GraphQL request", async () => {
     const mock = mockGitHub();
-    servePr(mock);
+    serveGraph(
+      mock,
+      prData({
+        labels: page([{ name: "decision:charter" }, { name: "urgent" }]),
+        files: page<{ path: string; changeType: ChangeType }>([
+          { path: "CHARTER.md", changeType: "MODIFIED" },
+          { path: "docs/new.md", changeType: "ADDED" },
+          { path: "docs/old.md", changeType: "DELETED" },
+          { path: "docs/mode.sh", changeType: "CHANGED" },
+        ]),
+        reviews: page([
+          graphReview(1, person("bob"), "APPROVED", "2026-11-21T09:00:00Z"),
+          graphReview(2, bot("renovate"), "APPROVED", "2026-11-21T09:30:00Z"),
+          graphReview(3, person("carol"), "CHANGES_REQUESTED", "2026-11-21T10:00:00Z", "b".repeat(40)),
+          // The reviewer's private draft, not submitted.
+          graphReview(4, person("dan"), "PENDING", null),
+          // A review by a deleted account ("ghost"): no author.
+          graphReview(5, null, "APPROVED", "2026-11-21T11:00:00Z"),
+          graphReview(6, person("erin"), "DISMISSED", "2026-11-21T12:00:00Z"),
+        ]),
+        comments: page([
+          graphComment(10, person("erin"), "/governance abstain", "2026-11-21T10:00:00Z"),
+          graphComment(11, person("frank"), "/governance recuse", "2026-11-21T10:00:00Z", "2026-11-21T11:00:00Z"),
+          graphComment(12, bot("helper"), "hi", "2026-11-21T12:00:00Z"),
+          graphComment(13, null, "from a deleted account", "2026-11-21T12:30:00Z"),
+          graphComment(3_000_000_000, { __typename: "Organization", login: "acme" }, "ok", "2026-11-21T13:00:00Z"),
+        ]),
+      }),
+    );
+
+    const read = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    mock.assertAllDone();
+
+    expect(requestLines(mock)).toEqual(["POST /graphql"]);
+    expect(mock.requests[0]?.body).toEqual({ query: PULL_REQUEST_QUERY, variables: { owner: "org", repo: "charter", number: 12 } });
+    expect(read.defaultBranch).toBe("trunk");
+    const { facts } = read;
+    expect(facts).toMatchObject({
+      number: 12,
+      title: "Amend article 4",
+      author: { login: "Alice", isBot: false },
+      draft: false,
+      state: "open",
+      merged: false,
+      createdAt: "2026-11-20T10:00:00Z",
+      closedAt: null,
+      mergeCommitSha: null,
+      headSha: HEAD,
+      labels: ["decision:charter", "urgent"],
+    });
+    expect(facts.files).toEqual([{ filename: "CHARTER.md" }, { filename: "docs/new.md" }, { filename: "docs/old.md" }, { filename: "docs/mode.sh" }]);
+    expect(facts.filesTruncated).toBeUndefined();
+    expect(facts.reviews).toEqual([
+      { id: 1, user: { login: "bob", isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" },
+      { id: 2, user: { login: "renovate[bot]", isBot: true }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:30:00Z" },
+      { id: 3, user: { login: "carol", isBot: false }, state: "CHANGES_REQUESTED", commitId: "b".repeat(40), submittedAt: "2026-11-21T10:00:00Z" },
+      { id: 6, user: { login: "erin", isBot: false }, state: "DISMISSED", commitId: HEAD, submittedAt: "2026-11-21T12:00:00Z" },
+    ]);
+    expect(facts.comments).toEqual([
+      { id: 10, user: { login: "erin", isBot: false }, body: "/governance abstain", createdAt: "2026-11-21T10:00:00Z", edited: false },
+      { id: 11, user: { login: "frank", isBot: false }, body: "/governance recuse", createdAt: "2026-11-21T10:00:00Z", edited: true },
+      { id: 12, user: { login: "helper[bot]", isBot: true }, body: "hi", createdAt: "2026-11-21T12:00:00Z", edited: false },
+      { id: 3_000_000_000, user: { login: "acme", isBot: false }, body: "ok", createdAt: "2026-11-21T13:00:00Z", edited: false },
+    ]);
+    expect(facts.commits).toBeUndefined();
+  });
+
+  it("names a bot the way REST does, whether GraphQL gives its login with \"[bot]\" or not, and a user named like a bot is still a bot", async () => {
+    const mock = mockGitHub();
+    serveGraph(
+      mock,
+      prData({
+        author: bot("dependabot"),
+        reviews: page([graphReview(1, bot("renovate[bot]"), "APPROVED", "2026-11-21T09:00:00Z")]),
+        comments: page([graphComment(2, person("imposter[bot]"), "hi", "2026-11-21T10:00:00Z")]),
+      }),
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    mock.assertAllDone();
+    expect(facts.author).toEqual({ login: "dependabot[bot]", isBot: true });
+    expect(facts.reviews.map((r) => r.user)).toEqual([{ login: "renovate[bot]", isBot: true }]);
+    expect(facts.comments.map((c) => c.user)).toEqual([{ login: "imposter[bot]", isBot: true }]);
+  });
+
+  it("takes a PR whose author's account was deleted as ghost's", async () => {
+    const mock = mockGitHub();
+    serveGraph(mock, prData({ author: null }));
+    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false });
+    mock.assertAllDone();
+    expect(facts.author).toEqual({ login: "ghost", isBot: false });
+  });
+
+  it.each<[string, Partial<GraphPr>, Record<string, unknown>]>([
+    [
+      "merged",
+      { state: "MERGED", merged: true, closedAt: "2026-11-24T09:30:00Z", mergeCommit: { oid: "c".repeat(40) }, isDraft: false },
+      { state: "closed", merged: true, closedAt: "2026-11-24T09:30:00Z", mergeCommitSha: "c".repeat(40) },
+    ],
+    [
+      "closed without merging",
+      { state: "CLOSED", merged: false, closedAt: "2026-11-24T09:30:00Z", mergeCommit: null, isDraft: true },
+      { state: "closed", merged: false, closedAt: "2026-11-24T09:30:00Z", mergeCommitSha: null, draft: true },
+    ],
+    [
+      "open, with a merge commit GitHub gives anyway (not merged: no merge commit of record)",
+      { state: "OPEN", merged: false, closedAt: null, mergeCommit: { oid: "c".repeat(40) }, isDraft: true },
+      { state: "open", merged: false, closedAt: null, mergeCommitSha: null, draft: true },
+    ],
+  ])("reads the state of a PR %s", async (_case, over, expected) => {
+    const mock = mockGitHub();
+    serveGraph(mock, prData(over));
+    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false });
+    mock.assertAllDone();
+    expect(facts).toMatchObject(expected);
+    expect(requestLines(mock)).toEqual(["POST /graphql"]);
+  });
+
+  it.each<[string, ChangeType]>([
+    ["renamed", "RENAMED"],
+    ["copied", "COPIED"],
+  ])("reads the files through REST (every page) when one is %s: GraphQL does not give its previous path", async (_case, changeType) => {
+    const mock = mockGitHub();
+    serveGraph(
+      mock,
+      prData({
+        files: page<{ path: string; changeType: ChangeType }>([
+          { path: "CHARTER.md", changeType: "MODIFIED" },
+          { path: "docs/new.md", changeType },
+          { path: "README.md", changeType: "MODIFIED" },
+        ]),
+      }),
+    );
     servePages(
       mock,
       `${PR}/files`,
       [
         { filename: "CHARTER.md", status: "modified" },
-        { filename: "docs/new.md", previous_filename: "charter/old.md", status: "renamed" },
+        { filename: "docs/new.md", previous_filename: "charter/old.md", status: changeType.toLowerCase() },
+        { filename: "README.md", status: "modified" },
+      ],
+      2,
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    mock.assertAllDone();
+    expect(facts.files).toEqual([
+      { filename: "CHARTER.md" },
+      { filename: "docs/new.md", previousFilename: "charter/old.md" },
+      { filename: "README.md" },
+    ]);
+    expect(facts.filesTruncated).toBeUndefined();
+    expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${PR}/files?per_page=100`, `GET ${PR}/files?per_page=100&page=2`]);
+  });
+
+  it("reads through REST, to the last page, each list that has more than GraphQL gave: files, reviews, comments, labels", async () => {
+    const mock = mockGitHub();
+    serveGraph(
+      mock,
+      prData({
+        changedFiles: 3,
+        labels: page([{ name: "decision:charter" }], true),
+        files: page<{ path: string; changeType: ChangeType }>([{ path: "CHARTER.md", changeType: "MODIFIED" }], true),
+        reviews: page([graphReview(1, person("bob"), "APPROVED", "2026-11-21T09:00:00Z")], true),
+        comments: page([graphComment(10, person("erin"), "/governance abstain", "2026-11-21T10:00:00Z")], true),
+      }),
+    );
+    servePages(
+      mock,
+      `${PR}/files`,
+      [
+        { filename: "CHARTER.md", status: "modified" },
+        { filename: "docs/a.md", status: "added" },
         { filename: "README.md", status: "modified" },
       ],
       2,
@@ -65,6 +315,7 @@ describe("getPullRequestFacts", () => {
         { id: 2, user: user("renovate[bot]", "Bot"), state: "APPROVED", commit_id: HEAD, submitted_at: "2026-11-21T09:30:00Z" },
         { id: 3, user: user("carol"), state: "CHANGES_REQUESTED", commit_id: "b".repeat(40), submitted_at: "2026-11-21T10:00:00Z" },
         { id: 4, user: user("dan"), state: "PENDING", commit_id: HEAD },
+        { id: 5, user: null, state: "APPROVED", commit_id: HEAD, submitted_at: "2026-11-21T11:00:00Z" },
       ],
       1,
     );
@@ -74,38 +325,25 @@ describe("getPullRequestFacts", () => {
       [
         { id: 10, user: user("erin"), body: "/governance abstain", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T10:00:00Z" },
         { id: 11, user: user("frank"), body: "/governance recuse", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T11:00:00Z" },
-        { id: 12, user: user("helper", "Bot"), body: "hi", created_at: "2026-11-21T12:00:00Z", updated_at: "2026-11-21T12:00:00Z" },
+        { id: 12, user: user("helper[bot]", "Bot"), body: "hi", created_at: "2026-11-21T12:00:00Z", updated_at: "2026-11-21T12:00:00Z" },
+        { id: 13, user: null, body: "gone", created_at: "2026-11-21T12:30:00Z", updated_at: "2026-11-21T12:30:00Z" },
       ],
       2,
     );
     servePages(
       mock,
-      `${PR}/commits`,
+      `${ISSUE}/labels`,
       [
-        { sha: "1".repeat(40), author: user("alice"), commit: { author: { name: "Alice A", email: "a@x.org", date: "2026-11-20T09:00:00Z" } } },
-        { sha: "2".repeat(40), author: null, commit: { author: { name: "Nobody", email: "n@x.org", date: "2026-11-20T09:10:00Z" } } },
+        { id: 1, name: "decision:charter" },
+        { id: 2, name: "urgent" },
       ],
       1,
     );
 
-    const facts = await getPullRequestFacts(createTestOctokit(), { owner: "org", repo: "charter", pull_number: 12 }, { needCommits: true });
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
     mock.assertAllDone();
-    expect(facts).toMatchObject({
-      number: 12,
-      title: "Amend article 4",
-      author: { login: "Alice", isBot: false },
-      draft: false,
-      state: "open",
-      merged: false,
-      createdAt: "2026-11-20T10:00:00Z",
-      headSha: HEAD,
-      labels: ["decision:charter"],
-    });
-    expect(facts.files).toEqual([
-      { filename: "CHARTER.md" },
-      { filename: "docs/new.md", previousFilename: "charter/old.md" },
-      { filename: "README.md" },
-    ]);
+    expect(facts.files).toEqual([{ filename: "CHARTER.md" }, { filename: "docs/a.md" }, { filename: "README.md" }]);
+    expect(facts.filesTruncated).toBeUndefined();
     expect(facts.reviews).toEqual([
       { id: 1, user: { login: "bob", isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" },
       { id: 2, user: { login: "renovate[bot]", isBot: true }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:30:00Z" },
@@ -114,48 +352,211 @@ describe("getPullRequestFacts", () => {
     expect(facts.comments.map((c) => [c.id, c.user.login, c.user.isBot, c.edited])).toEqual([
       [10, "erin", false, false],
       [11, "frank", false, true],
-      [12, "helper", true, false],
+      [12, "helper[bot]", true, false],
     ]);
+    expect(facts.labels).toEqual(["decision:charter", "urgent"]);
+    expect([...requestLines(mock)].sort()).toEqual(
+      [
+        "POST /graphql",
+        `GET ${PR}/files?per_page=100`,
+        `GET ${PR}/files?per_page=100&page=2`,
+        ...[1, 2, 3, 4, 5].map((p) => `GET ${PR}/reviews?per_page=100${p > 1 ? `&page=${p}` : ""}`),
+        `GET ${ISSUE}/comments?per_page=100`,
+        `GET ${ISSUE}/comments?per_page=100&page=2`,
+        `GET ${ISSUE}/labels?per_page=100`,
+        `GET ${ISSUE}/labels?per_page=100&page=2`,
+      ].sort(),
+    );
+    expect(mock.requests[0]?.path).toBe("/graphql");
+  });
+
+  it("reads through REST only the list that has more: the others are GraphQL's", async () => {
+    const mock = mockGitHub();
+    serveGraph(
+      mock,
+      prData({
+        reviews: page([graphReview(1, person("bob"), "APPROVED", "2026-11-21T09:00:00Z")]),
+        comments: page([graphComment(10, person("erin"), "first", "2026-11-21T10:00:00Z")], true),
+      }),
+    );
+    servePages(
+      mock,
+      `${ISSUE}/comments`,
+      [
+        { id: 10, user: user("erin"), body: "first", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T10:00:00Z" },
+        { id: 11, user: user("frank"), body: "second", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T10:00:00Z" },
+      ],
+      100,
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    mock.assertAllDone();
+    expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${ISSUE}/comments?per_page=100`]);
+    expect(facts.comments.map((c) => c.body)).toEqual(["first", "second"]);
+    expect(facts.reviews.map((r) => r.id)).toEqual([1]);
+    expect(facts.files).toEqual([{ filename: "CHARTER.md" }]);
+    expect(facts.labels).toEqual(["decision:charter"]);
+  });
+
+  it("marks the files truncated when the PR changes more files than GitHub lists (fail closed)", async () => {
+    const mock = mockGitHub();
+    serveGraph(mock, prData({ changedFiles: 3_500, files: page<{ path: string; changeType: ChangeType }>([{ path: "CHARTER.md", changeType: "MODIFIED" }], true) }));
+    servePages(
+      mock,
+      `${PR}/files`,
+      [
+        { filename: "CHARTER.md", status: "modified" },
+        { filename: "README.md", status: "modified" },
+      ],
+      1,
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    mock.assertAllDone();
+    expect(facts.files).toEqual([{ filename: "CHARTER.md" }, { filename: "README.md" }]);
+    expect(facts.filesTruncated).toBe(true);
+  });
+
+  it("marks the files truncated when GraphQL counts more changed files than it lists", async () => {
+    const mock = mockGitHub();
+    serveGraph(mock, prData({ changedFiles: 2 }));
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    mock.assertAllDone();
+    expect(facts.files).toEqual([{ filename: "CHARTER.md" }]);
+    expect(facts.filesTruncated).toBe(true);
+  });
+
+  it("reads the commits through REST, every page, in committers mode", async () => {
+    const mock = mockGitHub();
+    serveGraph(mock, prData());
+    servePages(
+      mock,
+      `${PR}/commits`,
+      [
+        { sha: "1".repeat(40), author: user("alice"), commit: { author: { name: "Alice A", email: "a@x.org", date: "2026-11-20T09:00:00Z" } } },
+        { sha: "2".repeat(40), author: null, commit: { author: { name: "Nobody", email: "n@x.org", date: "2026-11-20T09:10:00Z" } } },
+        { sha: "3".repeat(40), author: user("dependabot[bot]", "Bot"), commit: { author: { name: "dependabot[bot]", email: "d@x.org", date: "2026-11-20T09:20:00Z" } } },
+      ],
+      1,
+    );
+    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: true });
+    mock.assertAllDone();
     expect(facts.commits).toEqual([
       { sha: "1".repeat(40), author: { login: "alice", isBot: false }, authorName: "Alice A" },
       { sha: "2".repeat(40), author: null, authorName: "Nobody" },
+      { sha: "3".repeat(40), author: { login: "dependabot[bot]", isBot: true }, authorName: "dependabot[bot]" },
     ]);
-    expect(mock.requests.every((r) => r.method === "GET")).toBe(true);
+    expect([...requestLines(mock)].sort()).toEqual(
+      ["POST /graphql", `GET ${PR}/commits?per_page=100`, `GET ${PR}/commits?per_page=100&page=2`, `GET ${PR}/commits?per_page=100&page=3`].sort(),
+    );
   });
 
   it("does not read commits unless asked to", async () => {
     const mock = mockGitHub();
-    servePr(mock, { draft: true, state: "closed", merged: true, merge_commit_sha: "c".repeat(40), closed_at: "2026-11-24T09:30:00Z" });
-    servePages(mock, `${PR}/files`, [], 100);
-    servePages(mock, `${PR}/reviews`, [], 100);
-    servePages(mock, `${ISSUE}/comments`, [], 100);
-    const facts = await getPullRequestFacts(createTestOctokit(), { owner: "org", repo: "charter", pull_number: 12 }, { needCommits: false });
+    serveGraph(mock, prData());
+    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false });
     mock.assertAllDone();
     expect(facts.commits).toBeUndefined();
-    expect(facts).toMatchObject({ draft: true, state: "closed", merged: true, mergeCommitSha: "c".repeat(40) });
     expect(mock.requests.some((r) => r.path.endsWith("/commits"))).toBe(false);
+  });
+});
+
+describe("readPullRequest's errors", () => {
+  beforeEach(setupNock);
+  afterEach(teardownNock);
+
+  const failure = (mock: GitHubMock, needCommits = false) =>
+    readPullRequest(createTestOctokit(), REF, { needCommits }).then(
+      () => {
+        throw new Error("expected a failure");
+      },
+      (e: unknown) => e,
+    );
+
+  it("throws a GitHubFactsError naming the request and its id when GitHub answers the query with an error status", async () => {
+    const mock = mockGitHub();
+    mock.graphql(() => new GraphQLReply({ status: 502, body: { message: "Server Error" }, headers: { "x-github-request-id": "CAFE:1234:5678" } }));
+    const error = await failure(mock);
+    mock.assertAllDone();
+    expect(error).toBeInstanceOf(GitHubFactsError);
+    expect(error).toMatchObject({ status: 502, requestId: "CAFE:1234:5678", request: "POST /graphql" });
+  });
+
+  it("throws a GitHubFactsError naming the request when GitHub answers 200 with GraphQL errors", async () => {
+    const mock = mockGitHub();
+    mock.graphql(
+      () =>
+        new GraphQLReply({
+          status: 200,
+          body: { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation ID 77." }] },
+          headers: { "x-github-request-id": "CAFE:9999:0001" },
+        }),
+    );
+    const error = await failure(mock);
+    mock.assertAllDone();
+    expect(error).toBeInstanceOf(GitHubFactsError);
+    // The answer's request id, for the failed check to tell the user (and GitHub support).
+    expect(error).toMatchObject({ request: "POST /graphql", requestId: "CAFE:9999:0001" });
+    expect((error as Error).message).toContain("API rate limit exceeded for installation ID 77.");
+  });
+
+  it("throws a GitHubFactsError when GitHub cannot resolve the PR number (GraphQL NOT_FOUND)", async () => {
+    const mock = mockGitHub();
+    mock.graphql(
+      () =>
+        new GraphQLReply({
+          status: 200,
+          body: {
+            data: { repository: { defaultBranchRef: { name: "main" }, pullRequest: null } },
+            errors: [{ type: "NOT_FOUND", path: ["repository", "pullRequest"], locations: [{ line: 4, column: 5 }], message: "Could not resolve to a PullRequest with the number of 12." }],
+          },
+          headers: { "x-github-request-id": "CAFE:9999:0002" },
+        }),
+    );
+    const error = await failure(mock);
+    mock.assertAllDone();
+    expect(error).toBeInstanceOf(GitHubFactsError);
+    expect(error).toMatchObject({ request: "POST /graphql", requestId: "CAFE:9999:0002" });
+    expect((error as Error).message).toContain("Could not resolve to a PullRequest with the number of 12.");
+  });
+
+  it.each<[string, unknown]>([
+    ["the pull request is null", { repository: { defaultBranchRef: { name: "main" }, pullRequest: null } }],
+    ["the repository is null", { repository: null }],
+  ])("throws a clear GitHubFactsError when %s in the answer", async (_case, data) => {
+    const mock = mockGitHub();
+    serveGraph(mock, data);
+    const error = await failure(mock);
+    mock.assertAllDone();
+    expect(error).toBeInstanceOf(GitHubFactsError);
+    expect(error).toMatchObject({ status: 404, request: "POST /graphql", message: "GitHub did not find pull request #12 of org/charter" });
   });
 
   it.each([
-    ["reviews", `${PR}/reviews`],
-    ["commits", `${PR}/commits`],
-  ])("throws a GitHubFactsError naming the request id when reading %s fails", async (_what, failing) => {
+    ["reviews", `${PR}/reviews`, false],
+    ["comments", `${ISSUE}/comments`, false],
+    ["labels", `${ISSUE}/labels`, false],
+    ["files", `${PR}/files`, false],
+    ["commits", `${PR}/commits`, true],
+  ])("throws a GitHubFactsError naming the request id when reading the %s through REST fails", async (_what, failing, needCommits) => {
     const mock = mockGitHub();
-    servePr(mock);
-    for (const path of [`${PR}/files`, `${PR}/reviews`, `${ISSUE}/comments`, `${PR}/commits`]) {
+    // Every list has more than GraphQL gave: all are read through REST; one of them fails.
+    serveGraph(
+      mock,
+      prData({
+        labels: page([{ name: "decision:charter" }], true),
+        files: page<{ path: string; changeType: ChangeType }>([{ path: "CHARTER.md", changeType: "MODIFIED" }], true),
+        reviews: page<GraphReview>([], true),
+        comments: page<GraphComment>([], true),
+      }),
+    );
+    for (const path of [`${PR}/files`, `${PR}/reviews`, `${ISSUE}/comments`, `${ISSUE}/labels`, ...(needCommits ? [`${PR}/commits`] : [])]) {
       if (path === failing) {
-        mock.get(`${path}?per_page=100`, {
-          status: 500,
-          body: { message: "Server Error" },
-          headers: { "x-github-request-id": "CAFE:1234:5678" },
-        });
+        mock.get(`${path}?per_page=100`, { status: 500, body: { message: "Server Error" }, headers: { "x-github-request-id": "CAFE:1234:5678" } });
       } else {
-        servePages(mock, path, [], 100);
+        // The other reads may or may not have been made when the failure is known.
+        mock.get(`${path}?per_page=100`, { body: path.endsWith("/files") ? [{ filename: "CHARTER.md", status: "modified" }] : [] }, { optional: true });
       }
     }
-    const error = await getPullRequestFacts(createTestOctokit(), { owner: "org", repo: "charter", pull_number: 12 }, { needCommits: true }).catch(
-      (e: unknown) => e,
-    );
+    const error = await failure(mock, needCommits);
     expect(error).toBeInstanceOf(GitHubFactsError);
     expect(error).toMatchObject({ status: 500, requestId: "CAFE:1234:5678", request: `GET ${failing}?per_page=100` });
     mock.assertAllDone();
