@@ -456,8 +456,9 @@ describe("the committed bundle (dist/action.js)", () => {
         LOG_LEVEL: "error",
       });
       expect(result).toEqual({ code: 0, stdout: "Partnership Governance handled the pull_request_target event.\n", stderr: "" });
-      expect(seen[0]).toBe(`GET /repos/${OWNER}/${REPO} token ${TOKEN}`);
-      expect(seen.map((line) => decodeURIComponent(line.split(" ")[1]!))).toContain(`/repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`);
+      // The policy is read from the default branch without looking its name up (no GET /repos/{o}/{r}).
+      expect(seen[0]).toBe(`GET /repos/${OWNER}/${REPO}/contents/.github%2Fgovernance.yml token ${TOKEN}`);
+      expect(seen.map((line) => line.split(" ")[1])).not.toContain(`/repos/${OWNER}/${REPO}`);
       expect(seen.every((line) => line.endsWith(`token ${TOKEN}`))).toBe(true);
     } finally {
       rmSync(dirOfEvent, { recursive: true, force: true });
