@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addReaction, ensureMarkedComment } from "../../src/github/comments.js";
 import { MARKER_INSTRUCTIONS } from "../../src/constants.js";
+import type { CommentFact } from "../../src/core/types.js";
 import { linkNext, mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
 
@@ -106,6 +107,73 @@ describe("ensureMarkedComment", () => {
     });
     expect(result).toEqual({ action: "unchanged", commentId: 2, deleted: [] });
     mock.assertAllDone();
+  });
+});
+
+describe("ensureMarkedComment with the comments the facts already hold", () => {
+  beforeEach(setupNock);
+  afterEach(teardownNock);
+
+  const fact = (id: number, login: string, isBot: boolean, body: string, createdAt = `2026-11-2${id % 10}T10:00:00Z`): CommentFact => ({
+    id,
+    user: { login, isBot },
+    body,
+    createdAt,
+    edited: false,
+  });
+  const ensureWith = (comments: CommentFact[], createIfAbsent = true, body = BODY) =>
+    ensureMarkedComment(createTestOctokit(), {
+      owner: "org",
+      repo: "charter",
+      issue_number: 12,
+      marker: MARKER_INSTRUCTIONS,
+      body,
+      createIfAbsent,
+      appLogin: APP,
+      comments,
+    });
+
+  it("writes nothing and reads nothing when the app's comment already says it", async () => {
+    const mock = mockGitHub();
+    expect(await ensureWith([fact(1, "alice", false, "hello"), fact(4, APP, true, BODY)])).toEqual({ action: "unchanged", commentId: 4, deleted: [] });
+    mock.assertAllDone();
+    expect(mock.requests).toEqual([]);
+  });
+
+  it("creates the comment without listing the comments, ignoring a user's or another app's marked comment", async () => {
+    const mock = mockGitHub();
+    mock.post(LIST, { body: BODY }, { status: 201, body: { id: 3, body: BODY } });
+    const result = await ensureWith([fact(1, "mallory", false, `fake ${MARKER_INSTRUCTIONS}`), fact(2, "other-app[bot]", true, BODY)]);
+    mock.assertAllDone();
+    expect(result).toEqual({ action: "created", commentId: 3, deleted: [] });
+    expect(mock.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LIST}`]);
+  });
+
+  it("does not create when not asked to, and reads nothing", async () => {
+    const mock = mockGitHub();
+    expect(await ensureWith([], false)).toEqual({ action: "absent", deleted: [] });
+    expect(mock.requests).toEqual([]);
+  });
+
+  it("updates the app's comment in place when the body differs", async () => {
+    const mock = mockGitHub();
+    mock.patch("/repos/org/charter/issues/comments/4", { body: BODY }, { body: { id: 4 } });
+    expect(await ensureWith([fact(4, APP, true, `Old text ${MARKER_INSTRUCTIONS}`)], false)).toEqual({ action: "updated", commentId: 4, deleted: [] });
+    mock.assertAllDone();
+    expect(mock.requests.map((r) => r.method)).toEqual(["PATCH"]);
+  });
+
+  it("keeps the oldest of duplicates and deletes the others", async () => {
+    const mock = mockGitHub();
+    mock.delete("/repos/org/charter/issues/comments/7", { status: 204 });
+    mock.patch("/repos/org/charter/issues/comments/5", undefined, { body: { id: 5 } });
+    const result = await ensureWith([fact(7, APP, true, BODY, "2026-11-21T10:00:05Z"), fact(5, APP, true, `Older ${MARKER_INSTRUCTIONS}`, "2026-11-21T10:00:00Z")]);
+    mock.assertAllDone();
+    expect(result).toEqual({ action: "updated", commentId: 5, deleted: [7] });
+    expect(mock.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "DELETE /repos/org/charter/issues/comments/7",
+      "PATCH /repos/org/charter/issues/comments/5",
+    ]);
   });
 });
 
