@@ -51,6 +51,10 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const mode = options.mode ?? "queue";
     const queue = new EvaluationQueue({ runNow: mode === "inline", log: app.log });
     const appId = options.appId ?? Number(process.env.APP_ID ?? 0);
+    if (!Number.isSafeInteger(appId) || appId <= 0) {
+      // Without it the app cannot tell its own check runs from anyone else's: refuse to start.
+      throw new Error("Partnership Governance needs its GitHub App id: set APP_ID (the number on the app's settings page).");
+    }
     const htmlBase = process.env.GITHUB_HTML_URL ?? htmlBaseOf(process.env.GHE_HOST);
     const services: Services = {
       appId,

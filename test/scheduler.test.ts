@@ -87,3 +87,23 @@ describe("createApp in production", () => {
     }
   });
 });
+
+describe("createApp without its GitHub App id", () => {
+  it("refuses to load (it could not tell its own check runs from anyone else's), and loads with one", async () => {
+    const { createApp } = await import("../src/app.js");
+    const { createTestProbot } = await import("./helpers/probot.js");
+    const saved = { ...process.env };
+    delete process.env.APP_ID;
+    try {
+      await expect(createTestProbot(createApp({ mode: "inline", schedule: "off" }))).rejects.toThrow(/needs its GitHub App id: set APP_ID/);
+      process.env.APP_ID = "0";
+      await expect(createTestProbot(createApp({ mode: "inline", schedule: "off" }))).rejects.toThrow(/set APP_ID/);
+      process.env.APP_ID = "12345";
+      await expect(createTestProbot(createApp({ mode: "inline", schedule: "off" }))).resolves.toBeDefined();
+      delete process.env.APP_ID;
+      await expect(createTestProbot(createApp({ mode: "inline", schedule: "off", appId: 7 }))).resolves.toBeDefined();
+    } finally {
+      process.env = saved;
+    }
+  });
+});

@@ -26,6 +26,9 @@ interface ErrorLike {
   status?: unknown;
   message?: unknown;
   response?: { headers?: Record<string, unknown> };
+  /** A GraphQL answer with `errors` (HTTP 200) keeps its headers here. */
+  headers?: Record<string, unknown>;
+  errors?: unknown;
   request?: { method?: unknown; url?: unknown };
 }
 
@@ -33,12 +36,13 @@ interface ErrorLike {
 export function toFactsError(error: unknown, what: string): GitHubFactsError {
   if (error instanceof GitHubFactsError) return error;
   const e = (error ?? {}) as ErrorLike;
-  const status = typeof e.status === "number" ? e.status : 0;
-  const id = e.response?.headers?.["x-github-request-id"];
+  // GitHub answers a failed GraphQL query with HTTP 200 and `errors` (GraphqlResponseError).
+  const status = typeof e.status === "number" ? e.status : Array.isArray(e.errors) ? 200 : 0;
+  const id = e.response?.headers?.["x-github-request-id"] ?? e.headers?.["x-github-request-id"];
   const method = typeof e.request?.method === "string" ? e.request.method : "GET";
-  const url = typeof e.request?.url === "string" ? e.request.url.replace(/^https?:\/\/[^/]+/, "") : what;
+  const request = typeof e.request?.url === "string" ? `${method} ${e.request.url.replace(/^https?:\/\/[^/]+/, "")}` : what;
   const message = typeof e.message === "string" ? e.message : String(error);
-  return new GitHubFactsError(message, status, typeof id === "string" ? id : null, `${method} ${url}`, { cause: error });
+  return new GitHubFactsError(message, status, typeof id === "string" ? id : null, request, { cause: error });
 }
 
 async function reading<T>(what: string, read: () => Promise<T>): Promise<T> {

@@ -27,7 +27,8 @@ export async function onPush(context: Context<"push">, services: Services): Prom
   const touched = new Set(commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]));
   const watched = new Set([DEFAULT_POLICY_PATH]);
   if (!touched.has(DEFAULT_POLICY_PATH) && commits.length < PUSH_PAYLOAD_COMMITS) {
-    const rules = await getRules(octokit, repo, defaultBranch);
+    // Read as evaluations read them (the default branch, no ref), so their cached copies answer.
+    const rules = await getRules(octokit, repo);
     if (!rules.governed) {
       context.log.debug(`${repo.owner}/${repo.repo} is not governed: push ignored`);
       return;

@@ -213,6 +213,22 @@ export interface PullFiles {
 }
 
 /**
+ * GitHub answers a query naming a PR it cannot resolve (deleted, or never there) with a NOT_FOUND
+ * error beside the data of the others, which Octokit throws: keep that data (the missing PR is
+ * null in it, and taken as incomplete). Any other error is thrown.
+ */
+async function keepFound<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    const e = error as { errors?: Array<{ type?: unknown }>; data?: T } | null;
+    const notFound = Array.isArray(e?.errors) && e.errors.length > 0 && e.errors.every((x) => x.type === "NOT_FOUND");
+    if (notFound && e?.data) return e.data;
+    throw error;
+  }
+}
+
+/**
  * The changed files of several PRs, FILES_QUERY_BATCH to a GraphQL request (REST would need one
  * request per PR). A PR GitHub does not return (deleted, or no files list) is incomplete.
  */
@@ -226,7 +242,7 @@ export async function listChangedFilesOf(octokit: GitHub, ref: RepoRef, numbers:
       .map((n) => `pr${n}: pullRequest(number: ${n}) { files(first: ${FILES_QUERY_FIRST}) { totalCount nodes { path changeType } } }`)
       .join("\n    ");
     const query = `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`;
-    const page = await graphqlQuery(octokit)<ChangedFilesPage>(query, { owner: ref.owner, repo: ref.repo });
+    const page = await keepFound(graphqlQuery(octokit)<ChangedFilesPage>(query, { owner: ref.owner, repo: ref.repo }));
     for (const n of batch) {
       const files = page.repository?.[`pr${n}`]?.files;
       if (!files) {

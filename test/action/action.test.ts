@@ -186,8 +186,9 @@ describe("the GitHub Action's entry", () => {
 
   it("re-evaluates the open PRs on a push to the default branch that changes the registry", async () => {
     const mock = mockGitHub();
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    // The push handler reads the rules as evaluations do (the default branch, no ref).
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     serveOpenPulls(mock, [[NUMBER]]);
     serveActionEvaluation(mock, { author: "alice" });
     const payload = pushPayload({ owner: OWNER, repo: REPO, defaultBranch: "main", modified: ["STAKEHOLDERS.yml"] });

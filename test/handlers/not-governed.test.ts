@@ -59,8 +59,9 @@ describe("a repository without a policy", () => {
 
   it("ignores a push to its default branch, also when the organisation has no .github repository", async () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
-    // The push names its branch: the policy is read there; the organisation's, from its default branch.
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: "main", content: null });
+    // The push is to the default branch: the policy is read there, as evaluations read it (no ref);
+    // the organisation's, from its own default branch.
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
     mock.get(`/repos/${OWNER}/.github/contents/.github/governance.yml`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
     const app = await startApp();
 
@@ -69,7 +70,7 @@ describe("a repository without a policy", () => {
     assertDone(mock);
     expect(mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
-      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
       `GET /repos/${OWNER}/.github/contents/.github/governance.yml`,
     ]);
   });

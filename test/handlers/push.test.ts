@@ -35,9 +35,10 @@ describe("a push", () => {
   it("to main that changes the registry evaluates every open PR again, across pages", async () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
     const registry = fixture("STAKEHOLDERS-with-newcomer.yml");
-    // The handler reads the rules to know the registry's path, then lists the open PRs.
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: registry });
+    // The handler reads the rules (as evaluations do: the default branch, no ref) to know the
+    // registry's path, then lists the open PRs.
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: registry });
     serveOpenPulls(mock, [[12], [13]]);
     serveEvaluation(mock, { registry, pr: { number: 12, author: "newcomer" } });
     serveEvaluation(mock, { registry, pr: { number: 13, author: "carol", headSha: OTHER_HEAD } });
@@ -75,8 +76,8 @@ describe("a push", () => {
   ])("%s evaluates nothing", async (_case, modified, ref, reads) => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
     if (reads > 0) {
-      serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
-      serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+      serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
+      serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     }
     const app = await startApp();
 
@@ -86,8 +87,8 @@ describe("a push", () => {
     expect(mock.requests.filter((r) => !r.path.endsWith("/access_tokens")).map(requestLine)).toEqual(
       reads > 0
         ? [
-            `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
-            `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=main`,
+            `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
+            `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml`,
           ]
         : [],
     );
