@@ -50,7 +50,7 @@ async function startApp(kind, standIn) {
     log: silent,
     Probot: Probot.defaults({ appId: APP_ID, privateKey: PRIVATE_KEY, secret: SECRET, baseUrl: standIn.url, log: silent, Octokit }),
   });
-  if (kind === "ours") await server.load(createApp({ mode: "queue", schedule: "off", appId: APP_ID, now: () => new Date("2026-11-28T12:00:00Z"), onReady: (_s, q) => (queue = q) }));
+  if (kind === "ours") await server.load(createApp({ mode: "queue", schedule: "off", appId: APP_ID, appLogin: "partnership-governance[bot]", now: () => new Date("2026-11-28T12:00:00Z"), onReady: (_s, q) => (queue = q) }));
   else await server.load(stockApp);
   const http = await server.start();
   const { port } = http.address();

@@ -21,6 +21,8 @@ import { t } from "./render/i18n.js";
  * its own check runs again (src/github/checks.ts); GitHub Enterprise gives it through `app-id`.
  */
 export const GITHUB_ACTIONS_APP_ID = 15368;
+/** The login of every workflow token's comments (on github.com and GitHub Enterprise Server). */
+export const GITHUB_ACTIONS_LOGIN = "github-actions[bot]";
 
 /** Workflow events that run one sweep of the repository instead of delivering an event. */
 export const SWEEP_EVENTS: readonly string[] = ["schedule", "workflow_dispatch"];
@@ -50,6 +52,8 @@ interface Settings {
   event: string;
   token: string;
   appId: number;
+  /** The login the token's comments appear under. */
+  appLogin: string;
   baseUrl: string;
   htmlBase: string;
 }
@@ -74,6 +78,7 @@ function readSettings(env: Env): Settings {
     event,
     token,
     appId: Number(appIdText),
+    appLogin: input(env, "app-login") ?? GITHUB_ACTIONS_LOGIN,
     baseUrl: (env.GITHUB_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, ""),
     htmlBase: serverUrlOf(env),
   };
@@ -130,6 +135,7 @@ export async function runAction(env: Env, options: ActionOptions = {}): Promise<
         mode: "inline",
         schedule: "off",
         appId: settings.appId,
+        appLogin: settings.appLogin,
         // No webhooks reach a workflow: its events come from the runner, so no secret guards them.
         productionGuard: false,
         ...(options.now ? { now: options.now } : {}),

@@ -23,6 +23,11 @@ export interface AppOptions {
   productionGuard?: boolean;
   /** This app's id (default APP_ID): only its own check runs are read back. */
   appId?: number;
+  /**
+   * This app's bot login ("slug[bot]"): only its own comments are taken as its instruction
+   * comment. Default: looked up once with the app's own credentials (`GET /app`).
+   */
+  appLogin?: string;
   /** The clock (tests give a fixed one). */
   now?: () => Date;
   /**
@@ -56,6 +61,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       throw new Error("Partnership Governance needs its GitHub App id: set APP_ID (the number on the app's settings page).");
     }
     const htmlBase = process.env.GITHUB_HTML_URL ?? htmlBaseOf(process.env.GHE_HOST);
+    const botLogin = options.appLogin !== undefined ? async () => options.appLogin : lookUpBotLogin(app, now);
     const services: Services = {
       appId,
       now,
@@ -63,7 +69,8 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       log: { debug: (m) => app.log.debug(m), warn: (o, m) => app.log.warn(o as object, m) },
       evaluate: (octokit, installationId, target) =>
         services.run(installationId, prKey(target), async () => {
-          await evaluatePullRequest(octokit, target, services);
+          const appLogin = await botLogin();
+          await evaluatePullRequest(octokit, target, appLogin === undefined ? services : { ...services, appLogin });
         }),
       run: async (installationId, key, task) => {
         const done = queue.enqueue(installationId, key, task);
@@ -86,6 +93,39 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const schedule = options.schedule ?? process.env.GOVERNANCE_SCHEDULE ?? "0 * * * *";
     if (mode === "queue" && schedule !== "off") startScheduler(schedule, runSweep, app.log);
     options.onReady?.(services, queue, runSweep);
+  };
+}
+
+/** How long a failed look-up of the app's login is not tried again. */
+const LOGIN_RETRY_MS = 10 * 60 * 1000;
+
+/**
+ * The app's bot login, asked of GitHub once (`GET /app`, authenticated as the app itself, so no
+ * installation's rate limit pays for it). Should GitHub fail to say, evaluations go on without it
+ * (any bot's comment with the marker is then taken as the app's) and the look-up is tried again
+ * ten minutes later.
+ */
+function lookUpBotLogin(app: Probot, now: () => Date): () => Promise<string | undefined> {
+  let login: Promise<string | undefined> | undefined;
+  let failedAt = -Infinity;
+  return () => {
+    if (login) return login;
+    if (now().getTime() - failedAt < LOGIN_RETRY_MS) return Promise.resolve(undefined);
+    login = app
+      .auth()
+      .then((octokit) => octokit.rest.apps.getAuthenticated())
+      .then(({ data }) => {
+        const slug = (data as { slug?: unknown } | null)?.slug;
+        if (typeof slug !== "string" || slug === "") throw new Error("GitHub gave no slug for this app");
+        return `${slug}[bot]`;
+      })
+      .catch((error: unknown) => {
+        app.log.warn({ err: error }, "could not look up the app's login: any bot's marked comment is taken as the app's for now");
+        failedAt = now().getTime();
+        login = undefined;
+        return undefined;
+      });
+    return login;
   };
 }
 

@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GITHUB_ACTIONS_APP_ID, runAction, type ActionOptions } from "../../src/action.js";
 import type { PublishReports } from "../../src/evaluate/sweep.js";
-import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
+import { CHECK_DECLARATION, CHECK_SIGNOFF, MARKER_INSTRUCTIONS } from "../../src/constants.js";
 import { createAppOctokit } from "../../src/github/client.js";
 import { mockGitHub, serveFile, serveGovernance, serveRepository, type GitHubMock } from "../helpers/github-mocks.js";
 import { issueCommentPayload, pullRequestPayload, pushPayload } from "../helpers/payloads.js";
@@ -116,6 +116,24 @@ describe("the GitHub Action's entry", () => {
   afterEach(() => {
     teardownNock();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps the instruction comment of the login given as app-login, and leaves other bots' marked comments alone", async () => {
+    const mock = mockGitHub();
+    const COMMENT_PATH = `/repos/${OWNER}/${REPO}/issues/comments`;
+    const marked = (id: number, user: string) => ({ id, user, body: `Old instructions\n\n${MARKER_INSTRUCTIONS}`, at: "2026-11-21T08:00:00Z" });
+    serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
+    servePull(mock, { author: "newcomer" }, { appComments: [marked(700, "github-actions[bot]"), marked(701, "governance-app[bot]")] });
+    serveActionChecks(mock, {}, 2);
+    mock.patch(`${COMMENT_PATH}/701`, undefined, { body: { id: 701 } });
+
+    const result = await run("pull_request_target", asWorkflowEvent(pullRequestPayload("pull_request.opened", { ...target, author: "newcomer" })), {
+      "INPUT_APP-LOGIN": "governance-app[bot]",
+    });
+
+    assertDone(mock);
+    expect(result.code).toBe(0);
+    expect(mock.writes().filter((w) => w.path.startsWith(COMMENT_PATH)).map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH ${COMMENT_PATH}/701`]);
   });
 
   it.each([

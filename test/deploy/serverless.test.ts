@@ -10,7 +10,7 @@ import nock from "nock";
 import { Probot } from "probot";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
-import { mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
+import { mockGitHub, serveApp, type GitHubMock } from "../helpers/github-mocks.js";
 import { pullRequestPayload } from "../helpers/payloads.js";
 import { setupNock, silentLog, teardownNock, TEST_APP_ID, TEST_PRIVATE_KEY, withoutRetryAndThrottle } from "../helpers/probot.js";
 import { assertDone, HEAD, INSTALLATION, NUMBER, OWNER, REPO, requestLine, serveEvaluation, watchUnexpected } from "../handlers/harness.js";
@@ -96,6 +96,8 @@ describe("examples/serverless.js", () => {
   it("answers a signed webhook 200 after evaluating it inline: both checks are written first", async () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
     // The exempt secretariat's PR that is no decision: an outcome that does not depend on the day.
+    // The app first asks its own login (as the app, once per process).
+    serveApp(mock, { id: TEST_APP_ID, slug: "partnership-governance" });
     serveEvaluation(mock, { pr: { author: "secretariat" } });
     const body = JSON.stringify(
       pullRequestPayload("pull_request.opened", { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "secretariat" }),
@@ -114,6 +116,7 @@ describe("examples/serverless.js", () => {
     // The requests of one evaluation: the rules without a default-branch lookup, the PR in one
     // GraphQL query, this app's check runs in one listing, then the writes.
     expect(mock.requests.filter((r) => !r.path.endsWith("/access_tokens")).map(requestLine)).toEqual([
+      "GET /app",
       `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
       `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml`,
       "POST /graphql",

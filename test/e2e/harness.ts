@@ -131,6 +131,8 @@ export async function startApp(options: HarnessOptions): Promise<AppHarness> {
   let queue: EvaluationQueue | undefined;
   let runSweep: (() => Promise<void>) | undefined;
   const appFn = createApp({
+    // The stand-in's app writes as "<slug>[bot]" (its default slug).
+    appLogin: "partnership-governance[bot]",
     mode: "queue",
     schedule: "off",
     appId: APP_ID,

@@ -2,7 +2,7 @@
 // payloads in, the exact check-run bodies (and the instruction comment) out.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MARKER_INSTRUCTIONS } from "../../src/constants.js";
-import { mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
+import { mockGitHub, serveApp, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
 import { pullRequestPayload } from "../helpers/payloads.js";
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
@@ -190,6 +190,47 @@ describe("Stakeholder declaration", () => {
       );
     }
     expect(mock.writes().filter((w) => w.path.startsWith(COMMENTS))).toEqual([]);
+  });
+});
+
+describe("Stakeholder declaration: the instruction comment is the app's own", () => {
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+  });
+  afterEach(teardownNock);
+
+  it("looks up its login once, leaves another bot's comment with the marker alone, and posts its own", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    serveApp(mock, { id: 1, slug: "partnership-governance" });
+    const impostor = { id: 800, user: "copycat[bot]", body: `Pasted instructions\n\n${MARKER_INSTRUCTIONS}`, at: "2026-11-21T08:00:00Z" };
+    serveEvaluation(mock, { pr: { author: "newcomer" }, appComments: [impostor] });
+    mock.post(COMMENTS, undefined, { status: 201, body: { id: 900 } });
+    const app = await startApp(undefined, { lookUpLogin: true });
+
+    await app.receive("pull_request", opened("newcomer"));
+
+    assertDone(mock);
+    // The other bot's comment is neither edited nor removed: the app wrote its own instead.
+    expect(mock.writes().filter((w) => w.path.includes("/issues/comments/"))).toEqual([]);
+    const posted = mock.sent("POST", COMMENTS);
+    expect(posted).toHaveLength(1);
+
+    // Evaluated again, its own comment and checks now there: nothing is written, and the login
+    // is not asked again.
+    const checks = checkBodies(mock);
+    const own = { id: 900, user: "partnership-governance[bot]", body: (posted[0]?.body as { body: string }).body, at: "2026-11-22T08:00:00Z" };
+    serveEvaluation(mock, {
+      pr: { author: "newcomer" },
+      appComments: [impostor, own],
+      checks: { existing: { [DECLARATION]: asExisting(101, checks[DECLARATION]), [SIGNOFF]: asExisting(102, checks[SIGNOFF]) } },
+    });
+    const writes = appWrites(mock).length;
+    await app.receive("pull_request", opened("newcomer"));
+
+    assertDone(mock);
+    expect(appWrites(mock)).toHaveLength(writes);
+    expect(mock.sent("GET", "/app")).toHaveLength(1);
   });
 });
 

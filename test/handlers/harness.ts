@@ -59,11 +59,16 @@ export interface TestApp {
   setNow(now: Date): void;
 }
 
-/** The app as `src/index.ts` builds it, evaluating inline, with this file's clock. */
-export async function startApp(now: Date = NOW): Promise<TestApp> {
+/**
+ * The app as `src/index.ts` builds it, evaluating inline, with this file's clock. Its bot login
+ * is given (APP_LOGIN), unless `lookUpLogin`: then the app asks GitHub (`GET /app`), as in
+ * production.
+ */
+export async function startApp(now: Date = NOW, options: { lookUpLogin?: boolean } = {}): Promise<TestApp> {
   let clock = now;
   let runSweep: (() => Promise<void>) | undefined;
   const app = createApp({
+    ...(options.lookUpLogin ? {} : { appLogin: APP_LOGIN }),
     mode: "inline",
     now: () => clock,
     appId: APP_ID,

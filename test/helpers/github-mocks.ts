@@ -332,3 +332,35 @@ export function serveGovernance(
   }
   return mock;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The app itself
+
+/** A user object as GitHub gives it (OpenAPI's `simple-user`), for answers that embed one. */
+export function simpleUser(login: string, id: number, type = "Organization"): Record<string, unknown> {
+  const api = `${GITHUB_API}/users/${login}`;
+  return {
+    login, id, node_id: `U_${id}`, avatar_url: `https://avatars.githubusercontent.com/u/${id}`, gravatar_id: "",
+    url: api, html_url: `https://github.com/${login}`, followers_url: `${api}/followers`, following_url: `${api}/following{/other_user}`,
+    gists_url: `${api}/gists{/gist_id}`, starred_url: `${api}/starred{/owner}{/repo}`, subscriptions_url: `${api}/subscriptions`,
+    organizations_url: `${api}/orgs`, repos_url: `${api}/repos`, events_url: `${api}/events{/privacy}`,
+    received_events_url: `${api}/received_events`, type, site_admin: false,
+  };
+}
+
+/** `GET /app` (authenticated as the app): the app's slug, from which its bot login comes. */
+export function serveApp(mock: GitHubMock, app: { id: number; slug: string }, opts: RouteOptions = {}): GitHubMock {
+  return mock.get(
+    "/app",
+    {
+      body: {
+        id: app.id, slug: app.slug, node_id: `A_${app.id}`, client_id: "Iv1.0123456789abcdef", owner: simpleUser("partnership", 9),
+        name: app.slug, description: "", external_url: "https://example.org", html_url: `https://github.com/apps/${app.slug}`,
+        created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z",
+        permissions: { checks: "write", contents: "read", issues: "write", pull_requests: "read", metadata: "read" },
+        events: ["pull_request", "pull_request_review", "issue_comment", "check_run", "push"],
+      },
+    },
+    opts,
+  );
+}
