@@ -136,6 +136,7 @@ export async function runAction(env: Env, options: ActionOptions = {}): Promise<
         schedule: "off",
         appId: settings.appId,
         appLogin: settings.appLogin,
+        otherRepositories: false,
         // No webhooks reach a workflow: its events come from the runner, so no secret guards them.
         productionGuard: false,
         ...(options.now ? { now: options.now } : {}),

@@ -42,6 +42,11 @@ export interface AppOptions {
   recordClosed?: RecordClosed;
   /** Publishes due reports during the sweep (the transparency module). */
   publishReports?: PublishReports;
+  /**
+   * Whether a push of rules also re-evaluates the other repositories of the installation that
+   * use them (default true; false in the Action, whose token reaches one repository).
+   */
+  otherRepositories?: boolean;
   /** Hands the services to the caller (tests, the Action's entry, the benchmark). */
   onReady?: (services: Services, queue: EvaluationQueue, runSweep: () => Promise<void>) => void;
 }
@@ -64,6 +69,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const botLogin = options.appLogin !== undefined ? async () => options.appLogin : lookUpBotLogin(app, now);
     const services: Services = {
       appId,
+      otherRepositories: options.otherRepositories ?? true,
       now,
       htmlBase,
       log: { debug: (m) => app.log.debug(m), warn: (o, m) => app.log.warn(o as object, m) },

@@ -20,6 +20,11 @@ export type Rules =
       registryRef: FileRef | null;
       /** Errors and warnings of both files. */
       diagnostics: Diagnostic[];
+      /**
+       * Every file the rules were read from (the policy, its `_extends` bases, the registry),
+       * wherever it lives: a push to any of them changes the rules.
+       */
+      sources: FileRef[];
     };
 
 /** The name a file is shown under: its path in the governed repository, `owner/repo:path` elsewhere. */
@@ -39,17 +44,20 @@ export async function getRules(octokit: GitHub, repo: RepoRef, ref?: string): Pr
     // Another repository that does not exist (an organisation without a `.github` repository,
     // Probot's fallback) has no such file: GitHub answers 404, read as "no file".
     const content = await readFileAtDefaultBranch(octokit, file, home ? ref : undefined);
-    return content ? { text: content.text, file: displayName(file, repo) } : null;
+    if (!content) return null;
+    sources.push(file);
+    return { text: content.text, file: displayName(file, repo) };
   };
+  const sources: FileRef[] = [];
   const loaded = await loadPolicy(read, repo, DEFAULT_POLICY_PATH);
   if (!loaded) return { governed: false };
   const diagnostics = [...loaded.diagnostics];
-  if (!loaded.policy) return { governed: true, policy: null, registry: null, registryRef: null, diagnostics };
+  if (!loaded.policy) return { governed: true, policy: null, registry: null, registryRef: null, diagnostics, sources };
   const registryRef = registryLocationOf(loaded.policy, repo);
   const registryFile = await read(registryRef);
   const parsed = parseRegistry(registryFile?.text ?? null, displayName(registryRef, repo), loaded.policy);
   diagnostics.push(...parsed.diagnostics);
-  return { governed: true, policy: loaded.policy, registry: parsed.registry, registryRef, diagnostics };
+  return { governed: true, policy: loaded.policy, registry: parsed.registry, registryRef, diagnostics, sources };
 }
 
 export const errorsOf = (diagnostics: readonly Diagnostic[]): Diagnostic[] => diagnostics.filter((d) => d.severity === "error");

@@ -193,14 +193,16 @@ export function appSweepSource(auth: (installationId?: number) => Promise<unknow
         for (const inst of page.data) yield { id: inst.id, octokit: (await auth(inst.id)) as GitHub };
       }
     },
-    async *repositories(installation) {
-      const o = installation.octokit;
-      for await (const page of o.paginate.iterator(o.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) {
-        for (const r of page.data as unknown as Array<{ name: string; owner: { login: string }; default_branch?: string; archived?: boolean }>) {
-          if (r.archived) continue;
-          yield { owner: r.owner.login, repo: r.name, defaultBranch: r.default_branch ?? "main" };
-        }
-      }
-    },
+    repositories: (installation) => installationRepositories(installation.octokit),
   };
+}
+
+/** The repositories an installation can reach (all pages), archived ones left out. */
+export async function* installationRepositories(octokit: GitHub): AsyncGenerator<RepoRef & { defaultBranch: string }> {
+  for await (const page of octokit.paginate.iterator(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) {
+    for (const r of page.data as unknown as Array<{ name: string; owner: { login: string }; default_branch?: string; archived?: boolean }>) {
+      if (r.archived) continue;
+      yield { owner: r.owner.login, repo: r.name, defaultBranch: r.default_branch ?? "main" };
+    }
+  }
 }

@@ -1,11 +1,16 @@
-// A push to the default branch that changes the policy or the registry changes the rules every
-// open PR is judged by: evaluate all of them again (all pages). Pushes that change neither file
-// cannot change any outcome and are skipped without a request beyond the rules' (ETag-cached) reads.
+// A push to the default branch that changes a file the rules are read from (the policy, a base it
+// extends, the registry) changes the rules every open PR is judged by: evaluate all of them again
+// (all pages), in this repository and in every repository of the installation whose rules come
+// from that file (an organisation-wide base policy or registry). Pushes that change none of them
+// cannot change any outcome and are skipped without a request beyond the rules' (ETag-cached)
+// reads; pushes that change no YAML file do not look at other repositories at all.
 import type { Context } from "probot";
 import { DEFAULT_POLICY_PATH } from "../constants.js";
-import { displayName, getRules } from "../evaluate/governance.js";
+import { getRules } from "../evaluate/governance.js";
+import { installationRepositories } from "../evaluate/sweep.js";
 import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
+import type { FileRef, RepoRef } from "../github/files.js";
 import type { Services } from "./services.js";
 
 /** GitHub lists at most this many commits in a push payload; a longer push may hide changes. */
@@ -25,21 +30,57 @@ export async function onPush(context: Context<"push">, services: Services): Prom
   const repo = { owner: repository.owner?.login ?? repository.owner?.name ?? "", repo: repository.name };
   const octokit = context.octokit as unknown as GitHub;
   const touched = new Set(commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]));
-  const watched = new Set([DEFAULT_POLICY_PATH]);
-  if (!touched.has(DEFAULT_POLICY_PATH) && commits.length < PUSH_PAYLOAD_COMMITS) {
+  // GitHub lists at most 20 commits in the payload: a longer push may have changed any file.
+  const truncated = commits.length >= PUSH_PAYLOAD_COMMITS;
+  const changed = (file: FileRef) => sameRepository(file, repo) && (truncated || touched.has(file.path));
+
+  await reevaluateIfRulesChanged(octokit, installation.id, repo, touched.has(DEFAULT_POLICY_PATH) || truncated, changed, services, context.log);
+
+  // The files may be another repository's rules too: an organisation-wide base policy (Probot's
+  // `.github` fallback, or an `_extends`), or an organisation-wide registry.
+  if (services.otherRepositories === true && (truncated || [...touched].some(mayBeRules))) {
+    await services.run(installation.id, `rules pushed to ${repo.owner}/${repo.repo}`, async () => {
+      for await (const other of installationRepositories(octokit)) {
+        if (sameRepository(other, repo)) continue;
+        const target = { owner: other.owner, repo: other.repo };
+        try {
+          await reevaluateIfRulesChanged(octokit, installation.id, target, false, changed, services, context.log);
+        } catch (error) {
+          // The next sweep evaluates that repository's PRs anyway.
+          services.log?.warn({ err: error, repo: target }, "push: the open PRs of a repository using these rules were not evaluated again");
+        }
+      }
+    });
+  }
+}
+
+/**
+ * Evaluates every open PR of `repo` again when its rules were read from a file the push changed
+ * (or `surely`, without reading them).
+ */
+async function reevaluateIfRulesChanged(
+  octokit: GitHub,
+  installationId: number,
+  repo: RepoRef,
+  surely: boolean,
+  changed: (file: FileRef) => boolean,
+  services: Services,
+  log: Context["log"],
+): Promise<void> {
+  if (!surely) {
     // Read as evaluations read them (the default branch, no ref), so their cached copies answer.
     const rules = await getRules(octokit, repo);
-    if (!rules.governed) {
-      context.log.debug(`${repo.owner}/${repo.repo} is not governed: push ignored`);
-      return;
-    }
-    if (rules.policy) watched.add(rules.policy.path);
-    if (rules.registryRef && displayName(rules.registryRef, repo) === rules.registryRef.path) watched.add(rules.registryRef.path);
-    if (![...watched].some((p) => touched.has(p))) {
-      context.log.debug("push changed neither the policy nor the registry: no PR can have changed");
+    if (!rules.governed || !rules.sources.some(changed)) {
+      log.debug(`${repo.owner}/${repo.repo}: the push changed none of its rules' files`);
       return;
     }
   }
   const open = await listOpenPullRequests(octokit, repo);
-  for (const pr of open) await services.evaluate(octokit, installation.id, { ...repo, pull_number: pr.number });
+  for (const pr of open) await services.evaluate(octokit, installationId, { ...repo, pull_number: pr.number });
 }
+
+/** A YAML file that is not a workflow (a workflow is never a policy, a base or a registry). */
+const mayBeRules = (path: string): boolean => /\.ya?ml$/i.test(path) && !path.startsWith(".github/workflows/");
+
+const sameRepository = (a: RepoRef, b: RepoRef): boolean =>
+  a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();

@@ -9,6 +9,12 @@ export interface Services extends EvaluationDeps {
   evaluate(octokit: GitHub, installationId: number, target: EvaluationTarget): Promise<void>;
   /** Runs any other task of an installation the same way (queued, or inline). */
   run(installationId: number, key: string, task: () => Promise<void>): Promise<void>;
+  /**
+   * Whether the app may look at the installation's other repositories (false in the Action: a
+   * workflow's token reaches its own repository only, and other repositories' pushes never
+   * reach its workflow). Absent: false.
+   */
+  otherRepositories?: boolean;
 }
 
 /** The key under which evaluations of one PR coalesce. */

@@ -414,6 +414,8 @@ export interface EvaluationSpec {
   /** This app's own comments on the PR (the instruction comment), in the facts' answer. */
   appComments?: CommentSpec[];
   checks?: Parameters<typeof serveChecks>[1];
+  /** False: the caller serves the rules itself (e.g. from the organisation's `.github`). */
+  rules?: boolean;
 }
 
 /**
@@ -424,7 +426,7 @@ export interface EvaluationSpec {
 export function serveEvaluation(mock: GitHubMock, spec: EvaluationSpec = {}): void {
   const policy = spec.policy ?? POLICY;
   const registry = spec.registry === undefined ? REGISTRY : spec.registry;
-  serveGovernance(mock, { owner: OWNER, repo: REPO, policy, registry });
+  if (spec.rules !== false) serveGovernance(mock, { owner: OWNER, repo: REPO, policy, registry });
   const pr = spec.pr ?? {};
   servePull(mock, pr, { appComments: spec.appComments ?? [] });
   serveChecks(mock, { head: pr.headSha ?? HEAD, ...spec.checks });

@@ -1,7 +1,8 @@
 // Issue 3: a push to the default branch that changes the registry (or the policy) re-evaluates
-// every open pull request, all pages of them; a push that changes neither evaluates nothing.
+// every open pull request, all pages of them, also of the other repositories whose rules come
+// from the changed file; a push that changes neither evaluates nothing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockGitHub, serveFile } from "../helpers/github-mocks.js";
+import { mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
 import { pushPayload } from "../helpers/payloads.js";
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
@@ -22,6 +23,16 @@ import {
 } from "./harness.js";
 
 const OTHER_HEAD = "c".repeat(40);
+
+/** The repositories the installation reaches (`GET /installation/repositories`). */
+function serveInstallationRepositories(mock: GitHubMock, names: string[]): void {
+  mock.get("/installation/repositories?per_page=100", {
+    body: {
+      total_count: names.length,
+      repositories: names.map((name, i) => ({ id: i + 1, name, full_name: `${OWNER}/${name}`, owner: { login: OWNER }, default_branch: "main", archived: false })),
+    },
+  });
+}
 const push = (modified: string[], ref?: string) =>
   pushPayload({ owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: "main", modified, ...(ref ? { ref } : {}) });
 
@@ -40,6 +51,8 @@ describe("a push", () => {
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: registry });
     serveOpenPulls(mock, [[12], [13]]);
+    // A YAML file changed: could it be another repository's rules? None uses this one's.
+    serveInstallationRepositories(mock, [REPO]);
     serveEvaluation(mock, { registry, pr: { number: 12, author: "newcomer" } });
     serveEvaluation(mock, { registry, pr: { number: 13, author: "carol", headSha: OTHER_HEAD } });
     const app = await startApp();
@@ -62,6 +75,7 @@ describe("a push", () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
     serveOpenPulls(mock, [[12]]);
     serveEvaluation(mock, { pr: { number: 12, author: "alice" } });
+    serveInstallationRepositories(mock, [REPO]);
     const app = await startApp();
 
     await app.receive("push", push([".github/governance.yml"]));
@@ -71,7 +85,7 @@ describe("a push", () => {
   });
 
   it.each([
-    ["to main that changes neither the policy nor the registry", ["README.md", "CHARTER.md"], undefined, 2],
+    ["to main that changes neither the policy nor the registry, nor any YAML but a workflow", ["README.md", "CHARTER.md", ".github/workflows/ci.yml"], undefined, 2],
     ["to another branch, even of the registry", ["STAKEHOLDERS.yml"], "refs/heads/feature", 0],
   ])("%s evaluates nothing", async (_case, modified, ref, reads) => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
@@ -92,5 +106,34 @@ describe("a push", () => {
           ]
         : [],
     );
+  });
+
+  it("to the organisation's .github repository re-evaluates the open PRs of every repository whose rules come from it, and only those", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    // The pushed repository itself: its own policy changed, it has no open PR.
+    mock.get(`/repos/${OWNER}/.github/pulls?state=open&per_page=100`, { body: [] });
+    serveInstallationRepositories(mock, [".github", REPO, "budget"]);
+    // charter has no policy of its own: Probot's fallback, the organisation's, is its rules.
+    const charterRules = () => {
+      serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
+      serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: POLICY });
+      serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
+    };
+    charterRules();
+    // budget has its own policy and registry: the push changed nothing of its rules.
+    serveFile(mock, { owner: OWNER, repo: "budget", path: ".github/governance.yml", ref: null, content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: "budget", path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
+    // charter's open PR, evaluated again under the new base policy.
+    serveOpenPulls(mock, [[12]]);
+    charterRules();
+    serveEvaluation(mock, { pr: { number: 12, author: "alice" }, rules: false });
+    const app = await startApp();
+
+    await app.receive("push", pushPayload({ owner: OWNER, repo: ".github", installationId: INSTALLATION, defaultBranch: "main", modified: [".github/governance.yml"] }));
+
+    assertDone(mock);
+    expect(mock.sent("POST", `/repos/${OWNER}/${REPO}/check-runs`)).toHaveLength(2);
+    // budget's PRs were not even listed.
+    expect(mock.requests.map(requestLine)).not.toContain(`GET /repos/${OWNER}/budget/pulls?state=open&per_page=100`);
   });
 });
