@@ -63,6 +63,10 @@ describe("a repository without a policy", () => {
     // the organisation's, from its own default branch.
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
     mock.get(`/repos/${OWNER}/.github/contents/.github/governance.yml`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
+    // A YAML file changed: the app looks whether another repository's rules use it (none here).
+    mock.get("/installation/repositories?per_page=100", {
+      body: { total_count: 1, repositories: [{ id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER }, default_branch: "main", archived: false }] },
+    });
     const app = await startApp();
 
     await app.receive("push", pushPayload({ owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: "main", modified: ["STAKEHOLDERS.yml"] }));
@@ -72,6 +76,7 @@ describe("a repository without a policy", () => {
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
       `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
       `GET /repos/${OWNER}/.github/contents/.github/governance.yml`,
+      "GET /installation/repositories?per_page=100",
     ]);
   });
 });
