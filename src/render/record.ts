@@ -59,7 +59,7 @@ export function renderRecordComment(record: DecisionRecord, opts: RecordRenderOp
   lines.push(`### ${t(lang, "record.heading", { outcome: record.outcome, seq: record.seq })}`, "");
   if (mergedWithoutSignoff(record)) lines.push(t(lang, "record.mergedWithoutSignoff"), "");
 
-  const row = (label: string, value: string) => lines.push(`- **${t(lang, label)}:** ${value}`);
+  const row = (label: string, value: string) => lines.push(`- **${t(lang, "record.field", { label: t(lang, label) })}** ${value}`);
   row("record.pullRequest", `[${record.pr}: ${safeInline(record.title)}](${pullUrl(server, record.repo, record.pr)})`);
   row("record.kinds", record.kinds.map(safeInline).join(", ") || none);
   row(

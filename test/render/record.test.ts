@@ -62,6 +62,12 @@ describe("renderRecordComment", () => {
     expect(body).not.toContain("Merged without sign-off");
   });
 
+  it("puts after each field's label the punctuation of the record's language", () => {
+    expect(renderRecordComment(record("x"), { lang: "fr" })).toContain("- **Auteur :** ");
+    expect(renderRecordComment(record("x"), { lang: "zh" })).toContain("- **作者：** ");
+    expect(renderRecordComment(record("x"), { lang: "es" })).toMatch(/\n- \*\*[^*\n]+:\*\* /);
+  });
+
   it("shows a merge without sign-off in bold, and no merge commit for a withdrawal", () => {
     expect(renderRecordComment(record("x", {}, false), { lang: "en" })).toContain("**Merged without sign-off:**");
     const withdrawn = renderRecordComment(record("x", { merged: false }, false), { lang: "en", serverUrl: "https://ghe.example/" });

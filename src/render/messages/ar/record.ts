@@ -24,6 +24,7 @@ export const record = {
   "record.closed": "تاريخ الإغلاق",
   "record.mergeCommit": "إيداع الدمج",
   "record.none": "لا يوجد",
+  "record.field": "{label}:",
   "record.votes": "الأصوات حسب القطاع",
   "record.votes.sector": "القطاع",
   "record.votes.yes": "المؤيدون",

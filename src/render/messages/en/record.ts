@@ -19,6 +19,8 @@ export const record = {
   "record.closed": "Closed",
   "record.mergeCommit": "Merge commit",
   "record.none": "none",
+  // A field of a record: its label and the punctuation the language puts after it.
+  "record.field": "{label}:",
   "record.votes": "Votes by sector",
   "record.votes.sector": "Sector",
   "record.votes.yes": "Yes",

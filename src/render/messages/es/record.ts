@@ -21,6 +21,7 @@ export const record = {
   "record.closed": "Cierre",
   "record.mergeCommit": "Confirmación de fusión (merge commit)",
   "record.none": "ninguna",
+  "record.field": "{label}:",
   "record.votes": "Votos por sector",
   "record.votes.sector": "Sector",
   "record.votes.yes": "A favor",

@@ -20,6 +20,7 @@ export const record = {
   "record.closed": "Clôture",
   "record.mergeCommit": "Commit de fusion",
   "record.none": "néant",
+  "record.field": "{label} :",
   "record.votes": "Votes par secteur",
   "record.votes.sector": "Secteur",
   "record.votes.yes": "Pour",

@@ -20,6 +20,7 @@ export const record = {
   "record.closed": "Закрыт",
   "record.mergeCommit": "Коммит слияния",
   "record.none": "нет",
+  "record.field": "{label}:",
   "record.votes": "Голоса по секторам",
   "record.votes.sector": "Сектор",
   "record.votes.yes": "За",

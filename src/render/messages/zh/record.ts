@@ -20,6 +20,7 @@ export const record = {
   "record.closed": "关闭时间",
   "record.mergeCommit": "合并提交",
   "record.none": "无",
+  "record.field": "{label}：",
   "record.votes": "按部门分列的投票",
   "record.votes.sector": "部门",
   "record.votes.yes": "赞成",
