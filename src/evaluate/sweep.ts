@@ -15,7 +15,7 @@ import { logPeriodKind, parsePeriod, periodOf, previousPeriod } from "../core/pe
 import type { Policy } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
-import { getDefaultBranch, type RepoRef } from "../github/files.js";
+import { getDefaultBranch, type FileRef, type RepoRef } from "../github/files.js";
 import { recordKey } from "../handlers/closed.js";
 import type { Services } from "../handlers/services.js";
 import { closeKey, listRecordedCloses } from "../transparency/issues.js";
@@ -44,7 +44,15 @@ export const publishReports: PublishReports = async (octokit, repo, rules, now) 
 };
 
 /** The healing pass of the public record for one repository (see healMissedCloses). */
-export type HealCloses = (octokit: GitHub, installationId: number, repo: RepoRef, policy: Policy, services: Services) => Promise<HealResult>;
+export type HealCloses = (
+  octokit: GitHub,
+  installationId: number,
+  repo: RepoRef,
+  policy: Policy,
+  services: Services,
+  /** The files the policy was read from (itself and its bases); default: the repository's own. */
+  policyFiles?: FileRef[],
+) => Promise<HealResult>;
 
 export interface HealResult {
   /** PRs closed in the window (since the start of the previous log period). */
@@ -52,6 +60,15 @@ export interface HealResult {
   /** Closes without a record that may be decisions: each handed to recordClose. */
   recorded: number;
 }
+
+/** Whether any of the files changed since `since` (one request each, until one did). */
+async function anyChangedSince(octokit: GitHub, files: FileRef[], since: Date): Promise<boolean> {
+  for (const file of files) if (await policyChangedSince(octokit, file, file.path, since)) return true;
+  return false;
+}
+
+const sameFile = (a: FileRef, b: FileRef): boolean =>
+  a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase() && a.path === b.path;
 
 /** The start of the window in which missed closes are looked for: the previous log period's. */
 export function healWindowStart(policy: Policy, now: Date): Date {
@@ -65,10 +82,11 @@ export function healWindowStart(policy: Policy, now: Date): Date {
  * when some close has no record, one read of the logs' record markers, one request to see whether
  * the policy changed, and one GraphQL request per 50 unrecorded PRs for their files. Which PR is a
  * decision is judged here by today's rules, to spare recordClose's reads for PRs that are none;
- * when the policy changed in the window, or a PR's file list is incomplete, every unrecorded close
- * goes to recordClose, which judges it by the rules before its merge (fail closed).
+ * when the policy changed in the window (any file it was read from: the organisation's `.github`
+ * policy, a base it extends), or a PR's file list is incomplete, every unrecorded close goes to
+ * recordClose, which judges it by the rules before its merge (fail closed).
  */
-export const healMissedCloses: HealCloses = async (octokit, installationId, repo, policy, services) => {
+export const healMissedCloses: HealCloses = async (octokit, installationId, repo, policy, services, policyFiles) => {
   if (!policy.transparency.log) return { closed: 0, recorded: 0 };
   const since = healWindowStart(policy, services.now());
   const closed = await listPullsClosedSince(octokit, repo, since);
@@ -78,7 +96,7 @@ export const healMissedCloses: HealCloses = async (octokit, installationId, repo
   if (missing.length === 0) return { closed: closed.length, recorded: 0 };
 
   let candidates: ClosedPull[] = missing;
-  if (!(await policyChangedSince(octokit, repo, DEFAULT_POLICY_PATH, since))) {
+  if (!(await anyChangedSince(octokit, policyFiles ?? [{ ...repo, path: DEFAULT_POLICY_PATH }], since))) {
     const byLabel = (p: ClosedPull) => decisionKindsOf(policy, { labels: p.labels, files: [] }).length > 0;
     const unlabelled = missing.filter((p) => !byLabel(p));
     const files = await listChangedFilesOf(octokit, repo, unlabelled.map((p) => p.number));
@@ -156,7 +174,9 @@ async function sweepRepository(
   // report of an ended period reads, so the order changes no report.
   if (rules.policy) {
     try {
-      await healCloses(installation.octokit, installation.id, ref, rules.policy, services);
+      const registry = rules.registryRef;
+      const policyFiles = rules.sources.filter((f) => !(registry && sameFile(f, registry)));
+      await healCloses(installation.octokit, installation.id, ref, rules.policy, services, policyFiles);
     } catch (error) {
       // A failed healing pass must not keep the open PRs from being evaluated; the next sweep
       // looks at the same window again.

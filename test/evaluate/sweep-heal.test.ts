@@ -253,6 +253,38 @@ describe("the sweep heals missed closes", () => {
     mock.assertAllDone();
   });
 
+  it("looks for a change of the policy where it was read from: the organisation's .github, for a repository without its own", async () => {
+    const gh = new FakeGitHub({ maxIssues: 4 });
+    const mock = mockGitHub();
+    const commit = [{ sha: "d".repeat(40), url: "", html_url: "", node_id: "C", comments_url: "", parents: [], commit: { message: "m", url: "", comment_count: 0 } }];
+    // The sweep's rules: none of its own at main, the organisation's (its default branch), its registry.
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: null });
+    serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    mock.get(`${PULLS}?state=open&per_page=100`, { body: [] });
+    serveClosedPulls(mock, [[{ number: 13, closed_at: "2026-11-25T10:00:00Z" }]]);
+    // The organisation's policy changed in the window: today's rules may not say what was a decision.
+    mock.get(`/repos/${OWNER}/.github/commits?path=.github/governance.yml&since=2026-11-01T00:00:00.000Z&per_page=1`, { body: commit });
+    // So the close goes to recordClose, which judges it by the rules as they stood at the close.
+    const THEN = "d".repeat(40);
+    mock.get(`/repos/${OWNER}/${REPO}`, { body: { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { login: OWNER, id: 2, type: "Organization" } } });
+    mock.get(`/repos/${OWNER}/${REPO}/commits?sha=main&until=2026-11-25T10:00:00Z&per_page=1`, { body: commit });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: THEN, content: null });
+    serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: THEN, content: REGISTRY });
+    servePull(mock, { number: 13, state: "closed", closedAt: "2026-11-25T10:00:00Z", files: ["README.md"] });
+    const h = harness();
+
+    const stats = await sweep(h.source, h.services, undefined);
+
+    expect(stats.errors).toBe(0);
+    expect(h.keys).toEqual(["record:org/charter#13@2026-11-25T10:00:00Z"]);
+    // The repository's own policy file, which does not exist, was not the one looked at.
+    expect(mock.sent("GET", `/repos/${OWNER}/${REPO}/commits`).filter((r) => r.query.path)).toEqual([]);
+    expect(gh.mock.writes()).toEqual([]);
+    mock.assertAllDone();
+  });
+
   it("with the log off, lists nothing", async () => {
     const gh = new FakeGitHub({ maxIssues: 4 });
     const mock = mockGitHub();
