@@ -163,7 +163,8 @@ export function graphActor(author: GraphActor): Actor {
 }
 
 const nodesOf = <T>(page: Page<T> | null | undefined): T[] => (page?.nodes ?? []).filter((n): n is T => n !== null);
-const morePages = (page: Page<unknown> | null | undefined): boolean => page?.pageInfo.hasNextPage ?? false;
+/** A list to read through REST: one with more than a page, or one GitHub did not give (null). */
+const morePages = (page: Page<unknown> | null | undefined): boolean => page?.pageInfo.hasNextPage ?? true;
 
 export interface PullRequestRead {
   facts: PullRequestFacts;

@@ -397,6 +397,18 @@ describe("readPullRequest", () => {
     expect(facts.labels).toEqual(["decision:charter"]);
   });
 
+  it("reads through REST a list GraphQL gave as null (GitHub could not list it in time)", async () => {
+    const mock = mockGitHub();
+    const data = prData({ changedFiles: 1 });
+    (data.repository.pullRequest as { files: unknown }).files = null;
+    serveGraph(mock, data);
+    servePages(mock, `${PR}/files`, [{ filename: "charter/article-4.md", status: "modified" }], 100);
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    mock.assertAllDone();
+    expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${PR}/files?per_page=100`]);
+    expect(facts.files).toEqual([{ filename: "charter/article-4.md" }]);
+  });
+
   it("marks the files truncated when the PR changes more files than GitHub lists (fail closed)", async () => {
     const mock = mockGitHub();
     serveGraph(mock, prData({ changedFiles: 3_500, files: page<{ path: string; changeType: ChangeType }>([{ path: "CHARTER.md", changeType: "MODIFIED" }], true) }));
