@@ -8,6 +8,7 @@ import { LANGUAGES, type Diagnostic, type Language, type Policy, type Registry }
 import { isLanguage, t } from "../render/i18n.js";
 import { hasErrors, sortDiagnostics } from "../policy/diagnostics.js";
 import { refText, resolvePolicy, type FileRef, type ReadBase } from "../policy/load.js";
+import { sameRepository } from "../github/files.js";
 import { parseRegistry, policyWarnings } from "../policy/registry.js";
 import type { CliIO } from "./io.js";
 
@@ -145,7 +146,7 @@ async function validate(options: Map<string, string>, io: CliIO, lang: Language)
   const self: FileRef = { owner: here?.owner ?? "", repo: here?.repo ?? "", path: policyPath };
   // Only bases in this very repository can be read from disk; others are reported as unchecked.
   const readBase: ReadBase = async (ref) => {
-    const local = here && ref.owner.toLowerCase() === here.owner.toLowerCase() && ref.repo.toLowerCase() === here.repo.toLowerCase();
+    const local = here ? sameRepository(ref, here) : false;
     if (!local) return "unavailable";
     const got = readLimited(resolve(io.cwd, ref.path));
     if ("missing" in got) return null;

@@ -9,7 +9,7 @@ import type { GitHub } from "../github/client.js";
 import { getLatestCheckRuns, publishCheckRun } from "../github/checks.js";
 import { ensureMarkedComment } from "../github/comments.js";
 import { readPullRequest } from "../github/facts.js";
-import { readFileAtDefaultBranch, type FileRef, type RepoRef } from "../github/files.js";
+import { readFileAtDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { loadPolicy } from "../policy/load.js";
 import { parseRegistry, registryLocationOf } from "../policy/registry.js";
 import type { CheckOutput, RenderContext } from "../render/context.js";
@@ -175,7 +175,7 @@ async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFa
   if (!policyChanged && !registryChanged) return;
 
   const readHead = async (file: FileRef) => {
-    const home = file.owner.toLowerCase() === repo.owner.toLowerCase() && file.repo.toLowerCase() === repo.repo.toLowerCase();
+    const home = sameRepository(file, repo);
     const content = await readFileAtDefaultBranch(octokit, file, home ? facts.headSha : undefined);
     return content ? { text: content.text, file: displayName(file, repo) } : null;
   };

@@ -4,7 +4,7 @@
 import { DEFAULT_POLICY_PATH } from "../constants.js";
 import type { Diagnostic, Policy, Registry } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
-import { readFileAtDefaultBranch, type FileRef, type RepoRef } from "../github/files.js";
+import { readFileAtDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { loadPolicy } from "../policy/load.js";
 import { parseRegistry, registryLocationOf } from "../policy/registry.js";
 
@@ -29,8 +29,7 @@ export type Rules =
 
 /** The name a file is shown under: its path in the governed repository, `owner/repo:path` elsewhere. */
 export function displayName(file: FileRef, home: RepoRef): string {
-  const same = file.owner.toLowerCase() === home.owner.toLowerCase() && file.repo.toLowerCase() === home.repo.toLowerCase();
-  return same ? file.path : `${file.owner}/${file.repo}:${file.path}`;
+  return sameRepository(file, home) ? file.path : `${file.owner}/${file.repo}:${file.path}`;
 }
 
 /**
@@ -40,7 +39,7 @@ export function displayName(file: FileRef, home: RepoRef): string {
  */
 export async function getRules(octokit: GitHub, repo: RepoRef, ref?: string): Promise<Rules> {
   const read = async (file: FileRef) => {
-    const home = file.owner.toLowerCase() === repo.owner.toLowerCase() && file.repo.toLowerCase() === repo.repo.toLowerCase();
+    const home = sameRepository(file, repo);
     // Another repository that does not exist (an organisation without a `.github` repository,
     // Probot's fallback) has no such file: GitHub answers 404, read as "no file".
     const content = await readFileAtDefaultBranch(octokit, file, home ? ref : undefined);

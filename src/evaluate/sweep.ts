@@ -15,7 +15,7 @@ import { logPeriodKind, parsePeriod, periodOf, previousPeriod } from "../core/pe
 import type { Policy } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
-import { getDefaultBranch, type FileRef, type RepoRef } from "../github/files.js";
+import { getDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { recordKey } from "../handlers/closed.js";
 import type { Services } from "../handlers/services.js";
 import { closeKey, listRecordedCloses } from "../transparency/issues.js";
@@ -67,8 +67,7 @@ async function anyChangedSince(octokit: GitHub, files: FileRef[], since: Date): 
   return false;
 }
 
-const sameFile = (a: FileRef, b: FileRef): boolean =>
-  a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase() && a.path === b.path;
+const sameFile = (a: FileRef, b: FileRef): boolean => sameRepository(a, b) && a.path === b.path;
 
 /** The start of the window in which missed closes are looked for: the previous log period's. */
 export function healWindowStart(policy: Policy, now: Date): Date {

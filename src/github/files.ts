@@ -13,6 +13,10 @@ export interface FileRef extends RepoRef {
   path: string;
 }
 
+/** Whether two references name the same repository (GitHub's names are case-insensitive). */
+export const sameRepository = (a: RepoRef, b: RepoRef): boolean =>
+  a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
+
 export interface FileContent {
   /**
    * The file's bytes. A file larger than MAX_CONFIG_BYTES is not downloaded: it is given as

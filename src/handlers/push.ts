@@ -10,7 +10,7 @@ import { getRules } from "../evaluate/governance.js";
 import { installationRepositories } from "../evaluate/sweep.js";
 import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
-import type { FileRef, RepoRef } from "../github/files.js";
+import { sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import type { Services } from "./services.js";
 
 /** GitHub lists at most this many commits in a push payload; a longer push may hide changes. */
@@ -81,6 +81,3 @@ async function reevaluateIfRulesChanged(
 
 /** A YAML file that is not a workflow (a workflow is never a policy, a base or a registry). */
 const mayBeRules = (path: string): boolean => /\.ya?ml$/i.test(path) && !path.startsWith(".github/workflows/");
-
-const sameRepository = (a: RepoRef, b: RepoRef): boolean =>
-  a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
