@@ -35,7 +35,7 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
       ? await firstParent(octokit, repo, close.mergeCommitSha)
       : close.late
         ? await defaultBranchAt(octokit, repo, close.closedAt)
-        : await getDefaultBranch(octokit, repo);
+        : undefined; // the default branch as it stands now (the contents API without a ref)
   const rules = await getRules(octokit, repo, base);
   if (!rules.governed) return { status: "not-governed" };
   if (!rules.policy) {

@@ -15,7 +15,7 @@ import { logPeriodKind, parsePeriod, periodOf, previousPeriod } from "../core/pe
 import type { Policy } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
-import { getDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
+import { sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { recordKey } from "../handlers/closed.js";
 import type { Services } from "../handlers/services.js";
 import { closeKey, listRecordedCloses } from "../transparency/issues.js";
@@ -32,7 +32,7 @@ export interface InstallationClient {
 /** Where the sweep finds its installations: the app's (all of them), or one token's repository. */
 export interface SweepSource {
   installations(): AsyncIterable<InstallationClient>;
-  repositories(installation: InstallationClient): AsyncIterable<RepoRef & { defaultBranch: string }>;
+  repositories(installation: InstallationClient): AsyncIterable<RepoRef>;
 }
 
 export type PublishReports = (octokit: GitHub, repo: RepoRef, rules: Extract<Rules, { governed: true }>, now: Date) => Promise<void>;
@@ -159,14 +159,15 @@ export async function sweep(
 
 async function sweepRepository(
   installation: InstallationClient,
-  repo: RepoRef & { defaultBranch: string },
+  repo: RepoRef,
   services: Services,
   stats: SweepStats,
   publishReports: PublishReports | undefined,
   healCloses: HealCloses,
 ): Promise<void> {
   const ref = { owner: repo.owner, repo: repo.repo };
-  const rules = await getRules(installation.octokit, ref, repo.defaultBranch);
+  // Read as evaluations read them (the default branch, no ref), so each answers the other's 304.
+  const rules = await getRules(installation.octokit, ref);
   if (!rules.governed) return;
   stats.governed++;
   // Missed closes first: a record written now belongs to the current period's log, which no
@@ -198,7 +199,7 @@ export function repositorySweepSource(octokit: GitHub, repo: RepoRef): SweepSour
       yield { id: 0, octokit };
     },
     async *repositories(installation) {
-      yield { ...repo, defaultBranch: await getDefaultBranch(installation.octokit, repo) };
+      yield repo;
     },
   };
 }
@@ -217,11 +218,11 @@ export function appSweepSource(auth: (installationId?: number) => Promise<unknow
 }
 
 /** The repositories an installation can reach (all pages), archived ones left out. */
-export async function* installationRepositories(octokit: GitHub): AsyncGenerator<RepoRef & { defaultBranch: string }> {
+export async function* installationRepositories(octokit: GitHub): AsyncGenerator<RepoRef> {
   for await (const page of octokit.paginate.iterator(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) {
-    for (const r of page.data as unknown as Array<{ name: string; owner: { login: string }; default_branch?: string; archived?: boolean }>) {
+    for (const r of page.data as unknown as Array<{ name: string; owner: { login: string }; archived?: boolean }>) {
       if (r.archived) continue;
-      yield { owner: r.owner.login, repo: r.name, defaultBranch: r.default_branch ?? "main" };
+      yield { owner: r.owner.login, repo: r.name };
     }
   }
 }

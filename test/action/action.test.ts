@@ -275,12 +275,11 @@ describe("the GitHub Action's entry", () => {
   it.each(["schedule", "workflow_dispatch"])("runs one sweep of the workflow's repository on %s: reports, then every open PR", async (event) => {
     const consultation: PullSpec = { author: "alice", labels: ["consultation"], createdAt: NOW.toISOString(), reviews: SIGNED.reviews!.slice(0, 2) };
     const mock = mockGitHub();
-    // The sweep finds the default branch, reads the rules, records missed closes, publishes the
-    // due reports (the transparency module's, tested with it: recorded here), lists the open PRs
-    // and evaluates each.
-    serveRepository(mock, { owner: OWNER, repo: REPO });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    // The sweep reads the rules (of the default branch, as evaluations do), records missed
+    // closes, publishes the due reports (the transparency module's, tested with it: recorded
+    // here), lists the open PRs and evaluates each.
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     // The healing pass of the public record: no PR closed lately.
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     serveOpenPulls(mock, [[NUMBER]]);
@@ -301,7 +300,7 @@ describe("the GitHub Action's entry", () => {
       out: ["Sweep done: 1 installation, 1 repository (1 governed), 1 open pull request evaluated, no evaluation failed, no other error."],
       err: [],
     });
-    expect(reports).toEqual([{ repo: { owner: OWNER, repo: REPO }, sectors: 3, now: later.toISOString(), requestsBefore: 4 }]);
+    expect(reports).toEqual([{ repo: { owner: OWNER, repo: REPO }, sectors: 3, now: later.toISOString(), requestsBefore: 3 }]);
     expect(written(mock)).toEqual([
       [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
       [HEAD, CHECK_SIGNOFF, "success", "Signed off by 2 sectors"],
@@ -310,9 +309,8 @@ describe("the GitHub Action's entry", () => {
 
   it("fails the step when the sweep skips the repository after an error", async () => {
     const mock = mockGitHub();
-    serveRepository(mock, { owner: OWNER, repo: REPO });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=open&per_page=100`, { status: 500, body: { message: "Server Error" } });
 

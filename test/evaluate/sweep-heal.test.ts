@@ -99,8 +99,8 @@ function serveMergeCommit(mock: GitHubMock): void {
 
 /** One sweep's reads of the repository: its rules, whether its policy changed, its open PRs. */
 function serveRepositoryReads(mock: GitHubMock, times: number, policyChanged = false): void {
-  serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY, times });
-  serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY, times });
+  serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY, times });
+  serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY, times });
   mock.get(
     `/repos/${OWNER}/${REPO}/commits?path=.github/governance.yml&since=2026-11-01T00:00:00.000Z&per_page=1`,
     { body: policyChanged ? [{ sha: "d".repeat(40), url: "", html_url: "", node_id: "C", comments_url: "", parents: [], commit: { message: "m", url: "", comment_count: 0 } }] : [] },
@@ -258,9 +258,9 @@ describe("the sweep heals missed closes", () => {
     const mock = mockGitHub();
     const commit = [{ sha: "d".repeat(40), url: "", html_url: "", node_id: "C", comments_url: "", parents: [], commit: { message: "m", url: "", comment_count: 0 } }];
     // The sweep's rules: none of its own at main, the organisation's (its default branch), its registry.
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: null });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
     serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: POLICY });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     mock.get(`${PULLS}?state=open&per_page=100`, { body: [] });
     serveClosedPulls(mock, [[{ number: 13, closed_at: "2026-11-25T10:00:00Z" }]]);
     // The organisation's policy changed in the window: today's rules may not say what was a decision.
@@ -289,8 +289,8 @@ describe("the sweep heals missed closes", () => {
     const gh = new FakeGitHub({ maxIssues: 4 });
     const mock = mockGitHub();
     const off = POLICY.replace("log: true", "log: false");
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: off });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: off });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     mock.get(`${PULLS}?state=open&per_page=100`, { body: [] });
     const h = harness();
     expect((await sweep(h.source, h.services, undefined)).errors).toBe(0);
@@ -373,8 +373,8 @@ describe("a report whose continuation comments were not all posted", () => {
     const h = harness();
     const mock = mockGitHub();
     for (let i = 0; i < 2; i++) {
-      serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: POLICY });
-      serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+      serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
+      serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     }
     serveClosedPulls(mock, [[]], { times: 2 });
     mock.get(`${PULLS}?state=open&per_page=100`, { body: [] }, { times: 2 });

@@ -79,8 +79,8 @@ function serveMergeCommit(mock: GitHubMock, times = 1): void {
 }
 
 /**
- * The rules at the merge's first parent (merged), or at the default branch's head (withdrawn: its
- * name looked up with `GET /repos/{o}/{r}`, then the files read at `?ref=main`).
+ * The rules at the merge's first parent (merged), or at the default branch's head (withdrawn: the
+ * contents API without a ref, as an evaluation reads them).
  */
 function serveRules(mock: GitHubMock, merged: boolean, times = 1): void {
   if (merged) {
@@ -88,7 +88,7 @@ function serveRules(mock: GitHubMock, merged: boolean, times = 1): void {
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: PARENT, content: POLICY, times });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: PARENT, content: REGISTRY, times });
   } else {
-    for (let i = 0; i < times; i++) serveGovernance(mock, { owner: OWNER, repo: REPO, defaultBranch: "main", policy: POLICY, registry: REGISTRY });
+    for (let i = 0; i < times; i++) serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
   }
 }
 
@@ -238,11 +238,10 @@ describe("pull_request.closed: the record", () => {
     expect(r.lines.some((l) => l.startsWith("- **Merge commit:**"))).toBe(false);
     // A withdrawn PR is never "merged without sign-off".
     expect(r.body).not.toContain("Merged without sign-off");
-    // The rules of the default branch, named (a later push must not change what judged the close).
+    // The rules of the default branch as it stands at the close (the webhook comes at the close).
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
-      `GET /repos/${OWNER}/${REPO}`,
-      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=main`,
-      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=main`,
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
+      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml`,
       "POST /graphql",
     ]);
   });

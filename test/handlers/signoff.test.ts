@@ -215,8 +215,8 @@ describe("Multi-sector sign-off: the sweep", () => {
     });
     // The sweep reads the rules of the repository, publishes its due reports (none with
     // `report: off`: the reports have their own tests), then evaluates each open PR.
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", content: SWEEP_POLICY });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", content: REGISTRY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: SWEEP_POLICY });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
     // It looks for closes the log missed (none were closed here).
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
