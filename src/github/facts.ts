@@ -182,7 +182,14 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
   const list = { owner, repo, pull_number, per_page: 100 } as const;
 
   const [result, commits] = await Promise.all([
-    reading("POST /graphql", () => graphqlQuery(octokit)<PullRequestQueryResult>(PULL_REQUEST_QUERY, { owner, repo, number: pull_number })),
+    reading("POST /graphql", () => graphqlQuery(octokit)<PullRequestQueryResult>(PULL_REQUEST_QUERY, { owner, repo, number: pull_number })).catch(
+      async (error: unknown) => {
+        // A GitHub whose GraphQL schema lacks a field of the query (an older GitHub Enterprise
+        // Server): the PR through REST, and every list through REST (null: not given).
+        if (!isSchemaMismatch(error)) throw error;
+        return fromRest(await reading(`GET ${base}`, async () => (await octokit.rest.pulls.get({ owner, repo, pull_number })).data));
+      },
+    ),
     // GitHub lists at most 250 commits of a PR on this endpoint (REST "List commits on a pull request").
     opts.needCommits
       ? reading(`GET ${base}/commits`, () => octokit.paginate(octokit.rest.pulls.listCommits, list))
@@ -244,6 +251,58 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
     });
   }
   return { facts, defaultBranch: result.repository.defaultBranchRef?.name ?? "HEAD" };
+}
+
+/** Whether GitHub refused the query for a field its schema does not have (`undefinedField`). */
+function isSchemaMismatch(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause ?? error;
+  const errors = (cause as { errors?: unknown } | null)?.errors;
+  return (
+    Array.isArray(errors) &&
+    errors.some((e: { extensions?: { code?: unknown }; message?: unknown }) => e?.extensions?.code === "undefinedField" || /doesn't exist on type/.test(String(e?.message ?? "")))
+  );
+}
+
+interface RestPull {
+  number: number;
+  title: string;
+  state: string;
+  draft?: boolean;
+  merged: boolean;
+  created_at: string;
+  closed_at: string | null;
+  merge_commit_sha: string | null;
+  changed_files: number;
+  head: { sha: string };
+  base: { repo: { default_branch: string } };
+  user: UserLike | null;
+  labels: Array<{ name: string }>;
+}
+
+/** The answer PULL_REQUEST_QUERY would give, from REST's PR, with its lists left to REST. */
+function fromRest(pr: RestPull): PullRequestQueryResult {
+  return {
+    repository: {
+      defaultBranchRef: { name: pr.base.repo.default_branch },
+      pullRequest: {
+        number: pr.number,
+        title: pr.title,
+        state: pr.merged ? "MERGED" : pr.state === "open" ? "OPEN" : "CLOSED",
+        isDraft: pr.draft ?? false,
+        merged: pr.merged,
+        createdAt: pr.created_at,
+        closedAt: pr.closed_at,
+        headRefOid: pr.head.sha,
+        changedFiles: pr.changed_files,
+        mergeCommit: pr.merge_commit_sha ? { oid: pr.merge_commit_sha } : null,
+        author: pr.user ? { __typename: pr.user.type === "Bot" ? "Bot" : "User", login: pr.user.login } : null,
+        labels: { pageInfo: { hasNextPage: false }, nodes: pr.labels.map((l) => ({ name: l.name })) },
+        files: null,
+        reviews: null,
+        comments: null,
+      },
+    },
+  };
 }
 
 /** The facts of one PR (see readPullRequest). */

@@ -409,6 +409,43 @@ describe("readPullRequest", () => {
     expect(facts.files).toEqual([{ filename: "charter/article-4.md" }]);
   });
 
+  it("reads everything through REST when GitHub's schema lacks a field of the query (an older GitHub Enterprise Server)", async () => {
+    const mock = mockGitHub();
+    mock.graphql(
+      () =>
+        new GraphQLReply({
+          body: {
+            errors: [
+              {
+                path: ["query PullRequestFacts", "repository", "pullRequest", "comments", "nodes", "fullDatabaseId"],
+                extensions: { code: "undefinedField", typeName: "IssueComment", fieldName: "fullDatabaseId" },
+                locations: [{ line: 22, column: 17 }],
+                message: "Field 'fullDatabaseId' doesn't exist on type 'IssueComment'",
+              },
+            ],
+          },
+        }),
+    );
+    mock.get(PR, {
+      body: {
+        number: 12, title: "Amend article 4", state: "open", draft: false, merged: false, created_at: "2026-11-20T10:00:00Z", closed_at: null,
+        merge_commit_sha: null, changed_files: 1, user: user("alice"), labels: [{ id: 1, name: "decision:charter" }],
+        head: { sha: HEAD, ref: "amend" }, base: { ref: "trunk", repo: { id: 1, name: "charter", full_name: "org/charter", default_branch: "trunk" } },
+      },
+    });
+    servePages(mock, `${PR}/files`, [{ filename: "CHARTER.md", status: "modified" }], 100);
+    servePages(mock, `${PR}/reviews`, [{ id: 7, user: user("bob"), state: "APPROVED", commit_id: HEAD, submitted_at: "2026-11-21T09:00:00Z" }], 100);
+    servePages(mock, `${ISSUE}/comments`, [{ id: 9, user: user("helper[bot]", "Bot"), body: "hi", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T10:00:00Z" }], 100);
+
+    const { facts, defaultBranch } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+
+    mock.assertAllDone();
+    expect(defaultBranch).toBe("trunk");
+    expect(facts).toMatchObject({ number: 12, state: "open", headSha: HEAD, author: { login: "alice", isBot: false }, labels: ["decision:charter"], files: [{ filename: "CHARTER.md" }] });
+    expect(facts.reviews).toEqual([{ id: 7, user: { login: "bob", isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" }]);
+    expect(facts.comments).toEqual([{ id: 9, user: { login: "helper[bot]", isBot: true }, body: "hi", createdAt: "2026-11-21T10:00:00Z", edited: false }]);
+  });
+
   it("marks the files truncated when the PR changes more files than GitHub lists (fail closed)", async () => {
     const mock = mockGitHub();
     serveGraph(mock, prData({ changedFiles: 3_500, files: page<{ path: string; changeType: ChangeType }>([{ path: "CHARTER.md", changeType: "MODIFIED" }], true) }));
