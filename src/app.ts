@@ -3,13 +3,16 @@
 import type { ApplicationFunction, Probot } from "probot";
 import { evaluatePullRequest } from "./evaluate/evaluate-pr.js";
 import { recordClose } from "./evaluate/record-close.js";
+import { DurableQueue, type DurableQueueOptions } from "./evaluate/durable-queue.js";
 import { EvaluationQueue } from "./evaluate/queue.js";
 import { appSweepSource, publishReports, sweep, type PublishReports } from "./evaluate/sweep.js";
+import type { Work } from "./evaluate/work.js";
+import type { GitHub } from "./github/client.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
 import { onClosed, type RecordClosed } from "./handlers/closed.js";
 import { COMMENT_EVENTS, onComment } from "./handlers/comment.js";
 import { onPullRequest, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
-import { onPush } from "./handlers/push.js";
+import { onPush, reevaluateOtherRepositories } from "./handlers/push.js";
 import { onReview, REVIEW_EVENTS } from "./handlers/review.js";
 import { prKey, type Services } from "./handlers/services.js";
 import { checkProductionEnv } from "./production.js";
@@ -47,8 +50,13 @@ export interface AppOptions {
    * use them (default true; false in the Action, whose token reaches one repository).
    */
   otherRepositories?: boolean;
+  /**
+   * The durable queue (queue mode only): a Redis URL, with BullMQ's settings; default: REDIS_URL
+   * when set, else none (pending work is kept in memory). False: none, whatever the environment.
+   */
+  durable?: (Partial<Omit<DurableQueueOptions, "perform" | "sweep" | "log">> & { url: string }) | false;
   /** Hands the services to the caller (tests, the Action's entry, the benchmark). */
-  onReady?: (services: Services, queue: EvaluationQueue, runSweep: () => Promise<void>) => void;
+  onReady?: (services: Services, queue: EvaluationQueue, runSweep: () => Promise<void>, durable?: DurableQueue) => void;
 }
 
 export function createApp(options: AppOptions = {}): ApplicationFunction {
@@ -67,6 +75,8 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     }
     const htmlBase = process.env.GITHUB_HTML_URL ?? htmlBaseOf(process.env.GHE_HOST);
     const botLogin = options.appLogin !== undefined ? async () => options.appLogin : lookUpBotLogin(app, now);
+    /** Set once the durable queue has started (before any webhook is served). */
+    let durable: DurableQueue | undefined;
     const services: Services = {
       appId,
       otherRepositories: options.otherRepositories ?? true,
@@ -74,15 +84,34 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       htmlBase,
       log: { debug: (m) => app.log.debug(m), warn: (o, m) => app.log.warn(o as object, m) },
       evaluate: (octokit, installationId, target) =>
-        services.run(installationId, prKey(target), async () => {
-          const appLogin = await botLogin();
-          await evaluatePullRequest(octokit, target, appLogin === undefined ? services : { ...services, appLogin });
-        }),
-      run: async (installationId, key, task) => {
-        const done = queue.enqueue(installationId, key, task);
-        // Queued: the handler returns at once and the work goes on; inline: it is done first.
-        if (mode === "inline") await done;
+        services.run(installationId, prKey(target), () => evaluate(octokit, target), { kind: "evaluate", target }),
+      run: async (installationId, key, task, work) => {
+        // Durable: answered once Redis has the work; any replica runs it.
+        if (durable && work) return durable.add(installationId, key, work);
+        // Inline: done before the handler returns. Queued in memory: the handler returns at once.
+        if (mode === "inline") return queue.enqueue(installationId, key, task);
+        queue.push(installationId, key, task);
       },
+    };
+    const evaluate = async (octokit: GitHub, target: Extract<Work, { kind: "evaluate" }>["target"]): Promise<void> => {
+      const appLogin = await botLogin();
+      await evaluatePullRequest(octokit, target, appLogin === undefined ? services : { ...services, appLogin });
+    };
+    const recordClosed = options.recordClosed ?? recordClose;
+    /** Runs stored work (the durable queue's jobs) with a client for its installation. */
+    const perform = async (installationId: number, work: Work): Promise<void> => {
+      const octokit = (await app.auth(installationId)) as unknown as GitHub;
+      switch (work.kind) {
+        case "evaluate":
+          return evaluate(octokit, work.target);
+        case "record":
+          await recordClosed(octokit, work.close, services);
+          return;
+        case "rules-pushed":
+          return reevaluateOtherRepositories(octokit, installationId, work, services);
+        case "sweep":
+          return runSweep();
+      }
     };
 
     for (const event of PULL_REQUEST_EVENTS) app.on(event, (context) => onPullRequest(context, services));
@@ -90,16 +119,35 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     for (const event of COMMENT_EVENTS) app.on(event, (context) => onComment(context, services));
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, services));
     app.on("push", (context) => onPush(context, services));
-    app.on("pull_request.closed", (context) => onClosed(context, services, options.recordClosed ?? recordClose));
+    app.on("pull_request.closed", (context) => onClosed(context, services, recordClosed));
 
     const runSweep = async (): Promise<void> => {
       const stats = await sweep(appSweepSource((id) => (id === undefined ? app.auth() : app.auth(id))), services, options.publishReports ?? publishReports);
       app.log.info(stats, "sweep done");
     };
     const schedule = options.schedule ?? process.env.GOVERNANCE_SCHEDULE ?? "0 * * * *";
-    if (mode === "queue" && schedule !== "off") startScheduler(schedule, runSweep, app.log);
-    options.onReady?.(services, queue, runSweep);
+    const durableOptions = mode === "queue" ? durableSettings(options.durable) : undefined;
+    if (!durableOptions) {
+      if (mode === "queue" && schedule !== "off") startScheduler(schedule, runSweep, app.log);
+      options.onReady?.(services, queue, runSweep);
+      return;
+    }
+    // The durable queue: this process's worker joins the others on the same Redis, and the sweep
+    // becomes a scheduled job that one replica runs at each tick.
+    return (async () => {
+      durable = await DurableQueue.start({ ...durableOptions, perform, sweep: runSweep, log: app.log });
+      if (schedule !== "off") await durable.schedule(schedule);
+      app.log.info({ queue: "redis", schedule }, "durable queue started");
+      options.onReady?.(services, queue, runSweep, durable);
+    })();
   };
+}
+
+function durableSettings(option: AppOptions["durable"]): (Partial<DurableQueueOptions> & { url: string }) | undefined {
+  if (option === false) return undefined;
+  if (option) return option;
+  const url = process.env.REDIS_URL;
+  return url ? { url } : undefined;
 }
 
 /** How long a failed look-up of the app's login is not tried again. */

@@ -3,6 +3,10 @@
 // GitHub), so all pending events of one PR are one evaluation: the pending set is bounded by the
 // number of PRs, never by the number of events. Evaluations of one PR never overlap, so the check
 // always ends showing the latest state; installations never wait on each other.
+//
+// Memory is bounded by keys, not events: an event for a key already waiting or running replaces
+// the task to run and adds nothing else. `push` (the server's background mode, where nobody awaits)
+// allocates no promise at all; `enqueue` callers of one entry share one promise.
 
 export interface QueueLogger {
   error(obj: object, msg?: string): void;
@@ -23,14 +27,17 @@ export const DEFAULT_QUEUE_CONCURRENCY = 4;
 
 type Task = () => Promise<void>;
 
-interface Waiter {
+/** One settlement shared by every caller that awaits the same entry. */
+interface Settlement {
+  promise: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
 interface Entry {
   task: Task;
-  waiters: Waiter[];
+  /** Made only when a caller awaits the entry (`enqueue`); never in the background mode. */
+  settlement?: Settlement;
 }
 
 interface InstallationState {
@@ -38,6 +45,16 @@ interface InstallationState {
   pending: Map<string, Entry>;
   /** Keys running; `again` is set when the key was enqueued while it ran. */
   running: Map<string, { again?: Entry }>;
+}
+
+function settlement(): Settlement {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 const consoleLogger: QueueLogger = {
@@ -62,26 +79,42 @@ export class EvaluationQueue {
    * waiting runs once, with the latest task; a key running runs once more after it finishes.
    * The promise resolves when a run that started after this call has finished; in the background
    * mode it never rejects (errors are logged), with `runNow` it rejects with the task's error.
+   * Every caller of one entry gets the same promise.
    */
   enqueue(installationId: number | string, key: string, task: Task): Promise<void> {
-    const inst = this.#state(String(installationId));
-    const promise = new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject };
-      const running = inst.running.get(key);
-      if (running) {
-        running.again = { task, waiters: [...(running.again?.waiters ?? []), waiter] };
-        return;
-      }
-      const waiting = inst.pending.get(key);
-      if (waiting) {
-        waiting.task = task;
-        waiting.waiters.push(waiter);
-        return;
-      }
-      inst.pending.set(key, { task, waiters: [waiter] });
-    });
+    const entry = this.#put(String(installationId), key, task);
+    entry.settlement ??= settlement();
+    const { promise } = entry.settlement;
     this.#pump(String(installationId));
     return promise;
+  }
+
+  /**
+   * `enqueue` for a caller that does not wait: the same coalescing, and no promise is made, so
+   * an event for a key already waiting or running costs no memory at all.
+   */
+  push(installationId: number | string, key: string, task: Task): void {
+    this.#put(String(installationId), key, task);
+    this.#pump(String(installationId));
+  }
+
+  /** The entry that will run `task` for `key`: the waiting one, the running one's next, or a new one. */
+  #put(id: string, key: string, task: Task): Entry {
+    const inst = this.#state(id);
+    const running = inst.running.get(key);
+    if (running) {
+      running.again ??= { task };
+      running.again.task = task;
+      return running.again;
+    }
+    const waiting = inst.pending.get(key);
+    if (waiting) {
+      waiting.task = task;
+      return waiting;
+    }
+    const entry: Entry = { task };
+    inst.pending.set(key, entry);
+    return entry;
   }
 
   /** Keys waiting or running, over all installations (for tests and metrics). */
@@ -138,9 +171,9 @@ export class EvaluationQueue {
       failure = { error };
       this.#log.error({ err: error, installation: id, key }, "evaluation failed");
     }
-    for (const waiter of entry.waiters) {
-      if (failure && this.runNow) waiter.reject(failure.error);
-      else waiter.resolve();
+    if (entry.settlement) {
+      if (failure && this.runNow) entry.settlement.reject(failure.error);
+      else entry.settlement.resolve();
     }
     const again = inst.running.get(key)?.again;
     inst.running.delete(key);

@@ -111,9 +111,14 @@ export const healMissedCloses: HealCloses = async (octokit, installationId, repo
     const close: CloseEvent = { ...repo, pull_number: p.number, closedAt: p.closedAt, merged: p.merged, mergeCommitSha: p.mergeCommitSha, late: true };
     services.log?.debug(`sweep: ${repo.owner}/${repo.repo}#${p.number} closed at ${p.closedAt} has no record; recording it`);
     try {
-      await services.run(installationId, recordKey(close), async () => {
-        await recordClose(octokit, close, services);
-      });
+      await services.run(
+        installationId,
+        recordKey(close),
+        async () => {
+          await recordClose(octokit, close, services);
+        },
+        { kind: "record", close },
+      );
     } catch (error) {
       // One close that cannot be recorded now must not keep the others (or the open PRs) waiting.
       services.log?.warn({ err: error, pr: close }, "sweep: a missed close could not be recorded; the next sweep tries again");

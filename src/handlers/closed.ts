@@ -30,7 +30,12 @@ export async function onClosed(context: Context<"pull_request.closed">, services
     mergeCommitSha: pr.merge_commit_sha ?? null,
   };
   const octokit = context.octokit as unknown as GitHub;
-  await services.run(installation.id, recordKey(close), async () => {
-    await recordClosed(octokit, close, services);
-  });
+  await services.run(
+    installation.id,
+    recordKey(close),
+    async () => {
+      await recordClosed(octokit, close, services);
+    },
+    { kind: "record", close },
+  );
 }

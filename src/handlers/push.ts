@@ -34,23 +34,44 @@ export async function onPush(context: Context<"push">, services: Services): Prom
   const truncated = commits.length >= PUSH_PAYLOAD_COMMITS;
   const changed = (file: FileRef) => sameRepository(file, repo) && (truncated || touched.has(file.path));
 
-  await reevaluateIfRulesChanged(octokit, installation.id, repo, touched.has(DEFAULT_POLICY_PATH) || truncated, changed, services, context.log);
+  await reevaluateIfRulesChanged(octokit, installation.id, repo, touched.has(DEFAULT_POLICY_PATH) || truncated, changed, services);
 
   // The files may be another repository's rules too: an organisation-wide base policy (Probot's
   // `.github` fallback, or an `_extends`), or an organisation-wide registry.
   if (services.otherRepositories === true && (truncated || [...touched].some(mayBeRules))) {
-    await services.run(installation.id, `rules pushed to ${repo.owner}/${repo.repo}`, async () => {
-      for await (const other of installationRepositories(octokit)) {
-        if (sameRepository(other, repo)) continue;
-        const target = { owner: other.owner, repo: other.repo };
-        try {
-          await reevaluateIfRulesChanged(octokit, installation.id, target, false, changed, services, context.log);
-        } catch (error) {
-          // The next sweep evaluates that repository's PRs anyway.
-          services.log?.warn({ err: error, repo: target }, "push: the open PRs of a repository using these rules were not evaluated again");
-        }
-      }
-    });
+    const work = { kind: "rules-pushed" as const, repo, touched: [...touched], truncated };
+    await services.run(installation.id, rulesPushedKey(work), () => reevaluateOtherRepositories(octokit, installation.id, work, services), work);
+  }
+}
+
+/**
+ * The queue key of looking at the other repositories after rules were pushed: two pushes that
+ * touched the same files are one task; pushes that touched different files are two.
+ */
+export const rulesPushedKey = (work: { repo: RepoRef; touched: string[]; truncated: boolean }): string =>
+  `rules pushed to ${work.repo.owner}/${work.repo.repo}: ${work.truncated ? "*" : [...work.touched].sort().join(",")}`;
+
+/**
+ * Evaluates again the open PRs of every other repository of the installation whose rules were
+ * read from a file the push to `work.repo` changed.
+ */
+export async function reevaluateOtherRepositories(
+  octokit: GitHub,
+  installationId: number,
+  work: { repo: RepoRef; touched: string[]; truncated: boolean },
+  services: Services,
+): Promise<void> {
+  const touched = new Set(work.touched);
+  const changed = (file: FileRef) => sameRepository(file, work.repo) && (work.truncated || touched.has(file.path));
+  for await (const other of installationRepositories(octokit)) {
+    if (sameRepository(other, work.repo)) continue;
+    const target = { owner: other.owner, repo: other.repo };
+    try {
+      await reevaluateIfRulesChanged(octokit, installationId, target, false, changed, services);
+    } catch (error) {
+      // The next sweep evaluates that repository's PRs anyway.
+      services.log?.warn({ err: error, repo: target }, "push: the open PRs of a repository using these rules were not evaluated again");
+    }
   }
 }
 
@@ -65,13 +86,12 @@ async function reevaluateIfRulesChanged(
   surely: boolean,
   changed: (file: FileRef) => boolean,
   services: Services,
-  log: Context["log"],
 ): Promise<void> {
   if (!surely) {
     // Read as evaluations read them (the default branch, no ref), so their cached copies answer.
     const rules = await getRules(octokit, repo);
     if (!rules.governed || !rules.sources.some(changed)) {
-      log.debug(`${repo.owner}/${repo.repo}: the push changed none of its rules' files`);
+      services.log?.debug(`${repo.owner}/${repo.repo}: the push changed none of its rules' files`);
       return;
     }
   }

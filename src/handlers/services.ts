@@ -3,12 +3,17 @@
 // identity. Handlers never evaluate by themselves.
 import type { GitHub } from "../github/client.js";
 import type { EvaluationDeps, EvaluationTarget } from "../evaluate/evaluate-pr.js";
+import type { Work } from "../evaluate/work.js";
 
 export interface Services extends EvaluationDeps {
   /** Has one PR evaluated; resolves when it is queued (server) or done (inline). */
   evaluate(octokit: GitHub, installationId: number, target: EvaluationTarget): Promise<void>;
-  /** Runs any other task of an installation the same way (queued, or inline). */
-  run(installationId: number, key: string, task: () => Promise<void>): Promise<void>;
+  /**
+   * Runs any other task of an installation the same way (queued, or inline). With `work` (the
+   * same task as data), a durable queue stores it and any replica may run it; without, it runs in
+   * this process.
+   */
+  run(installationId: number, key: string, task: () => Promise<void>, work?: Work): Promise<void>;
   /**
    * Whether the app may look at the installation's other repositories (false in the Action: a
    * workflow's token reaches its own repository only, and other repositories' pushes never

@@ -19,6 +19,27 @@ async function settle(): Promise<void> {
 const silent = { error: () => {} };
 
 describe("EvaluationQueue", () => {
+  it("keeps nothing per event for a key that is held up: push makes no promise, awaiting callers share one", async () => {
+    const q = new EvaluationQueue({ concurrency: 1, log: silent });
+    const gate = deferred();
+    const ran: string[] = [];
+    q.push(1, "o/r#1", async () => {
+      ran.push("first");
+      await gate.promise;
+    });
+    await settle();
+    // Every further event while it runs: one entry to run after it, whatever the number.
+    for (let i = 0; i < 1000; i++) expect(q.push(1, "o/r#1", async () => void ran.push(`again-${i}`))).toBeUndefined();
+    const a = q.enqueue(1, "o/r#1", async () => void ran.push("awaited-a"));
+    const b = q.enqueue(1, "o/r#1", async () => void ran.push("awaited-b"));
+    expect(a).toBe(b);
+    expect(q.size).toBe(1);
+    gate.resolve();
+    await a;
+    await q.onIdle();
+    expect(ran).toEqual(["first", "awaited-b"]);
+  });
+
   it("runs a key that is waiting once, with the latest task", async () => {
     const q = new EvaluationQueue({ concurrency: 1, log: silent });
     const gate = deferred();
