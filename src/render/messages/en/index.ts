@@ -7,6 +7,7 @@ import { declaration } from "./declaration.js";
 import { policy } from "./policy.js";
 import { record } from "./record.js";
 import { report } from "./report.js";
+import { setup } from "./setup.js";
 import { signoff } from "./signoff.js";
 
 export const en: Record<string, string> = {
@@ -20,4 +21,5 @@ export const en: Record<string, string> = {
   ...checks,
   ...app,
   ...action,
+  ...setup,
 };

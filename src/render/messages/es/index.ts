@@ -8,6 +8,7 @@ import { declaration } from "./declaration.js";
 import { policy } from "./policy.js";
 import { record } from "./record.js";
 import { report } from "./report.js";
+import { setup } from "./setup.js";
 import { signoff } from "./signoff.js";
 
 export const es: Record<string, string> = {
@@ -21,4 +22,5 @@ export const es: Record<string, string> = {
   ...checks,
   ...app,
   ...action,
+  ...setup,
 };

@@ -10,6 +10,7 @@ import { declaration } from "./declaration.js";
 import { policy } from "./policy.js";
 import { record } from "./record.js";
 import { report } from "./report.js";
+import { setup } from "./setup.js";
 import { signoff } from "./signoff.js";
 
 export const fr: Record<string, string> = {
@@ -23,4 +24,5 @@ export const fr: Record<string, string> = {
   ...checks,
   ...app,
   ...action,
+  ...setup,
 };
