@@ -11,8 +11,8 @@ describe("npm run demo", () => {
     expect(r.stderr).not.toMatch(/Error/);
     expect(r.status).toBe(0);
     const out = r.stdout;
-    expect(out).toMatch(/2 of 3 sectors: waiting for civil-society \[action_required\]/);
-    expect(out).toMatch(/✗ Multi-sector sign-off\s+Blocked by an objection from international \[failure\]/);
+    expect(out).toMatch(/2 of 3 sectors: waiting for Civil society \[action_required\]/);
+    expect(out).toMatch(/✗ Multi-sector sign-off\s+Blocked by an objection from International organisations \[failure\]/);
     expect(out).toMatch(/Comment period ends 2026-11-05 11:00 UTC/);
     expect(out).toMatch(/✓ Multi-sector sign-off\s+Signed off by 4 sectors \[success\]/);
     expect(out).toMatch(/Issue #\d+: "Transparency log: 2026-11"/);

@@ -94,7 +94,9 @@ function evaluateApprovals(c: Approvals, tally: Tally, policy: Policy): Conditio
     const holds = usable && mean.holds;
     const numerator = lines.reduce((s, l) => s + l.numerator, 0);
     const denominator = lines.reduce((s, l) => s + (l.denominator ?? 0), 0);
-    return result(holds, [...lines, { scope: "all", numerator, denominator, holds, share: mean.mean }]);
+    // No mean while a sector has no share: a mean of nothing would read "0% approved on average"
+    // beside sectors that did approve. The renderer names the sectors that have no share yet.
+    return result(holds, [...lines, { scope: "all", numerator, denominator, holds, ...(usable ? { share: mean.mean } : {}) }]);
   }
   if (c.in.kind === "all") {
     const numerator = ids.reduce((s, id) => s + sectorTally(tally, id).yes.length, 0);

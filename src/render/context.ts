@@ -128,3 +128,18 @@ export function fitCheckOutput(out: CheckOutput, ctx: RenderContext): CheckOutpu
 export function sectorName(ctx: RenderContext, id: string): string {
   return ctx.policy?.sectors.find((s) => s.id === id)?.name ?? id;
 }
+
+/**
+ * A message of the core (a title, an unmet condition) with the sectors it names by id
+ * (`sector`, and `sectors` as the core joins them with ", ") given by their names: people read
+ * "Blocked by an objection from International organisations", not "from international". Sector
+ * ids are lowercase letters, digits and '-' (SPEC), so ", " never occurs inside one.
+ */
+export function withSectorNames(ref: MessageRef, ctx: RenderContext): MessageRef {
+  const params = ref.params;
+  if (!params || (typeof params.sector !== "string" && typeof params.sectors !== "string")) return ref;
+  const named: NonNullable<MessageRef["params"]> = { ...params };
+  if (typeof params.sector === "string") named.sector = sectorName(ctx, params.sector);
+  if (typeof params.sectors === "string") named.sectors = params.sectors.split(", ").map((id) => sectorName(ctx, id)).join(", ");
+  return { ...ref, params: named };
+}

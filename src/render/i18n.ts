@@ -4,6 +4,39 @@ import { IntlMessageFormat } from "intl-messageformat";
 import type { Language, MessageRef } from "../core/types.js";
 import { catalogs, type Catalog } from "./messages/index.js";
 
+// Right-to-left languages (direction.ts keeps the list; repeated here to keep this module a leaf).
+const RIGHT_TO_LEFT: ReadonlySet<Language> = new Set<Language>(["ar"]);
+const FSI = "\u2068";
+const PDI = "\u2069";
+
+// ICU MessageFormat element types (@formatjs/icu-messageformat-parser's TYPE).
+const LITERAL = 0;
+const PRINTED = new Set([1, 2, 3, 4]); // argument, number, date, time
+type AstNode = { type: number; value?: unknown; options?: Record<string, { value: AstNode[] }> };
+
+/**
+ * The message with every printed argument (a login, a date, a number, a nested message) between
+ * a first-strong isolate and its pop (UAX #9): a Latin login or an ISO date keeps its own order
+ * inside Arabic text, and an Arabic nested message its own; GitHub's `dir="auto"` paragraphs are
+ * then given their direction by the message's words, not by a login that starts them. An argument
+ * right after "](" is a link's address and is left alone (an isolate would break the link).
+ */
+function isolateArguments(nodes: AstNode[]): AstNode[] {
+  const out: AstNode[] = [];
+  for (const n of nodes) {
+    if (PRINTED.has(n.type)) {
+      const before = out[out.length - 1];
+      if (before?.type === LITERAL && typeof before.value === "string" && before.value.endsWith("](")) out.push(n);
+      else out.push({ type: LITERAL, value: FSI }, n, { type: LITERAL, value: PDI });
+    } else if (n.options) {
+      const options: NonNullable<AstNode["options"]> = {};
+      for (const [k, o] of Object.entries(n.options)) options[k] = { ...o, value: isolateArguments(o.value) };
+      out.push({ ...n, options });
+    } else out.push(n);
+  }
+  return out;
+}
+
 const LOCALES: Record<Language, string> = { en: "en", fr: "fr", es: "es", ru: "ru", zh: "zh-CN", ar: "ar" };
 
 const compiled = new Map<string, IntlMessageFormat>();
@@ -39,6 +72,9 @@ export function t(lang: Language, ref: MessageRef | string, params?: MessageRef[
   let fmt = compiled.get(cacheKey);
   if (!fmt) {
     fmt = new IntlMessageFormat(template(lang, r.key), LOCALES[lang], FORMATS as never, { ignoreTag: true });
+    if (RIGHT_TO_LEFT.has(lang)) {
+      fmt = new IntlMessageFormat(isolateArguments(fmt.getAst() as AstNode[]) as never, LOCALES[lang], FORMATS as never, { ignoreTag: true });
+    }
     compiled.set(cacheKey, fmt);
   }
   const out = fmt.format(r.params ?? {});

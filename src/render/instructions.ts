@@ -48,5 +48,6 @@ export function renderInstructionComment(result: DeclarationResult, ctx: RenderC
   }
   parts.push(t(ctx.lang, "checks.comment.help"));
   const notice = t(ctx.lang, "checks.shortened", { url: checksUrl(ctx) });
-  return wrapDirection(ctx.lang, shorten(parts.join("\n\n"), notice, MAX_BODY_CHARS - directionRoom(ctx.lang)));
+  const body = parts.join("\n\n");
+  return wrapDirection(ctx.lang, shorten(body, notice, MAX_BODY_CHARS - directionRoom(ctx.lang, body)));
 }

@@ -6,9 +6,9 @@ import { marker } from "../constants.js";
 import type { DecisionRecord } from "../core/record.js";
 import { mergedWithoutSignoff, recordMarker } from "../core/record.js";
 import type { Language } from "../core/types.js";
-import { wrapDirection } from "./direction.js";
+import { isolateLtr, wrapDirection } from "./direction.js";
 import { t } from "./i18n.js";
-import { safeInline } from "./safe.js";
+import { safeInline, safeStamp } from "./safe.js";
 
 export interface RecordRenderOptions {
   lang: Language;
@@ -45,9 +45,9 @@ function sector(id: string, names?: Record<string, string>): string {
 
 const logins = (list: string[]): string => list.map(safeInline).join(", ");
 
-function stamp(iso: string): string {
-  // ISO 8601 in UTC is understood in every language; shown as written in the record.
-  return safeInline(iso);
+/** A time of the record: ISO 8601 in UTC is understood in every language; shown as written, left to right. */
+function stamp(lang: Language, iso: string): string {
+  return isolateLtr(lang, safeStamp(iso));
 }
 
 /** The whole comment body of a record. */
@@ -84,9 +84,9 @@ export function renderRecordComment(record: DecisionRecord, opts: RecordRenderOp
           .map((o) => t(lang, "record.objection", { login: safeInline(o.login), sector: sector(o.sector, opts.sectorNames) }))
           .join("; "),
   );
-  row("record.opened", stamp(record.opened_at));
-  row("record.closed", stamp(record.closed_at));
-  if (record.merge_commit) row("record.mergeCommit", `\`${record.merge_commit.replace(/[^0-9a-fA-F]/g, "")}\``);
+  row("record.opened", stamp(lang, record.opened_at));
+  row("record.closed", stamp(lang, record.closed_at));
+  if (record.merge_commit) row("record.mergeCommit", isolateLtr(lang, `\`${record.merge_commit.replace(/[^0-9a-fA-F]/g, "")}\``));
   lines.push("");
 
   if (record.votes && Object.keys(record.votes).length > 0) {

@@ -3,11 +3,11 @@
 import { MAX_BODY_CHARS, marker } from "../constants.js";
 import { EXPIRING_WITHIN_DAYS, type DeclarationLine, type ReportModel, type ReportRecordLine } from "../core/report.js";
 import type { Language } from "../core/types.js";
-import { directionRoom, wrapDirection } from "./direction.js";
+import { directionRoom, isolateLtr, wrapDirection } from "./direction.js";
 import { t } from "./i18n.js";
 import { splitBody } from "./limits.js";
 import { DEFAULT_SERVER_URL, pullUrl } from "./record.js";
-import { safeInline } from "./safe.js";
+import { safeInline, safeStamp } from "./safe.js";
 
 export interface ReportRenderOptions {
   lang: Language;
@@ -45,7 +45,7 @@ function recordTable(
   const out = [cellJoin(head), cellJoin(head.map(() => "---"))];
   for (const l of lines) {
     const author = `${safeInline(l.author)} (${l.authorSector ? sectorName(l.authorSector) : t(lang, "report.undeclaredSector")})`;
-    const closed = safeInline(l.closedAt) + (l.closedInEarlierPeriod ? ` **${t(lang, "report.closedEarlier", { period: l.closedInEarlierPeriod })}**` : "");
+    const closed = isolateLtr(lang, safeStamp(l.closedAt)) + (l.closedInEarlierPeriod ? ` **${t(lang, "report.closedEarlier", { period: l.closedInEarlierPeriod })}**` : "");
     out.push(
       cellJoin([
         l.url ? `[${l.seq}](${l.url})` : String(l.seq),
@@ -65,7 +65,8 @@ function declarationTable(lang: Language, lines: DeclarationLine[], sectorName: 
   const head = ["login", "sector", "organisation", "declared", "lastDay"].map((c) => t(lang, `report.col.${c}`));
   const out = [cellJoin(head), cellJoin(head.map(() => "---"))];
   for (const d of lines) {
-    out.push(cellJoin([safeInline(d.login), sectorName(d.sector), safeInline(d.organisation), safeInline(d.declared), d.lastDay ?? "—"]));
+    const date = (value: string | null | undefined): string => (value ? isolateLtr(lang, safeStamp(value)) : "—");
+    out.push(cellJoin([safeInline(d.login), sectorName(d.sector), safeInline(d.organisation), date(d.declared), date(d.lastDay)]));
   }
   return out;
 }
@@ -135,7 +136,9 @@ export function renderReport(model: ReportModel, opts: ReportRenderOptions): str
   else {
     const h = ["login", "prs"].map((c) => t(lang, `report.col.${c}`));
     out.push(cellJoin(h), cellJoin(h.map(() => "---")));
-    for (const u of model.undeclaredAuthors) out.push(cellJoin([safeInline(u.login), u.prs.map(String).join(", ")]));
+    // Each pull request by its name and number, linked: a bare "12" would read as a count.
+    const pr = (n: number): string => `[${t(lang, "report.prNumber", { n: String(n) })}](${pullUrl(server, model.repo, n)})`;
+    for (const u of model.undeclaredAuthors) out.push(cellJoin([safeInline(u.login), u.prs.map(pr).join(", ")]));
     out.push("");
   }
 
@@ -164,7 +167,7 @@ const PART_HEADER_ROOM = 400;
  */
 export function renderReportParts(model: ReportModel, opts: ReportRenderOptions, max = MAX_BODY_CHARS): string[] {
   const text = renderReport(model, opts);
-  if (text.length <= max - directionRoom(opts.lang)) return [wrapDirection(opts.lang, text)];
+  if (text.length <= max - directionRoom(opts.lang, text)) return [wrapDirection(opts.lang, text)];
   const parts = splitBody(text, max, PART_HEADER_ROOM);
   return parts.map((p, i) =>
     wrapDirection(opts.lang, i === 0 ? p : `${reportPartMarker(model.period, i + 1)}\n\n_${t(opts.lang, "report.continued", { part: i + 1, period: model.period })}_\n\n${p}`),

@@ -33,3 +33,15 @@ export function safePlain(text: string, max = 200): string {
   const s = text.normalize("NFC").replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
+
+// A date, a time or a period as the app writes them (2026-11-02, 2026-11-20T10:00:00Z, 2026-11,
+// 2026-W48, 2026-Q4): digits and these few letters and signs, nothing Markdown reads there.
+const STAMP = /^\d{4}(?:-(?:\d{2}|W\d{2}|Q[1-4]))?(?:-\d{2})?(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * A date, time or period for Markdown: as written when it is one (never `2026\-11\-02`, so it
+ * reads and copies the same everywhere), made inert like any user text when it is not.
+ */
+export function safeStamp(text: string): string {
+  return STAMP.test(text) ? text : safeInline(text);
+}

@@ -8,6 +8,7 @@ import {
   md,
   renderDiagnostics,
   sectorName,
+  withSectorNames,
   type CheckOutput,
   type RenderContext,
 } from "./context.js";
@@ -20,7 +21,7 @@ export type { CheckOutput, RenderContext } from "./context.js";
 const CONCLUSION = { success: "success", failure: "failure", pending: "action_required" } as const;
 
 export function renderSignoffCheck(result: SignoffResult, ctx: RenderContext): CheckOutput {
-  const title = safePlain(t(ctx.lang, result.title));
+  const title = safePlain(t(ctx.lang, withSectorNames(result.title, ctx)));
   const conclusion = CONCLUSION[result.outcome];
   const policyLink = t(ctx.lang, "checks.policyLink", { policyUrl: ctx.policyUrl });
   if (result.diagnostics && result.diagnostics.length > 0) {
@@ -65,7 +66,7 @@ function renderKindStatus(k: KindResult, ctx: RenderContext): string {
   return t(ctx.lang, "checks.signoff.kindStatus", {
     name: safeInline(k.kind.name),
     holds: k.holds ? "yes" : "no",
-    unmet: k.firstUnmet ? md(ctx.lang, k.firstUnmet) : "",
+    unmet: k.firstUnmet ? md(ctx.lang, withSectorNames(k.firstUnmet, ctx)) : "",
     hasUnmet: !k.holds && k.firstUnmet ? "yes" : "no",
     mark: mark(k.holds),
   });
@@ -100,7 +101,7 @@ function renderKind(k: KindResult, ctx: RenderContext): string {
         .join("\n"),
     );
   }
-  if (k.kind.commentPeriodHours > 0) out.push(renderCommentPeriod(k, ctx));
+  // The comment period is in the summary, once (GitHub shows the summary above this text).
   return out.join("\n\n");
 }
 
@@ -124,7 +125,7 @@ export function renderTree(r: ConditionResult, ctx: RenderContext, depth: number
     const include = renderInclude(c.include, r, ctx);
     return `${indent}- ${t(ctx.lang, "checks.cond.sectors", { n, k: c.atLeast, mark: mark(r.holds) })}${include}${noVoters}${suffix}`;
   }
-  const rendered = lines.map((l) => renderLine(c, l, ctx));
+  const rendered = lines.map((l) => renderLine(c, l, ctx, lines));
   if (rendered.length === 1 && lines[0]?.holds === r.holds) return `${indent}- ${rendered[0]}${noVoters}${suffix}`;
   const head = `${indent}- ${md(ctx.lang, "checks.cond.head", { type: c.type, scope: scopeText(c.in, ctx), mark: mark(r.holds) })}${noVoters}${suffix}`;
   return [head, ...rendered.map((l) => `${indent}  - ${l}`)].join("\n");
@@ -142,7 +143,7 @@ function renderInclude(include: string[], r: ConditionResult, ctx: RenderContext
 
 type Line = NonNullable<ConditionResult["lines"]>[number];
 
-function renderLine(c: Extract<Condition, { type: "approvals" } | { type: "quorum" }>, l: Line, ctx: RenderContext): string {
+function renderLine(c: Extract<Condition, { type: "approvals" } | { type: "quorum" }>, l: Line, ctx: RenderContext, siblings: Line[]): string {
   const scope = l.scope === "all" ? t(ctx.lang, "checks.scope.all") : sectorName(ctx, l.scope);
   const m = mark(l.holds);
   if (l.noVoters) return md(ctx.lang, "checks.cond.noVoters", { scope, mark: m });
@@ -160,6 +161,11 @@ function renderLine(c: Extract<Condition, { type: "approvals" } | { type: "quoru
   const of: Denominator = c.type === "quorum" ? "registered" : (c.of ?? "cast");
   const threshold = thresholdParams(share as Fraction, c.op);
   const pooledEqual = c.type === "approvals" && c.weights === "equal" && l.scope === "all";
+  if (pooledEqual && l.share === undefined) {
+    // No mean yet: some sector has no share (no voters, or nobody to count in `of`).
+    const without = siblings.filter((x) => x.scope !== "all" && (x.noVoters || (x.denominator ?? 0) === 0)).map((x) => sectorName(ctx, x.scope));
+    return md(ctx.lang, "checks.cond.shareEqualMissing", { scope, sectors: without.join(", "), count: without.length, of, ...threshold, mark: m });
+  }
   if (l.share !== undefined && (l.denominator === undefined || pooledEqual)) {
     return md(ctx.lang, "checks.cond.shareEqual", { scope, pct: l.share.den === 0 ? 0 : l.share.num / l.share.den, ...threshold, mark: m });
   }

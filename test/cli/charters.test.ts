@@ -44,10 +44,10 @@ describe.each(["fsc-general-assembly", "gnso-council", "eiti-msg", "w3c-consensu
 
 describe("the failing PR of each charter names what is missing", () => {
   it.each([
-    ["fsc-general-assembly", "pending", "Quorum: economic 2 of 5 took part, needs more than 1/2"],
-    ["gnso-council", "pending", "Approvals: non-contracted-parties 7 of 13 registered voters approved, needs at least 2/3"],
-    ["eiti-msg", "pending", "Approvals: civil-society 1 counted, needs at least 2"],
-    ["w3c-consensus", "failure", "Blocked by an objection from non-profit"],
+    ["fsc-general-assembly", "pending", "Quorum: Economic chamber 2 of 5 took part, needs more than 1/2"],
+    ["gnso-council", "pending", "Approvals: Non-Contracted Parties House 7 of 13 registered voters approved, needs at least 2/3"],
+    ["eiti-msg", "pending", "Approvals: Civil society 1 counted, needs at least 2"],
+    ["w3c-consensus", "failure", "Blocked by an objection from Non-profit members"],
   ])("%s: %s, %s", (charter, conclusion, title) => {
     const out = simulate(charter, "fail");
     expect(out.signoff.conclusion).toBe(conclusion);

@@ -37,7 +37,8 @@ describe("report", () => {
     // Links point at the GitHub Enterprise host derived from GITHUB_API_URL.
     expect(out).toContain("(https://ghe.test/org/charter/pull/101)");
     expect(out).toContain(`Head of the chain: \`${chain[1]!.hash}\``);
-    expect(out).toContain("| zed | 9 |");
+    // The pull request by its name and number, linked: a bare "9" would read as a count.
+    expect(out).toContain("| zed | [pull request 9](https://ghe.test/org/charter/pull/9) |");
     expect(gh.mock.writes()).toEqual([]);
     expect(io.err()).toBe("");
   });

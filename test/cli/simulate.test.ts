@@ -74,7 +74,8 @@ describe("simulate on PR files", () => {
   it("shows the blocking objection", () => {
     const { out } = simulateJson("objection.json");
     expect(out.signoff.kinds[0]?.objections).toEqual([{ login: "dan", sector: "civil-society", blocking: true }]);
-    expect(out.signoff.title).toContain("civil-society");
+    // Titles name sectors by their names, not their ids.
+    expect(out.signoff.title).toBe("Blocked by an objection from Civil society");
   });
 
   it("waits for the comment period and says when it ends", () => {

@@ -101,12 +101,12 @@ describe("a PR that edits the rules to approve itself", () => {
     await w.approve(pr, "mallory");
     await w.settle();
     // Charter (3 sectors with civil society, by the default branch) and governance (2 sectors).
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for Civil society" });
     expect(w.checkText(pr, CHECK_SIGNOFF)).toContain("mallory");
 
     await w.approve(pr, "bob");
     await w.settle();
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "1 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "1 of 3 sectors: waiting for Civil society" });
     await w.approve(pr, "dan");
     await w.approve(pr, "carol");
     await w.settle();
@@ -129,7 +129,7 @@ describe("approvals that do not count", () => {
     await w.approve(pr, "bob");
     await w.approve(pr, "carol");
     await w.settle();
-    expect(w.signoff(pr)?.title).toBe("2 of 3 sectors: waiting for civil-society");
+    expect(w.signoff(pr)?.title).toBe("2 of 3 sectors: waiting for Civil society");
     const earlier = w.headSha(pr);
     if (c.stale) {
       await w.push(pr, { "CHARTER.md": "# Charter\n\nAmended twice.\n" });
@@ -138,7 +138,7 @@ describe("approvals that do not count", () => {
     }
     await w.approve(pr, c.reviewer, { ...(c.stale ? { commitId: earlier } : {}), ...(c.userType ? { userType: c.userType } : {}) });
     await w.settle();
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "2 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "2 of 3 sectors: waiting for Civil society" });
     // Named among the signals that did not count.
     expect(w.checkText(pr, CHECK_SIGNOFF)).toContain(asMarkdown(c.reviewer));
   });
@@ -289,6 +289,6 @@ describe("hostile policy files", () => {
     // The app is still up: the next webhook is answered, and a repaired policy heals the PR.
     await w.pushDefault({ [POLICY_PATH]: POLICY });
     await w.settle();
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for Civil society" });
   });
 });

@@ -266,12 +266,12 @@ describe("faults on chosen requests", () => {
     faults.addRule({ method: "GET", path: /\/check-runs$/, nth: 1, kind: "500" });
     const pr = await w.openPull({ author: "alice", title: "Amend article 11", files: { "CHARTER.md": "11\n" } });
     await w.settle();
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for Civil society" });
     expect(w.declaration(pr)?.conclusion).toBe("success");
     await w.approve(pr, "bob");
     await w.settle();
     expect(faults.rules.map((r) => r.fired)).toEqual([1, 1, 1, 1, 1, 1, 1]);
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "1 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "1 of 3 sectors: waiting for Civil society" });
     expect(w.declaration(pr)?.conclusion).toBe("success");
     const reads = w.standin.requests.filter((r) => r.method === "POST" && r.path === graphql);
     expect(reads.map((r) => r.status)).toEqual([403, 429, 200, 500, 0, 200]);

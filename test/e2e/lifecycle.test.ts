@@ -30,12 +30,12 @@ describe("a decision, from opening to the report", () => {
     const pr = await w.openPull({ author: "alice", title: "Amend article 4", files: CHARTER_V2 });
     await w.settle();
     expect(w.declaration(pr)).toMatchObject({ conclusion: "success", title: "All contributors have declared" });
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for Civil society" });
 
     w.clock.advance(HOUR);
     await w.approve(pr, "bob");
     await w.settle();
-    expect(w.signoff(pr)?.title).toBe("1 of 3 sectors: waiting for civil-society");
+    expect(w.signoff(pr)?.title).toBe("1 of 3 sectors: waiting for Civil society");
 
     w.clock.advance(HOUR);
     await w.approve(pr, "dan");
@@ -117,7 +117,7 @@ describe("what an evaluation asks of GitHub", () => {
     ]);
     const query = w.standin.requests.find((r) => r.path === "/graphql");
     expect(query?.body).toEqual({ query: PULL_REQUEST_QUERY, variables: { owner: OWNER, repo: REPO, number: pr } });
-    expect(w.signoff(pr)?.title).toBe("0 of 3 sectors: waiting for civil-society");
+    expect(w.signoff(pr)?.title).toBe("0 of 3 sectors: waiting for Civil society");
 
     // The next evaluation of the PR: the files have not changed (304, not counted); the PR and
     // its checks are read again, and the sign-off check updated.
@@ -132,7 +132,7 @@ describe("what an evaluation asks of GitHub", () => {
       `${checkRuns} 200`,
       `PATCH ${repoPath}/check-runs/${runId} 200`,
     ]);
-    expect(w.signoff(pr)?.title).toBe("1 of 3 sectors: waiting for civil-society");
+    expect(w.signoff(pr)?.title).toBe("1 of 3 sectors: waiting for Civil society");
   });
 
   it("reads past the first hundred files, reviews and comments through REST, to the last page", async () => {
@@ -143,7 +143,7 @@ describe("what an evaluation asks of GitHub", () => {
     files["charter/annex-9.md"] = "Annex\n";
     const long = await w.openPull({ author: "alice", title: "Many files", files });
     await w.settle();
-    expect(w.signoff(long)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(long)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for Civil society" });
     expect(asked(w).filter((r) => r.includes(`/pulls/${long}/files`))).toEqual([
       `GET ${repoPath}/pulls/${long}/files?per_page=100 200`,
       `GET ${repoPath}/pulls/${long}/files?page=2&per_page=100 200`,
@@ -177,13 +177,13 @@ describe("an objection and its withdrawal", () => {
     await w.approve(pr, "carol");
     await w.review(pr, "bob", "CHANGES_REQUESTED");
     await w.settle();
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "failure", title: "Blocked by an objection from government" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "failure", title: "Blocked by an objection from Government" });
 
     // A review "comment" is no signal: the objection stands.
     w.clock.advance(HOUR);
     await w.review(pr, "bob", "COMMENTED");
     await w.settle();
-    expect(w.signoff(pr)?.title).toBe("Blocked by an objection from government");
+    expect(w.signoff(pr)?.title).toBe("Blocked by an objection from Government");
 
     w.clock.advance(HOUR);
     await w.approve(pr, "bob");
@@ -199,7 +199,7 @@ describe("an objection and its withdrawal", () => {
     expect(w.signoff(pr)?.conclusion).toBe("failure");
     await w.dismiss(pr, objection);
     await w.settle();
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for Civil society" });
   });
 });
 
@@ -220,7 +220,7 @@ describe("a stale approval after a push", () => {
     expect(second).not.toBe(first);
     // The check on the earlier head stays as it was; the new head's waits for fresh approvals.
     expect(w.signoff(pr, first)?.conclusion).toBe("success");
-    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for civil-society" });
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "0 of 3 sectors: waiting for Civil society" });
 
     w.clock.advance(HOUR);
     await w.approve(pr, "dan");

@@ -111,11 +111,11 @@ describe("the rules a pull request is judged by", () => {
       head_sha: HEAD,
       status: "completed",
       conclusion: "action_required",
-      output: { title: "2 of 3 sectors: waiting for civil-society" },
+      output: { title: "2 of 3 sectors: waiting for Civil society" },
     });
     expect(lines(signoff?.output.summary)).toEqual(
       expect.arrayContaining([
-        "- **Charter amendment**: not signed off yet ✗ (2 of 3 sectors: waiting for civil\\-society)",
+        "- **Charter amendment**: not signed off yet ✗ (2 of 3 sectors: waiting for Civil society)",
         "- **Changes to the governance rules**: signed off ✓",
       ]),
     );

@@ -90,7 +90,7 @@ describe("Multi-sector sign-off", () => {
       status: "completed",
       conclusion: "action_required",
       details_url: POLICY_URL,
-      output: { title: "2 of 3 sectors: waiting for civil-society" },
+      output: { title: "2 of 3 sectors: waiting for Civil society" },
     });
     expect(lines(checks[SIGNOFF]?.output.text)).toContain("| Civil society | – | – | – | – | 1 |");
   });
@@ -99,7 +99,7 @@ describe("Multi-sector sign-off", () => {
     const { checks } = await deliver("pull_request_review", pullRequestPayload("pull_request_review.submitted", target), {
       pr: { ...CHARTER, reviews: [...approvals("bob", "dan"), review("carol", "CHANGES_REQUESTED", "2026-11-21T05:00:00Z")] },
     });
-    expect(checks[SIGNOFF]).toMatchObject({ conclusion: "failure", output: { title: "Blocked by an objection from business" } });
+    expect(checks[SIGNOFF]).toMatchObject({ conclusion: "failure", output: { title: "Blocked by an objection from Business" } });
     const summary = lines(checks[SIGNOFF]?.output.summary);
     expect(summary).toContain(
       "An objection blocks this pull request (carol). An objection stands until its author approves, abstains or the review is dismissed.",

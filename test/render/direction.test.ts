@@ -9,7 +9,7 @@ import { buildRecord, parseRecordComment } from "../../src/core/record.js";
 import { buildReport, type ReportFacts } from "../../src/core/report.js";
 import { LANGUAGES, type Language } from "../../src/core/types.js";
 import { renderDeclarationCheck } from "../../src/render/declaration-check.js";
-import { directCheckOutput, directionRoom, textDirection, wrapDirection } from "../../src/render/direction.js";
+import { directCheckOutput, directionRoom, isolateLtr, textDirection, wrapDirection } from "../../src/render/direction.js";
 import { renderErrorCheck } from "../../src/render/error-check.js";
 import { renderInstructionComment } from "../../src/render/instructions.js";
 import { renderLogIssueBody, renderRecordComment } from "../../src/render/record.js";
@@ -22,6 +22,11 @@ const OPEN = '<div dir="rtl">\n\n';
 const CLOSE = "\n\n</div>\n";
 const LTR = LANGUAGES.filter((l) => l !== "ar");
 
+const LTR_FENCE = /<div dir="ltr">\n\n(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\n\n<\/div>/g;
+
+/** The Markdown inside, without its fenced blocks (each in its left-to-right wrapper). */
+const outsideFences = (inner: string): string => inner.replace(LTR_FENCE, "");
+
 /** The Markdown inside the wrapper, or fails when `body` (after its markers) is not wrapped. */
 function inside(body: string): string {
   const start = body.indexOf(OPEN);
@@ -31,6 +36,15 @@ function inside(body: string): string {
   expect(end).toBeGreaterThan(start);
   return body.slice(start + OPEN.length, end);
 }
+
+const RECORD = buildRecord({
+  repo: "org/charter",
+  seq: 3,
+  prev: GENESIS,
+  facts: prFacts({ title: "Amend article 4" }),
+  signoff: recordSignoff([recordKindResult(recordKind("charter"), { government: ["bob"] })]),
+  authorSector: "civil-society",
+});
 
 const missingBob = declaration({
   outcome: "failure",
@@ -76,7 +90,7 @@ describe("check outputs", () => {
 
   it.each(renders)("%s: the Arabic summary and text are wrapped, the English ones are not", (_, render) => {
     const ar = render("ar");
-    expect(inside(ar.summary)).not.toContain("<div");
+    expect(outsideFences(inside(ar.summary))).not.toContain("<div");
     if (ar.text !== undefined && ar.text !== "") expect(inside(ar.text)).toContain("##");
     const en = render("en");
     expect(en.summary).not.toContain("<div");
@@ -85,8 +99,10 @@ describe("check outputs", () => {
 
   it("the Arabic declaration output keeps its ready-to-paste YAML block whole, inside the wrapper", () => {
     const summary = inside(renderDeclarationCheck(missingBob, ctx({ lang: "ar" })).summary);
-    expect(summary).toContain("```yaml\n  - login: bob\n");
-    expect(summary).toContain("**bob** ليس له إدخال في السجل.");
+    // The YAML block reads left to right (GitHub keeps `dir` on a div), the login is isolated.
+    expect(summary).toContain('<div dir="ltr">\n\n```yaml\n  - login: bob\n');
+    expect(summary).toMatch(/\n```\n\n<\/div>/);
+    expect(summary).toContain("**\u2068bob\u2069** ليس له إدخال في السجل.");
   });
 
   it("a wrapped output that would pass GitHub's limit is shortened to fit, ending with the notice", () => {
@@ -117,14 +133,7 @@ describe("the instruction comment", () => {
 });
 
 describe("the record and the log", () => {
-  const record = buildRecord({
-    repo: "org/charter",
-    seq: 3,
-    prev: GENESIS,
-    facts: prFacts({ title: "Amend article 4" }),
-    signoff: recordSignoff([recordKindResult(recordKind("charter"), { government: ["bob"] })]),
-    authorSector: "civil-society",
-  });
+  const record = RECORD;
   const jsonBlock = (body: string): string => /\n```json\n[\s\S]*?\n```\n/.exec(body)?.[0] ?? "";
 
   it("wraps the Arabic prose, closes the wrapper before the JSON block, and leaves that block as in English", () => {
@@ -187,10 +196,53 @@ describe("the report", () => {
     expect(parts.length).toBeGreaterThan(1);
     for (const p of parts) {
       expect(p.length).toBeLessThanOrEqual(MAX_BODY_CHARS);
-      expect(inside(p)).not.toContain("<div");
+      expect(outsideFences(inside(p))).not.toContain("<div");
     }
     parts.slice(1).forEach((p, i) => {
       expect(p.startsWith(`<!-- partnership-governance:report-part period=2026-11 part=${i + 2} -->\n${OPEN}`)).toBe(true);
     });
+  });
+});
+
+describe("left to right inside right to left", () => {
+  const FSI = "\u2068";
+  const LRI = "\u2066";
+  const PDI = "\u2069";
+
+  it("isolateLtr isolates in Arabic and leaves the other languages byte for byte", () => {
+    expect(isolateLtr("ar", "2026-11")).toBe(`${LRI}2026-11${PDI}`);
+    expect(isolateLtr("ar", "")).toBe("");
+    for (const lang of LTR) expect(isolateLtr(lang, "2026-11")).toBe("2026-11");
+  });
+
+  it("every fenced block at the margin gets its own left-to-right div, with the room counted", () => {
+    const body = "نص\n\n```yaml\n  - login: erin\n```\n\nنص\n\n~~~~\nx\n~~~~\n\n    ```indented is code, not a fence";
+    const wrapped = wrapDirection("ar", body);
+    expect(wrapped).toContain('<div dir="ltr">\n\n```yaml\n  - login: erin\n```\n\n</div>');
+    expect(wrapped).toContain('<div dir="ltr">\n\n~~~~\nx\n~~~~\n\n</div>');
+    expect(wrapped.match(/dir="ltr"/g)).toHaveLength(2);
+    expect(wrapped.length - body.length).toBeLessThanOrEqual(directionRoom("ar", body));
+    // An unclosed fence runs to the end, as CommonMark reads it.
+    expect(wrapDirection("ar", "نص\n\n```\nopen")).toContain('<div dir="ltr">\n\n```\nopen\n\n</div>');
+  });
+
+  it("Arabic messages isolate every printed value, but never a link's address", () => {
+    const out = renderInstructionComment(missingBob, ctx({ lang: "ar" }))!;
+    expect(out).toContain(`](https://github.com/acme/charter/blob/main/STAKEHOLDERS.yml)`);
+    expect(out).not.toMatch(/\]\(\u2068/);
+    expect(out).toContain(`[${FSI}STAKEHOLDERS\\.yml${PDI}]`);
+    // The date of today, formatted in Arabic, is isolated too.
+    expect(out).toMatch(new RegExp(`\\(${FSI}[^${PDI}]*2026${PDI}\\)`));
+    expect(renderInstructionComment(missingBob, ctx({ lang: "en" }))!).not.toMatch(/[\u2066-\u2069]/);
+  });
+
+  it("a record's times are written as they are, unescaped, isolated in Arabic", () => {
+    const record = RECORD;
+    const en = renderRecordComment(record, { lang: "en" });
+    const ar = renderRecordComment(record, { lang: "ar" });
+    expect(en).toContain(` ${record.opened_at}\n`);
+    expect(en).not.toMatch(/\d\\-\d/);
+    expect(ar).toContain(`${LRI}${record.opened_at}${PDI}`);
+    expect(ar).toContain(`${LRI}${record.closed_at}${PDI}`);
   });
 });

@@ -33,8 +33,9 @@ describe("renderReport", () => {
     expect(body).toContain("| Government | 3 | 0 | 1 |");
     expect(body).toContain("| No declaration | — | — | 3 |");
     expect(body).toContain('```mermaid\npie showData\n    title Counted approvals by sector\n    "Government" : 3\n    "Business" : 3\n```');
-    expect(body).toContain("| carol | Business | carol org | 2025\\-12\\-20 | 2026-12-20 |");
-    expect(body).toContain("| newbie | 43, 44 |");
+    expect(body).toContain("| carol | Business | carol org | 2025-12-20 | 2026-12-20 |");
+    // Each pull request by its name and number, linked: "43, 44" read as counts.
+    expect(body).toContain("| newbie | [pull request 43](https://github.com/org/charter/pull/43), [pull request 44](https://github.com/org/charter/pull/44) |");
     expect(body).toContain("The log holds no record yet.");
   });
 

@@ -78,7 +78,7 @@ describe("publishDueReports", () => {
     expect(november!.body).toContain("the chain of 3 records is intact");
     // PRs opened in November, by sector, and who had no declaration; the open decision, inert.
     expect(november!.body).toContain("| civil\\-society | 0 | 0 | 1 |");
-    expect(november!.body).toContain("| newbie | 19 |");
+    expect(november!.body).toContain("| newbie | [pull request 19](https://github.com/org/charter/pull/19) |");
     expect(november!.body).toContain("- [20: Amend @&#8203;everyone](https://github.com/org/charter/pull/20): charter (alice)");
     expect(november!.body).not.toContain("Not a decision](");
     // The logs are closed with a link to their report.

@@ -98,6 +98,7 @@ export const checks = {
     `{scope}: {of, select, cast {بلغت الأصوات الموافِقة {n} من أصل {d} من الأصوات المُدلى بها} present {وافق {n} من أصل {d} من أصحاب حق التصويت الحاضرين} other {وافق {n} من أصل {d} من أصحاب حق التصويت المسجلين}} ({pct, number, ::percent .#}، والمطلوب ${OP} ${THRESHOLD}) {mark}`,
   "checks.cond.shareEqual":
     `{scope}، مع ترجيح كل قطاع بالتساوي: بلغ متوسط نسبة الموافقة {pct, number, ::percent .#} (والمطلوب ${OP} ${THRESHOLD}) {mark}`,
+  "checks.cond.shareEqualMissing": `{scope}، مع ترجيح كل قطاع بالتساوي: لا يوجد متوسط بعد، لأن {count, plural, one {القطاع {sectors} ليس فيه} other {القطاعات {sectors} ليس فيها}} {of, select, cast {أصوات مُدلى بها} present {أصحاب حق تصويت حاضرون} other {أصحاب حق تصويت مسجلون}} (والمطلوب في المتوسط ${OP} ${THRESHOLD}) {mark}`,
   "checks.cond.quorum":
     `{scope}: شارك {n} من أصل {d} من أصحاب حق التصويت المسجلين ({pct, number, ::percent .#}، والمطلوب ${OP} ${THRESHOLD}) {mark}`,
   "checks.cond.nobody":
@@ -144,5 +145,5 @@ export const checks = {
   "checks.simulate.pr.oneOf": "يجب أن يكون إحدى القيم {values}",
   "checks.simulate.pr.time": "يجب أن يكون تاريخًا ووقتًا مثل 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "غير صالح",
-  "checks.simulate.check": "{name}: {outcome}",
+  "checks.simulate.check": "{name}: {outcome, select, success {نجاح} failure {إخفاق} other {قيد الانتظار}}",
 } satisfies Record<string, string>;

@@ -26,6 +26,7 @@ export const report = {
   "report.col.declared": "تاريخ الإقرار",
   "report.col.lastDay": "سارٍ حتى",
   "report.col.prs": "طلبات الدمج",
+  "report.prNumber": "طلب الدمج {n}",
   "report.signoff.held": "مستوفاة",
   "report.signoff.notHeld": "غير مستوفاة",
   "report.undeclaredSector": "لا يوجد إقرار",

@@ -76,6 +76,7 @@ export const checks = {
   "checks.cond.count": "{scope}: {n, plural, one {# approval} other {# approvals}} counted, needs {op, select, at_least {at least} other {more than}} {k}{cap, select, none {} other { (at most {cap} per sector count)}} {mark}",
   "checks.cond.share": "{scope}: {n} of {d} {of, select, cast {votes cast} present {voters present} other {registered voters}} approved ({pct, number, ::percent .#}, needs {op, select, at_least {at least} other {more than}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
   "checks.cond.shareEqual": "{scope}, every sector weighted equally: {pct, number, ::percent .#} approved on average (needs {op, select, at_least {at least} other {more than}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
+  "checks.cond.shareEqualMissing": "{scope}, every sector weighted equally: no average yet, because {sectors} {count, plural, one {has} other {have}} {of, select, cast {no votes cast} present {no voters present} other {no registered voters}} (needs {op, select, at_least {at least} other {more than}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}} on average) {mark}",
   "checks.cond.quorum": "{scope}: {n} of {d} registered voters took part ({pct, number, ::percent .#}, needs {op, select, at_least {at least} other {more than}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
   "checks.cond.nobody": "{scope}: nobody to count ({type, select, quorum {no registered voters} other {{of, select, cast {no votes cast} present {no voters present} other {no registered voters}}}}); a share of nobody never holds {mark}",
   "checks.cond.noVoters": "{scope}: this sector has no voters, so this cannot hold until someone of it declares {mark}",
@@ -112,5 +113,5 @@ export const checks = {
   "checks.simulate.pr.oneOf": "should be one of {values}",
   "checks.simulate.pr.time": "should be a date and time such as 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "is not valid",
-  "checks.simulate.check": "{name}: {outcome}",
+  "checks.simulate.check": "{name}: {outcome, select, success {success} failure {failure} other {waiting}}",
 } satisfies Record<string, string>;

@@ -21,6 +21,7 @@ export const report = {
   "report.col.declared": "Declared",
   "report.col.lastDay": "Current until",
   "report.col.prs": "Pull requests",
+  "report.prNumber": "pull request {n}",
   "report.signoff.held": "held",
   "report.signoff.notHeld": "did not hold",
   "report.undeclaredSector": "no declaration",

@@ -77,6 +77,7 @@ export const checks = {
   "checks.cond.count": "{scope}: {n, plural, one {# aprobación computada} other {# aprobaciones computadas}}; {op, select, at_least {{k, plural, one {se necesita al menos #} other {se necesitan al menos #}}} other {se necesitan más de {k}}}{cap, select, none {} other { (se computan como máximo {cap} por sector)}} {mark}",
   "checks.cond.share": "{scope}: {n} de {d} {of, select, cast {votos emitidos} present {votantes presentes} other {votantes inscritos}} a favor ({pct, number, ::percent .#}; se necesita {isPct, select, yes {{op, select, at_least {al menos el} other {más del}} {thresholdPct, number, ::percent .#}} other {{op, select, at_least {al menos} other {más de}} {thresholdText}}}) {mark}",
   "checks.cond.shareEqual": "{scope}, con igual peso para cada sector: {pct, number, ::percent .#} de aprobación en promedio (se necesita {isPct, select, yes {{op, select, at_least {al menos el} other {más del}} {thresholdPct, number, ::percent .#}} other {{op, select, at_least {al menos} other {más de}} {thresholdText}}}) {mark}",
+  "checks.cond.shareEqualMissing": "{scope}, con igual peso para cada sector: todavía no hay promedio, porque {count, plural, one {el sector {sectors} no tiene} other {los sectores {sectors} no tienen}} {of, select, cast {votos emitidos} present {votantes presentes} other {votantes inscritos}} (se necesita {isPct, select, yes {{op, select, at_least {al menos el} other {más del}} {thresholdPct, number, ::percent .#}} other {{op, select, at_least {al menos} other {más de}} {thresholdText}}} en promedio) {mark}",
   "checks.cond.quorum": "{scope}: participaron {n} de {d} votantes inscritos ({pct, number, ::percent .#}; se necesita {isPct, select, yes {{op, select, at_least {al menos el} other {más del}} {thresholdPct, number, ::percent .#}} other {{op, select, at_least {al menos} other {más de}} {thresholdText}}}) {mark}",
   "checks.cond.nobody": "{scope}: no hay nada que computar ({type, select, quorum {no hay votantes inscritos} other {{of, select, cast {no se han emitido votos} present {no hay votantes presentes} other {no hay votantes inscritos}}}}); una proporción sobre cero nunca se cumple {mark}",
   "checks.cond.noVoters": "{scope}: este sector no tiene votantes, por lo que no puede cumplirse hasta que alguien del sector presente su declaración {mark}",
@@ -113,5 +114,5 @@ export const checks = {
   "checks.simulate.pr.oneOf": "debería ser uno de los siguientes valores: {values}",
   "checks.simulate.pr.time": "debería ser una fecha y hora como 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "no es válido",
-  "checks.simulate.check": "{name}: {outcome}",
+  "checks.simulate.check": "{name}: {outcome, select, success {éxito} failure {fallo} other {en espera}}",
 } satisfies Record<string, string>;

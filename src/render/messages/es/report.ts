@@ -23,6 +23,7 @@ export const report = {
   "report.col.declared": "Fecha de declaración",
   "report.col.lastDay": "Vigente hasta",
   "report.col.prs": "Solicitudes de incorporación de cambios",
+  "report.prNumber": "solicitud {n}",
   "report.signoff.held": "obtenida",
   "report.signoff.notHeld": "no obtenida",
   "report.undeclaredSector": "sin declaración",

@@ -77,6 +77,7 @@ export const checks = {
   "checks.cond.count": "{scope} : {n, plural, one {# approbation comptée} other {# approbations comptées}} ; il en faut {op, select, at_least {au moins} other {plus de}} {k}{cap, select, none {} other { (au plus {cap} comptées par secteur)}} {mark}",
   "checks.cond.share": "{scope} : {n, plural, one {# approbation} other {# approbations}} sur {d, plural, one {# {of, select, cast {suffrage exprimé} present {votant présent} other {votant inscrit}}} other {# {of, select, cast {suffrages exprimés} present {votants présents} other {votants inscrits}}}} ({pct, number, ::percent .#} ; il faut {op, select, at_least {au moins} other {plus de}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
   "checks.cond.shareEqual": "{scope}, chaque secteur ayant le même poids : {pct, number, ::percent .#} d’approbation en moyenne (il faut {op, select, at_least {au moins} other {plus de}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
+  "checks.cond.shareEqualMissing": "{scope}, chaque secteur ayant le même poids : pas encore de moyenne, car {count, plural, one {le secteur {sectors} n’a} other {les secteurs {sectors} n’ont}} {of, select, cast {aucun suffrage exprimé} present {aucun votant présent} other {aucun votant inscrit}} (il faut {op, select, at_least {au moins} other {plus de}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}} en moyenne) {mark}",
   "checks.cond.quorum": "{scope} : participation de {n} sur {d, plural, one {# votant inscrit} other {# votants inscrits}} ({pct, number, ::percent .#} ; il faut {op, select, at_least {au moins} other {plus de}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
   "checks.cond.nobody": "{scope} : personne à compter ({type, select, quorum {aucun votant inscrit} other {{of, select, cast {aucun suffrage exprimé} present {aucun votant présent} other {aucun votant inscrit}}}}) ; une proportion calculée sur personne n’est jamais atteinte {mark}",
   "checks.cond.noVoters": "{scope} : ce secteur n’a aucun votant ; cette condition ne peut donc pas être remplie tant que personne de ce secteur ne s’est déclaré {mark}",
@@ -113,5 +114,5 @@ export const checks = {
   "checks.simulate.pr.oneOf": "doit valoir l’une des valeurs suivantes : {values}",
   "checks.simulate.pr.time": "doit être une date et une heure, par exemple 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "n’est pas valide",
-  "checks.simulate.check": "{name} : {outcome}",
+  "checks.simulate.check": "{name} : {outcome, select, success {réussite} failure {échec} other {en attente}}",
 } satisfies Record<string, string>;

@@ -22,6 +22,7 @@ export const report = {
   "report.col.declared": "Date de déclaration",
   "report.col.lastDay": "En vigueur jusqu’au",
   "report.col.prs": "Demandes de fusion",
+  "report.prNumber": "demande de fusion {n}",
   "report.signoff.held": "acquise",
   "report.signoff.notHeld": "non acquise",
   "report.undeclaredSector": "aucune déclaration",

@@ -76,6 +76,7 @@ export const checks = {
   "checks.cond.count": "{scope}: учтено {n, plural, one {# одобрение} few {# одобрения} many {# одобрений} other {# одобрения}}, требуется {op, select, at_least {не менее} other {более}} {k}{cap, select, none {} other { (учитывается не более {cap} на сектор)}} {mark}",
   "checks.cond.share": "{scope}: {of, select, cast {поданных голосов} present {присутствующих голосующих} other {зарегистрированных голосующих}} — {d}, из них «за» — {n} ({pct, number, ::percent .#}, требуется {op, select, at_least {не менее} other {более}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
   "checks.cond.shareEqual": "{scope}, при равном весе каждого сектора: в среднем «за» — {pct, number, ::percent .#} (требуется {op, select, at_least {не менее} other {более}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
+  "checks.cond.shareEqualMissing": "{scope}, при равном весе каждого сектора: среднего пока нет, так как {count, plural, one {у сектора {sectors} нет} other {у секторов {sectors} нет}} {of, select, cast {поданных голосов} present {присутствующих голосующих} other {зарегистрированных голосующих}} (требуется в среднем {op, select, at_least {не менее} other {более}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
   "checks.cond.quorum": "{scope}: зарегистрированных голосующих — {d}, из них участвовали {n} ({pct, number, ::percent .#}, требуется {op, select, at_least {не менее} other {более}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}) {mark}",
   "checks.cond.nobody": "{scope}: учитывать некого ({type, select, quorum {нет зарегистрированных голосующих} other {{of, select, cast {нет поданных голосов} present {нет присутствующих голосующих} other {нет зарегистрированных голосующих}}}}); доля от нуля участников никогда не считается достигнутой {mark}",
   "checks.cond.noVoters": "{scope}: в этом секторе нет голосующих, поэтому условие не может быть выполнено, пока кто-либо из него не подаст декларацию {mark}",
@@ -112,5 +113,5 @@ export const checks = {
   "checks.simulate.pr.oneOf": "должно быть одним из следующих значений: {values}",
   "checks.simulate.pr.time": "должно быть датой и временем, например 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "недопустимое значение",
-  "checks.simulate.check": "{name}: {outcome}",
+  "checks.simulate.check": "{name}: {outcome, select, success {успех} failure {неудача} other {ожидание}}",
 } satisfies Record<string, string>;

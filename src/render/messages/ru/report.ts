@@ -22,6 +22,7 @@ export const report = {
   "report.col.declared": "Дата декларации",
   "report.col.lastDay": "Действует по",
   "report.col.prs": "Запросы на слияние",
+  "report.prNumber": "запрос на слияние {n}",
   "report.signoff.held": "получено",
   "report.signoff.notHeld": "не получено",
   "report.undeclaredSector": "нет декларации",

@@ -76,6 +76,7 @@ export const checks = {
   "checks.cond.count": "{scope}：已计入 {n, plural, other {# 票批准}}，须{op, select, at_least {至少达到} other {超过}} {k} 票{cap, select, none {} other {（每个部门最多计入 {cap} 票）}} {mark}",
   "checks.cond.share": "{scope}：{of, select, cast {所投 {d} 票中有 {n} 票} present {出席的 {d} 名投票人中有 {n} 人} other {登记的 {d} 名投票人中有 {n} 人}}批准（{pct, number, ::percent .#}，须{op, select, at_least {至少达到} other {超过}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}） {mark}",
   "checks.cond.shareEqual": "{scope}，各部门同等加权：平均批准比例为 {pct, number, ::percent .#}（须{op, select, at_least {至少达到} other {超过}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}） {mark}",
+  "checks.cond.shareEqualMissing": "{scope}，各部门同等加权：尚无平均值，因为{count, plural, one {部门} other {这些部门}} {sectors} {of, select, cast {没有已投的票} present {没有出席的投票人} other {没有登记的投票人}}（平均须{op, select, at_least {至少达到} other {超过}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}） {mark}",
   "checks.cond.quorum": "{scope}：登记的 {d} 名投票人中有 {n} 人参与（{pct, number, ::percent .#}，须{op, select, at_least {至少达到} other {超过}} {isPct, select, yes {{thresholdPct, number, ::percent .#}} other {{thresholdText}}}） {mark}",
   "checks.cond.nobody": "{scope}：无人可计（{type, select, quorum {没有登记的投票人} other {{of, select, cast {没有人投票} present {没有出席的投票人} other {没有登记的投票人}}}}）；无人可计时，比例条件永远不能满足 {mark}",
   "checks.cond.noVoters": "{scope}：该部门没有投票人，在该部门有人声明之前，此条件无法满足 {mark}",
@@ -112,5 +113,5 @@ export const checks = {
   "checks.simulate.pr.oneOf": "应为 {values} 之一",
   "checks.simulate.pr.time": "应为日期和时间，例如 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "无效",
-  "checks.simulate.check": "{name}：{outcome}",
+  "checks.simulate.check": "{name}：{outcome, select, success {成功} failure {失败} other {等待中}}",
 } satisfies Record<string, string>;

@@ -22,6 +22,7 @@ export const report = {
   "report.col.declared": "声明日期",
   "report.col.lastDay": "有效期至",
   "report.col.prs": "拉取请求",
+  "report.prNumber": "拉取请求 {n}",
   "report.signoff.held": "已满足",
   "report.signoff.notHeld": "未满足",
   "report.undeclaredSector": "无声明",
