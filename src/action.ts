@@ -1,7 +1,7 @@
 // The GitHub Action's entry (action.yml runs its bundle, dist/action.js, built by
 // `npm run build:action`): the same app as the server, on Probot 14, given the workflow's event
 // and the workflow's token instead of a webhook and an installation token. Pull request, review,
-// comment and push events go to the app's own handlers through `probot.receive`; `schedule` and
+// comment, push and merge_group events go to the app's own handlers through `probot.receive`; `schedule` and
 // `workflow_dispatch` run one sweep of the workflow's repository. Every evaluation runs inline,
 // before the step ends: nothing may outlive the job.
 import { realpathSync } from "node:fs";

@@ -1,6 +1,7 @@
 // The app function: which events go to which handler, nothing more. Everything the handlers
 // need (the queue, the clock, the app's id) is built here once and handed to them.
 import type { ApplicationFunction, Probot } from "probot";
+import { evaluateMergeGroup } from "./evaluate/evaluate-group.js";
 import { evaluatePullRequest } from "./evaluate/evaluate-pr.js";
 import { recordClose } from "./evaluate/record-close.js";
 import { DurableQueue, type DurableQueueOptions } from "./evaluate/durable-queue.js";
@@ -9,6 +10,7 @@ import { appSweepSource, publishReports, sweep, type PublishReports } from "./ev
 import type { Work } from "./evaluate/work.js";
 import type { GitHub } from "./github/client.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
+import { onMergeGroupChecksRequested, onMergeGroupDestroyed } from "./handlers/merge-group.js";
 import { onClosed, type RecordClosed } from "./handlers/closed.js";
 import { COMMENT_EVENTS, onComment } from "./handlers/comment.js";
 import { onPullRequest, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
@@ -107,6 +109,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         case "record":
           await recordClosed(octokit, work.close, services);
           return;
+        case "group":
+          await evaluateMergeGroup(octokit, work.target, services);
+          return;
         case "rules-pushed":
           return reevaluateOtherRepositories(octokit, installationId, work, services);
         case "sweep":
@@ -120,6 +125,10 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, services));
     app.on("push", (context) => onPush(context, services));
     app.on("pull_request.closed", (context) => onClosed(context, services, recordClosed));
+    app.on("merge_group.checks_requested", (context) => onMergeGroupChecksRequested(context, services));
+    app.on("merge_group.destroyed", (context) => onMergeGroupDestroyed(context));
+    // pull_request.enqueued and .dequeued change neither check (the group's own checks are asked
+    // for by merge_group): no handler, so Probot answers them and does nothing.
 
     const runSweep = async (): Promise<void> => {
       const stats = await sweep(appSweepSource((id) => (id === undefined ? app.auth() : app.auth(id))), services, options.publishReports ?? publishReports);

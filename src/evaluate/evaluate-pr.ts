@@ -17,7 +17,9 @@ import { renderDeclarationCheck } from "../render/declaration-check.js";
 import { renderErrorCheck } from "../render/error-check.js";
 import { renderInstructionComment } from "../render/instructions.js";
 import { renderSignoffCheck } from "../render/signoff-check.js";
-import { blockingErrors, displayName, errorsOf, getRules } from "./governance.js";
+import { blockingErrors, displayName, errorsOf, getRules, type Rules } from "./governance.js";
+
+type GovernedRules = Extract<Rules, { governed: true }>;
 
 export interface EvaluationTarget extends RepoRef {
   pull_number: number;
@@ -37,14 +39,29 @@ export interface EvaluationDeps {
 export type EvaluationOutcome =
   | { status: "not-governed" }
   | { status: "closed" }
-  | { status: "evaluated"; declaration: CheckOutput; signoff: CheckOutput; writes: number }
+  | { status: "evaluated"; title: string; declaration: CheckOutput; signoff: CheckOutput; writes: number }
   | { status: "error"; error: unknown; writes: number };
 
 const fileUrl = (htmlBase: string, file: FileRef, branch: string): string =>
   `${htmlBase}/${file.owner}/${file.repo}/blob/${encodeURIComponent(branch)}/${file.path.split("/").map(encodeURIComponent).join("/")}`;
 
+export interface EvaluationOptions {
+  /**
+   * False: judge only, and write nothing (no check run, no instruction comment, no failed checks
+   * on an error). A merge group's checks judge each of its PRs this way, then write on the
+   * group's own commit (evaluate-group.ts). Default true.
+   */
+  publish?: boolean;
+}
+
 /** Evaluates both checks of one PR and publishes them (and the instruction comment). */
-export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTarget, deps: EvaluationDeps): Promise<EvaluationOutcome> {
+export async function evaluatePullRequest(
+  octokit: GitHub,
+  target: EvaluationTarget,
+  deps: EvaluationDeps,
+  options: EvaluationOptions = {},
+): Promise<EvaluationOutcome> {
+  const publish = options.publish ?? true;
   const repo: RepoRef = { owner: target.owner, repo: target.repo };
   const htmlBase = (deps.htmlBase ?? "https://github.com").replace(/\/+$/, "");
   let headSha: string | undefined;
@@ -58,21 +75,8 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
       deps.log?.debug(`${repo.owner}/${repo.repo} has no governance policy: nothing to do`);
       return { status: "not-governed" };
     }
-    const policyRef: FileRef = { ...repo, path: rules.policy?.path ?? DEFAULT_POLICY_PATH };
-    const registryRef = rules.registryRef;
     const now = deps.now();
-    context = (defaultBranch) => ({
-      lang: rules.policy?.transparency.language ?? "en",
-      now,
-      repo,
-      defaultBranch,
-      policyUrl: fileUrl(htmlBase, policyRef, defaultBranch),
-      registryUrl: registryRef ? fileUrl(htmlBase, registryRef, defaultBranch) : fileUrl(htmlBase, policyRef, defaultBranch),
-      registryPath: registryRef ? displayName(registryRef, repo) : "",
-      htmlBase,
-      pullNumber: target.pull_number,
-      ...(rules.policy ? { policy: rules.policy } : {}),
-    });
+    context = (defaultBranch) => ({ ...renderContextOf(rules, repo, defaultBranch, htmlBase, now), pullNumber: target.pull_number });
 
     const needCommits = rules.policy?.declarations.requiredFor.includes("committers") ?? false;
     const { facts, defaultBranch } = await readPullRequest(octokit, target, { needCommits });
@@ -90,12 +94,12 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
       declaration = renderDeclarationCheck(invalidDeclaration(errors), ctx);
       signoff = renderSignoffCheck(invalidSignoff(errors), ctx);
     } else {
-      await addHeadFacts(octokit, repo, facts, rules.policy, registryRef);
+      await addHeadFacts(octokit, repo, facts, rules.policy, rules.registryRef);
       const input = { policy: rules.policy, registry: rules.registry, facts, now: ctx.now };
       const declared = evaluateDeclarations(input);
       declaration = renderDeclarationCheck(declared, ctx);
       signoff = renderSignoffCheck(evaluateSignoff(input), ctx);
-      const instructions = renderInstructionComment(declared, ctx);
+      const instructions = publish ? renderInstructionComment(declared, ctx) : null;
       if (instructions !== null) {
         const done = await ensureMarkedComment(octokit, {
           ...repo,
@@ -109,10 +113,11 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
         if (done.action === "created" || done.action === "updated") writes++;
       }
     }
-    writes += await publishBoth(octokit, repo, facts.headSha, deps.appId, ctx, declaration, signoff);
-    return { status: "evaluated", declaration, signoff, writes };
+    if (publish) writes += await publishBoth(octokit, repo, facts.headSha, deps.appId, ctx, declaration, signoff);
+    return { status: "evaluated", title: facts.title, declaration, signoff, writes };
   } catch (error) {
     deps.log?.warn({ err: error, pr: target }, "evaluation failed: the checks fail closed");
+    if (!publish) return { status: "error", error, writes };
     if (headSha === undefined && context !== undefined) {
       // Gathering the facts failed, so the head commit the checks belong on is still unknown:
       // read the PR alone to find it (and not to write on a closed one).
@@ -135,12 +140,30 @@ export async function evaluatePullRequest(octokit: GitHub, target: EvaluationTar
   }
 }
 
+/** What the renderers need to know of a governed repository's rules and where they live. */
+export function renderContextOf(rules: GovernedRules, repo: RepoRef, defaultBranch: string, htmlBase: string, now: Date): RenderContext {
+  const policyRef: FileRef = { ...repo, path: rules.policy?.path ?? DEFAULT_POLICY_PATH };
+  const registryRef = rules.registryRef;
+  return {
+    lang: rules.policy?.transparency.language ?? "en",
+    now,
+    repo,
+    defaultBranch,
+    policyUrl: fileUrl(htmlBase, policyRef, defaultBranch),
+    registryUrl: registryRef ? fileUrl(htmlBase, registryRef, defaultBranch) : fileUrl(htmlBase, policyRef, defaultBranch),
+    registryPath: registryRef ? displayName(registryRef, repo) : "",
+    htmlBase,
+    ...(rules.policy ? { policy: rules.policy } : {}),
+  };
+}
+
 async function getOpenHead(octokit: GitHub, target: EvaluationTarget): Promise<{ headSha: string; defaultBranch: string } | undefined> {
   const { data } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pull_number });
   return data.state === "open" ? { headSha: data.head.sha, defaultBranch: data.base.repo.default_branch } : undefined;
 }
 
-async function publishBoth(
+/** Writes both checks on `head_sha` (nothing where they already say the same); returns the writes. */
+export async function publishBoth(
   octokit: GitHub,
   repo: RepoRef,
   head_sha: string,
@@ -225,7 +248,7 @@ function deletedPolicyDiagnostic(path: string): Diagnostic[] {
   ];
 }
 
-function errorDetails(error: unknown): { status?: number; requestId?: string; message?: string } {
+export function errorDetails(error: unknown): { status?: number; requestId?: string; message?: string } {
   const e = (error ?? {}) as { status?: unknown; requestId?: unknown; message?: unknown; response?: { headers?: Record<string, unknown> } };
   const out: { status?: number; requestId?: string; message?: string } = {};
   if (typeof e.status === "number") out.status = e.status;

@@ -2,12 +2,15 @@
 // and any replica runs later, with a client it builds for the installation. The in-memory queue
 // runs the same work as a closure.
 import type { RepoRef } from "../github/files.js";
+import type { GroupTarget } from "./evaluate-group.js";
 import type { EvaluationTarget } from "./evaluate-pr.js";
 import type { CloseEvent } from "./record-close.js";
 
 export type Work =
   /** Evaluate one PR's checks. */
   | { kind: "evaluate"; target: EvaluationTarget }
+  /** Judge the PRs of a merge group and write both checks on the queue's commit. */
+  | { kind: "group"; target: GroupTarget }
   /** Record one close on the public log. */
   | { kind: "record"; close: CloseEvent }
   /** Rules pushed to `repo`: evaluate again the open PRs of the other repositories using them. */

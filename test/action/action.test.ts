@@ -14,7 +14,8 @@ import type { PublishReports } from "../../src/evaluate/sweep.js";
 import { CHECK_DECLARATION, CHECK_SIGNOFF, MARKER_INSTRUCTIONS } from "../../src/constants.js";
 import { createAppOctokit } from "../../src/github/client.js";
 import { mockGitHub, serveFile, serveGovernance, serveRepository, type GitHubMock } from "../helpers/github-mocks.js";
-import { issueCommentPayload, pullRequestPayload, pushPayload } from "../helpers/payloads.js";
+import { issueCommentPayload, mergeGroupPayload, pullRequestPayload, pushPayload } from "../helpers/payloads.js";
+import { MERGE_QUEUE_QUERY } from "../../src/github/merge-queue.js";
 import { setupNock, silentLog, teardownNock, withoutRetryAndThrottle } from "../helpers/probot.js";
 import {
   appWrites,
@@ -198,7 +199,7 @@ describe("the GitHub Action's entry", () => {
     expect(result.code).toBe(0);
     expect(written(mock)).toEqual([
       [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
-      [HEAD, CHECK_SIGNOFF, "action_required", "2 of 3 sectors: waiting for civil-society"],
+      [HEAD, CHECK_SIGNOFF, "action_required", "2 of 3 sectors: waiting for Civil society"],
     ]);
   });
 
@@ -218,6 +219,47 @@ describe("the GitHub Action's entry", () => {
     expect(written(mock)).toEqual([
       [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
       [HEAD, CHECK_SIGNOFF, "success", "Not a decision"],
+    ]);
+  });
+
+  it("judges a merge_group event's PRs again and writes both checks on the queue's commit", async () => {
+    const GROUP = "c".repeat(40);
+    const mock = mockGitHub();
+    // The rules: read for the group, then by the PR's own evaluation (ETag-cached).
+    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY, times: 2 });
+    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY, times: 2 });
+    mock.graphql(
+      () => ({
+        repository: {
+          mergeQueue: {
+            entries: {
+              pageInfo: { hasNextPage: false, endCursor: null },
+              nodes: [{ position: 1, headCommit: { oid: GROUP }, pullRequest: { number: NUMBER, state: "OPEN", baseRefName: "main" } }],
+            },
+          },
+        },
+      }),
+      { match: (req) => req.query === MERGE_QUEUE_QUERY },
+    );
+    servePull(mock, SIGNED);
+    mock.get(`/repos/${OWNER}/${REPO}/commits/${GROUP}/check-runs?app_id=${GITHUB_ACTIONS_APP_ID}&filter=latest&per_page=100`, {
+      body: { total_count: 0, check_runs: [] },
+    });
+    mock.post(`/repos/${OWNER}/${REPO}/check-runs`, undefined, { status: 201, body: { id: 1 } }, { times: 2 });
+    const payload = mergeGroupPayload("checks_requested", {
+      owner: OWNER,
+      repo: REPO,
+      defaultBranch: "main",
+      mergeGroup: { head_sha: GROUP, head_ref: `refs/heads/gh-readonly-queue/main/pr-${NUMBER}-${"d".repeat(40)}`, base_sha: "d".repeat(40), base_ref: "refs/heads/main" },
+    });
+
+    const result = await run("merge_group", asWorkflowEvent(payload));
+
+    assertDone(mock);
+    expect(result.code).toBe(0);
+    expect(written(mock)).toEqual([
+      [GROUP, CHECK_DECLARATION, "success", `Pull request #${NUMBER} holds`],
+      [GROUP, CHECK_SIGNOFF, "success", `Pull request #${NUMBER} holds`],
     ]);
   });
 

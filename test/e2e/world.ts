@@ -2,13 +2,14 @@
 // stand-in's state as GitHub would, then delivers the webhook GitHub would send, to one of the
 // running app processes. Reading back: the checks on a PR's head, the log's records, the chain.
 import { readFileSync } from "node:fs";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { CHECK_DECLARATION, CHECK_SIGNOFF, LOG_TITLE_PREFIX, MARKER_INSTRUCTIONS, REPORT_TITLE_PREFIX } from "../../src/constants.js";
 import { verifyChain, type ChainResult } from "../../src/core/chain.js";
 import { parseRecordComment } from "../../src/core/record.js";
-import { issueCommentPayload, pullRequestPayload, pushPayload } from "../helpers/payloads.js";
+import { validateWebhook } from "../helpers/openapi.js";
+import { issueCommentPayload, mergeGroupPayload, pullRequestPayload, pullRequestQueuePayload, pushPayload } from "../helpers/payloads.js";
 import { createStandin, FakeClock, startApp, type AppHarness, type HarnessOptions } from "./harness.js";
-import type { GitHubStandin, Repo, StandinOptions } from "./standin/standin.js";
+import type { GitHubStandin, QueueEntry, Repo, StandinOptions } from "./standin/standin.js";
 
 export const OWNER = "partners";
 export const REPO = "charter";
@@ -213,6 +214,95 @@ export class World {
   }
 
   // -------------------------------------------------------------------------------------------
+  // The merge queue, as GitHub runs it (the stand-in builds the groups' commits); every payload
+  // is checked against GitHub's schema of its webhook.
+
+  /** Delivers a webhook after checking it against GitHub's schema of it. */
+  async deliverChecked(event: string, schema: string, payload: Record<string, unknown>): Promise<void> {
+    expect(validateWebhook(schema, payload), `${schema} payload`).toEqual([]);
+    await this.deliver(event, payload);
+  }
+
+  groupPayload(action: "checks_requested" | "destroyed", entry: QueueEntry, reason?: "merged" | "invalidated" | "dequeued"): Record<string, unknown> {
+    return mergeGroupPayload(action, {
+      ...this.#target(),
+      mergeGroup: this.standin.mergeGroupJson(this.repo, entry) as unknown as Record<string, unknown>,
+      ...(reason ? { reason } : {}),
+    }, { repository: this.standin.repoJson(this.repo) });
+  }
+
+  async requestGroupChecks(entry: QueueEntry): Promise<void> {
+    await this.deliverChecked("merge_group", "webhook-merge-group-checks-requested", this.groupPayload("checks_requested", entry));
+  }
+
+  /** Someone adds the PR to the merge queue: `pull_request.enqueued`, then its group's checks are asked for. */
+  async enqueue(number: number): Promise<QueueEntry> {
+    this.standin.enableMergeQueue(this.repo);
+    const entry = this.standin.enqueue(this.repo, number, { at: this.clock.now() });
+    await this.deliverChecked("pull_request", "webhook-pull-request-enqueued", pullRequestQueuePayload("enqueued", this.#target(number), {
+      pull_request: this.standin.pullJson(this.repo, number),
+      repository: this.standin.repoJson(this.repo),
+    }));
+    await this.requestGroupChecks(entry);
+    return entry;
+  }
+
+  /**
+   * The PR leaves the queue (a failed check, or by hand): `pull_request.dequeued`, its group
+   * destroyed, and every group behind it destroyed (invalidated) and built again without it.
+   */
+  async dequeue(number: number, reason = "CI_FAILURE"): Promise<QueueEntry[]> {
+    const { removed, invalidated, rebuilt } = this.standin.dequeue(this.repo, number, this.clock.now());
+    await this.deliverChecked("pull_request", "webhook-pull-request-dequeued", pullRequestQueuePayload("dequeued", this.#target(number), {
+      pull_request: this.standin.pullJson(this.repo, number),
+      repository: this.standin.repoJson(this.repo),
+    }, reason));
+    await this.deliverChecked("merge_group", "webhook-merge-group-destroyed", this.groupPayload("destroyed", removed, "dequeued"));
+    for (const old of invalidated) await this.deliverChecked("merge_group", "webhook-merge-group-destroyed", this.groupPayload("destroyed", old, "invalidated"));
+    for (const entry of rebuilt) await this.requestGroupChecks(entry);
+    return rebuilt;
+  }
+
+  /** This app's two checks on a queue entry's commit. */
+  groupChecks(entry: QueueEntry): { declaration: CheckView | undefined; signoff: CheckView | undefined } {
+    const view = (name: string) => {
+      const run = this.standin.latestCheck(this.repo, entry.headSha, name);
+      return run ? { conclusion: run.conclusion, title: run.output.title, summary: run.output.summary } : undefined;
+    };
+    return { declaration: view(CHECK_DECLARATION), signoff: view(CHECK_SIGNOFF) };
+  }
+
+  /**
+   * One step of GitHub's queue, on the required checks of the entry at its front: both passed,
+   * the queue lands it (the branch moves to its commit, the PR closes as merged with it, and the
+   * webhooks follow: the group destroyed as merged, the push, the PR closed); one failed, the PR
+   * leaves the queue. Returns what happened.
+   */
+  async advanceQueue(): Promise<{ landed?: number; dequeued?: number; waiting?: number } | undefined> {
+    await this.settle();
+    const front = this.standin.queueOf(this.repo)[0];
+    if (!front) return undefined;
+    const checks = this.groupChecks(front);
+    const conclusions = [checks.declaration?.conclusion, checks.signoff?.conclusion];
+    if (conclusions.some((c) => c !== undefined && c !== "success")) {
+      await this.dequeue(front.number);
+      await this.settle();
+      return { dequeued: front.number };
+    }
+    if (conclusions.some((c) => c === undefined)) return { waiting: front.number };
+    const before = this.repo.branches.get(this.repo.defaultBranch);
+    const landed = this.standin.landQueue(this.repo, front.number, this.clock.now());
+    for (const entry of landed) {
+      await this.deliverChecked("merge_group", "webhook-merge-group-destroyed", this.groupPayload("destroyed", entry, "merged"));
+    }
+    const changed = [...new Set(landed.flatMap((e) => this.standin.changedFiles(this.repo, e.number)))];
+    await this.deliver("push", pushPayload({ ...this.#target(), after: front.headSha, modified: changed }, { before }));
+    for (const entry of landed) await this.deliver("pull_request", this.pullPayload("closed", entry.number));
+    await this.settle();
+    return { landed: front.number };
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Waiting and reading back
 
   async settle(): Promise<void> {
@@ -312,4 +402,23 @@ export class World {
   instructionComments(number: number) {
     return this.standin.commentsOn(this.repo, number).filter((c) => c.user === this.standin.botLogin && c.body.includes(MARKER_INSTRUCTIONS));
   }
+}
+
+/**
+ * One World per test: returns its constructor, and after each test checks that every request and
+ * answer fit GitHub's description, then stops it.
+ */
+export function worldPerTest(): (...args: Parameters<typeof World.create>) => Promise<World> {
+  let world: World | undefined;
+  afterEach(async () => {
+    if (!world) return;
+    const current = world;
+    world = undefined;
+    expect(current.standin.violations).toEqual([]);
+    await current.stop();
+  });
+  return async (...args) => {
+    world = await World.create(...args);
+    return world;
+  };
 }

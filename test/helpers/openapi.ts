@@ -263,3 +263,12 @@ export function validateResponse(res: ResponseShape): string[] {
   if (!schema) return [`${res.method.toUpperCase()} ${match.template} ${res.status}: GitHub returns no JSON body`];
   return validateValue(res.body as Json, schema, "response");
 }
+
+/**
+ * The problems of a webhook payload against GitHub's schema of that webhook in the OpenAPI
+ * description (`webhook-merge-group-checks-requested`, `webhook-pull-request-dequeued`, ...).
+ */
+export function validateWebhook(schema: string, payload: unknown): string[] {
+  if (loadDoc().components.schemas?.[schema] === undefined) return [`no webhook schema ${schema} in GitHub's description`];
+  return validateValue(payload, { $ref: `#/components/schemas/${schema}` }, "payload");
+}

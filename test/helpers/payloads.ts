@@ -186,3 +186,45 @@ export function checkRunPayload(eventAndAction: string, target: CheckRunTarget =
   if (target.installationId !== undefined) override.installation = { id: target.installationId };
   return deepMerge(deepMerge(base, override), extra);
 }
+
+export interface MergeGroupTarget extends PayloadTarget {
+  /** GitHub's "Merge Group" object: head_sha, head_ref, base_sha, base_ref (and head_commit). */
+  mergeGroup?: Record<string, unknown>;
+  /** For `merge_group.destroyed`: "merged", "invalidated" or "dequeued". */
+  reason?: "merged" | "invalidated" | "dequeued";
+}
+
+/**
+ * A real `merge_group.<action>` payload. @octokit/webhooks-examples has `checks_requested` only:
+ * `destroyed` is that payload with its action and a `reason` (the members GitHub's webhook schema,
+ * `webhook-merge-group-destroyed`, adds; test/helpers/openapi.ts validateWebhook checks it).
+ */
+export function mergeGroupPayload(action: "checks_requested" | "destroyed", target: MergeGroupTarget = {}, extra: unknown = {}): JsonObject {
+  const base = loadPayload("merge_group.checks_requested");
+  const override: JsonObject = { action, repository: repositoryOverride(target) };
+  if (target.mergeGroup !== undefined) override.merge_group = target.mergeGroup;
+  if (target.installationId !== undefined) override.installation = { id: target.installationId };
+  const merged = deepMerge(deepMerge(base, override), extra);
+  if (action === "destroyed") merged.reason = target.reason ?? "merged";
+  return merged;
+}
+
+/**
+ * A `pull_request.enqueued` or `.dequeued` payload: the example set has none, so it is the real
+ * `pull_request.opened` payload with its action (and, dequeued, a `reason` from GitHub's schema).
+ */
+export function pullRequestQueuePayload(
+  action: "enqueued" | "dequeued",
+  target: PullRequestTarget = {},
+  extra: unknown = {},
+  reason: string = "CI_FAILURE",
+): JsonObject {
+  const payload = pullRequestPayload("pull_request.opened", target, extra);
+  payload.action = action;
+  // The example's repositories carry `custom_properties`, which GitHub's schema of these two
+  // webhooks does not list: left out, so that the payload validates against it.
+  const pr = payload.pull_request as { head?: { repo?: JsonObject | null }; base?: { repo?: JsonObject | null } } | undefined;
+  for (const side of [pr?.head?.repo, pr?.base?.repo]) if (side) delete side.custom_properties;
+  if (action === "dequeued") payload.reason = reason;
+  return payload;
+}

@@ -154,6 +154,55 @@ export class GitHubStandin {
      * @param {Repo} repo @param {number} number @param {Date} [at]
      */
     merge(repo: Repo, number: number, at?: Date): string;
+    /** Turns on the merge queue of `branch` (default: the default branch). @param {Repo} repo @param {string} [branch] */
+    enableMergeQueue(repo: Repo, branch?: string): string;
+    /** @param {Repo} repo @param {string} [branch] @returns {QueueEntry[]} */
+    queueOf(repo: Repo, branch?: string): QueueEntry[];
+    /**
+     * Adds an open PR to its base branch's queue and builds its group commit; returns the entry.
+     * @param {Repo} repo @param {number} number @param {{ at?: Date, by?: string }} [opts]
+     */
+    enqueue(repo: Repo, number: number, opts?: {
+        at?: Date;
+        by?: string;
+    }): {
+        baseSha: string;
+        headSha: string;
+        ref: string;
+        /**
+         * the PR
+         */
+        number: number;
+        /**
+         * the branch whose queue it is in
+         */
+        branch: string;
+        enqueuedAt: string;
+        enqueuer: string;
+    };
+    /**
+     * Removes a PR from its queue (a failing check, or by hand). Every group behind it is destroyed
+     * and built again without it: returns the removed entry, the entries whose groups were destroyed
+     * (as they were), and those entries rebuilt.
+     * @param {Repo} repo @param {number} number @param {Date} [at]
+     */
+    dequeue(repo: Repo, number: number, at?: Date): {
+        removed: QueueEntry;
+        invalidated: QueueEntry[];
+        rebuilt: QueueEntry[];
+    };
+    /**
+     * The queue merges every entry up to `number`'s: the branch moves to that entry's commit, and
+     * each of those PRs is closed as merged with its own entry's commit. Returns the landed entries.
+     * @param {Repo} repo @param {number} number @param {Date} [at]
+     */
+    landQueue(repo: Repo, number: number, at?: Date): QueueEntry[];
+    /** The webhook's "Merge Group" object of a queue entry. @param {Repo} repo @param {QueueEntry} entry @returns {MergeGroupJson} */
+    mergeGroupJson(repo: Repo, entry: QueueEntry): MergeGroupJson;
+    /** The paths a PR changes. @param {Repo} repo @param {number} number */
+    changedFiles(repo: Repo, number: number): string[];
+    /** Changes a PR's base branch (GitHub keeps it in no queue: tests of races only). @param {Repo} repo @param {number} number @param {string} base */
+    setBase(repo: Repo, number: number, base: string): void;
     /** Closes the PR (or issue) without merging. @param {Repo} repo @param {number} number @param {Date} [at] */
     close(repo: Repo, number: number, at?: Date): void;
     /** @param {Repo} repo @param {number} number @param {Date} [at] */
@@ -512,5 +561,59 @@ export type Repo = {
     items: Map<number, Item>;
     nextNumber: number;
     checkRuns: CheckRun[];
+    /**
+     * the merge queue of each branch that has one, front first
+     */
+    queues: Map<string, QueueEntry[]>;
+};
+/**
+ * one PR in a merge queue, with the commit GitHub built for it
+ */
+export type QueueEntry = {
+    /**
+     * the PR
+     */
+    number: number;
+    /**
+     * the branch whose queue it is in
+     */
+    branch: string;
+    enqueuedAt: string;
+    enqueuer: string;
+    /**
+     * the commit the entry's group commit was built on (the entry before's, or the branch's head)
+     */
+    baseSha: string;
+    /**
+     * the group commit: the branch with every entry up to this one merged
+     */
+    headSha: string;
+    /**
+     * the queue branch, `gh-readonly-queue/<branch>/pr-<N>-<baseSha>`
+     */
+    ref: string;
+};
+/**
+ * GitHub's "Merge Group" object of the merge_group webhook
+ */
+export type MergeGroupJson = {
+    head_sha: string;
+    head_ref: string;
+    base_sha: string;
+    base_ref: string;
+    head_commit: {
+        id: string;
+        tree_id: string;
+        message: string;
+        timestamp: string;
+        author: {
+            name: string;
+            email: string;
+        };
+        committer: {
+            name: string;
+            email: string;
+        };
+    };
 };
 import { FaultPlan } from "./faults.js";

@@ -84,6 +84,25 @@ import { FaultPlan } from "./faults.js";
  * @property {Map<number, Item>} items
  * @property {number} nextNumber
  * @property {CheckRun[]} checkRuns
+ * @property {Map<string, QueueEntry[]>} queues the merge queue of each branch that has one, front first
+ */
+/**
+ * @typedef {object} QueueEntry one PR in a merge queue, with the commit GitHub built for it
+ * @property {number} number the PR
+ * @property {string} branch the branch whose queue it is in
+ * @property {string} enqueuedAt
+ * @property {string} enqueuer
+ * @property {string} baseSha the commit the entry's group commit was built on (the entry before's, or the branch's head)
+ * @property {string} headSha the group commit: the branch with every entry up to this one merged
+ * @property {string} ref the queue branch, `gh-readonly-queue/<branch>/pr-<N>-<baseSha>`
+ */
+/**
+ * @typedef {object} MergeGroupJson GitHub's "Merge Group" object of the merge_group webhook
+ * @property {string} head_sha
+ * @property {string} head_ref
+ * @property {string} base_sha
+ * @property {string} base_ref
+ * @property {{ id: string, tree_id: string, message: string, timestamp: string, author: { name: string, email: string }, committer: { name: string, email: string } }} head_commit
  */
 
 const BASIC_DOCS = "https://docs.github.com/rest";
@@ -202,6 +221,7 @@ export class GitHubStandin {
       items: new Map(),
       nextNumber: 1,
       checkRuns: [],
+      queues: new Map(),
     };
     this.repos.set(`${spec.owner}/${spec.name}`.toLowerCase(), repo);
     const tree = new Map();
@@ -389,15 +409,7 @@ export class GitHubStandin {
     const pull = this.item(repo, number);
     const when = at ?? this.now();
     const baseHead = /** @type {string} */ (repo.branches.get(pull.base));
-    const head = this.#commit(repo, this.headSha(repo, pull));
-    const changed = this.#changedIn(repo, pull);
-    const tree = new Map(this.#commit(repo, baseHead).tree);
-    for (const path of changed) {
-      const content = head.tree.get(path);
-      if (content === undefined) tree.delete(path);
-      else tree.set(path, content);
-    }
-    const sha = this.#newCommit(repo, [baseHead, head.sha], tree, changed, { at: when, message: `Merge pull request #${number}`, author: pull.user });
+    const sha = this.#mergeCommit(repo, baseHead, pull, when, `Merge pull request #${number}`);
     repo.branches.set(pull.base, sha);
     pull.state = "closed";
     pull.merged = true;
@@ -405,6 +417,155 @@ export class GitHubStandin {
     pull.closedAt = iso(when);
     pull.updatedAt = iso(when);
     return sha;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Merge queues, as GitHub runs them: each entry gets a commit of its own, built on the entry
+  // before it (or on the branch's head), on a read-only branch `gh-readonly-queue/<branch>/pr-<N>-
+  // <sha>`, so that entry N's commit holds every entry up to N. Removing an entry invalidates
+  // every group behind it, which are built again without it. Landing entry N moves the branch to
+  // N's commit and closes every PR up to N as merged, each with its own entry's commit.
+
+  /** Turns on the merge queue of `branch` (default: the default branch). @param {Repo} repo @param {string} [branch] */
+  enableMergeQueue(repo, branch) {
+    const name = branch ?? repo.defaultBranch;
+    if (!repo.queues.has(name)) repo.queues.set(name, []);
+    return name;
+  }
+
+  /** @param {Repo} repo @param {string} [branch] @returns {QueueEntry[]} */
+  queueOf(repo, branch) {
+    const queue = repo.queues.get(branch ?? repo.defaultBranch);
+    if (!queue) throw new Error(`no merge queue on ${branch ?? repo.defaultBranch}`);
+    return queue;
+  }
+
+  /**
+   * Adds an open PR to its base branch's queue and builds its group commit; returns the entry.
+   * @param {Repo} repo @param {number} number @param {{ at?: Date, by?: string }} [opts]
+   */
+  enqueue(repo, number, opts = {}) {
+    const pull = this.item(repo, number);
+    if (pull.kind !== "pull" || pull.state !== "open") throw new Error(`#${number} is not an open pull request`);
+    const queue = this.queueOf(repo, pull.base);
+    if (queue.some((e) => e.number === number)) throw new Error(`#${number} is already queued`);
+    const at = iso(opts.at ?? this.now());
+    /** @type {QueueEntry} */
+    const entry = { number, branch: pull.base, enqueuedAt: at, enqueuer: opts.by ?? pull.user, baseSha: "", headSha: "", ref: "" };
+    queue.push(entry);
+    return this.#buildEntry(repo, pull.base, queue.length - 1, at);
+  }
+
+  /**
+   * Removes a PR from its queue (a failing check, or by hand). Every group behind it is destroyed
+   * and built again without it: returns the removed entry, the entries whose groups were destroyed
+   * (as they were), and those entries rebuilt.
+   * @param {Repo} repo @param {number} number @param {Date} [at]
+   */
+  dequeue(repo, number, at) {
+    const branch = this.#queuedOn(repo, number);
+    const queue = this.queueOf(repo, branch);
+    const index = queue.findIndex((e) => e.number === number);
+    if (index < 0) throw new Error(`#${number} is not queued`);
+    const [removed] = queue.splice(index, 1);
+    if (removed) repo.branches.delete(removed.ref);
+    const invalidated = queue.slice(index);
+    for (let i = index; i < queue.length; i++) {
+      repo.branches.delete(/** @type {QueueEntry} */ (queue[i]).ref);
+      this.#buildEntry(repo, branch, i, iso(at ?? this.now()));
+    }
+    return { removed: /** @type {QueueEntry} */ (removed), invalidated, rebuilt: queue.slice(index) };
+  }
+
+  /**
+   * The queue merges every entry up to `number`'s: the branch moves to that entry's commit, and
+   * each of those PRs is closed as merged with its own entry's commit. Returns the landed entries.
+   * @param {Repo} repo @param {number} number @param {Date} [at]
+   */
+  landQueue(repo, number, at) {
+    const branch = this.#queuedOn(repo, number);
+    const queue = this.queueOf(repo, branch);
+    const index = queue.findIndex((e) => e.number === number);
+    if (index < 0) throw new Error(`#${number} is not queued`);
+    const first = /** @type {QueueEntry} */ (queue[0]);
+    if (first.baseSha !== repo.branches.get(branch)) throw new Error(`${branch} moved since the queue built its groups`);
+    const landed = queue.splice(0, index + 1);
+    const when = iso(at ?? this.now());
+    repo.branches.set(branch, /** @type {QueueEntry} */ (landed[landed.length - 1]).headSha);
+    for (const entry of landed) {
+      repo.branches.delete(entry.ref);
+      const merged = this.item(repo, entry.number);
+      merged.state = "closed";
+      merged.merged = true;
+      merged.mergeCommitSha = entry.headSha;
+      merged.closedAt = when;
+      merged.updatedAt = when;
+    }
+    return landed;
+  }
+
+  /** The branch whose queue holds the PR. @param {Repo} repo @param {number} number */
+  #queuedOn(repo, number) {
+    for (const [branch, queue] of repo.queues) if (queue.some((e) => e.number === number)) return branch;
+    throw new Error(`#${number} is not queued`);
+  }
+
+  /** The webhook's "Merge Group" object of a queue entry. @param {Repo} repo @param {QueueEntry} entry @returns {MergeGroupJson} */
+  mergeGroupJson(repo, entry) {
+    const commit = this.#commit(repo, entry.headSha);
+    const person = { name: commit.author, email: `${commit.author}@example.org` };
+    return {
+      head_sha: entry.headSha,
+      head_ref: `refs/heads/${entry.ref}`,
+      base_sha: entry.baseSha,
+      base_ref: `refs/heads/${entry.branch}`,
+      head_commit: { id: commit.sha, tree_id: sha1(`tree ${commit.sha}`), message: commit.message, timestamp: commit.date, author: person, committer: person },
+    };
+  }
+
+  /**
+   * (Re)builds the group commit of `queue[index]` on the entry before it (or the branch's head).
+   * @param {Repo} repo @param {string} branch @param {number} index @param {string} at
+   */
+  #buildEntry(repo, branch, index, at) {
+    const queue = this.queueOf(repo, branch);
+    const entry = /** @type {QueueEntry} */ (queue[index]);
+    const pull = this.item(repo, entry.number);
+    const parent = index === 0 ? /** @type {string} */ (repo.branches.get(branch)) : /** @type {QueueEntry} */ (queue[index - 1]).headSha;
+    const sha = this.#mergeCommit(repo, parent, pull, new Date(at), `Merge pull request #${pull.number} from ${repo.owner}/${pull.headRef}\n\n${pull.title}`);
+    // A new object: a rebuilt group is another group (tests keep the old one to compare).
+    const built = { ...entry, baseSha: parent, headSha: sha, ref: `gh-readonly-queue/${branch}/pr-${pull.number}-${parent}` };
+    queue[index] = built;
+    repo.branches.set(built.ref, sha);
+    return built;
+  }
+
+  /** The paths a PR changes. @param {Repo} repo @param {number} number */
+  changedFiles(repo, number) {
+    return this.#changedIn(repo, this.item(repo, number));
+  }
+
+  /**
+   * A merge commit of the PR's head onto `parent` (first parent), with the PR's changes.
+   * @param {Repo} repo @param {string} parent @param {Item} pull @param {Date} at @param {string} message
+   */
+  #mergeCommit(repo, parent, pull, at, message) {
+    const head = this.#commit(repo, this.headSha(repo, pull));
+    const changed = this.#changedIn(repo, pull);
+    const tree = new Map(this.#commit(repo, parent).tree);
+    for (const path of changed) {
+      const content = head.tree.get(path);
+      if (content === undefined) tree.delete(path);
+      else tree.set(path, content);
+    }
+    return this.#newCommit(repo, [parent, head.sha], tree, changed, { at, message, author: pull.user });
+  }
+
+  /** Changes a PR's base branch (GitHub keeps it in no queue: tests of races only). @param {Repo} repo @param {number} number @param {string} base */
+  setBase(repo, number, base) {
+    const pull = this.item(repo, number);
+    if (!repo.branches.has(base)) throw new Error(`no branch ${base}`);
+    pull.base = base;
   }
 
   /** Closes the PR (or issue) without merging. @param {Repo} repo @param {number} number @param {Date} [at] */
@@ -1367,6 +1528,33 @@ export class GitHubStandin {
         const pull = repo.items.get(number);
         if (!pull || pull.kind !== "pull") throw new GraphNotFound(`Could not resolve to a PullRequest with the number of ${number}.`);
         return this.#graphPull(repo, pull);
+      },
+      /** @param {{ branch?: string | null }} args */
+      mergeQueue: ({ branch }) => {
+        const name = branch ?? repo.defaultBranch;
+        const queue = repo.queues.get(name);
+        if (!queue) return null;
+        return {
+          id: `MQ_${repo.id}_${name}`,
+          /** @param {ConnectionArgs} args */
+          entries: (args) =>
+            connection(
+              queue.map((e, i) => ({
+                id: `MQE_${repo.id}_${e.number}`,
+                position: i + 1,
+                state: i === 0 ? "AWAITING_CHECKS" : "QUEUED",
+                enqueuedAt: e.enqueuedAt,
+                enqueuer: this.#graphActor(e.enqueuer, "User"),
+                jump: false,
+                solo: false,
+                headCommit: { oid: e.headSha },
+                baseCommit: { oid: e.baseSha },
+                pullRequest: this.#graphPull(repo, this.item(repo, e.number)),
+              })),
+              args,
+              "entries",
+            ),
+        };
       },
       /** @param {ConnectionArgs & { states?: string[] | null, orderBy?: { field: string, direction: string } | null }} args */
       pullRequests: (args) => {

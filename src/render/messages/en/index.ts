@@ -5,6 +5,7 @@ import { cli } from "./cli.js";
 import { common } from "./common.js";
 import { declaration } from "./declaration.js";
 import { policy } from "./policy.js";
+import { queue } from "./queue.js";
 import { record } from "./record.js";
 import { report } from "./report.js";
 import { setup } from "./setup.js";
@@ -22,4 +23,5 @@ export const en: Record<string, string> = {
   ...app,
   ...action,
   ...setup,
+  ...queue,
 };

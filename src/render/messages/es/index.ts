@@ -6,6 +6,7 @@ import { cli } from "./cli.js";
 import { common } from "./common.js";
 import { declaration } from "./declaration.js";
 import { policy } from "./policy.js";
+import { queue } from "./queue.js";
 import { record } from "./record.js";
 import { report } from "./report.js";
 import { setup } from "./setup.js";
@@ -23,4 +24,5 @@ export const es: Record<string, string> = {
   ...app,
   ...action,
   ...setup,
+  ...queue,
 };

@@ -8,6 +8,7 @@ import { cli } from "./cli.js";
 import { common } from "./common.js";
 import { declaration } from "./declaration.js";
 import { policy } from "./policy.js";
+import { queue } from "./queue.js";
 import { record } from "./record.js";
 import { report } from "./report.js";
 import { setup } from "./setup.js";
@@ -25,4 +26,5 @@ export const fr: Record<string, string> = {
   ...app,
   ...action,
   ...setup,
+  ...queue,
 };

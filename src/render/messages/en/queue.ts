@@ -1,0 +1,26 @@
+// English messages of the "queue" area (ICU MessageFormat): the two checks on a merge queue's own
+// commit (src/render/queue-check.ts). Keys start with "queue.".
+export const queue = {
+  "queue.title.holds": "{count, plural, one {Pull request {prs} holds} other {All # pull requests hold: {prs}}}",
+  "queue.title.fails": "{pr} does not hold: {reason}",
+  "queue.title.unknown": "Cannot tell which pull requests this merge group holds",
+  "queue.intro": "GitHub’s merge queue asks for this check on its own commit, which would land {count, plural, one {one pull request} other {# pull requests}} on {branch}. Each was judged again, now, by the rules of the default branch and every signal given so far:",
+  "queue.row.success": "- {pr} {title}: holds ({check})",
+  "queue.row.failure": "- {pr} {title}: does not hold ({check})",
+  "queue.row.action_required": "- {pr} {title}: not yet ({check})",
+  "queue.row.unreadable": "- {pr}: could not be read from GitHub",
+  "queue.row.closed": "- {pr}: no longer open",
+  "queue.reason.unreadable": "it could not be read from GitHub",
+  "queue.reason.closed": "it is no longer open",
+  "queue.leaves": "A merge group lands only when every one of its pull requests holds. When one does not, this check fails and GitHub removes that pull request from the queue; the others are queued again without it. Once its own check passes, it can be added to the queue again.",
+  "queue.problem.branch": "The merge group’s branch {ref} is not named as GitHub’s merge queue names its branches (gh-readonly-queue/<branch>/pr-<number>-<commit>).",
+  "queue.problem.base": "The merge group’s branch names the branch {named}, but the group lands on {base}.",
+  "queue.problem.no-queue": "GitHub shows no merge queue for {base}.",
+  "queue.problem.not-queued": "Pull request {pr} is not in the merge queue of {base}.",
+  "queue.problem.commit": "The merge queue’s commit for pull request {pr} is {hasActual, select, yes {{actual}} other {none}}, not this commit ({expected}): the queue has rebuilt this group since, or the group’s branch names another pull request.",
+  "queue.problem.no-pull-request": "The queue’s entry at position {position} has no pull request GitHub can show.",
+  "queue.problem.pr-base": "Pull request {pr} is based on {prBase}, not on {base}.",
+  "queue.problem.pr-closed": "Pull request {pr} is no longer open.",
+  "queue.problem.read": "GitHub answered with an error{hasStatus, select, yes { (HTTP {status})} other {}} while the app was reading the merge queue.",
+  "queue.failclosed": "The check fails rather than pass a commit whose pull requests it cannot name. If this group is still in the queue, GitHub removes it; the pull requests can be added to the queue again.",
+} satisfies Record<string, string>;
