@@ -127,6 +127,42 @@ describe("a repository whose default branch merges through a merge queue", () =>
   });
 });
 
+describe("what a merge group costs", () => {
+  /** Requests GitHub counts against the installation's rate limit: all but 304s (and tokens). */
+  const counted = (w: World, from: number) =>
+    w.standin.requests.slice(from).filter((r) => r.status !== 304 && !r.path.endsWith("/access_tokens"));
+
+  it("a group of 1 and a group of 5: the queue, each PR once, the group's checks once, two writes", async () => {
+    const w = await createWorld({ start: "2026-11-20T10:00:00Z" });
+    const prs: number[] = [];
+    for (let n = 1; n <= 5; n++) prs.push(await signedOff(w, "alice", `Amend article ${20 + n}`, `charter/article-${20 + n}.md`));
+    w.standin.enableMergeQueue(w.repo);
+    const entries = prs.map((pr) => w.standin.enqueue(w.repo, pr, { at: w.clock.now() }));
+
+    const cost = async (entry: QueueEntry) => {
+      const from = w.standin.requests.length;
+      await w.requestGroupChecks(entry);
+      await w.settle();
+      expect(w.groupChecks(entry).signoff?.conclusion).toBe("success");
+      return counted(w, from).map((r) => `${r.method} ${r.path.split("?")[0]!.replace(/[0-9a-f]{40}/, "<sha>")}`);
+    };
+    // The rules were read by the PRs' own evaluations: answered 304 (not counted) from now on.
+    const one = await cost(entries[0]!);
+    expect(one).toEqual([
+      "POST /graphql", // the queue's entries
+      "POST /graphql", // the PR, as every evaluation reads it
+      "GET /repos/partners/charter/commits/<sha>/check-runs", // this app's checks on the group's commit
+      "POST /repos/partners/charter/check-runs",
+      "POST /repos/partners/charter/check-runs",
+    ]);
+    const five = await cost(entries[4]!);
+    expect(five).toHaveLength(1 + 5 + 1 + 2);
+    console.log(`counted requests per merge group: of 1 PR ${one.length}, of 5 PRs ${five.length}`);
+    // Asked again with nothing changed: the checks already say it, nothing is written.
+    expect(await cost(entries[4]!)).toHaveLength(1 + 5 + 1);
+  });
+});
+
 describe("attacks on the merge queue (promise 1: no sector decides alone; promise 2: nothing lands off the record)", () => {
   const UNKNOWN = "Cannot tell which pull requests this merge group holds";
 
