@@ -7,6 +7,7 @@ import { recordClose } from "./evaluate/record-close.js";
 import { DurableQueue, type DurableQueueOptions } from "./evaluate/durable-queue.js";
 import { EvaluationQueue } from "./evaluate/queue.js";
 import { appSweepSource, publishReports, sweep, type PublishReports } from "./evaluate/sweep.js";
+import { MemoryHintStore } from "./evaluate/sweep-hint.js";
 import type { Work } from "./evaluate/work.js";
 import type { GitHub } from "./github/client.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     }
     const htmlBase = process.env.GITHUB_HTML_URL ?? htmlBaseOf(process.env.GHE_HOST);
     const botLogin = options.appLogin !== undefined ? async () => options.appLogin : lookUpBotLogin(app, now);
+    const memoryHints = new MemoryHintStore();
     /** Set once the durable queue has started (before any webhook is served). */
     let durable: DurableQueue | undefined;
     const services: Services = {
@@ -85,6 +87,12 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       now,
       htmlBase,
       log: { debug: (m) => app.log.debug(m), warn: (o, m) => app.log.warn(o as object, m) },
+      // The sweep's hints: in Redis with the durable queue (shared by the replicas, kept over
+      // restarts), else in this process.
+      hints: {
+        get: (keys) => (durable ? durable.hints : memoryHints).get(keys),
+        set: (key, hint) => (durable ? durable.hints : memoryHints).set(key, hint),
+      },
       evaluate: (octokit, installationId, target) =>
         services.run(installationId, prKey(target), () => evaluate(octokit, target), { kind: "evaluate", target }),
       run: async (installationId, key, task, work) => {

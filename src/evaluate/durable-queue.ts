@@ -15,6 +15,7 @@
 //    never starves the others.
 import { DelayedError, Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import type { HintStore } from "./sweep-hint.js";
 import type { Work } from "./work.js";
 
 export interface DurableJobData {
@@ -53,6 +54,8 @@ export interface DurableQueueOptions {
 
 export const DEFAULT_DURABLE_CONCURRENCY = 8;
 export const DEFAULT_LOCK_MS = 30_000;
+/** How long the sweep's hint of a PR is kept in Redis without being written again. */
+const HINT_TTL_S = 30 * 24 * 3600;
 /** A parked job's delay (the safety net) never exceeds this. */
 const MAX_PARK_MS = 60_000;
 
@@ -148,6 +151,18 @@ export class DurableQueue {
         removeOnFail: { count: 1000 },
       },
     );
+  }
+
+  /** The sweep's hints, shared by every replica (src/evaluate/sweep-hint.ts). */
+  readonly hints: HintStore = {
+    get: async (keys) => (keys.length === 0 ? [] : await this.#producer.mget(...keys.map((k) => this.#hintKey(k)))),
+    set: async (key, hint) => {
+      await this.#producer.set(this.#hintKey(key), hint, "EX", HINT_TTL_S);
+    },
+  };
+
+  #hintKey(key: string): string {
+    return `${this.#name}:hint:${key}`;
   }
 
   /** Runs the sweep on `pattern` (cron, UTC) from one replica at each tick. */

@@ -18,6 +18,7 @@ import { renderErrorCheck } from "../render/error-check.js";
 import { renderInstructionComment } from "../render/instructions.js";
 import { renderSignoffCheck } from "../render/signoff-check.js";
 import { blockingErrors, displayName, errorsOf, getRules, type Rules } from "./governance.js";
+import { earliest, encodeHint, nextRegistryChange, nextUtcDay, rulesDigest, signatureOf, type HintStore, type SweepHint } from "./sweep-hint.js";
 
 type GovernedRules = Extract<Rules, { governed: true }>;
 
@@ -34,6 +35,20 @@ export interface EvaluationDeps {
   /** https://github.com, or the GitHub Enterprise host, for links. */
   htmlBase?: string;
   log?: { debug: (msg: string) => void; warn: (obj: unknown, msg?: string) => void };
+  /** Where each evaluation leaves its hint for the sweep (src/evaluate/sweep-hint.ts). */
+  hints?: HintStore;
+}
+
+/** The key of a PR's hint in the store (as the queue's: owner/repo#number, lower case). */
+export const hintKey = (t: EvaluationTarget): string => `${t.owner.toLowerCase()}/${t.repo.toLowerCase()}#${t.pull_number}`;
+
+async function leaveHint(deps: EvaluationDeps, target: EvaluationTarget, hint: SweepHint): Promise<void> {
+  try {
+    await deps.hints?.set(hintKey(target), encodeHint(hint));
+  } catch (error) {
+    // The checks carry the hint too; the sweep evaluates again what it cannot tell.
+    deps.log?.warn({ err: error, pr: target }, "could not store the sweep's hint");
+  }
 }
 
 export type EvaluationOutcome =
@@ -89,6 +104,9 @@ export async function evaluatePullRequest(
 
     let declaration: CheckOutput;
     let signoff: CheckOutput;
+    /** When the outcome or text can change with nothing else happening (the sweep's hint). */
+    let next: number | null = null;
+    let ownComments = 0;
     const errors = blockingErrors(rules);
     if (errors.length > 0 || !rules.policy || !rules.registry) {
       declaration = renderDeclarationCheck(invalidDeclaration(errors), ctx);
@@ -97,8 +115,15 @@ export async function evaluatePullRequest(
       await addHeadFacts(octokit, repo, facts, rules.policy, rules.registryRef);
       const input = { policy: rules.policy, registry: rules.registry, facts, now: ctx.now };
       const declared = evaluateDeclarations(input);
+      const signedOff = evaluateSignoff(input);
       declaration = renderDeclarationCheck(declared, ctx);
-      signoff = renderSignoffCheck(evaluateSignoff(input), ctx);
+      signoff = renderSignoffCheck(signedOff, ctx);
+      next = earliest(
+        ...signedOff.kinds.filter((k) => !k.commentPeriodOver).map((k) => Date.parse(k.commentPeriodEnds)),
+        nextRegistryChange(rules.policy, rules.registry, ctx.now),
+        // A failing declaration check shows a ready-to-paste entry dated today.
+        declared.outcome === "failure" ? nextUtcDay(ctx.now) : null,
+      );
       const instructions = publish ? renderInstructionComment(declared, ctx) : null;
       if (instructions !== null) {
         const done = await ensureMarkedComment(octokit, {
@@ -111,9 +136,28 @@ export async function evaluatePullRequest(
           ...(deps.appLogin ? { appLogin: deps.appLogin } : {}),
         });
         if (done.action === "created" || done.action === "updated") writes++;
+        if (done.action === "created") ownComments++;
       }
     }
-    if (publish) writes += await publishBoth(octokit, repo, facts.headSha, deps.appId, ctx, declaration, signoff);
+    if (!publish) return { status: "evaluated", title: facts.title, declaration, signoff, writes };
+    const hint: SweepHint = {
+      signature: signatureOf(
+        {
+          headSha: facts.headSha,
+          draft: facts.draft,
+          labels: facts.labels,
+          reviews: facts.reviews.length,
+          dismissed: facts.reviews.filter((r) => r.state === "DISMISSED").length,
+          // The comment this evaluation posted is one the sweep will count.
+          comments: facts.comments.length + ownComments,
+        },
+        rulesDigest(rules),
+      ),
+      next,
+      error: false,
+    };
+    writes += await publishBoth(octokit, repo, facts.headSha, deps.appId, ctx, declaration, signoff, hint);
+    await leaveHint(deps, target, hint);
     return { status: "evaluated", title: facts.title, declaration, signoff, writes };
   } catch (error) {
     deps.log?.warn({ err: error, pr: target }, "evaluation failed: the checks fail closed");
@@ -127,11 +171,13 @@ export async function evaluatePullRequest(
         ctx = context(open.defaultBranch);
       }
     }
+    const failedHint: SweepHint = { signature: "", next: null, error: true };
+    await leaveHint(deps, target, failedHint);
     if (headSha !== undefined && ctx !== undefined) {
       // Fail closed, visibly: both checks fail with the request id, never left passing.
       const failed = renderErrorCheck(errorDetails(error), ctx);
       try {
-        writes += await publishBoth(octokit, repo, headSha, deps.appId, ctx, failed, failed);
+        writes += await publishBoth(octokit, repo, headSha, deps.appId, ctx, failed, failed, failedHint);
       } catch (publishError) {
         deps.log?.warn({ err: publishError }, "could not write the failed checks either");
       }
@@ -171,14 +217,16 @@ export async function publishBoth(
   ctx: RenderContext,
   declaration: CheckOutput,
   signoff: CheckOutput,
+  hint: SweepHint,
 ): Promise<number> {
   let writes = 0;
+  const external_id = encodeHint(hint);
   const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha, appId });
   for (const [name, output] of [
     [CHECK_DECLARATION, declaration],
     [CHECK_SIGNOFF, signoff],
   ] as const) {
-    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId, now: ctx.now }, existing);
+    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId, now: ctx.now, external_id }, existing);
     if (done !== "unchanged") writes++;
   }
   return writes;

@@ -1,20 +1,21 @@
 // One pass of the scheduler: for every installation and every governed repository, publish the
-// reports that are due and evaluate every open PR again. Evaluations are level-triggered and write
-// nothing when nothing changed, so re-evaluating every open PR is what heals everything at once: a
-// comment period that ended, a declaration that expired, a webhook that was missed, a process that
-// died mid-evaluation, a check that failed because GitHub failed. With ETags, the reads of a PR
-// whose state did not change are answered 304 and cost no rate limit.
+// reports that are due and evaluate again every open PR that needs it: a comment period that
+// ended, a declaration that started or lapsed, a webhook that was missed, a process that died
+// mid-evaluation, a check that failed because GitHub failed. Which PRs need it is found without
+// evaluating them: the open PRs are listed a hundred a request with this app's check runs on their
+// heads, whose hint (written by the last evaluation, src/evaluate/sweep-hint.ts) says what it saw
+// and when to look again. A sweep with nothing to do costs pages, not PRs.
 //
 // Nothing is lost for good: a close whose webhook never arrived (or whose recording failed) is
 // found by listing the PRs closed since the start of the previous log period and recorded through
 // the same recordClose as the webhook; a report whose continuation comments were not all posted is
 // completed by publishDueReports.
-import { DEFAULT_POLICY_PATH } from "../constants.js";
+import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH } from "../constants.js";
 import { decisionKindsOf } from "../core/decisions.js";
 import { logPeriodKind, parsePeriod, periodOf, previousPeriod } from "../core/period.js";
 import type { Policy } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
-import { listOpenPullRequests } from "../github/facts.js";
+import { listOpenPullsWithChecks } from "../github/open-pulls.js";
 import { sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { recordKey } from "../handlers/closed.js";
 import type { Services } from "../handlers/services.js";
@@ -23,6 +24,8 @@ import { publishDueReports } from "../transparency/report.js";
 import { listChangedFilesOf, listPullsClosedSince, policyChangedSince, type ClosedPull } from "../transparency/sources.js";
 import { getRules, type Rules } from "./governance.js";
 import { recordClose, type CloseEvent } from "./record-close.js";
+import { hintKey } from "./evaluate-pr.js";
+import { reasonToEvaluate, rulesDigest } from "./sweep-hint.js";
 
 export interface InstallationClient {
   id: number;
@@ -131,7 +134,10 @@ export interface SweepStats {
   installations: number;
   repositories: number;
   governed: number;
+  /** Open PRs listed. */
   pullRequests: number;
+  /** Of those, the ones evaluated (their checks missing, stale, due or failed). */
+  evaluated: number;
   errors: number;
 }
 
@@ -141,7 +147,7 @@ export async function sweep(
   publishReports?: PublishReports,
   healCloses: HealCloses = healMissedCloses,
 ): Promise<SweepStats> {
-  const stats: SweepStats = { installations: 0, repositories: 0, governed: 0, pullRequests: 0, errors: 0 };
+  const stats: SweepStats = { installations: 0, repositories: 0, governed: 0, pullRequests: 0, evaluated: 0, errors: 0 };
   for await (const installation of source.installations()) {
     stats.installations++;
     try {
@@ -190,9 +196,34 @@ async function sweepRepository(
     }
   }
   if (publishReports && rules.policy) await publishReports(installation.octokit, ref, rules, services.now());
-  const open = await listOpenPullRequests(installation.octokit, ref);
-  for (const pr of open) {
+  await evaluateWhatNeedsIt(installation, ref, rules, services, stats);
+}
+
+const CHECK_NAMES = [CHECK_DECLARATION, CHECK_SIGNOFF] as const;
+
+/**
+ * The open PRs, a hundred a request, with this app's checks on their heads; evaluates only those
+ * that need it (src/evaluate/sweep-hint.ts says which and why). A PR whose checks say the same as
+ * an evaluation would costs nothing but its share of the listing.
+ */
+async function evaluateWhatNeedsIt(
+  installation: InstallationClient,
+  ref: RepoRef,
+  rules: Extract<Rules, { governed: true }>,
+  services: Services,
+  stats: SweepStats,
+): Promise<void> {
+  const open = await listOpenPullsWithChecks(installation.octokit, ref, services.appId);
+  const digest = rulesDigest(rules);
+  const now = services.now();
+  const targets = open.map((pr) => ({ ...ref, pull_number: pr.number }));
+  const stored = (await services.hints?.get(targets.map(hintKey)).catch(() => undefined)) ?? [];
+  for (const [i, pr] of open.entries()) {
     stats.pullRequests++;
+    const reason = reasonToEvaluate(pr, CHECK_NAMES, digest, now, stored[i]);
+    if (reason === null) continue;
+    stats.evaluated++;
+    services.log?.debug(`sweep: ${ref.owner}/${ref.repo}#${pr.number}: ${reason}`);
     await services.evaluate(installation.octokit, installation.id, { ...ref, pull_number: pr.number });
   }
 }

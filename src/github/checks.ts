@@ -27,6 +27,11 @@ export interface PublishCheckRunInput {
   details_url?: string;
   /** When the check completed; taken from the caller so evaluations are reproducible. */
   now?: Date;
+  /**
+   * The app's own note on the run (the sweep's hint, src/evaluate/sweep-hint.ts): sent with a
+   * write, never a reason to write (a run showing the same outcome and text is left alone).
+   */
+  external_id?: string;
 }
 
 export type PublishResult = "created" | "updated" | "unchanged";
@@ -106,6 +111,7 @@ export async function publishCheckRun(octokit: GitHub, input: PublishCheckRunInp
     completed_at: (input.now ?? new Date()).toISOString(),
     output,
     ...(input.details_url === undefined ? {} : { details_url: input.details_url }),
+    ...(input.external_id === undefined ? {} : { external_id: input.external_id }),
   };
   if (existing) {
     await octokit.rest.checks.update({ ...body, check_run_id: existing.id });

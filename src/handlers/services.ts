@@ -22,5 +22,5 @@ export interface Services extends EvaluationDeps {
   otherRepositories?: boolean;
 }
 
-/** The key under which evaluations of one PR coalesce. */
-export const prKey = (t: EvaluationTarget): string => `${t.owner.toLowerCase()}/${t.repo.toLowerCase()}#${t.pull_number}`;
+/** The key under which evaluations of one PR coalesce (and its sweep hint is kept). */
+export { hintKey as prKey } from "../evaluate/evaluate-pr.js";

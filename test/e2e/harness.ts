@@ -84,7 +84,7 @@ export function testOctokit(): ReturnType<typeof createAppOctokit> {
   })) as ReturnType<typeof createAppOctokit>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createNetServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.address();
@@ -124,6 +124,21 @@ export interface HarnessOptions {
   clock: FakeClock;
   /** Passed to createApp (the recordClosed / publishReports seams, for instance). */
   app?: Partial<AppOptions>;
+}
+
+/** POSTs a webhook to the app at `url` as GitHub does. */
+export async function sendWebhook(url: string, event: string, payload: unknown, opts: SendOptions = {}): Promise<WebhookAnswer> {
+  const body = opts.raw ?? JSON.stringify(payload);
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-github-event": event,
+    "x-github-delivery": opts.delivery ?? randomUUID(),
+    "user-agent": "GitHub-Hookshot/e2e",
+  };
+  const signature = opts.signature === undefined ? await sign(WEBHOOK_SECRET, body) : opts.signature;
+  if (signature !== null) headers["x-hub-signature-256"] = signature;
+  const res = await fetch(`${url}${WEBHOOK_PATH}`, { method: "POST", headers, body });
+  return { status: res.status, body: await res.text() };
 }
 
 /** Starts the app as `npm start` does, against the stand-in. */
@@ -167,19 +182,7 @@ export async function startApp(options: HarnessOptions): Promise<AppHarness> {
   return {
     url,
     queue: q,
-    async send(event, payload, opts = {}) {
-      const body = opts.raw ?? JSON.stringify(payload);
-      const headers: Record<string, string> = {
-        "content-type": "application/json",
-        "x-github-event": event,
-        "x-github-delivery": opts.delivery ?? randomUUID(),
-        "user-agent": "GitHub-Hookshot/e2e",
-      };
-      const signature = opts.signature === undefined ? await sign(WEBHOOK_SECRET, body) : opts.signature;
-      if (signature !== null) headers["x-hub-signature-256"] = signature;
-      const res = await fetch(`${url}${WEBHOOK_PATH}`, { method: "POST", headers, body });
-      return { status: res.status, body: await res.text() };
-    },
+    send: (event, payload, opts = {}) => sendWebhook(url, event, payload, opts),
     settle: () => q.onIdle(),
     sweep: () => sweep(),
     stop: () => server.stop(),

@@ -32,6 +32,11 @@ export interface WorldOptions {
   standin?: StandinOptions;
   app?: HarnessOptions["app"];
   /**
+   * Starts the app processes instead of in-process ones (the durable queue's test runs them as
+   * child processes on one Redis).
+   */
+  startApps?: (standin: GitHubStandin, clock: FakeClock) => Promise<AppHarness[]>;
+  /**
    * Expect every webhook accepted (default). Off when GitHub fails on purpose: a handler that
    * reads GitHub before queueing (a push, a `/governance check` reaction) may then fail, and
    * GitHub would show the delivery as failed; the sweep heals what it missed.
@@ -79,8 +84,8 @@ export class World {
       files: options.files ?? { [POLICY_PATH]: POLICY, [REGISTRY_PATH]: REGISTRY, "CHARTER.md": "# Charter\n" },
       at: clock.plus(-30 * 24 * 3_600_000),
     });
-    const apps: AppHarness[] = [];
-    for (let i = 0; i < (options.processes ?? 1); i++) {
+    const apps: AppHarness[] = options.startApps ? await options.startApps(standin, clock) : [];
+    for (let i = 0; !options.startApps && i < (options.processes ?? 1); i++) {
       apps.push(await startApp({ standin, clock, ...(options.app ? { app: options.app } : {}) }));
     }
     const world = new World(clock, standin, repo, apps);

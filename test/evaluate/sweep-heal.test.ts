@@ -11,7 +11,7 @@ import { publishDueReports, REPORT_HEAL_GRACE_MS, reportPartsMarker } from "../.
 import { policyWith } from "../helpers/builders.js";
 import { GITHUB_API, linkNext, mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
-import { HEAD, REGISTRY, review, servePull } from "../handlers/harness.js";
+import { HEAD, REGISTRY, review, serveOpenPullsWithChecks, servePull } from "../handlers/harness.js";
 import { chainOf, kind, kindResult, prFacts, signoff } from "../transparency/builders.js";
 import { FakeGitHub, type FakeIssue } from "../transparency/fake-github.js";
 import { readFileSync } from "node:fs";
@@ -106,7 +106,7 @@ function serveRepositoryReads(mock: GitHubMock, times: number, policyChanged = f
     { body: policyChanged ? [{ sha: "d".repeat(40), url: "", html_url: "", node_id: "C", comments_url: "", parents: [], commit: { message: "m", url: "", comment_count: 0 } }] : [] },
     { times },
   );
-  mock.get(`${PULLS}?state=open&per_page=100`, { body: [] }, { times });
+  serveOpenPullsWithChecks(mock, [], { times });
 }
 
 function harness() {
@@ -202,7 +202,7 @@ describe("the sweep heals missed closes", () => {
 
     const first = await sweep(h.source, h.services, undefined);
 
-    expect(first).toEqual({ installations: 1, repositories: 1, governed: 1, pullRequests: 0, errors: 0 });
+    expect(first).toEqual({ installations: 1, repositories: 1, governed: 1, pullRequests: 0, evaluated: 0, errors: 0 });
     expect(h.warnings).toEqual([]);
     expect(h.keys).toEqual(["record:org/charter#12@2026-11-24T09:30:00Z"]);
     // The record went on December's log (the period it was written in), chained to November's head.
@@ -261,7 +261,7 @@ describe("the sweep heals missed closes", () => {
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
     serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
-    mock.get(`${PULLS}?state=open&per_page=100`, { body: [] });
+    serveOpenPullsWithChecks(mock, []);
     serveClosedPulls(mock, [[{ number: 13, closed_at: "2026-11-25T10:00:00Z" }]]);
     // The organisation's policy changed in the window: today's rules may not say what was a decision.
     mock.get(`/repos/${OWNER}/.github/commits?path=.github/governance.yml&since=2026-11-01T00:00:00.000Z&per_page=1`, { body: commit });
@@ -291,7 +291,7 @@ describe("the sweep heals missed closes", () => {
     const off = POLICY.replace("log: true", "log: false");
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: off });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
-    mock.get(`${PULLS}?state=open&per_page=100`, { body: [] });
+    serveOpenPullsWithChecks(mock, []);
     const h = harness();
     expect((await sweep(h.source, h.services, undefined)).errors).toBe(0);
     expect(mock.sent("GET", PULLS).filter((r) => r.query.state === "closed")).toEqual([]);
@@ -377,7 +377,7 @@ describe("a report whose continuation comments were not all posted", () => {
       serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     }
     serveClosedPulls(mock, [[]], { times: 2 });
-    mock.get(`${PULLS}?state=open&per_page=100`, { body: [] }, { times: 2 });
+    serveOpenPullsWithChecks(mock, [], { times: 2 });
     expect((await sweep(h.source, h.services, publishReports)).errors).toBe(0);
     const report = gh.issues.find((i) => i.title === "Transparency report: 2026-11")!;
     const complete = report.comments.map((c) => c.body);

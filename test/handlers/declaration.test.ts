@@ -63,6 +63,8 @@ describe("Stakeholder declaration", () => {
       conclusion: "success",
       completed_at: "2026-11-22T08:00:00.000Z",
       details_url: POLICY_URL,
+      // The sweep's hint: what the evaluation saw, and when to look again.
+      external_id: expect.stringMatching(/^pg1\./),
       output: { title: "All contributors have declared", summary: expect.any(String) },
     });
     expect(lines(checks[DECLARATION]?.output.summary)).toContain("- **alice**: Civil society, Open Knowledge Foundation, declared on March 1, 2026");

@@ -314,6 +314,8 @@ export interface ExistingRun {
   title: string;
   summary: string;
   text?: string;
+  /** The app's hint for the sweep, as the app wrote it. */
+  externalId?: string;
 }
 
 const CHECK_IDS = { [CHECK_DECLARATION]: 101, [CHECK_SIGNOFF]: 102 } as const;
@@ -344,6 +346,7 @@ export function serveChecks(
             status: "completed",
             conclusion: run.conclusion,
             details_url: POLICY_URL,
+            external_id: run.externalId ?? "",
             app: { id: APP_ID, slug: "partnership-governance", name: "Partnership Governance" },
             output: { title: run.title, summary: run.summary, text: run.text ?? null, annotations_count: 0, annotations_url: "" },
           },
@@ -392,13 +395,21 @@ export interface CheckBody {
   conclusion: string;
   completed_at: string;
   details_url?: string;
+  external_id?: string;
   output: { title: string; summary: string; text?: string };
 }
 
 /** A run as GitHub would list it after the app wrote `body` (for "nothing changed" tests). */
 export function asExisting(id: number, body: CheckBody | undefined): ExistingRun {
   if (!body) throw new Error("no check body to replay");
-  return { id, conclusion: body.conclusion, title: body.output.title, summary: body.output.summary, ...(body.output.text !== undefined ? { text: body.output.text } : {}) };
+  return {
+    id,
+    conclusion: body.conclusion,
+    title: body.output.title,
+    summary: body.output.summary,
+    ...(body.output.text !== undefined ? { text: body.output.text } : {}),
+    ...(body.external_id !== undefined ? { externalId: body.external_id } : {}),
+  };
 }
 
 /** The lines of a summary or text, for asserting the lines that decide. */
@@ -449,6 +460,45 @@ export function serveOpenPulls(mock: GitHubMock, pages: number[][]): void {
       headers: i < pages.length - 1 ? linkNext(path, i + 1, pages.length) : {},
     });
   });
+}
+
+/**
+ * The sweep's listing of open PRs with this app's checks on their heads (OPEN_PULLS_QUERY), one
+ * page; each PR with its signals and the runs it has (none by default).
+ */
+export function serveOpenPullsWithChecks(
+  mock: GitHubMock,
+  pulls: Array<{ number: number; head?: string; labels?: string[]; reviews?: number; comments?: number; existing?: Partial<Record<string, ExistingRun>> }>,
+  opts: { times?: number } = {},
+): void {
+  mock.graphql(
+    () => ({
+      repository: {
+        pullRequests: {
+          pageInfo: { hasNextPage: false, endCursor: null },
+          nodes: pulls.map((p) => {
+            const head = p.head ?? HEAD;
+            const runs = Object.entries(p.existing ?? {}).flatMap(([name, run]) => (run ? [{ databaseId: run.id, name, externalId: run.externalId ?? null }] : []));
+            return {
+              number: p.number,
+              isDraft: false,
+              headRefOid: head,
+              labels: { totalCount: (p.labels ?? []).length, nodes: (p.labels ?? []).map((name) => ({ name })) },
+              reviews: { totalCount: p.reviews ?? 0 },
+              dismissed: { totalCount: 0 },
+              comments: { totalCount: p.comments ?? 0 },
+              commits: {
+                nodes: [
+                  { commit: { oid: head, checkSuites: { nodes: runs.length > 0 ? [{ app: { databaseId: APP_ID }, checkRuns: { nodes: runs } }] : [] } } },
+                ],
+              },
+            };
+          }),
+        },
+      },
+    }),
+    { times: opts.times ?? 1, match: (req) => req.query.includes("OpenPullRequestChecks") },
+  );
 }
 
 /** A GraphQL query (a read, though sent as a POST); a mutation would be a write. */

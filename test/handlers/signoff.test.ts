@@ -26,7 +26,7 @@ import {
   serveChecks,
   serveEvaluation,
   serveOpenHead,
-  serveOpenPulls,
+  serveOpenPullsWithChecks,
   servePull,
   startApp,
   type EvaluationSpec,
@@ -71,6 +71,8 @@ describe("Multi-sector sign-off", () => {
       conclusion: "success",
       completed_at: NOW.toISOString(),
       details_url: POLICY_URL,
+      // The sweep's hint: what the evaluation saw, and when to look again.
+      external_id: expect.stringMatching(/^pg1\./),
       output: { title: "Signed off by 3 sectors", summary: expect.any(String), text: expect.any(String) },
     });
     expect(lines(checks[SIGNOFF]?.output.summary)[0]).toBe("- **Charter amendment**: signed off ✓");
@@ -133,6 +135,8 @@ describe("Multi-sector sign-off", () => {
       conclusion: "success",
       completed_at: NOW.toISOString(),
       details_url: POLICY_URL,
+      // The sweep's hint: what the evaluation saw, and when to look again.
+      external_id: expect.stringMatching(/^pg1\./),
       output: {
         title: "Not a decision",
         summary: `This pull request changes no file and carries no label that the policy makes a decision, so it needs no sign-off.\n\nThe rules this pull request is judged by are in [the partnership’s policy](${POLICY_URL}).`,
@@ -220,8 +224,9 @@ describe("Multi-sector sign-off: the sweep", () => {
     mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
     // It looks for closes the log missed (none were closed here).
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
-    serveOpenPulls(mock, [[NUMBER]]);
     const existing = { [DECLARATION]: asExisting(101, first.checks[DECLARATION]), [SIGNOFF]: asExisting(102, first.checks[SIGNOFF]) };
+    // The listing shows the checks' hint: the comment period's end has come.
+    serveOpenPullsWithChecks(mock, [{ number: NUMBER, labels: ["consultation"], reviews: 2, existing }]);
     serveEvaluation(mock, { policy: SWEEP_POLICY, pr: consultation, checks: { existing, updates: [SIGNOFF] } });
     const app = await startApp(new Date(NOW.getTime() + 72 * 3_600_000));
 

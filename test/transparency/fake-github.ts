@@ -226,7 +226,8 @@ export class FakeGitHub {
   /** Open PRs for the GraphQL query of open decisions (a plain nock: GraphQL has no OpenAPI). */
   serveOpenPulls(nodes: Array<{ number: number; title: string; login: string; createdAt: string; labels?: string[]; files?: string[] }>): void {
     nock(this.base)
-      .post("/graphql")
+      // Not the sweep's listing of open PRs with their checks (served apart).
+      .post("/graphql", (body: { query?: string }) => !String(body.query ?? "").includes("OpenPullRequestChecks"))
       .reply(200, {
         data: {
           repository: {

@@ -254,11 +254,69 @@ export class GitHubStandin {
             label: string;
             ref: string;
             sha: string;
+            user: {
+                login: string;
+                id: number;
+                node_id: string;
+                type: string;
+                site_admin: boolean;
+            };
+            repo: {
+                id: number;
+                node_id: string;
+                name: string;
+                full_name: string;
+                owner: {
+                    login: string;
+                    id: number;
+                    node_id: string;
+                    type: string;
+                    site_admin: boolean;
+                };
+                private: boolean;
+                html_url: string;
+                description: null;
+                fork: boolean;
+                url: string;
+                archived: boolean;
+                disabled: boolean;
+                default_branch: string;
+                visibility: string;
+            };
         };
         base: {
             label: string;
             ref: string;
             sha: string;
+            user: {
+                login: string;
+                id: number;
+                node_id: string;
+                type: string;
+                site_admin: boolean;
+            };
+            repo: {
+                id: number;
+                node_id: string;
+                name: string;
+                full_name: string;
+                owner: {
+                    login: string;
+                    id: number;
+                    node_id: string;
+                    type: string;
+                    site_admin: boolean;
+                };
+                private: boolean;
+                html_url: string;
+                description: null;
+                fork: boolean;
+                url: string;
+                archived: boolean;
+                disabled: boolean;
+                default_branch: string;
+                visibility: string;
+            };
         };
         author_association: string;
     } | {
@@ -306,11 +364,69 @@ export class GitHubStandin {
             label: string;
             ref: string;
             sha: string;
+            user: {
+                login: string;
+                id: number;
+                node_id: string;
+                type: string;
+                site_admin: boolean;
+            };
+            repo: {
+                id: number;
+                node_id: string;
+                name: string;
+                full_name: string;
+                owner: {
+                    login: string;
+                    id: number;
+                    node_id: string;
+                    type: string;
+                    site_admin: boolean;
+                };
+                private: boolean;
+                html_url: string;
+                description: null;
+                fork: boolean;
+                url: string;
+                archived: boolean;
+                disabled: boolean;
+                default_branch: string;
+                visibility: string;
+            };
         };
         base: {
             label: string;
             ref: string;
             sha: string;
+            user: {
+                login: string;
+                id: number;
+                node_id: string;
+                type: string;
+                site_admin: boolean;
+            };
+            repo: {
+                id: number;
+                node_id: string;
+                name: string;
+                full_name: string;
+                owner: {
+                    login: string;
+                    id: number;
+                    node_id: string;
+                    type: string;
+                    site_admin: boolean;
+                };
+                private: boolean;
+                html_url: string;
+                description: null;
+                fork: boolean;
+                url: string;
+                archived: boolean;
+                disabled: boolean;
+                default_branch: string;
+                visibility: string;
+            };
         };
         author_association: string;
     };
@@ -545,6 +661,7 @@ export type CheckRun = {
         text: string | null;
     };
     appId: number;
+    externalId?: string;
 };
 export type Repo = {
     id: number;

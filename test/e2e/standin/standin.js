@@ -70,7 +70,7 @@ import { FaultPlan } from "./faults.js";
  * @property {string[]} commits the PR's commits, oldest first
  * @property {Review[]} reviews
  */
-/** @typedef {{ id: number, headSha: string, name: string, status: string, conclusion: string | null, startedAt: string, completedAt: string | null, detailsUrl: string | null, output: { title: string | null, summary: string | null, text: string | null }, appId: number }} CheckRun */
+/** @typedef {{ id: number, headSha: string, name: string, status: string, conclusion: string | null, startedAt: string, completedAt: string | null, detailsUrl: string | null, output: { title: string | null, summary: string | null, text: string | null }, appId: number, externalId?: string }} CheckRun */
 /**
  * @typedef {object} Repo
  * @property {number} id
@@ -774,8 +774,9 @@ export class GitHubStandin {
       merged_at: pull.merged ? pull.closedAt : null,
       merge_commit_sha: pull.mergeCommitSha,
       draft: pull.draft,
-      head: { label: `${repo.owner}:${pull.headRef}`, ref: pull.headRef, sha: headSha },
-      base: { label: `${repo.owner}:${pull.base}`, ref: pull.base, sha: baseSha },
+      // As GitHub gives them: each side with its repository (the app reads base.repo.default_branch).
+      head: { label: `${repo.owner}:${pull.headRef}`, ref: pull.headRef, sha: headSha, user: this.#user(repo.owner, "Organization"), repo: this.#repoJson(repo) },
+      base: { label: `${repo.owner}:${pull.base}`, ref: pull.base, sha: baseSha, user: this.#user(repo.owner, "Organization"), repo: this.#repoJson(repo) },
       author_association: "CONTRIBUTOR",
     };
     if (!full) return json;
@@ -896,7 +897,7 @@ export class GitHubStandin {
       id: run.id,
       head_sha: run.headSha,
       node_id: `CR_${run.id}`,
-      external_id: "",
+      external_id: run.externalId ?? "",
       url: `${this.baseUrl}/repos/${full_name}/check-runs/${run.id}`,
       html_url: `https://github.com/${full_name}/runs/${run.id}`,
       details_url: run.detailsUrl,
@@ -1274,6 +1275,7 @@ export class GitHubStandin {
         detailsUrl: body.details_url ?? null,
         output: { title: body.output?.title ?? null, summary: body.output?.summary ?? null, text: body.output?.text ?? null },
         appId: this.appId,
+        ...(typeof body.external_id === "string" ? { externalId: body.external_id } : {}),
       };
       this.#checkConclusion(run);
       repo.checkRuns.push(run);
@@ -1287,6 +1289,7 @@ export class GitHubStandin {
       if (body.conclusion !== undefined) run.conclusion = body.conclusion;
       if (body.completed_at !== undefined) run.completedAt = body.completed_at;
       if (body.details_url !== undefined) run.detailsUrl = body.details_url;
+      if (typeof body.external_id === "string") run.externalId = body.external_id;
       if (body.output) run.output = { title: body.output.title ?? null, summary: body.output.summary ?? null, text: body.output.text ?? null };
       this.#checkConclusion(run);
       return { status: 200, body: this.#checkRunJson(repo, run) };
@@ -1595,10 +1598,10 @@ export class GitHubStandin {
       labels: (args) => connection(pull.labels.map((name) => ({ name })), args, "labels"),
       /** @param {ConnectionArgs} args */
       files: (args) => connection(changes.map((c) => ({ path: c.path, changeType: PATCH_STATUS[c.change], additions: 1, deletions: 0 })), args, "files"),
-      /** @param {ConnectionArgs} args */
+      /** @param {ConnectionArgs & { states?: string[] | null }} args */
       reviews: (args) =>
         connection(
-          pull.reviews.map((r) => ({
+          pull.reviews.filter((r) => !args.states || args.states.includes(r.state)).map((r) => ({
             id: `PRR_${r.id}`,
             databaseId: r.id,
             fullDatabaseId: String(r.id),
@@ -1610,6 +1613,13 @@ export class GitHubStandin {
           })),
           args,
           "reviews",
+        ),
+      /** @param {ConnectionArgs} args */
+      commits: (args) =>
+        connection(
+          pull.commits.map((sha) => ({ id: `PRC_${sha}`, commit: this.#graphCommit(repo, sha) })),
+          args,
+          "commits",
         ),
       /** @param {ConnectionArgs} args */
       comments: (args) =>
@@ -1626,6 +1636,53 @@ export class GitHubStandin {
           args,
           "comments",
         ),
+    };
+  }
+
+  /**
+   * A commit with its check suites: GitHub keeps one suite per app on a commit; `filterBy`
+   * narrows them to one app's, and their runs to a name or to the latest run of each name.
+   * @param {Repo} repo @param {string} sha
+   */
+  #graphCommit(repo, sha) {
+    return {
+      oid: sha,
+      /** @param {ConnectionArgs & { filterBy?: { appId?: number | null } | null }} args */
+      checkSuites: (args) => {
+        const apps = [...new Set(repo.checkRuns.filter((r) => r.headSha === sha).map((r) => r.appId))]
+          .filter((appId) => args.filterBy?.appId === undefined || args.filterBy?.appId === null || args.filterBy.appId === appId)
+          .sort((a, b) => a - b);
+        const suites = apps.map((appId) => ({
+          id: `CS_${sha}_${appId}`,
+          app: { id: `A_${appId}`, databaseId: appId },
+          /** @param {ConnectionArgs & { filterBy?: { checkName?: string | null, checkType?: string | null } | null }} runArgs */
+          checkRuns: (runArgs) => {
+            let runs = repo.checkRuns.filter((r) => r.headSha === sha && r.appId === appId && (!runArgs.filterBy?.checkName || r.name === runArgs.filterBy.checkName));
+            if (runArgs.filterBy?.checkType === "LATEST") {
+              /** @type {Map<string, CheckRun>} */
+              const latest = new Map();
+              for (const r of runs) if ((latest.get(r.name)?.id ?? -1) < r.id) latest.set(r.name, r);
+              runs = [...latest.values()];
+            }
+            runs.sort((a, b) => a.id - b.id);
+            return connection(
+              runs.map((r) => ({
+                id: `CR_${r.id}`,
+                databaseId: r.id,
+                name: r.name,
+                status: r.status.toUpperCase(),
+                conclusion: r.conclusion ? r.conclusion.toUpperCase() : null,
+                externalId: r.externalId ?? null,
+                title: r.output.title,
+                completedAt: r.completedAt,
+              })),
+              runArgs,
+              "checkRuns",
+            );
+          },
+        }));
+        return connection(suites, args, "checkSuites");
+      },
     };
   }
 
