@@ -217,16 +217,17 @@ export async function publishBoth(
   ctx: RenderContext,
   declaration: CheckOutput,
   signoff: CheckOutput,
-  hint: SweepHint,
+  /** The sweep's hint, on a PR's checks (a merge group's carry none). */
+  hint?: SweepHint,
 ): Promise<number> {
   let writes = 0;
-  const external_id = encodeHint(hint);
+  const external_id = hint ? encodeHint(hint) : undefined;
   const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha, appId });
   for (const [name, output] of [
     [CHECK_DECLARATION, declaration],
     [CHECK_SIGNOFF, signoff],
   ] as const) {
-    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId, now: ctx.now, external_id }, existing);
+    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId, now: ctx.now, ...(external_id ? { external_id } : {}) }, existing);
     if (done !== "unchanged") writes++;
   }
   return writes;
