@@ -21,12 +21,14 @@ import { graphqlQuery, type GitHub } from "./client.js";
 import { GitHubFactsError, toFactsError } from "./facts.js";
 import type { RepoRef } from "./files.js";
 
-/** What the `merge_group` webhook says of the group (GitHub's "Merge Group" object). */
+/**
+ * What the `merge_group` webhook says of the group (GitHub's "Merge Group" object) that finding
+ * its PRs needs (its `base_sha` is not: the queue says what the group holds).
+ */
 export interface MergeGroupEvent {
   head_sha: string;
   /** The full ref: `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
   head_ref: string;
-  base_sha: string;
   /** The full ref of the branch the group lands on: `refs/heads/<base>`. */
   base_ref: string;
 }

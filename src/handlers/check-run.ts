@@ -1,7 +1,10 @@
-// "Re-run" pressed in GitHub's UI on one of this app's checks: evaluate its PRs again.
+// "Re-run" pressed in GitHub's UI on one of this app's checks: evaluate its PRs again, or, on a
+// merge queue's commit, its merge group.
 import type { Context } from "probot";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../constants.js";
 import type { GitHub } from "../github/client.js";
+import { parseQueueBranch } from "../github/merge-queue.js";
+import { requestGroupEvaluation } from "./merge-group.js";
 import type { Services } from "./services.js";
 
 export async function onCheckRunRerequested(context: Context<"check_run.rerequested">, services: Services): Promise<void> {
@@ -17,6 +20,20 @@ export async function onCheckRunRerequested(context: Context<"check_run.rereques
   const octokit = context.octokit as unknown as GitHub;
   const owner = repository.owner.login;
   const repo = repository.name;
+  // A check of a merge queue's commit (its suite's branch is the queue's): the group is judged
+  // again. The branch name only says which entry to look for; the group is bound to the commit
+  // as for the webhook (src/github/merge-queue.ts), so a crafted name fails closed.
+  const branch = run.check_suite?.head_branch;
+  const queued = branch ? parseQueueBranch(`refs/heads/${branch}`) : null;
+  if (branch && queued) {
+    await requestGroupEvaluation(octokit, installation.id, services, {
+      owner,
+      repo,
+      defaultBranch: repository.default_branch,
+      group: { head_sha: run.head_sha, head_ref: `refs/heads/${branch}`, base_ref: `refs/heads/${queued.base}` },
+    });
+    return;
+  }
   let numbers = run.pull_requests.map((p) => p.number);
   if (numbers.length === 0) {
     // GitHub leaves `pull_requests` empty for PRs from forks: find them by the head commit.

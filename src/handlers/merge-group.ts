@@ -4,7 +4,7 @@
 // dequeued or invalidated) needs nothing: the checks of a destroyed group's commit no longer
 // matter, and a merged PR is recorded from its own `pull_request.closed`.
 import type { Context } from "probot";
-import { evaluateMergeGroup } from "../evaluate/evaluate-group.js";
+import { evaluateMergeGroup, type GroupTarget } from "../evaluate/evaluate-group.js";
 import type { GitHub } from "../github/client.js";
 import type { Services } from "./services.js";
 
@@ -17,16 +17,22 @@ export async function onMergeGroupChecksRequested(context: Context<"merge_group.
     context.log.debug("merge_group event without an installation or a repository: not for this app");
     return;
   }
-  const octokit = context.octokit as unknown as GitHub;
-  const target = {
+  await requestGroupEvaluation(context.octokit as unknown as GitHub, installation.id, services, {
     owner: repository.owner.login,
     repo: repository.name,
     defaultBranch: repository.default_branch,
-    group: { head_sha: group.head_sha, head_ref: group.head_ref, base_sha: group.base_sha, base_ref: group.base_ref },
-  };
+    group: { head_sha: group.head_sha, head_ref: group.head_ref, base_ref: group.base_ref },
+  });
+}
+
+/**
+ * Has a merge group judged (queued per installation, or inline): from its webhook, or from "Re-run"
+ * pressed on one of the group's checks.
+ */
+export async function requestGroupEvaluation(octokit: GitHub, installationId: number, services: Services, target: GroupTarget): Promise<void> {
   await services.run(
-    installation.id,
-    groupKey(target.owner, target.repo, group.head_sha),
+    installationId,
+    groupKey(target.owner, target.repo, target.group.head_sha),
     async () => {
       await evaluateMergeGroup(octokit, target, services);
     },

@@ -268,6 +268,24 @@ export class World {
     return rebuilt;
   }
 
+  /**
+   * GitHub's queue merges every entry up to `number`'s at once, and the webhooks follow: each
+   * group destroyed as merged, the push of the default branch to the last group's commit, each PR
+   * closed as merged. Returns the landed entries.
+   */
+  async landQueue(number: number): Promise<QueueEntry[]> {
+    const before = this.repo.branches.get(this.repo.defaultBranch);
+    const landed = this.standin.landQueue(this.repo, number, this.clock.now());
+    for (const entry of landed) {
+      await this.deliverChecked("merge_group", "webhook-merge-group-destroyed", this.groupPayload("destroyed", entry, "merged"));
+    }
+    const changed = [...new Set(landed.flatMap((e) => this.standin.changedFiles(this.repo, e.number)))];
+    const after = landed[landed.length - 1]?.headSha;
+    await this.deliver("push", pushPayload({ ...this.#target(), ...(after ? { after } : {}), modified: changed }, { before }));
+    for (const entry of landed) await this.deliver("pull_request", this.pullPayload("closed", entry.number));
+    return landed;
+  }
+
   /** This app's two checks on a queue entry's commit. */
   groupChecks(entry: QueueEntry): { declaration: CheckView | undefined; signoff: CheckView | undefined } {
     const view = (name: string) => {
@@ -295,14 +313,7 @@ export class World {
       return { dequeued: front.number };
     }
     if (conclusions.some((c) => c === undefined)) return { waiting: front.number };
-    const before = this.repo.branches.get(this.repo.defaultBranch);
-    const landed = this.standin.landQueue(this.repo, front.number, this.clock.now());
-    for (const entry of landed) {
-      await this.deliverChecked("merge_group", "webhook-merge-group-destroyed", this.groupPayload("destroyed", entry, "merged"));
-    }
-    const changed = [...new Set(landed.flatMap((e) => this.standin.changedFiles(this.repo, e.number)))];
-    await this.deliver("push", pushPayload({ ...this.#target(), after: front.headSha, modified: changed }, { before }));
-    for (const entry of landed) await this.deliver("pull_request", this.pullPayload("closed", entry.number));
+    await this.landQueue(front.number);
     await this.settle();
     return { landed: front.number };
   }

@@ -9,9 +9,10 @@ import { parse } from "yaml";
 import { MERGE_QUEUE_QUERY } from "../../src/github/merge-queue.js";
 import { GraphQLReply, mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
 import { validateWebhook } from "../helpers/openapi.js";
-import { mergeGroupPayload, pullRequestQueuePayload } from "../helpers/payloads.js";
+import { checkRunPayload, mergeGroupPayload, pullRequestQueuePayload } from "../helpers/payloads.js";
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
+  APP_ID,
   appWrites,
   assertDone,
   checkBodies,
@@ -193,6 +194,44 @@ describe("merge_group.checks_requested", () => {
     await app.receive("merge_group", checksRequested(12));
     assertDone(mock);
     expect(appWrites(mock)).toEqual([]);
+  });
+});
+
+describe("Re-run pressed on a check of a merge queue's commit", () => {
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+  });
+  afterEach(() => teardownNock());
+
+  const rerun = (branch: string) =>
+    checkRunPayload(
+      "check_run.rerequested",
+      { ...repository, headSha: GROUP, name: SIGNOFF, appId: APP_ID, pullNumbers: [] },
+      { check_run: { check_suite: { head_branch: branch, head_sha: GROUP } } },
+    );
+
+  it("judges the group again and writes on the group's commit", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    serveRules(mock, 2);
+    serveQueue(mock, [{ number: 12, commit: GROUP }]);
+    servePull(mock, charter(12));
+    serveChecks(mock, { head: GROUP });
+    const app = await startApp();
+    await app.receive("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`));
+    assertDone(mock);
+    expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ head_sha: GROUP, conclusion: "success", output: { title: "Pull request #12 holds" } });
+  });
+
+  it("a suite branch naming a PR whose queue entry is another commit: fails closed", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    serveRules(mock, 1);
+    serveQueue(mock, [{ number: 12, commit: "e".repeat(40) }]);
+    serveChecks(mock, { head: GROUP });
+    const app = await startApp();
+    await app.receive("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`));
+    assertDone(mock);
+    expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ head_sha: GROUP, conclusion: "failure", output: { title: "Cannot tell which pull requests this merge group holds" } });
   });
 });
 
