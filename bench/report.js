@@ -15,6 +15,7 @@ import { loadPolicy } from "../lib/policy/load.js";
 import { renderLogIssueBody, renderRecordComment } from "../lib/render/record.js";
 import { renderReportParts } from "../lib/render/report.js";
 import { buildPeriodReport, ReportSources } from "../lib/transparency/report.js";
+import { userId } from "../test/e2e/standin/standin.js";
 
 const API = "https://api.github.com";
 const OWNER = "partnership";
@@ -37,7 +38,7 @@ decisions:
 const logins = ["alice", "bob", "carol", "dan", "erin", "frank"];
 const sectors = ["civil-society", "government", "business"];
 const registryText = `stakeholders:\n${logins
-  .map((l, i) => `  - { login: ${l}, sector: ${sectors[i % 3]}, organisation: Org ${i}, declared: 2026-03-01, interests: none }`)
+  .map((l, i) => `  - { login: ${l}, id: ${userId(l)}, sector: ${sectors[i % 3]}, organisation: Org ${i}, declared: 2026-03-01, interests: none }`)
   .join("\n")}\n`;
 
 const loaded = await loadPolicy(async (ref) => (ref.path === ".github/governance.yml" && ref.repo === REPO ? { text: policyText, file: ref.path } : null), {
@@ -62,7 +63,7 @@ function world(n) {
     pulls.push({
       number,
       title: `Pull request ${number}`,
-      user: { login: logins[number % logins.length], id: number % 50, type: "User" },
+      user: { login: logins[number % logins.length], id: userId(logins[number % logins.length]), type: "User" },
       state: open ? "open" : "closed",
       created_at: iso(created),
       updated_at: iso(created + 3_600_000),

@@ -8,6 +8,7 @@ import nock from "nock";
 import { evaluatePullRequest } from "../lib/evaluate/evaluate-pr.js";
 import { createAppOctokit } from "../lib/github/client.js";
 import { DEFAULT_POLICY_PATH } from "../lib/constants.js";
+import { userId } from "../test/e2e/standin/standin.js";
 
 const API = "https://api.github.com";
 const OWNER = "partnership";
@@ -30,7 +31,7 @@ const people = ["bob:government", "carol:business", "alice:civil-society", "dan:
 const registry = `stakeholders:\n${people
   .map((p) => {
     const [login, sector] = p.split(":");
-    return `  - { login: ${login}, sector: ${sector}, organisation: Org, declared: 2026-03-01, interests: none }`;
+    return `  - { login: ${login}, id: ${userId(login)}, sector: ${sector}, organisation: Org, declared: 2026-03-01, interests: none }`;
   })
   .join("\n")}\n`;
 
@@ -44,11 +45,11 @@ const state = {
 };
 
 function review(id, login) {
-  return { id, user: { login, id, type: "User" }, state: "APPROVED", commit_id: HEAD, submitted_at: `2026-11-2${id % 8}T09:00:00Z`, body: "" };
+  return { id, user: { login, id: userId(login), type: "User" }, state: "APPROVED", commit_id: HEAD, submitted_at: `2026-11-2${id % 8}T09:00:00Z`, body: "" };
 }
 function comment(id) {
   const t = "2026-11-21T10:00:00Z";
-  return { id, user: { login: "someone", id: 99, type: "User" }, body: "Looks good", created_at: t, updated_at: t };
+  return { id, user: { login: "someone", id: userId("someone"), type: "User" }, body: "Looks good", created_at: t, updated_at: t };
 }
 
 const counts = { all: 0, counted: 0, writes: 0, byRoute: new Map() };
@@ -81,7 +82,7 @@ const content = (path, text) => ({ type: "file", encoding: "base64", size: text.
 
 /** The answer GitHub's GraphQL API gives to the app's PULL_REQUEST_QUERY, from the state. */
 function pullRequestData(number) {
-  const user = (login) => ({ __typename: "User", login });
+  const user = (login) => ({ __typename: "User", login, databaseId: userId(login) });
   const page = (nodes) => ({ pageInfo: { hasNextPage: nodes.length > 100 }, nodes: nodes.slice(0, 100) });
   return {
     repository: {

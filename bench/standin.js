@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { PULL_REQUEST_QUERY } from "../lib/github/facts.js";
+import { userId } from "../test/e2e/standin/standin.js";
 
 const POLICY = `sectors:
   - { id: government, name: Government }
@@ -21,10 +22,10 @@ transparency:
   report: off
 `;
 const REGISTRY = `stakeholders:
-  - { login: author, sector: government, organisation: Ministry, declared: 2026-03-01, interests: none }
-  - { login: bob, sector: government, organisation: Ministry, declared: 2026-03-01, interests: none }
-  - { login: carol, sector: business, organisation: Chamber, declared: 2026-03-01, interests: none }
-  - { login: dan, sector: civil-society, organisation: NGO, declared: 2026-03-01, interests: none }
+  - { login: author, id: 1101164627, sector: government, organisation: Ministry, declared: 2026-03-01, interests: none }
+  - { login: bob, id: 306255, sector: government, organisation: Ministry, declared: 2026-03-01, interests: none }
+  - { login: carol, id: 294835467, sector: business, organisation: Chamber, declared: 2026-03-01, interests: none }
+  - { login: dan, id: 307755, sector: civil-society, organisation: NGO, declared: 2026-03-01, interests: none }
 `;
 
 const sha1 = (s) => createHash("sha1").update(s).digest("hex");
@@ -74,7 +75,7 @@ export async function startStandIn(opts) {
     if (method === "GET" && (m = /^\/pulls\/(\d+)$/.exec(rest))) {
       const n = Number(m[1]);
       return [200, {
-        number: n, title: `Amend article ${n}`, state: "open", draft: false, merged: false, user: { login: "author", id: 5, type: "User" },
+        number: n, title: `Amend article ${n}`, state: "open", draft: false, merged: false, user: { login: "author", id: userId("author"), type: "User" },
         created_at: "2026-11-01T10:00:00Z", closed_at: null, merge_commit_sha: null, head: { sha: headOf(n), ref: `pr-${n}` }, base: { ref: "main" },
         labels: [], changed_files: 1,
       }, "GET pull"];
@@ -82,7 +83,7 @@ export async function startStandIn(opts) {
     if (method === "GET" && /^\/pulls\/\d+\/files$/.test(rest)) return [200, [{ sha: "f".repeat(40), filename: "CHARTER.md", status: "modified", additions: 1, deletions: 0, changes: 1 }], "GET files"];
     if (method === "GET" && /^\/pulls\/\d+\/reviews$/.test(rest)) {
       const n = Number(/\d+/.exec(rest)[0]);
-      return [200, ["bob", "carol"].map((login, i) => ({ id: i + 1, user: { login, id: 10 + i, type: "User" }, state: "APPROVED", commit_id: headOf(n), submitted_at: "2026-11-02T09:00:00Z", body: "" })), "GET reviews"];
+      return [200, ["bob", "carol"].map((login, i) => ({ id: i + 1, user: { login, id: userId(login), type: "User" }, state: "APPROVED", commit_id: headOf(n), submitted_at: "2026-11-02T09:00:00Z", body: "" })), "GET reviews"];
     }
     if (method === "GET" && /^\/issues\/\d+\/comments$/.test(rest)) return [200, repo.comments.filter((c) => c.issue === Number(/\d+/.exec(rest)[0])).map((c) => c.body), "GET comments"];
     if (method === "POST" && /^\/issues\/\d+\/comments$/.test(rest)) {
@@ -149,12 +150,12 @@ export async function startStandIn(opts) {
           defaultBranchRef: { name: "main" },
           pullRequest: {
             number: n, title: `Amend article ${n}`, state: "OPEN", isDraft: false, merged: false, createdAt: "2026-11-01T10:00:00Z", closedAt: null,
-            headRefOid: head, changedFiles: 1, mergeCommit: null, author: { __typename: "User", login: "author" },
+            headRefOid: head, changedFiles: 1, mergeCommit: null, author: { __typename: "User", login: "author", databaseId: userId("author") },
             labels: page([]),
             files: page([{ path: "CHARTER.md", changeType: "MODIFIED" }]),
-            reviews: page(["bob", "carol"].map((login, i) => ({ fullDatabaseId: String(i + 1), state: "APPROVED", submittedAt: "2026-11-02T09:00:00Z", author: { __typename: "User", login }, commit: { oid: head } }))),
+            reviews: page(["bob", "carol"].map((login, i) => ({ fullDatabaseId: String(i + 1), state: "APPROVED", submittedAt: "2026-11-02T09:00:00Z", author: { __typename: "User", login, databaseId: userId(login) }, commit: { oid: head } }))),
             comments: page(repo.comments.filter((c) => c.issue === n).map(({ body: c }) => ({
-              fullDatabaseId: String(c.id), body: c.body, createdAt: c.created_at, updatedAt: c.updated_at, author: { __typename: "Bot", login: c.user.login.replace(/\[bot\]$/, "") },
+              fullDatabaseId: String(c.id), body: c.body, createdAt: c.created_at, updatedAt: c.updated_at, author: { __typename: "Bot", login: c.user.login.replace(/\[bot\]$/, ""), databaseId: c.user.id },
             }))),
           },
         },

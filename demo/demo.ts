@@ -11,14 +11,14 @@ import { World } from "../test/e2e/world.js";
 const root = new URL(`file://${process.cwd()}/`);
 const POLICY = readFileSync(new URL("config/governance.yml", root), "utf8");
 const FOUNDERS = `stakeholders:
-  - { login: alice, sector: civil-society, organisation: Open Knowledge Foundation, declared: 2026-11-02, interests: Board member of the Digital Rights Fund }
+  - { login: alice, id: 293307098, sector: civil-society, organisation: Open Knowledge Foundation, declared: 2026-11-02, interests: Board member of the Digital Rights Fund }
 `;
 const REGISTRY = `stakeholders:
-  - { login: alice, sector: civil-society, organisation: Open Knowledge Foundation, declared: 2026-11-02, interests: Board member of the Digital Rights Fund }
-  - { login: bob, sector: government, organisation: Ministry of Culture, declared: 2026-11-02, interests: none }
-  - { login: carol, sector: business, organisation: Chamber of Commerce, declared: 2026-11-02, interests: none }
-  - { login: dan, sector: international, organisation: UNESCO, declared: 2026-11-02, interests: none }
-  - { login: frank, sector: civil-society, organisation: Citizens Advice, declared: 2026-11-02, interests: none }
+  - { login: alice, id: 293307098, sector: civil-society, organisation: Open Knowledge Foundation, declared: 2026-11-02, interests: Board member of the Digital Rights Fund }
+  - { login: bob, id: 306255, sector: government, organisation: Ministry of Culture, declared: 2026-11-02, interests: none }
+  - { login: carol, id: 294835467, sector: business, organisation: Chamber of Commerce, declared: 2026-11-02, interests: none }
+  - { login: dan, id: 307755, sector: international, organisation: UNESCO, declared: 2026-11-02, interests: none }
+  - { login: frank, id: 298096108, sector: civil-society, organisation: Citizens Advice, declared: 2026-11-02, interests: none }
 `;
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH } from "../constants.js";
 import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
+import { entryOf, indexRegistry, sameLogin } from "../core/people.js";
 import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
 import type {
   Actor,
@@ -36,24 +37,36 @@ class InputError extends Error {}
 const REVIEW_STATES = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED"] as const;
 const isoTime = z.iso.datetime({ offset: true });
 
+/** A GitHub account id: a positive whole number. */
+const accountId = z.number().int().positive();
+
 const prFileSchema = z.strictObject({
   number: z.number().int().positive(),
   title: z.string().optional(),
   author: z.string().min(1),
+  /** The author's GitHub account id; without it the author is matched by login. */
+  author_id: accountId.optional(),
   draft: z.boolean().optional(),
   created_at: isoTime,
   head_sha: z.string().min(1),
   labels: z.array(z.string()).optional(),
   files: z.array(z.union([z.string().min(1), z.strictObject({ filename: z.string().min(1), previous_filename: z.string().min(1).optional() })])),
   commit_authors: z
-    // A login, or a commit with its sha: `login: null` is a commit whose e-mail GitHub links to no account.
-    .array(z.union([z.string().min(1), z.strictObject({ sha: z.string().min(1), login: z.string().min(1).nullable(), name: z.string().optional() })]))
+    // A login, or a commit author `{"login", "id"}` (with its sha if wanted): `login: null` is a
+    // commit whose e-mail GitHub links to no account.
+    .array(
+      z.union([
+        z.string().min(1),
+        z.strictObject({ sha: z.string().min(1).optional(), login: z.string().min(1).nullable(), id: accountId.optional(), name: z.string().optional() }),
+      ]),
+    )
     .optional(),
   reviews: z
     .array(
       z.strictObject({
         id: z.number().int().optional(),
         user: z.string().min(1),
+        user_id: accountId.optional(),
         state: z.enum(REVIEW_STATES),
         commit_id: z.string().min(1),
         submitted_at: isoTime,
@@ -65,6 +78,7 @@ const prFileSchema = z.strictObject({
       z.strictObject({
         id: z.number().int().optional(),
         user: z.string().min(1),
+        user_id: accountId.optional(),
         body: z.string(),
         created_at: isoTime,
         edited: z.boolean().optional(),
@@ -76,14 +90,15 @@ const prFileSchema = z.strictObject({
 
 export type PrFile = z.infer<typeof prFileSchema>;
 
-const actor = (login: string): Actor => ({ login, isBot: /\[bot\]$/i.test(login) });
+/** A person of the PR file: without an id, matched to the registry by login, as if the ids agreed. */
+const actor = (login: string, id?: number): Actor => ({ login, id: id ?? null, isBot: /\[bot\]$/i.test(login) });
 
 /** The PR file as the facts the app would gather from GitHub (without the head's files). */
 export function factsFromPrFile(pr: PrFile): PullRequestFacts {
   return {
     number: pr.number,
     title: pr.title ?? "",
-    author: actor(pr.author),
+    author: actor(pr.author, pr.author_id),
     draft: pr.draft ?? false,
     state: "open",
     merged: false,
@@ -96,19 +111,23 @@ export function factsFromPrFile(pr: PrFile): PullRequestFacts {
         : { filename: f.filename, ...(f.previous_filename ? { previousFilename: f.previous_filename } : {}) },
     ),
     commits: (pr.commit_authors ?? [pr.author]).map((c, i) => {
-      if (typeof c === "string") return { sha: `commit-${i + 1}`, author: actor(c) };
-      return { sha: c.sha, author: c.login === null ? null : actor(c.login), ...(c.name !== undefined ? { authorName: c.name } : {}) };
+      if (typeof c === "string") return { sha: `commit-${i + 1}`, author: sameLogin(c, pr.author) ? actor(c, pr.author_id) : actor(c) };
+      return {
+        sha: c.sha ?? `commit-${i + 1}`,
+        author: c.login === null ? null : actor(c.login, c.id),
+        ...(c.name !== undefined ? { authorName: c.name } : {}),
+      };
     }),
     reviews: (pr.reviews ?? []).map((r, i) => ({
       id: r.id ?? i + 1,
-      user: actor(r.user),
+      user: actor(r.user, r.user_id),
       state: r.state,
       commitId: r.commit_id,
       submittedAt: r.submitted_at,
     })),
     comments: (pr.comments ?? []).map((c, i) => ({
       id: c.id ?? 100_000 + i + 1,
-      user: actor(c.user),
+      user: actor(c.user, c.user_id),
       body: c.body,
       createdAt: c.created_at,
       edited: c.edited ?? false,
@@ -294,8 +313,7 @@ async function simulate(inputs: Inputs, io: CliIO, lang: Language): Promise<Simu
       // entry makes that one declaration not current, as on the default branch.
       facts.headDiagnostics = head.registry === null ? head.diagnostics : [];
       if (touchesRegistry && head.registry) {
-        const author = pr.author.toLowerCase();
-        facts.headAuthorEntry = head.registry.entries.find((e) => e.login.toLowerCase() === author) ?? null;
+        facts.headAuthorEntry = entryOf(indexRegistry(head.registry), facts.author) ?? null;
       }
     }
   }

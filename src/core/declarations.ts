@@ -1,6 +1,6 @@
 // Who must have declared whom they represent, and who has (SPEC.md, "Stakeholder declaration").
 import { dayNumber, formatDay, utcDayOf } from "./dates.js";
-import { indexRegistry, isBot, loginKey, sameLogin } from "./people.js";
+import { entryOf, indexRegistry, isBot, loginKey, samePerson, sameLogin } from "./people.js";
 import type {
   Actor,
   DeclarationResult,
@@ -38,15 +38,29 @@ export function declarationStatus(entry: RegistryEntry | undefined, renewAfterDa
 }
 
 /**
- * As declarationStatus, and also checks the entry's sector against the policy, for entries the
- * registry parser did not flag (a sector removed from the policy makes the declaration lapse).
+ * As declarationStatus, and also checks the entry against the policy: its sector, for entries the
+ * registry parser did not flag (a sector removed from the policy makes the declaration lapse),
+ * and, with `ids: required` (the default), that it gives the account's id.
  */
-export function declarationStatusIn(policy: Policy, entry: RegistryEntry | undefined, now: Date): DeclarationStatus {
+export function declarationStatusIn(
+  policy: Pick<Policy, "sectors"> & { declarations: Pick<Policy["declarations"], "renewAfterDays" | "ids"> },
+  entry: RegistryEntry | undefined,
+  now: Date,
+): DeclarationStatus {
+  if (entry && !entry.problem && entry.id === undefined && policy.declarations.ids !== "optional") {
+    return { current: false, reason: { code: "no-id" } };
+  }
   const status = declarationStatus(entry, policy.declarations.renewAfterDays, now);
   if (status.current && entry && !policy.sectors.some((s) => s.id === entry.sector)) {
     return { current: false, reason: { code: "unknown-sector", sector: entry.sector } };
   }
   return status;
+}
+
+/** The sector of an account's current declaration (found by id first), or null when it has none. */
+export function currentSectorOf(policy: Policy, registry: Registry, actor: Actor, now: Date): string | null {
+  const entry = entryOf(indexRegistry(registry), actor);
+  return entry && declarationStatusIn(policy, entry, now).current ? entry.sector : null;
 }
 
 /** Who must have declared, in order: the author first, then committers as they appear. */
@@ -62,10 +76,16 @@ function requiredPeople(policy: Policy, facts: PullRequestFacts): Array<{ actor:
   return out;
 }
 
+/** Whether the author's entry in the PR's head is theirs: their id, or (no id given) their login. */
+function headEntryIsFor(head: RegistryEntry, actor: Actor): boolean {
+  if (head.id !== undefined && actor.id !== null) return head.id === actor.id;
+  return sameLogin(head.login, actor.login);
+}
+
 /** The check's verdict on who has declared. Never throws. */
 export function evaluateDeclarations(input: { policy: Policy; registry: Registry; facts: PullRequestFacts; now: Date }): DeclarationResult {
   const { policy, registry, facts, now } = input;
-  const byLogin = indexRegistry(registry);
+  const index = indexRegistry(registry);
   const exemptLogins = new Set(policy.declarations.exempt.map(loginKey));
   const seen = new Set<string>();
   const declared: DeclarationResult["declared"] = [];
@@ -85,18 +105,18 @@ export function evaluateDeclarations(input: { policy: Policy; registry: Registry
       continue;
     }
     const actor = person.actor;
-    const key = loginKey(actor.login);
+    const key = actor.id !== null ? `#${actor.id}` : loginKey(actor.login);
     if (seen.has(key)) continue;
     seen.add(key);
     if (isBot(actor)) {
       exempt.push({ login: actor.login, why: "bot" });
       continue;
     }
-    if (exemptLogins.has(key)) {
+    if (exemptLogins.has(loginKey(actor.login))) {
       exempt.push({ login: actor.login, why: "exempt" });
       continue;
     }
-    const entry = byLogin.get(key);
+    const entry = entryOf(index, actor);
     const status = declarationStatusIn(policy, entry, now);
     if (status.current && entry) {
       declared.push({ login: actor.login, entry, inThisPr: false });
@@ -104,13 +124,13 @@ export function evaluateDeclarations(input: { policy: Policy; registry: Registry
     }
     // "Declared in this pull request": the author's own entry as the PR's head has it.
     const head = facts.headAuthorEntry;
-    if (sameLogin(actor.login, facts.author.login) && head && sameLogin(head.login, actor.login)) {
+    if (samePerson(actor, facts.author) && head && headEntryIsFor(head, actor)) {
       if (declarationStatusIn(policy, head, now).current) {
         declared.push({ login: actor.login, entry: head, inThisPr: true });
         continue;
       }
     }
-    missing.push({ login: actor.login, reason: status.current ? { code: "no-entry" } : status.reason });
+    missing.push({ login: actor.login, id: actor.id, reason: status.current ? { code: "no-entry" } : status.reason });
   }
 
   if (missing.length === 0) {

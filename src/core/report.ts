@@ -4,6 +4,7 @@
 import type { ChainResult } from "./chain.js";
 import { mergedWithoutSignoff, type DecisionRecord } from "./record.js";
 import { parsePeriod, periodOf } from "./period.js";
+import { entryOf, indexRegistry, type RegistryIndex } from "./people.js";
 import type { Registry, RegistryEntry, Sector } from "./types.js";
 
 const DAY_MS = 86_400_000;
@@ -18,12 +19,14 @@ export interface ReportFacts {
   renewAfterDays: number;
   /** Lowercased logins never asked to declare. */
   exempt: string[];
+  /** `declarations.ids`: with `required` (the default), an entry without an account id is never current. */
+  ids?: "required" | "optional";
   /** The records written in this period's log issue, in log order. */
   records: Array<{ record: DecisionRecord; url?: string }>;
   /** Decision PRs open at the period's end. */
   openDecisions: Array<{ number: number; title: string; author: string; kinds: string[]; createdAt: string; url?: string }>;
   /** PRs created in the period. */
-  openedPullRequests: Array<{ number: number; title: string; author: string; authorIsBot: boolean; createdAt: string; url?: string }>;
+  openedPullRequests: Array<{ number: number; title: string; author: string; authorId?: number | null; authorIsBot: boolean; createdAt: string; url?: string }>;
   /** The registry as it stood at the period's start and end (null: no registry file then). */
   registryAtStart: Registry | null;
   registryAtEnd: Registry | null;
@@ -95,23 +98,20 @@ function dayOf(date: string): number | undefined {
 }
 const formatDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-function index(registry: Registry | null): Map<string, RegistryEntry> {
-  const m = new Map<string, RegistryEntry>();
-  for (const e of registry?.entries ?? []) if (!m.has(e.login.toLowerCase())) m.set(e.login.toLowerCase(), e);
-  return m;
-}
+const emptyIndex = indexRegistry({ path: "", entries: [] });
+const index = (registry: Registry | null): RegistryIndex => (registry ? indexRegistry(registry) : emptyIndex);
 
 /** The last day (day number) an entry is current; Infinity when it never expires; undefined when never current. */
-function lastCurrentDay(entry: RegistryEntry, renewAfterDays: number): number | undefined {
-  if (entry.problem) return undefined;
+function lastCurrentDay(entry: RegistryEntry, renewAfterDays: number, idsRequired = false): number | undefined {
+  if (entry.problem || (idsRequired && entry.id === undefined)) return undefined;
   const d = dayOf(entry.declared);
   if (d === undefined) return undefined;
   return renewAfterDays === 0 ? Infinity : d + renewAfterDays;
 }
 
-function currentOn(entry: RegistryEntry | undefined, renewAfterDays: number, day: number): boolean {
+function currentOn(entry: RegistryEntry | undefined, renewAfterDays: number, day: number, idsRequired = false): boolean {
   if (!entry) return false;
-  const last = lastCurrentDay(entry, renewAfterDays);
+  const last = lastCurrentDay(entry, renewAfterDays, idsRequired);
   const first = dayOf(entry.declared);
   return last !== undefined && first !== undefined && first <= day && day <= last;
 }
@@ -170,6 +170,7 @@ export function buildReport(facts: ReportFacts): ReportModel {
     for (const o of record.objections) row(o.sector).objections += 1;
   }
 
+  const idsRequired = facts.ids !== "optional";
   const atEnd = index(facts.registryAtEnd);
   const atStart = index(facts.registryAtStart);
   const exempt = new Set(facts.exempt.map((l) => l.toLowerCase()));
@@ -180,7 +181,9 @@ export function buildReport(facts: ReportFacts): ReportModel {
     if (pr.authorIsBot || key.endsWith("[bot]") || exempt.has(key)) continue;
     const created = Date.parse(pr.createdAt);
     const day = Math.floor((Number.isFinite(created) ? created : bounds.start.getTime()) / DAY_MS);
-    const entry = [atEnd.get(key), atStart.get(key)].find((e) => currentOn(e, facts.renewAfterDays, day));
+    // The author's entry by account id first (SPEC.md: identity is the id, not the login).
+    const who = { login: pr.author, id: pr.authorId ?? null };
+    const entry = [entryOf(atEnd, who), entryOf(atStart, who)].find((e) => currentOn(e, facts.renewAfterDays, day, idsRequired));
     if (entry) {
       row(entry.sector).opened += 1;
     } else {
@@ -195,8 +198,8 @@ export function buildReport(facts: ReportFacts): ReportModel {
   const renewed: DeclarationLine[] = [];
   const expiring: DeclarationLine[] = [];
   const expired: DeclarationLine[] = [];
-  for (const [key, e] of atEnd) {
-    const before = atStart.get(key);
+  for (const e of atEnd.entries) {
+    const before = entryOf(atStart, { login: e.login, id: e.id ?? null });
     if (!before) added.push(line(e, facts.renewAfterDays));
     else if (e.declared > before.declared) renewed.push(line(e, facts.renewAfterDays));
     const last = lastCurrentDay(e, facts.renewAfterDays);

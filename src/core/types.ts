@@ -99,6 +99,11 @@ export interface Policy {
   declarations: {
     requiredFor: Array<"author" | "committers">;
     renewAfterDays: number;
+    /**
+     * `required` (the default): an entry without the account's numeric id is not current.
+     * `optional`: entries without an id are matched by login alone (`validate` warns).
+     */
+    ids: "required" | "optional";
     /** Lowercased logins. */
     exempt: string[];
   };
@@ -123,6 +128,11 @@ export type EntryProblem =
 
 export interface RegistryEntry {
   login: string;
+  /**
+   * The account's numeric GitHub user id. Identity is the id: an entry with one counts only for
+   * the account with that id, whatever its login is now.
+   */
+  id?: number;
   sector: string;
   organisation: string;
   /** YYYY-MM-DD as written (validated: a problem is set when it is not a real date). */
@@ -145,6 +155,12 @@ export interface Registry {
 
 export interface Actor {
   login: string;
+  /**
+   * The account's numeric GitHub user id (REST `user.id`, GraphQL `databaseId`). Null only when
+   * it is not known (a `simulate` PR file that gives none): then the account is matched to the
+   * registry by login, as if the ids agreed.
+   */
+  id: number | null;
   isBot: boolean;
 }
 
@@ -225,6 +241,8 @@ export type NotDeclaredReason =
   | { code: "not-yet"; declared: string }
   | { code: "unknown-sector"; sector: string }
   | { code: "invalid-date"; value: string }
+  /** The entry gives no account id, and the policy requires ids (`declarations.ids: required`). */
+  | { code: "no-id" }
   | { code: "no-account"; commit: string; name?: string };
 
 export interface DeclarationResult {
@@ -232,8 +250,8 @@ export interface DeclarationResult {
   title: MessageRef;
   /** Everyone who had to declare and did (login as GitHub spells it). */
   declared: Array<{ login: string; entry: RegistryEntry; inThisPr: boolean }>;
-  /** Everyone who had to declare and has not, each with why. */
-  missing: Array<{ login: string | null; reason: NotDeclaredReason }>;
+  /** Everyone who had to declare and has not, each with why (and their account id, for the entry to paste). */
+  missing: Array<{ login: string | null; reason: NotDeclaredReason; id?: number | null }>;
   /** Those never asked (bots, exempt). */
   exempt: Array<{ login: string; why: "bot" | "exempt" }>;
   /** Set when the policy or registry is invalid: the check fails with these. */
@@ -246,6 +264,7 @@ export type NotCountedReason =
   | "not-yet"
   | "unknown-sector"
   | "invalid-date"
+  | "no-id"
   | "author"
   | "bot"
   | "earlier-commit"

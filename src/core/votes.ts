@@ -1,7 +1,7 @@
 // How votes are read (SPEC.md, "How votes are read"): each voter's latest signal on the PR.
 import { instant } from "./dates.js";
 import { declarationStatusIn } from "./declarations.js";
-import { indexRegistry, isBot, loginKey, sameLogin } from "./people.js";
+import { entryOf, indexRegistry, isBot, loginKey, samePerson, type RegistryIndex } from "./people.js";
 import type {
   Actor,
   DecisionKind,
@@ -19,9 +19,11 @@ import type {
 
 export type Command = "abstain" | "recuse" | "check";
 
-// "/governance abstain" at the start (after whitespace), any case, then the end or whitespace;
-// a recusal may give its reason after it.
-const COMMAND = /^\s*\/governance[ \t]+(abstain|recuse|check)(?:\s|$)/i;
+// SPEC.md: a comment whose first word is `/governance` and whose second is the verb, in any case,
+// followed by the end, a space or punctuation (any script's: `recuse：`, `abstain…`); the rest is
+// a reason. A longer word (`recused`, `checking`, `abstain_now`: a connector such as `_` joins
+// words rather than ending one) is no command.
+const COMMAND = /^\s*\/governance\s+(abstain|recuse|check)(?=$|\s|(?!\p{Pc})\p{P})/iu;
 
 /** The command a comment gives, if any. */
 export function parseCommand(body: string): Command | undefined {
@@ -53,15 +55,16 @@ const REASON_OF: Record<NotDeclaredReason["code"], NotCountedReason> = {
   "not-yet": "not-yet",
   "unknown-sector": "unknown-sector",
   "invalid-date": "invalid-date",
+  "no-id": "no-id",
   "no-account": "undeclared",
 };
 
 type Standing = { voter: true; entry: RegistryEntry } | { voter: false; reason: NotCountedReason };
 
-function standingOf(policy: Policy, byLogin: Map<string, RegistryEntry>, facts: PullRequestFacts, actor: Actor, now: Date): Standing {
+function standingOf(policy: Policy, index: RegistryIndex, facts: PullRequestFacts, actor: Actor, now: Date): Standing {
   if (isBot(actor)) return { voter: false, reason: "bot" };
-  if (sameLogin(actor.login, facts.author.login)) return { voter: false, reason: "author" };
-  const entry = byLogin.get(loginKey(actor.login));
+  if (samePerson(actor, facts.author)) return { voter: false, reason: "author" };
+  const entry = entryOf(index, actor);
   const status = declarationStatusIn(policy, entry, now);
   if (!status.current || !entry) return { voter: false, reason: status.current ? "undeclared" : REASON_OF[status.reason.code] };
   if (entry.voter === false) return { voter: false, reason: "observer" };
@@ -78,20 +81,28 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
   notCounted: KindResult["notCounted"];
 } {
   const { policy, registry, facts, kind, now } = input;
-  const byLogin = indexRegistry(registry);
+  const index = indexRegistry(registry);
+  // One key per person: their registry entry when they have one (an account found by id, under
+  // whatever login it has now), else their account id, else (id unknown) their login.
+  const entryKey = new Map(index.entries.map((e, i) => [e, `e${i}`]));
+  const personKey = (actor: Actor): string => {
+    const entry = entryOf(index, actor);
+    if (entry) return entryKey.get(entry)!;
+    return actor.id !== null ? `#${actor.id}` : `@${loginKey(actor.login)}`;
+  };
 
   // Every signal, and for non-voters every vote-like review or command (to list them).
   const signals = new Map<string, Signal[]>();
   const relevant = new Map<string, { actor: Actor; sources: Set<"review" | "comment"> }>();
   const editedCommands = new Map<string, Array<{ ms: number; id: number }>>();
   const push = (s: Signal) => {
-    const key = loginKey(s.actor.login);
+    const key = personKey(s.actor);
     const list = signals.get(key) ?? [];
     list.push(s);
     signals.set(key, list);
   };
   const noteRelevant = (actor: Actor, source: "review" | "comment") => {
-    const key = loginKey(actor.login);
+    const key = personKey(actor);
     const r = relevant.get(key) ?? { actor, sources: new Set() };
     r.sources.add(source);
     relevant.set(key, r);
@@ -129,7 +140,7 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
     const ms = instant(comment.createdAt) ?? 0;
     noteRelevant(comment.user, "comment");
     if (comment.edited) {
-      const key = loginKey(comment.user.login);
+      const key = personKey(comment.user);
       const list = editedCommands.get(key) ?? [];
       list.push({ ms, id: comment.id });
       editedCommands.set(key, list);
@@ -149,10 +160,14 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
 
   // The electorate: every current, voting declaration but the PR author's (and bots': a login
   // that GitHub shows as a bot on this PR is one, even if the registry lists it).
-  const botLogins = new Set([...reviews, ...comments].filter((x) => isBot(x.user)).map((x) => loginKey(x.user.login)));
+  const botKeys = new Set([...reviews, ...comments].filter((x) => isBot(x.user)).map((x) => personKey(x.user)));
+  const authorKey = personKey(facts.author);
   const voters = new Map<string, RegistryEntry>();
-  for (const [key, entry] of byLogin) {
-    const standing = standingOf(policy, byLogin, facts, { login: entry.login, isBot: botLogins.has(key) }, now);
+  for (const entry of index.entries) {
+    const key = entryKey.get(entry)!;
+    if (key === authorKey) continue;
+    // The entry's own account: its id when it gives one (the login may have changed hands).
+    const standing = standingOf(policy, index, facts, { login: entry.login, id: entry.id ?? null, isBot: botKeys.has(key) }, now);
     if (standing.voter) voters.set(key, entry);
   }
   for (const entry of voters.values()) {
@@ -164,7 +179,7 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
   const notCounted: KindResult["notCounted"] = [];
   const standings = new Map<string, Standing>();
   for (const [key, r] of relevant) {
-    standings.set(key, voters.has(key) ? { voter: true, entry: voters.get(key)! } : standingOf(policy, byLogin, facts, r.actor, now));
+    standings.set(key, voters.has(key) ? { voter: true, entry: voters.get(key)! } : standingOf(policy, index, facts, r.actor, now));
   }
 
   for (const [key, list] of signals) {

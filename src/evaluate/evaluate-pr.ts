@@ -3,6 +3,7 @@
 // it again is always safe, and it writes nothing when the checks already say the same.
 import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH, MARKER_INSTRUCTIONS } from "../constants.js";
 import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
+import { entryOf, indexRegistry } from "../core/people.js";
 import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
 import type { Diagnostic, Policy, PullRequestFacts, Registry, RegistryEntry } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
@@ -273,15 +274,11 @@ async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFa
     }
     if (registryChanged && text) {
       // The author's entry is judged by the default branch's policy (its sectors), not the head's.
-      facts.headAuthorEntry = authorEntry(parseRegistry(text.text, headRegistryName, policy).registry, facts.author.login);
+      const headRegistry = parseRegistry(text.text, headRegistryName, policy).registry;
+      facts.headAuthorEntry = headRegistry ? (entryOf(indexRegistry(headRegistry), facts.author) ?? null) : null;
     }
   }
   facts.headDiagnostics = diagnostics;
-}
-
-function authorEntry(registry: Registry | null, login: string): RegistryEntry | null {
-  const wanted = login.toLowerCase();
-  return registry?.entries.find((e) => e.login.toLowerCase() === wanted) ?? null;
 }
 
 function deletedPolicyDiagnostic(path: string): Diagnostic[] {

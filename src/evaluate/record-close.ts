@@ -1,7 +1,7 @@
 // The public record of one close: judged by the rules as they stood on the base branch before the
 // merge (the merge commit's first parent), never by what the PR itself changed; for a PR closed
 // unmerged, by the default branch at the time of the close.
-import { declarationStatus } from "../core/declarations.js";
+import { currentSectorOf } from "../core/declarations.js";
 import { decisionKindsOf } from "../core/decisions.js";
 import { evaluateSignoff } from "../core/signoff.js";
 import type { PullRequestFacts, Registry } from "../core/types.js";
@@ -66,7 +66,7 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
       policy,
       facts,
       signoff,
-      authorSector: authorSector(registry, facts.author.login, policy.declarations.renewAfterDays, closedAt),
+      authorSector: currentSectorOf(policy, registry, facts.author, closedAt),
       now: services.now(),
       ...(services.htmlBase ? { serverUrl: services.htmlBase } : {}),
     }),
@@ -108,9 +108,4 @@ async function defaultBranchAt(octokit: GitHub, repo: RepoRef, at: string): Prom
   const branch = await getDefaultBranch(octokit, repo);
   const { data } = await octokit.rest.repos.listCommits({ ...repo, sha: branch, until: at, per_page: 1 });
   return data[0]?.sha ?? branch;
-}
-
-function authorSector(registry: Registry, login: string, renewAfterDays: number, at: Date): string | null {
-  const entry = registry.entries.find((e) => e.login.toLowerCase() === login.toLowerCase());
-  return entry && declarationStatus(entry, renewAfterDays, at).current ? entry.sector : null;
 }

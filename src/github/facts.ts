@@ -55,13 +55,32 @@ async function reading<T>(what: string, read: () => Promise<T>): Promise<T> {
 
 interface UserLike {
   login: string;
+  /** The account's numeric id: REST `user.id`, GraphQL `databaseId`. */
+  id?: number | null;
   type?: string;
 }
 
-/** GitHub marks apps' accounts as type "Bot"; their logins also end in "[bot]". */
+/**
+ * An account GitHub names, with its numeric id. GitHub gives every user and bot an id; an actor
+ * it gives none for (an enterprise account) gets 0, which is no account's id: it matches no
+ * registry entry that gives an id, so nobody is matched by login where an id was expected.
+ */
 export function toActor(user: UserLike): Actor {
-  return { login: user.login, isBot: user.type === "Bot" || user.login.toLowerCase().endsWith("[bot]") };
+  return {
+    login: user.login,
+    id: typeof user.id === "number" ? user.id : 0,
+    isBot: user.type === "Bot" || user.login.toLowerCase().endsWith("[bot]"),
+  };
 }
+
+/** A deleted account, as GitHub shows it (REST gives no user, GraphQL a null author). */
+export const GHOST: Actor = { login: "ghost", id: 0, isBot: false };
+
+/**
+ * The fields of a GraphQL `Actor` the app reads: the login and the account's numeric id, which
+ * the `Actor` interface does not have but its account types do (GitHub's schema).
+ */
+export const ACTOR_FIELDS = "__typename login ... on User { databaseId } ... on Bot { databaseId } ... on Mannequin { databaseId }";
 
 const later = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
 
@@ -91,16 +110,16 @@ export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo
       headRefOid
       changedFiles
       mergeCommit { oid }
-      author { __typename login }
+      author { ${ACTOR_FIELDS} }
       labels(first: 100) { pageInfo { hasNextPage } nodes { name } }
       files(first: 100) { pageInfo { hasNextPage } nodes { path changeType } }
       reviews(first: 100) {
         pageInfo { hasNextPage }
-        nodes { fullDatabaseId state submittedAt author { __typename login } commit { oid } }
+        nodes { fullDatabaseId state submittedAt author { ${ACTOR_FIELDS} } commit { oid } }
       }
       comments(first: 100) {
         pageInfo { hasNextPage }
-        nodes { fullDatabaseId body createdAt updatedAt author { __typename login } }
+        nodes { fullDatabaseId body createdAt updatedAt author { ${ACTOR_FIELDS} } }
       }
     }
   }
@@ -109,6 +128,8 @@ export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo
 interface GraphActor {
   __typename: string;
   login: string;
+  /** Asked on User, Bot and Mannequin; absent on other kinds of actor. */
+  databaseId?: number | null;
 }
 
 interface GraphReview {
@@ -158,8 +179,9 @@ export interface PullRequestQueryResult {
 
 /** GraphQL names an app's account by its slug; REST (and everything else here) by "slug[bot]". */
 export function graphActor(author: GraphActor): Actor {
-  if (author.__typename !== "Bot") return toActor({ login: author.login });
-  return toActor({ login: author.login.toLowerCase().endsWith("[bot]") ? author.login : `${author.login}[bot]`, type: "Bot" });
+  const id = author.databaseId ?? null;
+  if (author.__typename !== "Bot") return toActor({ login: author.login, id });
+  return toActor({ login: author.login.toLowerCase().endsWith("[bot]") ? author.login : `${author.login}[bot]`, id, type: "Bot" });
 }
 
 const nodesOf = <T>(page: Page<T> | null | undefined): T[] => (page?.nodes ?? []).filter((n): n is T => n !== null);
@@ -226,7 +248,7 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
   const facts: PullRequestFacts = {
     number: pr.number,
     title: pr.title,
-    author: pr.author ? graphActor(pr.author) : { login: "ghost", isBot: false },
+    author: pr.author ? graphActor(pr.author) : GHOST,
     draft: pr.isDraft,
     state: pr.state === "OPEN" ? "open" : "closed",
     merged: pr.merged,
@@ -295,7 +317,7 @@ function fromRest(pr: RestPull): PullRequestQueryResult {
         headRefOid: pr.head.sha,
         changedFiles: pr.changed_files,
         mergeCommit: pr.merge_commit_sha ? { oid: pr.merge_commit_sha } : null,
-        author: pr.user ? { __typename: pr.user.type === "Bot" ? "Bot" : "User", login: pr.user.login } : null,
+        author: pr.user ? { __typename: pr.user.type === "Bot" ? "Bot" : "User", login: pr.user.login, databaseId: pr.user.id ?? null } : null,
         labels: { pageInfo: { hasNextPage: false }, nodes: pr.labels.map((l) => ({ name: l.name })) },
         files: null,
         reviews: null,
@@ -367,7 +389,7 @@ export async function listOpenPullRequests(octokit: GitHub, ref: RepoRef): Promi
     number: p.number,
     headSha: p.head.sha,
     draft: p.draft ?? false,
-    author: p.user ? toActor(p.user) : { login: "ghost", isBot: false },
+    author: p.user ? toActor(p.user) : GHOST,
     createdAt: p.created_at,
     labels: p.labels.map((l) => l.name),
   }));

@@ -251,6 +251,8 @@ class Checker {
     }
 
     const d = raw.declarations;
+    // Matching by login lets whoever takes a login someone gave up inherit their declaration.
+    if (d.ids === "optional") this.warning("policy.declarations.ids-optional", ["declarations", "ids"]);
     const policy: Omit<Policy, "path"> | null = registry
       ? {
           sectors: raw.sectors.map((s) => ({ id: s.id, name: s.name })),
@@ -258,6 +260,7 @@ class Checker {
           declarations: {
             requiredFor: [...new Set(d.required_for)],
             renewAfterDays: d.renew_after_days,
+            ids: d.ids,
             exempt: [...new Set(d.exempt.map((l) => l.toLowerCase()))],
           },
           decisions,

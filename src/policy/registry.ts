@@ -58,12 +58,24 @@ function parseRegistryOnce(text: string | Uint8Array, file: string, policy: Poli
 
   const diagnostics: Diagnostic[] = [];
   const firstLine = new Map<string, number>();
+  const repeated = new Set<number>();
   parsed.data.stakeholders.forEach((s, i) => {
     const key = s.login.toLowerCase();
     const pos = at(["stakeholders", i, "login"]);
     const prev = firstLine.get(key);
-    if (prev !== undefined) diagnostics.push(diagnostic("error", "policy.registry.duplicate-login", pos, { login: s.login, line: prev }));
-    else firstLine.set(key, pos.line);
+    if (prev !== undefined) {
+      diagnostics.push(diagnostic("error", "policy.registry.duplicate-login", pos, { login: s.login, line: prev }));
+      repeated.add(i);
+    } else firstLine.set(key, pos.line);
+  });
+  // Identity is the id: one account declares once, whatever logins its entries give.
+  const firstIdLine = new Map<number, { line: number; login: string }>();
+  parsed.data.stakeholders.forEach((s, i) => {
+    if (s.id === undefined || repeated.has(i)) return; // a login twice is reported once
+    const pos = at(["stakeholders", i, "id"]);
+    const prev = firstIdLine.get(s.id);
+    if (prev !== undefined) diagnostics.push(diagnostic("error", "policy.registry.duplicate-id", pos, { id: s.id, login: s.login, other: prev.login, line: prev.line }));
+    else firstIdLine.set(s.id, { line: pos.line, login: s.login });
   });
   if (diagnostics.length > 0) return { registry: null, diagnostics: sortDiagnostics(diagnostics) };
 
@@ -72,6 +84,7 @@ function parseRegistryOnce(text: string | Uint8Array, file: string, policy: Poli
     const declared = declaredText(s.declared);
     const entry: RegistryEntry = {
       login: s.login,
+      ...(s.id !== undefined ? { id: s.id } : {}),
       sector: s.sector,
       organisation: s.organisation,
       declared,
@@ -93,6 +106,10 @@ function parseRegistryOnce(text: string | Uint8Array, file: string, policy: Poli
     if (!isRealDate(declared)) {
       problem ??= { code: "invalid-date", value: declared };
       diagnostics.push(diagnostic("error", "policy.registry.invalid-date", at(["stakeholders", i, "declared"]), { login: s.login, value: declared }));
+    }
+    if (s.id === undefined && policy.declarations.ids !== "optional") {
+      // Not a problem of the entry's content (the core judges it: not current, "no account id").
+      diagnostics.push(diagnostic("error", "policy.registry.no-id", at(["stakeholders", i, "login"]), { login: s.login }));
     }
     if (problem) entry.problem = problem;
     return entry;

@@ -154,6 +154,10 @@ export const policySchema = z
       .object({
         required_for: z.array(z.enum(["author", "committers"])).min(1).max(2).default(["author"]).describe("non-empty subset of [author, committers]; default [author]"),
         renew_after_days: z.int().min(0).max(MAX_RENEW_AFTER_DAYS).default(365).describe(`days a declaration stays current (0 = never expires; at most ${MAX_RENEW_AFTER_DAYS}); default 365`),
+        ids: z
+          .enum(["required", "optional"])
+          .default("required")
+          .describe("required: every registry entry must give the account's numeric GitHub id (an entry without one is not current); optional: entries without an id are matched by login alone (validate warns); default required"),
         exempt: z.array(z.string().max(45).regex(BOT_LOGIN_PATTERN, { error: "policy.login.format" })).max(MAX_EXEMPT).default([]).describe(`logins never asked to declare (at most ${MAX_EXEMPT}); default []`),
       })
       .strict()
@@ -178,6 +182,12 @@ export type RawDecisionKind = z.infer<typeof decisionKindSchema>;
 export const stakeholderSchema = z
   .object({
     login: login.describe("GitHub login; matched case-insensitively; each login once"),
+    id: z
+      .int({ error: "policy.registry.id-type" })
+      .min(1, { error: "policy.registry.id-type" })
+      .max(Number.MAX_SAFE_INTEGER, { error: "policy.registry.id-type" })
+      .optional()
+      .describe("the account's numeric GitHub user id (`gh api users/LOGIN --jq .id`); identity is the id, not the login; each id once; required unless the policy sets declarations.ids: optional"),
     sector: z.string().min(1).max(MAX_ID_CHARS).describe("one of the policy's sector ids"),
     organisation: z.string().min(1).max(MAX_ORGANISATION_CHARS).describe(`at most ${MAX_ORGANISATION_CHARS} characters`),
     declared: z

@@ -11,6 +11,7 @@ import {
   type CheckOutput,
   type RenderContext,
 } from "./context.js";
+import { shownName } from "../core/people.js";
 import { directCheckOutput } from "./direction.js";
 import { t } from "./i18n.js";
 import { safeInline, safePlain } from "./safe.js";
@@ -32,7 +33,7 @@ export function renderDeclarationCheck(result: DeclarationResult, ctx: RenderCon
   if (result.missing.length > 0) {
     parts.push(`### ${t(ctx.lang, "checks.declaration.missingHeading")}`);
     parts.push(result.missing.map((m) => `- ${renderMissing(m, ctx)}`).join("\n"));
-    const needEntries = result.missing.filter((m): m is { login: string; reason: NotDeclaredReason } => m.login !== null);
+    const needEntries = result.missing.filter((m): m is { login: string; reason: NotDeclaredReason; id?: number | null } => m.login !== null);
     if (needEntries.length > 0) {
       parts.push(`### ${t(ctx.lang, "checks.declaration.howHeading")}`);
       parts.push(
@@ -43,7 +44,7 @@ export function renderDeclarationCheck(result: DeclarationResult, ctx: RenderCon
           today: toDate(todayUtc(ctx.now)),
         }),
       );
-      for (const m of uniqueByLogin(needEntries)) parts.push(renderEntryBlock(m.login, ctx));
+      for (const m of uniqueByLogin(needEntries)) parts.push(renderEntryBlock(m.login, m.id ?? null, ctx));
       parts.push(t(ctx.lang, "checks.declaration.merge"));
     }
   }
@@ -78,6 +79,8 @@ export function renderMissing(m: DeclarationResult["missing"][number], ctx: Rend
       return md(ctx.lang, "checks.reason.unknown-sector", { login, sector: r.sector });
     case "invalid-date":
       return md(ctx.lang, "checks.reason.invalid-date", { login, value: r.value });
+    case "no-id":
+      return md(ctx.lang, "checks.reason.no-id", { login });
     case "no-account":
       return md(ctx.lang, "checks.reason.no-account", {
         sha: r.commit.slice(0, 7),
@@ -91,7 +94,8 @@ export function renderMissing(m: DeclarationResult["missing"][number], ctx: Rend
 
 function renderDeclared(d: DeclarationResult["declared"][number], ctx: RenderContext): string {
   return md(ctx.lang, "checks.declaration.declared", {
-    login: d.login,
+    // An account that renamed since it declared is shown with both names.
+    login: shownName(d, d.entry),
     sector: sectorName(ctx, d.entry.sector),
     organisation: d.entry.organisation,
     date: toDate(d.entry.declared),
@@ -100,15 +104,18 @@ function renderDeclared(d: DeclarationResult["declared"][number], ctx: RenderCon
 }
 
 /**
- * A ready-to-paste registry entry in a fenced ```yaml block, dated today (UTC). Values are
+ * A ready-to-paste registry entry in a fenced ```yaml block, dated today (UTC), with the account's
+ * id when it is known (else a comment says how to find it). Values are
  * quoted by the YAML library where YAML needs it; the sector is left for the person to choose
  * (a comment lists the policy's sector ids), so an entry pasted unchanged never counts.
  */
-export function renderEntryBlock(login: string, ctx: RenderContext): string {
+export function renderEntryBlock(login: string, id: number | null, ctx: RenderContext): string {
   const scalar = (v: string): string => stringify(v.replace(/[\r\n]+/g, " ")).trimEnd();
   const ids = (ctx.policy?.sectors ?? []).map((s) => s.id).join(", ");
   const lines = [
     `  - login: ${scalar(login)}`,
+    // The account's id, which GitHub gave with the PR: identity is the id, not the login.
+    id !== null && id > 0 ? `    id: ${id}  # ${t(ctx.lang, "checks.entry.idHint")}` : `    # ${t(ctx.lang, "checks.entry.idUnknown", { login: login.replace(/[\r\n]+/g, " ") })}`,
     `    sector: ""${ids ? `  # ${t(ctx.lang, "checks.entry.sectorHint", { ids })}` : ""}`,
     `    organisation: ""  # ${t(ctx.lang, "checks.entry.organisationHint")}`,
     `    declared: ${todayUtc(ctx.now)}`,

@@ -22,7 +22,7 @@ export function renderInstructionComment(result: DeclarationResult, ctx: RenderC
     return wrapDirection(ctx.lang, `${MARKER_INSTRUCTIONS}\n${t(ctx.lang, "checks.comment.thanks", { registryUrl: ctx.registryUrl })}`);
   }
   if (result.missing.length === 0) return null;
-  const withLogin = result.missing.filter((m): m is { login: string; reason: NotDeclaredReason } => m.login !== null);
+  const withLogin = result.missing.filter((m): m is { login: string; reason: NotDeclaredReason; id?: number | null } => m.login !== null);
   const seen = new Set<string>();
   const people = withLogin.filter((m) => !seen.has(m.login.toLowerCase()) && seen.add(m.login.toLowerCase()));
   const parts = [
@@ -42,7 +42,7 @@ export function renderInstructionComment(result: DeclarationResult, ctx: RenderC
       }),
     );
     for (const m of people) {
-      parts.push(t(ctx.lang, "checks.comment.entryFor", { login: safeInline(m.login) }), renderEntryBlock(m.login, ctx));
+      parts.push(t(ctx.lang, "checks.comment.entryFor", { login: safeInline(m.login) }), renderEntryBlock(m.login, m.id ?? null, ctx));
     }
     parts.push(t(ctx.lang, "checks.comment.after"));
   }

@@ -11,6 +11,8 @@ export interface ListedPull {
   number: number;
   title: string;
   author: string;
+  /** The author's account id (0 for a deleted account). */
+  authorId: number;
   authorIsBot: boolean;
   createdAt: string;
   closedAt: string | null;
@@ -42,6 +44,7 @@ export async function listPullsCreatedSince(octokit: GitHub, ref: RepoRef, since
         number: p.number,
         title: p.title,
         author: p.user?.login ?? "ghost",
+        authorId: p.user?.id ?? 0,
         authorIsBot: p.user?.type === "Bot",
         createdAt: p.created_at,
         closedAt: p.closed_at,

@@ -65,6 +65,15 @@ describe("simulate on PR files", () => {
     expect(out.signoff.summary).toContain("**Charter amendment**: signed off ✓");
   });
 
+  it("matches people by the ids the PR file gives: a renamed member counts, a login taken by another account does not", () => {
+    const { status, out } = simulateJson("with-ids.json");
+    expect(status).toBe(0);
+    expect(out.declaration.conclusion).toBe("success");
+    const charter = out.signoff.kinds.find((k) => k.id === "charter");
+    // carol's login, under another account's id, brings nothing; dan's account under a new login counts.
+    expect(charter?.approvals).toEqual({ government: ["bob"], "civil-society": ["dan-renamed"] });
+  });
+
   it("names the sector it waits for", () => {
     const { out } = simulateJson("waiting-sector.json");
     expect(out.signoff.kinds[0]?.holds).toBe(false);

@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { userId } from "../e2e/standin/standin.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const MAIN = join(ROOT, "lib", "cli", "main.js");
@@ -31,7 +32,7 @@ function run(cwd: string, args: string[], env: Record<string, string> = {}) {
 
 const SECTORS = "sectors:\n  - id: gov\n    name: G\n  - id: biz\n    name: B\n";
 const ENTRY = (login: string, sector: string, declared = "2026-03-01") =>
-  `  - login: ${login}\n    sector: ${sector}\n    organisation: Org\n    declared: ${declared}\n    interests: none\n`;
+  `  - login: ${login}\n    sector: ${sector}\n    organisation: Org\n    declared: ${declared}\n    interests: none\n    id: ${userId(login)}\n`;
 
 describe("validate", () => {
   it("says the examples in config/ are valid (exit 0)", () => {
@@ -56,8 +57,8 @@ describe("validate", () => {
     const r2 = run(dir, ["--config", "gov.yml", "--registry", "people.yml"]);
     expect(r2.code).toBe(1);
     expect(r2.lines).toEqual([
-      "people.yml:8:13: The declaration of `bob` names the sector `academia`, which the policy does not declare. Use one of: gov, biz. Until then it is not current.",
-      "people.yml:10:15: The declaration of `bob` is dated `2026-02-30`, which is not a date of the calendar. Write it YYYY-MM-DD, like 2026-03-01. Until then it is not current.",
+      "people.yml:9:13: The declaration of `bob` names the sector `academia`, which the policy does not declare. Use one of: gov, biz. Until then it is not current.",
+      "people.yml:11:15: The declaration of `bob` is dated `2026-02-30`, which is not a date of the calendar. Write it YYYY-MM-DD, like 2026-03-01. Until then it is not current.",
       "2 problems in gov.yml and people.yml.",
     ]);
   });

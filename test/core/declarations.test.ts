@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { declarationStatus, evaluateDeclarations, invalidDeclaration } from "../../src/core/declarations.js";
 import type { Diagnostic, PullRequestFacts } from "../../src/core/types.js";
 import { entry, policyWith, prFacts, registryWith, user } from "../helpers/builders.js";
+import { userId } from "../e2e/standin/standin.js";
 
 const at = (iso: string) => new Date(iso);
 
@@ -102,7 +103,7 @@ describe("evaluateDeclarations", () => {
       facts: prFacts({ author: user("carol"), commits: [{ sha: "c1", author: user("dan") }] }),
       now: NOW,
     });
-    expect(r.missing).toEqual([{ login: "carol", reason: { code: "unknown-sector", sector: "academia" } }]);
+    expect(r.missing).toEqual([{ login: "carol", id: userId("carol"), reason: { code: "unknown-sector", sector: "academia" } }]);
     expect(r.declared.map((d) => d.login)).toEqual(["dan"]);
   });
 
@@ -166,5 +167,42 @@ describe("evaluateDeclarations", () => {
     expect(r.outcome).toBe("failure");
     expect(r.diagnostics).toEqual([d]);
     expect(r.title).toEqual({ key: "declaration.title.invalid", params: { count: 1 } });
+  });
+});
+
+describe("evaluateDeclarations: identity is the account id, not the login", () => {
+  const members = registryWith([entry("alice", "civil-society"), entry("bob", "government", "2026-01-01", { id: undefined })]);
+  const judge = (author: ReturnType<typeof user>, over: { ids?: "required" | "optional"; head?: ReturnType<typeof entry> } = {}) =>
+    evaluateDeclarations({
+      policy: policyWith({ declarations: { ids: over.ids ?? "required" } }),
+      registry: members,
+      facts: prFacts({ author, ...(over.head ? { headAuthorEntry: over.head } : {}) }),
+      now: NOW,
+    });
+
+  it("finds an author who renamed since declaring by their id, and shows the entry they declared under", () => {
+    const r = judge(user("alice-new", false, userId("alice")));
+    expect(r.outcome).toBe("success");
+    expect(r.declared).toMatchObject([{ login: "alice-new", entry: { login: "alice" } }]);
+  });
+
+  it("gives nothing to a new account on a login someone gave up: no entry, and the entry to paste carries the newcomer's id", () => {
+    const r = judge(user("alice", false, 77_000_001));
+    expect(r.missing).toEqual([{ login: "alice", id: 77_000_001, reason: { code: "no-entry" } }]);
+  });
+
+  it("does not take an entry without an id as current under ids: required (no account id)", () => {
+    expect(judge(user("bob")).missing).toEqual([{ login: "bob", id: userId("bob"), reason: { code: "no-id" } }]);
+  });
+
+  it("matches an entry without an id by login under ids: optional", () => {
+    expect(judge(user("BOB", false, 5), { ids: "optional" }).outcome).toBe("success");
+  });
+
+  it("takes the author's entry from the PR's head only when it is theirs: their id", () => {
+    const newcomer = user("newbie", false, 1234);
+    expect(judge(newcomer, { head: entry("newbie", "business", "2026-06-01", { id: 1234 }) }).declared).toMatchObject([{ login: "newbie", inThisPr: true }]);
+    expect(judge(newcomer, { head: entry("newbie", "business", "2026-06-01", { id: 4321 }) }).missing).toMatchObject([{ login: "newbie", reason: { code: "no-entry" } }]);
+    expect(judge(newcomer, { head: entry("newbie", "business", "2026-06-01", { id: undefined }) }).missing).toMatchObject([{ login: "newbie", reason: { code: "no-entry" } }]);
   });
 });

@@ -3,9 +3,10 @@ import { verifyChain } from "../../src/core/chain.js";
 import { buildReport, type ReportFacts } from "../../src/core/report.js";
 import type { Registry, RegistryEntry } from "../../src/core/types.js";
 import { chainOf } from "../transparency/builders.js";
+import { userId } from "../e2e/standin/standin.js";
 
 export function entry(login: string, sector: string, declared: string, over: Partial<RegistryEntry> = {}): RegistryEntry {
-  return { login, sector, organisation: `${login} org`, declared, interests: "none", voter: true, pos: { file: "S.yml", line: 1, column: 1 }, ...over };
+  return { login, id: userId(login), sector, organisation: `${login} org`, declared, interests: "none", voter: true, pos: { file: "S.yml", line: 1, column: 1 }, ...over };
 }
 const reg = (...entries: RegistryEntry[]): Registry => ({ path: "STAKEHOLDERS.yml", entries });
 

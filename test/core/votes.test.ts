@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCommand, readVotes } from "../../src/core/votes.js";
 import type { CommentFact, DecisionKind, ReviewFact } from "../../src/core/types.js";
-import { comment, entry, kindWith, NOW, OLD, policyWith, prFacts, registryWith, review } from "../helpers/builders.js";
+import { userId } from "../e2e/standin/standin.js";
+import { comment, entry, kindWith, NOW, OLD, policyWith, prFacts, registryWith, review, user } from "../helpers/builders.js";
 
 const registry = registryWith([
   entry("gov1", "government"),
@@ -33,8 +34,109 @@ describe("parseCommand", () => {
     ["please /governance abstain", undefined],
     ["/governance", undefined],
     ["/governancerecuse", undefined],
+    // SPEC.md's grammar: the verb as a whole word, then the end, a space or punctuation; the rest is a reason.
+    ["/governance recuse: I advise the applicant", "recuse"],
+    ["/governance  abstain.", "abstain"],
+    ["/governance\tabstain", "abstain"],
+    ["/governance\nrecuse", "recuse"],
+    ["/governance recuse, I sit on the board", "recuse"],
+    ["/governance recuse; board member", "recuse"],
+    ["/governance abstain!", "abstain"],
+    ["/governance abstain?", "abstain"],
+    ["/governance recuse-conflict", "recuse"],
+    ["/governance recuse(board)", "recuse"],
+    ["/governance abstain…", "abstain"],
+    ["/governance recuse：利益冲突", "recuse"],
+    ["/governance recuse。", "recuse"],
+    ["/governance abstain، لدي تضارب", "abstain"],
+    ["/governance recuse — conflict", "recuse"],
+    ["/governance recuse«board»", "recuse"],
+    ["/governance check.", "check"],
+    ["/Governance RECUSE:", "recuse"],
+    ["/governance recused", undefined],
+    ["/governance recuser", undefined],
+    ["/governance checking", undefined],
+    ["/governance abstain2", undefined],
+    ["/governance abstainé", undefined],
+    ["/governance abstain_now", undefined],
+    ["/governance: abstain", undefined],
+    ["/governance-abstain", undefined],
+    ["> /governance abstain", undefined],
+    ["`/governance abstain`", undefined],
   ])("%j -> %s", (body, command) => {
     expect(parseCommand(body)).toBe(command);
+  });
+});
+
+describe("readVotes: identity is the account id, not the login", () => {
+  const kind = kindWith();
+  const votesOf = (reg: ReturnType<typeof registryWith>, reviews: ReviewFact[], comments: CommentFact[] = [], ids: "required" | "optional" = "required") =>
+    readVotes({ policy: policyWith({ declarations: { ids } }), registry: reg, facts: prFacts({ reviews, comments }), kind, now: NOW });
+  const byAccount = (login: string, id: number | null, state: ReviewFact["state"] = "APPROVED", at = 1): ReviewFact => ({
+    ...review(login, state, at),
+    user: user(login, false, id),
+  });
+
+  it("counts an account that renamed since it declared: found by its id, shown under its new login", () => {
+    const r = votesOf(registryWith([entry("gov1", "government")]), [byAccount("gov1-renamed", userId("gov1"))]);
+    expect(r.votes).toMatchObject([{ login: "gov1-renamed", sector: "government", vote: "yes" }]);
+    expect(r.tally.bySector.government).toMatchObject({ yes: ["gov1-renamed"], registered: 1 });
+    expect(r.notCounted).toEqual([]);
+  });
+
+  it("gives nothing to a new account that took a login someone gave up (another id)", () => {
+    const r = votesOf(registryWith([entry("gov1", "government")]), [byAccount("gov1", 99_000_001)]);
+    expect(r.votes).toEqual([]);
+    expect(r.notCounted).toEqual([{ login: "gov1", reason: "undeclared", source: "review" }]);
+    // The entry's own account is still in the electorate.
+    expect(r.tally.bySector.government!.registered).toBe(1);
+  });
+
+  it("counts the member and not the newcomer when both act: the renamed member by id, the newcomer under the old login not at all", () => {
+    const r = votesOf(registryWith([entry("gov1", "government")]), [byAccount("gov1", 99_000_001, "APPROVED", 1), byAccount("gov1-new", userId("gov1"), "CHANGES_REQUESTED", 2)]);
+    expect(r.votes).toMatchObject([{ login: "gov1-new", vote: "no" }]);
+    expect(r.notCounted).toEqual([{ login: "gov1", reason: "undeclared", source: "review" }]);
+  });
+
+  it("finds an entry by id first, even when another entry (without id) has the account's current login", () => {
+    const reg = registryWith([entry("gov1", "government"), entry("biz1", "business", "2026-01-01", { id: undefined })]);
+    const r = votesOf(reg, [byAccount("biz1", userId("gov1"))], [], "optional");
+    expect(r.votes).toMatchObject([{ login: "biz1", sector: "government", vote: "yes" }]);
+  });
+
+  it("does not count an entry without an id under ids: required (reason: no account id)", () => {
+    const reg = registryWith([entry("gov1", "government", "2026-01-01", { id: undefined }), entry("biz1", "business")]);
+    const r = votesOf(reg, [byAccount("gov1", userId("gov1")), byAccount("biz1", userId("biz1"), "APPROVED", 2)]);
+    expect(r.votes.map((v) => v.login)).toEqual(["biz1"]);
+    expect(r.notCounted).toEqual([{ login: "gov1", reason: "no-id", source: "review" }]);
+    expect(r.tally.bySector.government!.registered).toBe(0);
+  });
+
+  it("matches an entry without an id by login under ids: optional, whatever the account's id", () => {
+    const reg = registryWith([entry("gov1", "government", "2026-01-01", { id: undefined })]);
+    const r = votesOf(reg, [byAccount("GOV1", 123)], [], "optional");
+    expect(r.votes).toMatchObject([{ login: "GOV1", sector: "government", vote: "yes" }]);
+  });
+
+  it("matches an account whose id is not known (simulate without ids) by login, as if the ids agreed", () => {
+    const r = votesOf(registryWith([entry("gov1", "government")]), [byAccount("gov1", null)]);
+    expect(r.votes).toMatchObject([{ login: "gov1", vote: "yes" }]);
+  });
+
+  it("takes the author by id: a renamed author is still the author; a newcomer on the author's old login is not", () => {
+    const reg = registryWith([entry("gov1", "government"), entry("author", "business")]);
+    const facts = (reviews: ReviewFact[]) => prFacts({ author: user("author-renamed", false, userId("author")), reviews });
+    const renamed = readVotes({ policy: policyWith(), registry: reg, facts: facts([byAccount("author-renamed", userId("author"))]), kind, now: NOW });
+    expect(renamed.notCounted).toEqual([{ login: "author-renamed", reason: "author", source: "review" }]);
+    expect(renamed.tally.bySector.business!.registered).toBe(0);
+  });
+
+  it("lets a command by the renamed account count as theirs, and none by the newcomer on their old login", () => {
+    const reg = registryWith([entry("gov1", "government")]);
+    const c1 = { ...comment("gov1", "/governance recuse", 2), user: user("gov1", false, 99_000_001) };
+    const r = votesOf(reg, [byAccount("gov1-new", userId("gov1"))], [c1]);
+    expect(r.votes).toMatchObject([{ login: "gov1-new", vote: "yes" }]);
+    expect(r.notCounted).toEqual([{ login: "gov1", reason: "undeclared", source: "comment" }]);
   });
 });
 
@@ -78,7 +180,7 @@ describe("readVotes: who is not counted, and why", () => {
     ["an expired approver", [review("old", "APPROVED", 1)], [], [{ login: "old", reason: "expired", source: "review" }]],
     ["an approver whose sector left the policy", [review("acad", "APPROVED", 1)], [], [{ login: "acad", reason: "unknown-sector", source: "review" }]],
     ["a bot approver, even declared", [review("helper[bot]", "APPROVED", 1)], [], [{ login: "helper[bot]", reason: "bot", source: "review" }]],
-    ["an account GitHub marks as a bot, even declared", [{ ...review("gov1", "APPROVED", 1), user: { login: "gov1", isBot: true } }], [], [{ login: "gov1", reason: "bot", source: "review" }]],
+    ["an account GitHub marks as a bot, even declared", [{ ...review("gov1", "APPROVED", 1), user: { login: "gov1", id: userId("gov1"), isBot: true } }], [], [{ login: "gov1", reason: "bot", source: "review" }]],
     ["an observer's review", [review("zoe", "CHANGES_REQUESTED", 1)], [], [{ login: "zoe", reason: "observer", source: "review" }]],
     ["a non-voter's changes requested", [review("eve", "CHANGES_REQUESTED", 1)], [], [{ login: "eve", reason: "undeclared", source: "review" }]],
     [

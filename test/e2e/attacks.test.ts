@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
 import { createStandin, FakeClock, HOUR, startApp } from "./harness.js";
 import { POLICY, POLICY_PATH, REGISTRY, REGISTRY_PATH, World } from "./world.js";
+import { userId } from "./standin/standin.js";
 
 const corpus = <T>(name: string): T => JSON.parse(readFileSync(new URL(`./attacks/${name}`, import.meta.url), "utf8")) as T;
 const corpusText = (name: string): string => readFileSync(new URL(`./attacks/${name}`, import.meta.url), "utf8");
@@ -96,7 +97,7 @@ describe("a PR that edits the rules to approve itself", () => {
     // own rules, the friend's approval alone would pass it.
     const policy = POLICY.replace("      sectors: 3\n      required_sectors: [civil-society]", "      sectors: 1");
     expect(policy).not.toBe(POLICY);
-    const registry = `${REGISTRY}  - login: mallory\n    sector: business\n    organisation: Friends of Alice\n    declared: 2026-11-01\n    interests: none\n`;
+    const registry = `${REGISTRY}  - login: mallory\n    id: ${userId("mallory")}\n    sector: business\n    organisation: Friends of Alice\n    declared: 2026-11-01\n    interests: none\n`;
     const pr = await w.openPull({ author: "alice", title: "Simplify the charter process", files: { ...CHARTER, [POLICY_PATH]: policy, [REGISTRY_PATH]: registry } });
     await w.approve(pr, "mallory");
     await w.settle();
@@ -193,7 +194,7 @@ describe("hostile text in everything the app writes", () => {
   it("never lets a title, a login or an organisation mention, reference or inject", async () => {
     const hostile = corpus<HostileText>("hostile-text.json");
     const [lead, evil] = hostile.logins as [string, string];
-    const registry = `${REGISTRY}  - login: ${lead}\n    sector: business\n    organisation: ${JSON.stringify(hostile.organisations[0])}\n    declared: 2026-11-01\n    interests: ${JSON.stringify(hostile.titles[0])}\n  - login: ${evil}\n    sector: government\n    organisation: ${JSON.stringify(hostile.organisations[1])}\n    declared: 2026-11-01\n    interests: none\n`;
+    const registry = `${REGISTRY}  - login: ${lead}\n    id: ${userId(lead)}\n    sector: business\n    organisation: ${JSON.stringify(hostile.organisations[0])}\n    declared: 2026-11-01\n    interests: ${JSON.stringify(hostile.titles[0])}\n  - login: ${evil}\n    id: ${userId(evil)}\n    sector: government\n    organisation: ${JSON.stringify(hostile.organisations[1])}\n    declared: 2026-11-01\n    interests: none\n`;
     const w = await createWorld({ start: "2026-11-20T10:00:00Z", files: { [POLICY_PATH]: POLICY, [REGISTRY_PATH]: registry, "CHARTER.md": "# Charter\n" } });
 
     const prs: number[] = [];

@@ -6,6 +6,7 @@ import { PULL_REQUEST_QUERY } from "../../src/github/facts.js";
 import { APP_ID, HOUR } from "./harness.js";
 import type { LoggedRequest } from "./standin/standin.js";
 import { OWNER, POLICY, POLICY_PATH, REGISTRY, REGISTRY_PATH, REPO, World } from "./world.js";
+import { userId } from "./standin/standin.js";
 
 let world: World | undefined;
 
@@ -266,7 +267,7 @@ describe("a policy change on the default branch", () => {
     expect(asked).toHaveLength(1);
     const askedBody = asked[0]?.body;
 
-    const registry = `${REGISTRY}  - login: newcomer\n    sector: business\n    organisation: A Cooperative\n    declared: 2026-11-20\n    interests: none\n`;
+    const registry = `${REGISTRY}  - login: newcomer\n    id: ${userId("newcomer")}\n    sector: business\n    organisation: A Cooperative\n    declared: 2026-11-20\n    interests: none\n`;
     w.clock.advance(HOUR);
     await w.pushDefault({ [REGISTRY_PATH]: registry });
     await w.settle();

@@ -5,6 +5,7 @@
 import { mulberry32 } from "./standin/faults.js";
 import { HOUR } from "./harness.js";
 import { REGISTRY, REGISTRY_PATH, type World } from "./world.js";
+import { userId } from "./standin/standin.js";
 
 const VOTERS = ["alice", "bob", "carol", "dan"];
 const AUTHORS = ["alice", "bob", "carol", "dan", "newcomer", "erin"];
@@ -21,7 +22,7 @@ const TEMPLATES: Template[] = [
   (i, author) => ({
     title: `Declare ${author}, take ${i}`,
     files: {
-      [REGISTRY_PATH]: `${REGISTRY}  - login: newcomer${i}\n    sector: business\n    organisation: Cooperative ${i}\n    declared: 2026-11-01\n    interests: none\n`,
+      [REGISTRY_PATH]: `${REGISTRY}  - login: newcomer${i}\n    id: ${userId(`newcomer${i}`)}\n    sector: business\n    organisation: Cooperative ${i}\n    declared: 2026-11-01\n    interests: none\n`,
     },
   }),
 ];

@@ -10,7 +10,7 @@ import { PULL_REQUEST_QUERY, type PullRequestQueryResult } from "../../src/githu
 import { validateAnswer } from "../helpers/graphql.js";
 import { createStandin, FakeClock } from "./harness.js";
 import { FaultPlan } from "./standin/faults.js";
-import type { GitHubStandin } from "./standin/standin.js";
+import { userId, type GitHubStandin } from "./standin/standin.js";
 
 let standin: GitHubStandin | undefined;
 
@@ -128,16 +128,16 @@ describe("GraphQL, as GitHub answers it", () => {
     const got = data.repository?.pullRequest;
     expect(got).toMatchObject({ number: pr.number, title: "Bump", state: "MERGED", merged: true, isDraft: false, mergeCommit: { oid: mergeSha }, changedFiles: 3 });
     // An app's account: its slug, without "[bot]".
-    expect(got?.author).toEqual({ __typename: "Bot", login: "dependabot" });
+    expect(got?.author).toEqual({ __typename: "Bot", login: "dependabot", databaseId: s.accountId("dependabot[bot]") });
     expect(got?.labels).toEqual({ pageInfo: { hasNextPage: false }, nodes: [{ name: "deps" }] });
     expect(got?.files?.nodes).toEqual([
       { path: "a.txt", changeType: "MODIFIED" },
       { path: "b.txt", changeType: "DELETED" },
       { path: "new.txt", changeType: "ADDED" },
     ]);
-    expect(got?.reviews?.nodes).toEqual([{ fullDatabaseId: String(review.id), state: "APPROVED", submittedAt: review.submittedAt, author: { __typename: "User", login: "bob" }, commit: { oid: review.commitId } }]);
+    expect(got?.reviews?.nodes).toEqual([{ fullDatabaseId: String(review.id), state: "APPROVED", submittedAt: review.submittedAt, author: { __typename: "User", login: "bob", databaseId: userId("bob") }, commit: { oid: review.commitId } }]);
     expect(got?.comments?.nodes).toEqual([
-      { fullDatabaseId: String(comment.id), body: "Hello", createdAt: comment.createdAt, updatedAt: comment.updatedAt, author: { __typename: "Bot", login: "partnership-governance" } },
+      { fullDatabaseId: String(comment.id), body: "Hello", createdAt: comment.createdAt, updatedAt: comment.updatedAt, author: { __typename: "Bot", login: "partnership-governance", databaseId: s.accountId("partnership-governance[bot]") } },
     ]);
     // The REST files list says the same.
     const rest = (await (await get(s, `/repos/o/r/pulls/${pr.number}/files`)).json()) as Array<{ filename: string; status: string }>;
@@ -273,6 +273,46 @@ describe("faults", () => {
     expect(secondary.status).toBe(429);
     expect(secondary.headers.get("retry-after")).toBe("1");
     expect(((await secondary.json()) as { message: string }).message).toMatch(/secondary rate limit/);
+  });
+});
+
+describe("accounts: identity is the id, not the login", () => {
+  const graphql = async (s: GitHubStandin, query: string, variables: Record<string, unknown>) =>
+    (await (await fetch(`${s.baseUrl}/graphql`, { method: "POST", headers: { authorization: "token ghs_test" }, body: JSON.stringify({ query, variables }) })).json()) as {
+      data: PullRequestQueryResult;
+    };
+
+  it("gives every account one id, the same in REST (user.id) and GraphQL (databaseId)", async () => {
+    const { s } = await start();
+    const repo = s.repo("o", "r");
+    const pr = s.openPull(repo, { author: "Alice", title: "Amend", files: { "c.txt": "C" } });
+    s.review(repo, pr.number, { user: "bob", state: "APPROVED" });
+    const rest = (await (await get(s, `/repos/o/r/pulls/${pr.number}/reviews`)).json()) as Array<{ user: { login: string; id: number } }>;
+    expect(rest.map((r) => r.user)).toMatchObject([{ login: "bob", id: userId("bob") }]);
+    const { data } = await graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: pr.number });
+    expect(data.repository?.pullRequest?.author).toMatchObject({ login: "Alice", databaseId: userId("alice") });
+    expect(data.repository?.pullRequest?.reviews?.nodes?.[0]?.author).toMatchObject({ login: "bob", databaseId: userId("bob") });
+  });
+
+  it("keeps an account's id and shows its new login on what it wrote when it renames; a new account that takes the old login gets another id", async () => {
+    const { s } = await start();
+    const repo = s.repo("o", "r");
+    const pr = s.openPull(repo, { author: "alice", title: "Amend", files: { "c.txt": "C" } });
+    s.review(repo, pr.number, { user: "bob", state: "APPROVED" });
+    s.addComment(repo, pr.number, { user: "bob", body: "/governance abstain" });
+    s.renameUser("bob", "robert");
+    const taken = s.createUser("bob");
+    expect(taken).not.toBe(userId("bob"));
+    expect(() => s.createUser("robert")).toThrow(/taken/);
+    s.review(repo, pr.number, { user: "bob", state: "APPROVED" });
+    const { data } = await graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: pr.number });
+    expect(data.repository?.pullRequest?.reviews?.nodes?.map((r) => [r?.author?.login, (r?.author as { databaseId?: number }).databaseId])).toEqual([
+      ["robert", userId("bob")],
+      ["bob", taken],
+    ]);
+    const comments = (await (await get(s, `/repos/o/r/issues/${pr.number}/comments`)).json()) as Array<{ user: { login: string; id: number } }>;
+    expect(comments.map((c) => [c.user.login, c.user.id])).toEqual([["robert", userId("bob")]]);
+    expect(s.violations).toEqual([]);
   });
 });
 

@@ -116,7 +116,7 @@ describe("ensureMarkedComment with the comments the facts already hold", () => {
 
   const fact = (id: number, login: string, isBot: boolean, body: string, createdAt = `2026-11-2${id % 10}T10:00:00Z`): CommentFact => ({
     id,
-    user: { login, isBot },
+    user: { login, id: id + 1000, isBot },
     body,
     createdAt,
     edited: false,

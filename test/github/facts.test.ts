@@ -9,16 +9,18 @@ const ISSUE = "/repos/org/charter/issues/12";
 const HEAD = "a".repeat(40);
 const REF = { owner: "org", repo: "charter", pull_number: 12 };
 
-const user = (login: string, type = "User") => ({ login, id: login.length, type });
+const user = (login: string, type = "User") => ({ login, id: 1000 + login.length, type });
 
 // ---------------------------------------------------------------------------------------------
 // The answer of PULL_REQUEST_QUERY, as GitHub's GraphQL API gives it (mock.graphql checks each one
 // against GitHub's schema).
 
-type GraphActor = { __typename: "User" | "Bot" | "Organization" | "Mannequin"; login: string } | null;
-const person = (login: string): GraphActor => ({ __typename: "User", login });
+type GraphActor = { __typename: "User" | "Bot" | "Organization" | "Mannequin"; login: string; databaseId?: number | null } | null;
+/** Account ids, as GitHub gives them: `databaseId` in GraphQL, `id` in REST. */
+const idOf = (login: string): number => 1000 + login.length;
+const person = (login: string): GraphActor => ({ __typename: "User", login, databaseId: idOf(login) });
 /** GitHub's GraphQL names an app's account by its slug, without "[bot]". */
-const bot = (slug: string): GraphActor => ({ __typename: "Bot", login: slug });
+const bot = (slug: string): GraphActor => ({ __typename: "Bot", login: slug, databaseId: idOf(`${slug.replace(/\[bot\]$/, "")}[bot]`) });
 const page = <T>(nodes: T[], hasNextPage = false) => ({ pageInfo: { hasNextPage }, nodes });
 
 interface GraphReview {
@@ -172,7 +174,7 @@ describe("readPullRequest", () => {
     expect(facts).toMatchObject({
       number: 12,
       title: "Amend article 4",
-      author: { login: "Alice", isBot: false },
+      author: { login: "Alice", id: idOf("Alice"), isBot: false },
       draft: false,
       state: "open",
       merged: false,
@@ -185,16 +187,16 @@ describe("readPullRequest", () => {
     expect(facts.files).toEqual([{ filename: "CHARTER.md" }, { filename: "docs/new.md" }, { filename: "docs/old.md" }, { filename: "docs/mode.sh" }]);
     expect(facts.filesTruncated).toBeUndefined();
     expect(facts.reviews).toEqual([
-      { id: 1, user: { login: "bob", isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" },
-      { id: 2, user: { login: "renovate[bot]", isBot: true }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:30:00Z" },
-      { id: 3, user: { login: "carol", isBot: false }, state: "CHANGES_REQUESTED", commitId: "b".repeat(40), submittedAt: "2026-11-21T10:00:00Z" },
-      { id: 6, user: { login: "erin", isBot: false }, state: "DISMISSED", commitId: HEAD, submittedAt: "2026-11-21T12:00:00Z" },
+      { id: 1, user: { login: "bob", id: idOf("bob"), isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" },
+      { id: 2, user: { login: "renovate[bot]", id: idOf("renovate[bot]"), isBot: true }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:30:00Z" },
+      { id: 3, user: { login: "carol", id: idOf("carol"), isBot: false }, state: "CHANGES_REQUESTED", commitId: "b".repeat(40), submittedAt: "2026-11-21T10:00:00Z" },
+      { id: 6, user: { login: "erin", id: idOf("erin"), isBot: false }, state: "DISMISSED", commitId: HEAD, submittedAt: "2026-11-21T12:00:00Z" },
     ]);
     expect(facts.comments).toEqual([
-      { id: 10, user: { login: "erin", isBot: false }, body: "/governance abstain", createdAt: "2026-11-21T10:00:00Z", edited: false },
-      { id: 11, user: { login: "frank", isBot: false }, body: "/governance recuse", createdAt: "2026-11-21T10:00:00Z", edited: true },
-      { id: 12, user: { login: "helper[bot]", isBot: true }, body: "hi", createdAt: "2026-11-21T12:00:00Z", edited: false },
-      { id: 3_000_000_000, user: { login: "acme", isBot: false }, body: "ok", createdAt: "2026-11-21T13:00:00Z", edited: false },
+      { id: 10, user: { login: "erin", id: idOf("erin"), isBot: false }, body: "/governance abstain", createdAt: "2026-11-21T10:00:00Z", edited: false },
+      { id: 11, user: { login: "frank", id: idOf("frank"), isBot: false }, body: "/governance recuse", createdAt: "2026-11-21T10:00:00Z", edited: true },
+      { id: 12, user: { login: "helper[bot]", id: idOf("helper[bot]"), isBot: true }, body: "hi", createdAt: "2026-11-21T12:00:00Z", edited: false },
+      { id: 3_000_000_000, user: { login: "acme", id: 0, isBot: false }, body: "ok", createdAt: "2026-11-21T13:00:00Z", edited: false },
     ]);
     expect(facts.commits).toBeUndefined();
   });
@@ -211,9 +213,9 @@ describe("readPullRequest", () => {
     );
     const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
     mock.assertAllDone();
-    expect(facts.author).toEqual({ login: "dependabot[bot]", isBot: true });
-    expect(facts.reviews.map((r) => r.user)).toEqual([{ login: "renovate[bot]", isBot: true }]);
-    expect(facts.comments.map((c) => c.user)).toEqual([{ login: "imposter[bot]", isBot: true }]);
+    expect(facts.author).toEqual({ login: "dependabot[bot]", id: idOf("dependabot[bot]"), isBot: true });
+    expect(facts.reviews.map((r) => r.user)).toEqual([{ login: "renovate[bot]", id: idOf("renovate[bot]"), isBot: true }]);
+    expect(facts.comments.map((c) => c.user)).toEqual([{ login: "imposter[bot]", id: idOf("imposter[bot]"), isBot: true }]);
   });
 
   it("takes a PR whose author's account was deleted as ghost's", async () => {
@@ -221,7 +223,7 @@ describe("readPullRequest", () => {
     serveGraph(mock, prData({ author: null }));
     const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false });
     mock.assertAllDone();
-    expect(facts.author).toEqual({ login: "ghost", isBot: false });
+    expect(facts.author).toEqual({ login: "ghost", id: 0, isBot: false });
   });
 
   it.each<[string, Partial<GraphPr>, Record<string, unknown>]>([
@@ -345,9 +347,9 @@ describe("readPullRequest", () => {
     expect(facts.files).toEqual([{ filename: "CHARTER.md" }, { filename: "docs/a.md" }, { filename: "README.md" }]);
     expect(facts.filesTruncated).toBeUndefined();
     expect(facts.reviews).toEqual([
-      { id: 1, user: { login: "bob", isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" },
-      { id: 2, user: { login: "renovate[bot]", isBot: true }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:30:00Z" },
-      { id: 3, user: { login: "carol", isBot: false }, state: "CHANGES_REQUESTED", commitId: "b".repeat(40), submittedAt: "2026-11-21T10:00:00Z" },
+      { id: 1, user: { login: "bob", id: idOf("bob"), isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" },
+      { id: 2, user: { login: "renovate[bot]", id: idOf("renovate[bot]"), isBot: true }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:30:00Z" },
+      { id: 3, user: { login: "carol", id: idOf("carol"), isBot: false }, state: "CHANGES_REQUESTED", commitId: "b".repeat(40), submittedAt: "2026-11-21T10:00:00Z" },
     ]);
     expect(facts.comments.map((c) => [c.id, c.user.login, c.user.isBot, c.edited])).toEqual([
       [10, "erin", false, false],
@@ -441,9 +443,9 @@ describe("readPullRequest", () => {
 
     mock.assertAllDone();
     expect(defaultBranch).toBe("trunk");
-    expect(facts).toMatchObject({ number: 12, state: "open", headSha: HEAD, author: { login: "alice", isBot: false }, labels: ["decision:charter"], files: [{ filename: "CHARTER.md" }] });
-    expect(facts.reviews).toEqual([{ id: 7, user: { login: "bob", isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" }]);
-    expect(facts.comments).toEqual([{ id: 9, user: { login: "helper[bot]", isBot: true }, body: "hi", createdAt: "2026-11-21T10:00:00Z", edited: false }]);
+    expect(facts).toMatchObject({ number: 12, state: "open", headSha: HEAD, author: { login: "alice", id: idOf("alice"), isBot: false }, labels: ["decision:charter"], files: [{ filename: "CHARTER.md" }] });
+    expect(facts.reviews).toEqual([{ id: 7, user: { login: "bob", id: idOf("bob"), isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" }]);
+    expect(facts.comments).toEqual([{ id: 9, user: { login: "helper[bot]", id: idOf("helper[bot]"), isBot: true }, body: "hi", createdAt: "2026-11-21T10:00:00Z", edited: false }]);
   });
 
   it("marks the files truncated when the PR changes more files than GitHub lists (fail closed)", async () => {
@@ -489,9 +491,9 @@ describe("readPullRequest", () => {
     const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: true });
     mock.assertAllDone();
     expect(facts.commits).toEqual([
-      { sha: "1".repeat(40), author: { login: "alice", isBot: false }, authorName: "Alice A" },
+      { sha: "1".repeat(40), author: { login: "alice", id: idOf("alice"), isBot: false }, authorName: "Alice A" },
       { sha: "2".repeat(40), author: null, authorName: "Nobody" },
-      { sha: "3".repeat(40), author: { login: "dependabot[bot]", isBot: true }, authorName: "dependabot[bot]" },
+      { sha: "3".repeat(40), author: { login: "dependabot[bot]", id: idOf("dependabot[bot]"), isBot: true }, authorName: "dependabot[bot]" },
     ]);
     expect([...requestLines(mock)].sort()).toEqual(
       ["POST /graphql", `GET ${PR}/commits?per_page=100`, `GET ${PR}/commits?per_page=100&page=2`, `GET ${PR}/commits?per_page=100&page=3`].sort(),

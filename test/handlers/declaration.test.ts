@@ -188,7 +188,7 @@ describe("Stakeholder declaration", () => {
       expect(checks[name]).toMatchObject({ name, head_sha: HEAD, status: "completed", conclusion: "failure" });
       expect(checks[name]?.output.title).toBe("The governance policy or registry is invalid (1 error)");
       expect(checks[name]?.output.summary).toContain(
-        `- [STAKEHOLDERS\\.yml:7:12](${REGISTRY_URL}#L7): \`Alice\` is declared more than once (first on line 2). Each person declares once, for one sector.`,
+        `- [STAKEHOLDERS\\.yml:8:12](${REGISTRY_URL}#L8): \`Alice\` is declared more than once (first on line 2). Each person declares once, for one sector.`,
       );
     }
     expect(mock.writes().filter((w) => w.path.startsWith(COMMENTS))).toEqual([]);

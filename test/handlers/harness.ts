@@ -9,6 +9,7 @@ import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
 import { PULL_REQUEST_QUERY } from "../../src/github/facts.js";
 import { GraphQLReply, linkNext, serveGovernance, type CapturedRequest, type GitHubMock, type GraphQLRequest } from "../helpers/github-mocks.js";
 import { createTestProbot, TEST_APP_ID } from "../helpers/probot.js";
+import { userId } from "../e2e/standin/standin.js";
 
 export const OWNER = "org";
 export const REPO = "charter";
@@ -95,14 +96,16 @@ export async function startApp(now: Date = NOW, options: { lookUpLogin?: boolean
 // for what it cannot give (a renamed file's old path, lists longer than one page, commits).
 
 /** A REST user as GitHub lists it: apps' accounts are type "Bot", their logins end in "[bot]". */
-const user = (login: string) => ({ login, id: login.length, type: login.endsWith("[bot]") ? "Bot" : "User" });
+const user = (login: string) => ({ login, id: userId(login), type: login.endsWith("[bot]") ? "Bot" : "User" });
 
 /**
  * A GraphQL actor as GitHub answers it: an app's account is a `Bot` named by its slug, WITHOUT
  * the "[bot]" that REST (and the app) put after it.
  */
 export const graphActor = (login: string) =>
-  login.endsWith("[bot]") ? { __typename: "Bot", login: login.slice(0, -"[bot]".length) } : { __typename: "User", login };
+  login.endsWith("[bot]")
+    ? { __typename: "Bot", login: login.slice(0, -"[bot]".length), databaseId: userId(login) }
+    : { __typename: "User", login, databaseId: userId(login) };
 
 export interface ReviewSpec {
   id?: number;

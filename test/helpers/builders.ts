@@ -1,6 +1,7 @@
 // Small builders of Policy, Registry and PullRequestFacts values for tests, built directly (not
 // through the YAML parser), and the rule trees of SPEC.md's worked charters.
 import { fraction, parseFraction } from "../../src/core/fraction.js";
+import { userId } from "../e2e/standin/standin.js";
 import type {
   Actor,
   CommentFact,
@@ -142,7 +143,7 @@ export function policyWith(partial: Partial<Omit<Policy, "sectors" | "declaratio
     path: ".github/governance.yml",
     ...rest,
     sectors: (ids ?? SECTORS).map((id) => ({ id, name: id })),
-    declarations: { requiredFor: ["author"], renewAfterDays: 365, exempt: [], ...declarations },
+    declarations: { requiredFor: ["author"], renewAfterDays: 365, ids: "required", exempt: [], ...declarations },
   };
 }
 
@@ -152,6 +153,7 @@ export function policyWith(partial: Partial<Omit<Policy, "sectors" | "declaratio
 export function entry(login: string, sector: string, declared = "2026-01-01", partial: Partial<RegistryEntry> = {}): RegistryEntry {
   return {
     login,
+    id: userId(login),
     sector,
     organisation: `${login} org`,
     declared,
@@ -175,7 +177,8 @@ export function voters(sector: string, n: number, prefix = sector): RegistryEntr
 // ---------------------------------------------------------------------------------------------
 // Facts
 
-export const user = (login: string, isBot = false): Actor => ({ login, isBot });
+/** An account, with the id GitHub (the stand-in) gives its login's first account. */
+export const user = (login: string, isBot = false, id: number | null = userId(login)): Actor => ({ login, id, isBot });
 
 let nextId = 1;
 

@@ -34,7 +34,7 @@ describe("parsePolicy: defaults and normalised values", () => {
   it("fills every default of SPEC.md and adds the built-in governance kind", () => {
     const p = ok(policyText());
     expect(p.registry).toEqual({ kind: "local", path: "STAKEHOLDERS.yml" });
-    expect(p.declarations).toEqual({ requiredFor: ["author"], renewAfterDays: 365, exempt: [] });
+    expect(p.declarations).toEqual({ requiredFor: ["author"], renewAfterDays: 365, ids: "required", exempt: [] });
     expect(p.transparency).toEqual({ log: true, report: "monthly", labels: ["transparency"], language: "en" });
     expect(p.path).toBe(".github/governance.yml");
     expect(p.decisions).toHaveLength(1);
@@ -66,8 +66,10 @@ describe("parsePolicy: defaults and normalised values", () => {
     [
       "declarations:\n  required_for: [author, committers]\n  renew_after_days: 0\n  exempt: [Alice, \"renovate[bot]\"]\n",
       (p: Policy) => p.declarations,
-      { requiredFor: ["author", "committers"], renewAfterDays: 0, exempt: ["alice", "renovate[bot]"] },
+      { requiredFor: ["author", "committers"], renewAfterDays: 0, ids: "required", exempt: ["alice", "renovate[bot]"] },
     ],
+    ["declarations:\n  ids: optional\n", (p: Policy) => p.declarations.ids, "optional"],
+    ["declarations:\n  ids: required\n", (p: Policy) => p.declarations.ids, "required"],
     ["transparency:\n  report: off\n  language: fr\n  log: false\n", (p: Policy) => p.transparency, { log: false, report: "off", labels: ["transparency"], language: "fr" }],
   ])("normalises %j", (extra, pick, expected) => {
     expect(pick(ok(policyText(extra)))).toEqual(expected);
@@ -183,6 +185,26 @@ decisions:
       ["warning", "policy.fraction.near", 13, 30, "0.67 is not 2/3: shares are compared exactly. If you mean 2/3, write 2/3."],
       ["warning", "policy.kind.never-applies", 14, 9, "The kind `idle` has no `paths` and no `labels`, so no pull request will ever be of this kind."],
     ]);
+  });
+});
+
+describe("declarations.ids", () => {
+  it("warns that ids: optional matches people by login alone (a login given up can be taken)", () => {
+    const r = parsePolicy(policyText("declarations:\n  ids: optional\n"), "g.yml");
+    expect(r.policy?.declarations.ids).toBe("optional");
+    expect(r.diagnostics.map((d) => [d.severity, d.code, t("en", d.message)])).toEqual([
+      [
+        "warning",
+        "policy.declarations.ids-optional",
+        "With `ids: optional`, declarations without an `id` are matched by login alone: whoever takes a login that someone gave up inherits their declaration and their vote. Give every entry its account `id` and remove this line.",
+      ],
+    ]);
+  });
+
+  it("refuses any other value", () => {
+    const r = parsePolicy(policyText("declarations:\n  ids: sometimes\n"), "g.yml");
+    expect(r.policy).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["policy.schema.one-of"]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Policy } from "../../src/core/types.js";
 import { parsePolicy } from "../../src/policy/policy.js";
 import { isRealDate, parseRegistry, policyWarnings, registryLocationOf } from "../../src/policy/registry.js";
 import { t } from "../../src/render/i18n.js";
+import { userId } from "../e2e/standin/standin.js";
 
 const SECTORS = "sectors:\n  - id: gov\n    name: Government\n  - id: biz\n    name: Business\n  - id: civ\n    name: Civil society\n";
 const policyOf = (extra = ""): Policy => {
@@ -12,8 +13,9 @@ const policyOf = (extra = ""): Policy => {
   return r.policy;
 };
 const POLICY = policyOf();
-const entry = (login: string, extra = "", sector = "gov", declared = "2026-03-01") =>
-  `  - login: ${login}\n    sector: ${sector}\n    organisation: Org\n    declared: ${declared}\n    interests: none\n${extra}`;
+/** An entry, with its account id after its other fields (so that the positions of these stay put). */
+const entry = (login: string, extra = "", sector = "gov", declared = "2026-03-01", id: number | null = userId(login)) =>
+  `  - login: ${login}\n    sector: ${sector}\n    organisation: Org\n    declared: ${declared}\n    interests: none\n${id === null ? "" : `    id: ${id}\n`}${extra}`;
 
 describe("parseRegistry", () => {
   it("reads no file as an empty registry", () => {
@@ -27,7 +29,7 @@ describe("parseRegistry", () => {
     const r = parseRegistry(`stakeholders:\n${text}`, "S.yml", POLICY);
     expect(r.diagnostics).toEqual([]);
     expect(r.registry!.entries).toEqual([
-      { login: "alice", sector: "gov", organisation: "Org", declared, interests: "none", voter: true, pos: { file: "S.yml", line: 2, column: 5 } },
+      { login: "alice", id: userId("alice"), sector: "gov", organisation: "Org", declared, interests: "none", voter: true, pos: { file: "S.yml", line: 2, column: 5 } },
     ]);
   });
 
@@ -36,17 +38,51 @@ describe("parseRegistry", () => {
     expect(r.registry!.entries[0]).toMatchObject({ login: "Zoe-X", voter: false, sector: "biz" });
   });
 
+  it("reads each entry's account id, and reports an entry without one, which the core does not count (ids: required)", () => {
+    const r = parseRegistry(`stakeholders:\n${entry("alice")}${entry("bob", "", "biz", "2026-03-01", null)}`, "S.yml", POLICY);
+    expect(r.registry!.entries.map((e) => [e.login, e.id])).toEqual([
+      ["alice", userId("alice")],
+      ["bob", undefined],
+    ]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.line, d.column, t("en", d.message)])).toEqual([
+      ["error", "policy.registry.no-id", 8, 12, "The declaration of `bob` gives no account `id`, which the policy requires. Add the account’s numeric GitHub user id (`gh api users/bob --jq .id`). Until then it is not current."],
+    ]);
+  });
+
+  it("takes an entry without an id as it is where the policy says ids: optional", () => {
+    const optional = policyOf("declarations:\n  ids: optional\n");
+    const r = parseRegistry(`stakeholders:\n${entry("bob", "", "biz", "2026-03-01", null)}`, "S.yml", optional);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.registry!.entries[0]).toMatchObject({ login: "bob" });
+    expect(r.registry!.entries[0]!.id).toBeUndefined();
+  });
+
   it.each<[string, string, Array<[string, number, number, string]>]>([
     [
       "an unknown key",
       `stakeholders:\n${entry("alice", "    role: chair\n")}`,
-      [["policy.schema.unknown-key", 7, 5, "`role` is not a setting here. Check its spelling, or remove it. Allowed here: login, sector, organisation, declared, interests, voter."]],
+      [["policy.schema.unknown-key", 8, 5, "`role` is not a setting here. Check its spelling, or remove it. Allowed here: login, id, sector, organisation, declared, interests, voter."]],
     ],
-    ["a wrong type", `stakeholders:\n${entry("alice", "    voter: maybe\n")}`, [["policy.schema.type", 7, 12, "`voter` must be true or false."]]],
+    ["a wrong type", `stakeholders:\n${entry("alice", "    voter: maybe\n")}`, [["policy.schema.type", 8, 12, "`voter` must be true or false."]]],
     [
       "a login twice, in another case",
       `stakeholders:\n${entry("alice")}${entry("Alice", "", "biz")}`,
-      [["policy.registry.duplicate-login", 7, 12, "`Alice` is declared more than once (first on line 2). Each person declares once, for one sector."]],
+      [["policy.registry.duplicate-login", 8, 12, "`Alice` is declared more than once (first on line 2). Each person declares once, for one sector."]],
+    ],
+    [
+      "an account id twice, under two logins (one account, renamed, declaring again)",
+      `stakeholders:\n${entry("alice")}${entry("alice-new", "", "biz", "2026-03-01", userId("alice"))}`,
+      [["policy.registry.duplicate-id", 13, 9, `The account id ${userId("alice")} of \`alice-new\` is already declared for \`alice\` (line 7). An account declares once, for one sector, whatever its login.`]],
+    ],
+    [
+      "an id that is not a whole number",
+      `stakeholders:\n${entry("alice", "    id: alice\n", "gov", "2026-03-01", null)}`,
+      [["policy.registry.id-type", 7, 9, "`id` must be the account’s numeric GitHub user id, a whole number like 5834017. Find it with `gh api users/LOGIN --jq .id`."]],
+    ],
+    [
+      "an id that is no account's (zero)",
+      `stakeholders:\n${entry("alice", "", "gov", "2026-03-01", 0)}`,
+      [["policy.registry.id-type", 7, 9, "`id` must be the account’s numeric GitHub user id, a whole number like 5834017. Find it with `gh api users/LOGIN --jq .id`."]],
     ],
     [
       "a login GitHub cannot have",
@@ -87,7 +123,7 @@ describe("parseRegistry", () => {
     expect(r.registry!.entries[0]!.problem).toBeUndefined();
     expect(r.registry!.entries[1]!.problem).toEqual(problem);
     const [code, line, column, message] = diag as [string, number, number, string];
-    expect(r.diagnostics.map((d) => [d.severity, d.code, d.line, d.column, t("en", d.message)])).toEqual([["error", code, line + 5, column, message]]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.line, d.column, t("en", d.message)])).toEqual([["error", code, line + 6, column, message]]);
   });
 
   it("accepts a YAML date value (loaders that read unquoted dates as dates)", () => {

@@ -52,15 +52,16 @@ describe("renderDeclarationCheck", () => {
     expect(out.summary).toContain("on the main branch");
   });
 
-  it("gives a ready-to-paste YAML entry dated today (UTC) with the policy's sector ids", () => {
+  it("gives a ready-to-paste YAML entry dated today (UTC) with the account's id and the policy's sector ids", () => {
     const out = renderDeclarationCheck(
-      failing([{ login: "bob", reason: { code: "no-entry" } }]),
+      failing([{ login: "bob", id: 120553, reason: { code: "no-entry" } }]),
       ctx({ now: new Date("2026-11-28T23:30:00-05:00") }), // already Nov 29 in UTC
     );
     const block = /```yaml\n([\s\S]*?)\n```/.exec(out.summary)?.[1];
     expect(block).toBe(
       [
         "  - login: bob",
+        "    id: 120553  # the account’s GitHub id; do not change it",
         '    sector: ""  # one of: government, business, civil-society',
         '    organisation: ""  # the organisation you represent',
         "    declared: 2026-11-29",
@@ -68,6 +69,23 @@ describe("renderDeclarationCheck", () => {
       ].join("\n"),
     );
     expect(out.summary).toContain("dated today (November 29, 2026)");
+  });
+
+  it("says how to find the account's id when it is not known (a PR file of simulate without ids)", () => {
+    const out = renderDeclarationCheck(failing([{ login: "bob", id: null, reason: { code: "no-entry" } }]), ctx());
+    const block = /```yaml\n([\s\S]*?)\n```/.exec(out.summary)?.[1];
+    expect(block?.split("\n").slice(0, 2)).toEqual(["  - login: bob", "    # id: the account’s GitHub id, from gh api users/bob --jq .id"]);
+  });
+
+  it("says why an entry without an account id does not count, and gives the entry with the id", () => {
+    const out = renderDeclarationCheck(failing([{ login: "bob", id: 120553, reason: { code: "no-id" } }]), ctx());
+    expect(out.summary).toContain("**bob**: the declaration gives no account `id`.");
+    expect(out.summary).toContain("    id: 120553");
+  });
+
+  it("shows an account that renamed since it declared with both names", () => {
+    const result = { ...failing([]), outcome: "success" as const, declared: [{ login: "alice-new", entry: entry("alice"), inThisPr: false }] };
+    expect(renderDeclarationCheck(result, ctx()).summary).toContain("**alice\\-new \\(alice\\)**");
   });
 
   it("names the commit linked to no account and how to fix it, without an entry to paste", () => {

@@ -30,7 +30,7 @@ describe("renderRecordComment", () => {
       repo: "org/charter",
       seq: 1,
       prev: GENESIS,
-      facts: prFacts({ title, author: { login: "al@ice", isBot: false }, ...over }),
+      facts: prFacts({ title, author: { login: "al@ice", id: 7, isBot: false }, ...over }),
       signoff: signoff(
         [kindResult(kind("charter"), { government: ["bob"] }, { objections: [{ login: "erin", sector: "business", blocking: true }] })],
         signedOff,

@@ -22,7 +22,7 @@ export function policy(over: Partial<Policy> = {}): Policy {
       { id: "civil-society", name: "Civil society" },
     ],
     registry: { kind: "local", path: "STAKEHOLDERS.yml" },
-    declarations: { requiredFor: ["author"], renewAfterDays: 365, exempt: [] },
+    declarations: { requiredFor: ["author"], renewAfterDays: 365, ids: "required", exempt: [] },
     decisions: [],
     transparency: { log: true, report: "monthly", labels: ["transparency"], language: "en" },
     path: ".github/governance.yml",

@@ -1,5 +1,6 @@
 // Small builders of facts, sign-off results and records for the transparency tests.
 import { buildRecord, type DecisionRecord } from "../../src/core/record.js";
+import { userId } from "../e2e/standin/standin.js";
 import { GENESIS } from "../../src/core/chain.js";
 import type { DecisionKind, KindResult, PullRequestFacts, SignoffResult, Tally } from "../../src/core/types.js";
 
@@ -53,7 +54,7 @@ export function prFacts(over: Partial<PullRequestFacts> = {}): PullRequestFacts 
   return {
     number: 12,
     title: "Amend article 4",
-    author: { login: "alice", isBot: false },
+    author: { login: "alice", id: userId("alice"), isBot: false },
     draft: false,
     state: "closed",
     merged: true,

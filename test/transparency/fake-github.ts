@@ -3,6 +3,7 @@
 // OpenAPI description). Tests seed it, run the adapter, and assert on the state and the writes.
 import nock from "nock";
 import { GITHUB_API, linkNext, mockGitHub, type CapturedRequest, type GitHubMock } from "../helpers/github-mocks.js";
+import { userId } from "../e2e/standin/standin.js";
 
 export const APP_LOGIN = "partnership-governance[bot]";
 
@@ -80,7 +81,7 @@ export class FakeGitHub {
       state: i.state,
       state_reason: i.state_reason as "completed" | null,
       labels: i.labels.map((name, k) => ({ id: k + 1, name })),
-      user: { login: i.login, id: 7, type: i.login.endsWith("[bot]") ? "Bot" : "User" },
+      user: { login: i.login, id: userId(i.login), type: i.login.endsWith("[bot]") ? "Bot" : "User" },
       html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}`,
       created_at: i.created_at,
       updated_at: i.created_at,
@@ -91,7 +92,7 @@ export class FakeGitHub {
     return {
       id: c.id,
       body: c.body,
-      user: { login: c.login, id: c.login === APP_LOGIN ? 7 : 8, type: c.login.endsWith("[bot]") ? "Bot" : "User" },
+      user: { login: c.login, id: userId(c.login), type: c.login.endsWith("[bot]") ? "Bot" : "User" },
       html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}#issuecomment-${c.id}`,
       created_at: c.created_at,
       updated_at: c.created_at,
@@ -154,7 +155,7 @@ export class FakeGitHub {
             number: p.number,
             title: p.title,
             state: p.closed_at ? ("closed" as const) : ("open" as const),
-            user: { login: p.login, id: 9, type: p.bot ? "Bot" : "User" },
+            user: { login: p.login, id: userId(p.login), type: p.bot ? "Bot" : "User" },
             html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
             created_at: p.created_at,
             updated_at: p.created_at,

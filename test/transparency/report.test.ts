@@ -6,16 +6,19 @@ import { policyWith } from "../helpers/builders.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
 import { chainOf } from "./builders.js";
 import { FakeGitHub, type FakeIssue } from "./fake-github.js";
+import { userId } from "../e2e/standin/standin.js";
 
 const policy = policyWith();
 const NOW = new Date("2026-12-01T08:00:00Z");
 const REGISTRY = `stakeholders:
   - login: alice
+    id: ${userId("alice")}
     sector: civil-society
     organisation: Open Knowledge
     declared: 2026-03-01
     interests: none
   - login: bob
+    id: ${userId("bob")}
     sector: government
     organisation: Ministry
     declared: 2025-12-20

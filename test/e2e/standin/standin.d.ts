@@ -2,6 +2,13 @@
 // changing it: npx tsc --allowJs --checkJs --declaration --emitDeclarationOnly --strict --skipLibCheck
 //   --target ES2022 --module NodeNext --moduleResolution NodeNext --types node --outDir test/e2e/standin
 //   test/e2e/standin/standin.js test/e2e/standin/faults.js   (test/e2e/standin.test.ts checks they agree)
+/**
+ * The id GitHub gives the first account of a login, stable for a login (case-insensitively, as
+ * GitHub compares logins), so that fixtures can name it: a whole number of the size of a real
+ * user id. A login that changes hands gets a new account, with another id (GitHubStandin.accountId).
+ * @param {string} login
+ */
+export function userId(login: string): number;
 export class GitHubStandin {
     /** @param {StandinOptions} [options] */
     constructor(options?: StandinOptions);
@@ -504,6 +511,20 @@ export class GitHubStandin {
         where: string;
         text: string;
     }[];
+    /** The id of the account that holds `login` now (its first account's, userId(), by default). @param {string} login */
+    accountId(login: string): number;
+    /**
+     * The account of `from` renames itself `to` (a login no account holds): it keeps its id, and
+     * its PRs, reviews, comments and commits show the new login; `from` is free to be taken.
+     * @param {string} from @param {string} to
+     */
+    renameUser(from: string, to: string): void;
+    /**
+     * A new account signs up with `login`, which an account gave up (renamed away from): it gets a
+     * new id, and nothing of the earlier holder.
+     * @param {string} login
+     */
+    createUser(login: string): number;
     #private;
 }
 export type ConnectionArgs = {

@@ -111,10 +111,12 @@ const BASIC_DOCS = "https://docs.github.com/rest";
 const sha1 = (data) => createHash("sha1").update(data).digest("hex");
 
 /**
- * A stable numeric id for a login.
+ * The id GitHub gives the first account of a login, stable for a login (case-insensitively, as
+ * GitHub compares logins), so that fixtures can name it: a whole number of the size of a real
+ * user id. A login that changes hands gets a new account, with another id (GitHubStandin.accountId).
  * @param {string} login
  */
-function userId(login) {
+export function userId(login) {
   let h = 7;
   for (const c of login.toLowerCase()) h = (h * 31 + c.charCodeAt(0)) % 2_000_000_000;
   return h + 1;
@@ -709,11 +711,79 @@ export class GitHubStandin {
   // -------------------------------------------------------------------------------------------
   // JSON as GitHub answers it
 
+  // -------------------------------------------------------------------------------------------
+  // Accounts. Identity is the numeric id: a rename keeps the account (and everything it wrote,
+  // which GitHub then shows under the new login); a login given up can be taken by a new account,
+  // which gets a new id.
+
+  /** @type {Map<string, number>} lowercased login to the id of the account that holds it now */
+  #accounts = new Map();
+  #accountsCreated = 0;
+
+  /** The id of the account that holds `login` now (its first account's, userId(), by default). @param {string} login */
+  accountId(login) {
+    const key = login.toLowerCase();
+    // A login given up is someone else's once used again: a new account.
+    if (this.#free.has(key)) return this.createUser(login);
+    let id = this.#accounts.get(key);
+    if (id === undefined) {
+      id = userId(login);
+      this.#accounts.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * The account of `from` renames itself `to` (a login no account holds): it keeps its id, and
+   * its PRs, reviews, comments and commits show the new login; `from` is free to be taken.
+   * @param {string} from @param {string} to
+   */
+  renameUser(from, to) {
+    if (this.#held(to)) throw new Error(`The login ${to} is taken`);
+    const id = this.accountId(from);
+    this.#accounts.delete(from.toLowerCase());
+    this.#free.add(from.toLowerCase());
+    this.#free.delete(to.toLowerCase());
+    this.#accounts.set(to.toLowerCase(), id);
+    const same = (/** @type {string} */ login) => login.toLowerCase() === from.toLowerCase();
+    for (const repo of this.repos.values()) {
+      for (const item of repo.items.values()) {
+        if (same(item.user)) item.user = to;
+        for (const r of item.reviews ?? []) if (same(r.user)) r.user = to;
+      }
+      for (const c of repo.commits.values()) if (same(c.author)) c.author = to;
+    }
+    for (const c of this.comments.values()) if (same(c.user)) c.user = to;
+  }
+
+  /**
+   * A new account signs up with `login`, which an account gave up (renamed away from): it gets a
+   * new id, and nothing of the earlier holder.
+   * @param {string} login
+   */
+  createUser(login) {
+    if (this.#held(login)) throw new Error(`The login ${login} is taken`);
+    this.#accountsCreated += 1;
+    const id = userId(`${login}\u0000${this.#accountsCreated}`);
+    this.#accounts.set(login.toLowerCase(), id);
+    this.#free.delete(login.toLowerCase());
+    return id;
+  }
+
+  /** @type {Set<string>} logins an account gave up, which no account holds */
+  #free = new Set();
+
+  /** @param {string} login */
+  #held(login) {
+    return !this.#free.has(login.toLowerCase()) && this.#accounts.has(login.toLowerCase());
+  }
+
   /** @param {string} login @param {string} [type] */
   #user(login, type) {
     const t = type ?? (login.endsWith("[bot]") ? "Bot" : "User");
     // Only the members the app reads, and a few more: every member costs validation time.
-    return { login, id: userId(login), node_id: `U_${userId(login)}`, type: t, site_admin: false };
+    const id = this.accountId(login);
+    return { login, id, node_id: `U_${id}`, type: t, site_admin: false };
   }
 
   /** @param {Repo} repo */
@@ -1688,8 +1758,10 @@ export class GitHubStandin {
 
   /** GitHub's GraphQL names an app's account by its slug, without "[bot]". @param {string} login @param {string} type */
   #graphActor(login, type) {
-    if (type === "Bot") return { __typename: "Bot", login: login.replace(/\[bot\]$/, ""), url: `https://github.com/apps/${login.replace(/\[bot\]$/, "")}` };
-    return { __typename: type === "Organization" ? "Organization" : "User", login, url: `https://github.com/${login}` };
+    // `databaseId` is the account's id, as REST's `user.id` gives it (User, Bot and Organization have it).
+    const databaseId = this.accountId(login);
+    if (type === "Bot") return { __typename: "Bot", login: login.replace(/\[bot\]$/, ""), databaseId, url: `https://github.com/apps/${login.replace(/\[bot\]$/, "")}` };
+    return { __typename: type === "Organization" ? "Organization" : "User", login, databaseId, url: `https://github.com/${login}` };
   }
 }
 

@@ -29,6 +29,9 @@ export const checks = {
   "checks.declaration.exempt": "**{login}**: {why, select, bot {حساب آلي (bot)} other {معفى بموجب السياسة}}",
   "checks.declaration.nobody": "لا يتعين على أحد في طلب الدمج هذا تقديم إقرار.",
   "checks.reason.no-entry": "**{login}** ليس له إدخال في السجل.",
+  "checks.reason.no-id": "**{login}**: لا يذكر الإقرار معرّف الحساب `id`. أضف إلى الإدخال المعرّف الرقمي لحساب GitHub، كما في الإدخال أدناه.",
+  "checks.entry.idHint": "معرّف الحساب على GitHub؛ لا تغيّره",
+  "checks.entry.idUnknown": "id: معرّف الحساب على GitHub، من gh api users/{login} --jq .id",
   "checks.reason.expired": "**{login}**: انتهت صلاحية الإقرار في {date, date, utc}. جدِّده بوضع تاريخ اليوم في `declared`.",
   "checks.reason.not-yet":
     "**{login}**: الإقرار مؤرخ في {date, date, utc}، وهو تاريخ لاحق لليوم؛ ولا يُعتدّ به إلا ابتداءً من ذلك اليوم. استخدم تاريخ اليوم أو انتظر حلول ذلك التاريخ.",
@@ -67,6 +70,7 @@ export const checks = {
   "checks.notCounted.not-yet": "الإقرار مؤرخ بتاريخ لاحق لليوم",
   "checks.notCounted.unknown-sector": "القطاع المذكور في الإقرار ليس من قطاعات السياسة",
   "checks.notCounted.invalid-date": "تاريخ الإقرار ليس تاريخًا حقيقيًا",
+  "checks.notCounted.no-id": "لا يذكر الإقرار معرّف الحساب",
   "checks.notCounted.author": "مقدِّم طلب الدمج لا يشارك في الموافقة عليه",
   "checks.notCounted.bot": "الحساب الآلي (bot) لا يصوِّت",
   "checks.notCounted.earlier-commit": "وافق على إيداع سابق؛ والمطلوب موافقة على أحدث إيداع",

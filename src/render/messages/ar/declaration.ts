@@ -10,6 +10,7 @@ export const declaration = {
   "declaration.reason.not-yet": "الإقرار مؤرخ في {declared}، ولم يصبح ساريًا بعد",
   "declaration.reason.unknown-sector": "القطاع {sector} غير وارد في السياسة",
   "declaration.reason.invalid-date": "تاريخ الإقرار {value} ليس تاريخًا حقيقيًا",
+  "declaration.reason.no-id": "لا يذكر الإقرار معرّف الحساب",
   "declaration.reason.no-account": "الإيداع (commit) {commit} يحمل بريدًا إلكترونيًا لا يربطه GitHub بأي حساب",
   "declaration.inThisPr": "قُدِّم الإقرار في طلب الدمج هذا",
   "declaration.exempt.bot": "حساب آلي (bot)، لا يُطلب منه تقديم إقرار أبدًا",

@@ -38,6 +38,7 @@ export const signoff = {
   "signoff.notCounted.not-yet": "الإقرار لم يصبح ساريًا بعد",
   "signoff.notCounted.unknown-sector": "القطاع غير وارد في السياسة",
   "signoff.notCounted.invalid-date": "تاريخ الإقرار ليس تاريخًا حقيقيًا",
+  "signoff.notCounted.no-id": "لا يذكر الإقرار معرّف الحساب",
   "signoff.notCounted.author": "مقدِّم طلب الدمج",
   "signoff.notCounted.bot": "حساب آلي (bot)",
   "signoff.notCounted.earlier-commit": "وافق على إيداع سابق",

@@ -11,6 +11,7 @@ export const declaration = {
   "declaration.reason.not-yet": "declaration dated {declared}, not current yet",
   "declaration.reason.unknown-sector": "sector {sector} is not in the policy",
   "declaration.reason.invalid-date": "declaration date {value} is not a real date",
+  "declaration.reason.no-id": "the declaration gives no account id",
   "declaration.reason.no-account": "commit {commit} has an e-mail that GitHub links to no account",
   "declaration.inThisPr": "declared in this pull request",
   "declaration.exempt.bot": "bot account, never asked to declare",

@@ -96,6 +96,11 @@ export const policy = {
   "policy.extends.cycle": "`_extends` comes back to `{ref}`, which is already part of this policy. Remove the loop.",
   "policy.extends.too-deep": "Policies extend each other more than {max} levels deep. Shorten the chain of `_extends`.",
   "policy.extends.not-checked": "The base policy `{ref}` is in another repository and was not checked here.",
+  "policy.registry.duplicate-id": "The account id {id} of `{login}` is already declared for `{other}` (line {line}). An account declares once, for one sector, whatever its login.",
+  "policy.registry.id-type": "`id` must be the account’s numeric GitHub user id, a whole number like 5834017. Find it with `gh api users/LOGIN --jq .id`.",
+  "policy.registry.no-id": "The declaration of `{login}` gives no account `id`, which the policy requires. Add the account’s numeric GitHub user id (`gh api users/{login} --jq .id`). Until then it is not current.",
+  "policy.declarations.ids-optional": "With `ids: optional`, declarations without an `id` are matched by login alone: whoever takes a login that someone gave up inherits their declaration and their vote. Give every entry its account `id` and remove this line.",
+  "policy.rules.other-repository": "The rules are also read from `{ref}`, in another repository: whoever can change that repository changes these rules without a decision here. That repository must be governed too (the app installed there, its rules files signed off by several sectors).",
 
   // The registry
   "policy.registry.not-a-map": "The registry must start with `stakeholders:`, followed by a list of declarations.",

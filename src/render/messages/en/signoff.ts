@@ -39,6 +39,7 @@ export const signoff = {
   "signoff.notCounted.not-yet": "declaration not current yet",
   "signoff.notCounted.unknown-sector": "sector not in the policy",
   "signoff.notCounted.invalid-date": "declaration date is not a real date",
+  "signoff.notCounted.no-id": "declaration gives no account id",
   "signoff.notCounted.author": "author of the pull request",
   "signoff.notCounted.bot": "bot",
   "signoff.notCounted.earlier-commit": "approved an earlier commit",

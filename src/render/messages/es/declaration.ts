@@ -11,6 +11,7 @@ export const declaration = {
   "declaration.reason.not-yet": "declaración con fecha {declared}, aún no vigente",
   "declaration.reason.unknown-sector": "el sector {sector} no figura en la política",
   "declaration.reason.invalid-date": "la fecha de la declaración, {value}, no es una fecha real",
+  "declaration.reason.no-id": "la declaración no indica el identificador de la cuenta",
   "declaration.reason.no-account": "la confirmación (commit) {commit} tiene una dirección de correo electrónico que GitHub no vincula a ninguna cuenta",
   "declaration.inThisPr": "declaración presentada en esta solicitud de incorporación de cambios",
   "declaration.exempt.bot": "cuenta de bot; nunca se le pide la declaración",

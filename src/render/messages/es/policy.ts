@@ -97,6 +97,11 @@ export const policy = {
   "policy.extends.cycle": "`_extends` vuelve a `{ref}`, que ya forma parte de esta política. Elimine el bucle.",
   "policy.extends.too-deep": "Las políticas se extienden unas a otras en más de {max} niveles. Acorte la cadena de `_extends`.",
   "policy.extends.not-checked": "La política de base `{ref}` está en otro repositorio y no se ha comprobado aquí.",
+  "policy.registry.duplicate-id": "El identificador de cuenta {id} de `{login}` ya está declarado para `{other}` (línea {line}). Una cuenta se declara una sola vez, para un solo sector, sea cual sea su nombre de usuario.",
+  "policy.registry.id-type": "`id` debe ser el identificador numérico de la cuenta de GitHub, un número entero como 5834017. Obténgalo con `gh api users/LOGIN --jq .id`.",
+  "policy.registry.no-id": "La declaración de `{login}` no indica el `id` de la cuenta, que la política exige. Añada el identificador numérico de la cuenta de GitHub (`gh api users/{login} --jq .id`). Hasta entonces no está vigente.",
+  "policy.declarations.ids-optional": "Con `ids: optional`, las declaraciones sin `id` se reconocen solo por el nombre de usuario: quien tome un nombre de usuario abandonado hereda la declaración y el voto. Dé a cada entrada el `id` de su cuenta y elimine esta línea.",
+  "policy.rules.other-repository": "Las reglas también se leen de `{ref}`, en otro repositorio: quien pueda modificar ese repositorio modifica estas reglas sin una decisión aquí. Ese repositorio también debe estar gobernado (la aplicación instalada allí y sus archivos de reglas aprobados por varios sectores).",
 
   // The registry
   "policy.registry.not-a-map": "El registro debe empezar por `stakeholders:`, seguido de una lista de declaraciones.",

@@ -39,6 +39,7 @@ export const signoff = {
   "signoff.notCounted.not-yet": "declaración aún no vigente",
   "signoff.notCounted.unknown-sector": "sector que no figura en la política",
   "signoff.notCounted.invalid-date": "la fecha de la declaración no es una fecha real",
+  "signoff.notCounted.no-id": "la declaración no indica el identificador de la cuenta",
   "signoff.notCounted.author": "autor o autora de la solicitud de incorporación de cambios",
   "signoff.notCounted.bot": "bot",
   "signoff.notCounted.earlier-commit": "aprobó una confirmación (commit) anterior",

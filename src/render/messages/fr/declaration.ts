@@ -11,6 +11,7 @@ export const declaration = {
   "declaration.reason.not-yet": "déclaration datée du {declared}, pas encore en vigueur",
   "declaration.reason.unknown-sector": "le secteur {sector} ne figure pas dans la politique",
   "declaration.reason.invalid-date": "la date de déclaration {value} n’est pas une date réelle",
+  "declaration.reason.no-id": "la déclaration ne donne pas d’identifiant de compte",
   "declaration.reason.no-account": "le commit {commit} porte une adresse électronique que GitHub ne relie à aucun compte",
   "declaration.inThisPr": "déclaration faite dans cette demande de fusion",
   "declaration.exempt.bot": "compte de robot (bot), jamais tenu de se déclarer",

@@ -97,6 +97,11 @@ export const policy = {
   "policy.extends.cycle": "`_extends` renvoie à `{ref}`, qui fait déjà partie de cette politique. Supprimez la boucle.",
   "policy.extends.too-deep": "Les politiques s’étendent les unes les autres sur plus de {max} niveaux. Raccourcissez la chaîne de `_extends`.",
   "policy.extends.not-checked": "La politique de base `{ref}` se trouve dans un autre dépôt et n’a pas été vérifiée ici.",
+  "policy.registry.duplicate-id": "L’identifiant de compte {id} de `{login}` est déjà déclaré pour `{other}` (ligne {line}). Un compte se déclare une seule fois, pour un seul secteur, quel que soit son identifiant de connexion.",
+  "policy.registry.id-type": "`id` doit être l’identifiant numérique du compte GitHub, un nombre entier comme 5834017. Obtenez-le avec `gh api users/LOGIN --jq .id`.",
+  "policy.registry.no-id": "La déclaration de `{login}` ne donne pas d’`id` de compte, que la politique exige. Ajoutez l’identifiant numérique du compte GitHub (`gh api users/{login} --jq .id`). D’ici là, elle n’est pas en vigueur.",
+  "policy.declarations.ids-optional": "Avec `ids: optional`, les déclarations sans `id` sont reconnues par l’identifiant de connexion seul : quiconque reprend un identifiant abandonné hérite de la déclaration et du vote. Donnez à chaque entrée l’`id` de son compte et supprimez cette ligne.",
+  "policy.rules.other-repository": "Les règles sont aussi lues dans `{ref}`, qui se trouve dans un autre dépôt : quiconque peut modifier ce dépôt modifie ces règles sans décision ici. Ce dépôt doit lui aussi être gouverné (l’application y est installée, ses fichiers de règles approuvés par plusieurs secteurs).",
 
   // Le registre
   "policy.registry.not-a-map": "Le registre doit commencer par `stakeholders:`, suivi d’une liste de déclarations.",

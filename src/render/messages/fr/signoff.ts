@@ -39,6 +39,7 @@ export const signoff = {
   "signoff.notCounted.not-yet": "déclaration pas encore en vigueur",
   "signoff.notCounted.unknown-sector": "secteur absent de la politique",
   "signoff.notCounted.invalid-date": "la date de déclaration n’est pas une date réelle",
+  "signoff.notCounted.no-id": "la déclaration ne donne pas d’identifiant de compte",
   "signoff.notCounted.author": "auteur de la demande de fusion",
   "signoff.notCounted.bot": "robot (bot)",
   "signoff.notCounted.earlier-commit": "a approuvé un commit antérieur",

@@ -10,6 +10,7 @@ export const declaration = {
   "declaration.reason.not-yet": "декларация датирована {declared} и еще не вступила в силу",
   "declaration.reason.unknown-sector": "сектора {sector} нет в политике",
   "declaration.reason.invalid-date": "дата декларации {value} не существует в календаре",
+  "declaration.reason.no-id": "в декларации не указан идентификатор учетной записи",
   "declaration.reason.no-account": "адрес электронной почты в коммите {commit} не связан на GitHub ни с одной учетной записью",
   "declaration.inThisPr": "декларация подана в этом запросе на слияние",
   "declaration.exempt.bot": "учетная запись бота, декларация не требуется",

@@ -39,6 +39,7 @@ export const signoff = {
   "signoff.notCounted.not-yet": "декларация еще не вступила в силу",
   "signoff.notCounted.unknown-sector": "сектора нет в политике",
   "signoff.notCounted.invalid-date": "дата декларации не существует в календаре",
+  "signoff.notCounted.no-id": "в декларации не указан идентификатор учетной записи",
   "signoff.notCounted.author": "автор запроса на слияние",
   "signoff.notCounted.bot": "бот",
   "signoff.notCounted.earlier-commit": "одобрен более ранний коммит",

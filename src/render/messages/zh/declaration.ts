@@ -9,6 +9,7 @@ export const declaration = {
   "declaration.reason.not-yet": "声明日期为 {declared}，尚未生效",
   "declaration.reason.unknown-sector": "部门 {sector} 不在政策之中",
   "declaration.reason.invalid-date": "声明日期 {value} 不是实际存在的日期",
+  "declaration.reason.no-id": "声明没有给出账户 id",
   "declaration.reason.no-account": "提交 {commit} 所用的电子邮件地址在 GitHub 上未关联任何账户",
   "declaration.inThisPr": "在本拉取请求中声明",
   "declaration.exempt.bot": "机器人账户，无需声明",

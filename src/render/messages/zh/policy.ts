@@ -96,6 +96,11 @@ export const policy = {
   "policy.extends.cycle": "`_extends` 又回到了 `{ref}`，而它已是本政策的一部分。请消除此循环。",
   "policy.extends.too-deep": "政策之间的相互扩展超过 {max} 层。请缩短 `_extends` 链。",
   "policy.extends.not-checked": "基础政策 `{ref}` 位于另一个存储库中，此处未对其进行检查。",
+  "policy.registry.duplicate-id": "`{login}` 的账户 id {id} 已为 `{other}` 声明（第 {line} 行）。无论登录名为何，一个账户只能声明一次，且只代表一个部门。",
+  "policy.registry.id-type": "`id` 必须是该账户在 GitHub 上的数字用户 id，即一个整数，例如 5834017。可用 `gh api users/LOGIN --jq .id` 查到。",
+  "policy.registry.no-id": "`{login}` 的声明没有给出政策所要求的账户 `id`。请添加该账户在 GitHub 上的数字用户 id（`gh api users/{login} --jq .id`）。在此之前，该声明无效。",
+  "policy.declarations.ids-optional": "设置 `ids: optional` 时，没有 `id` 的声明只按登录名匹配：谁接手了别人放弃的登录名，就会继承其声明和投票权。请为每个条目填写账户 `id`，并删除这一行。",
+  "policy.rules.other-repository": "规则还读取自另一个存储库中的 `{ref}`：能修改那个存储库的人，无需在此作出决定就能改变这些规则。那个存储库也必须受治理（在那里安装本应用，其规则文件须经多个部门签署同意）。",
 
   // The registry
   "policy.registry.not-a-map": "登记册必须以 `stakeholders:` 开头，后接声明列表。",

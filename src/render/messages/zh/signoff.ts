@@ -36,6 +36,7 @@ export const signoff = {
   "signoff.notCounted.not-yet": "声明尚未生效",
   "signoff.notCounted.unknown-sector": "部门不在政策之中",
   "signoff.notCounted.invalid-date": "声明日期不是实际存在的日期",
+  "signoff.notCounted.no-id": "声明没有给出账户 id",
   "signoff.notCounted.author": "拉取请求的作者",
   "signoff.notCounted.bot": "机器人账户",
   "signoff.notCounted.earlier-commit": "批准的是较早的提交",
