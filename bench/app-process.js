@@ -1,0 +1,44 @@
+// One app process for bench/durable.js: the app on Probot's own server against the stand-in at
+// STANDIN_URL, with the durable queue when REDIS_URL is set, else the in-memory queue. Answers
+// "heap" on its IPC channel with its heap after a full collection (run with --expose-gc), and
+// "pending" with the number of keys its in-memory queue holds.
+import Bottleneck from "bottleneck";
+import { pino } from "pino";
+import { Probot, Server } from "probot";
+import { createApp } from "../lib/app.js";
+import { createAppOctokit } from "../lib/github/client.js";
+
+const env = process.env;
+const log = pino({ level: "silent" });
+let queue;
+const appFn = createApp({
+  appLogin: "partnership-governance[bot]",
+  mode: "queue",
+  schedule: "off",
+  appId: Number(env.APP_ID),
+  now: () => new Date(env.NOW),
+  durable: env.REDIS_URL ? { url: env.REDIS_URL, name: env.QUEUE_NAME, lockMs: 5000, stalledIntervalMs: 1000 } : false,
+  onReady: (_services, q) => (queue = q),
+});
+// GitHub asks for a second between writes of one installation; the benchmark keeps the limiter
+// with short spacing so that a burst settles in seconds (as the end-to-end tests do).
+// (One pair of limiter groups for the process: a group made per client would keep a timer each.)
+const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: Number(env.WRITE_MS ?? 2) });
+const notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: 2 });
+const Octokit = createAppOctokit().defaults((o) => ({ ...o, throttle: { ...o.throttle, write, notifications } }));
+const server = new Server({
+  Probot: Probot.defaults({ appId: Number(env.APP_ID), privateKey: env.PRIVATE_KEY, secret: env.WEBHOOK_SECRET, baseUrl: env.STANDIN_URL, Octokit, log }),
+  host: "127.0.0.1",
+  port: Number(env.PORT),
+  log,
+  enableStaticFiles: false,
+});
+await server.load(appFn);
+await server.start();
+process.on("message", (message) => {
+  if (message === "heap") {
+    globalThis.gc?.();
+    process.send?.({ heap: process.memoryUsage().heapUsed });
+  } else if (message === "pending") process.send?.({ pending: queue?.size ?? 0 });
+});
+process.send?.({ ready: true });
