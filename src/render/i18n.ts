@@ -7,7 +7,13 @@ import { catalogs, type Catalog } from "./messages/index.js";
 // Right-to-left languages (direction.ts keeps the list; repeated here to keep this module a leaf).
 const RIGHT_TO_LEFT: ReadonlySet<Language> = new Set<Language>(["ar"]);
 const FSI = "\u2068";
+const LRI = "\u2066";
 const PDI = "\u2069";
+// GitHub gives headings, paragraphs and lists `dir="auto"`: their direction is their first strong
+// character's, and HTML's rule does not skip isolated text. A right-to-left mark first makes a
+// message that starts with a login, a name or a number ("erin has no entry") right to left.
+const RLM = "\u200F";
+const STARTS_RIGHT_TO_LEFT = /^[^\p{L}{]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 
 // ICU MessageFormat element types (@formatjs/icu-messageformat-parser's TYPE).
 const LITERAL = 0;
@@ -28,6 +34,11 @@ function isolateArguments(nodes: AstNode[]): AstNode[] {
       const before = out[out.length - 1];
       if (before?.type === LITERAL && typeof before.value === "string" && before.value.endsWith("](")) out.push(n);
       else out.push({ type: LITERAL, value: FSI }, n, { type: LITERAL, value: PDI });
+    } else if (n.type === LITERAL && typeof n.value === "string" && n.value.includes("`")) {
+      // A code span (a command, a file, a YAML key) reads left to right too: "/governance check",
+      // not "governance check/". Only whole spans within this literal; a span around an argument
+      // holds an isolated argument already.
+      out.push({ ...n, value: n.value.replace(/`[^`\n]+`/g, (span) => `${LRI}${span}${PDI}`) });
     } else if (n.options) {
       const options: NonNullable<AstNode["options"]> = {};
       for (const [k, o] of Object.entries(n.options)) options[k] = { ...o, value: isolateArguments(o.value) };
@@ -73,7 +84,9 @@ export function t(lang: Language, ref: MessageRef | string, params?: MessageRef[
   if (!fmt) {
     fmt = new IntlMessageFormat(template(lang, r.key), LOCALES[lang], FORMATS as never, { ignoreTag: true });
     if (RIGHT_TO_LEFT.has(lang)) {
-      fmt = new IntlMessageFormat(isolateArguments(fmt.getAst() as AstNode[]) as never, LOCALES[lang], FORMATS as never, { ignoreTag: true });
+      const ast = isolateArguments(fmt.getAst() as AstNode[]);
+      if (!STARTS_RIGHT_TO_LEFT.test(template(lang, r.key))) ast.unshift({ type: LITERAL, value: RLM });
+      fmt = new IntlMessageFormat(ast as never, LOCALES[lang], FORMATS as never, { ignoreTag: true });
     }
     compiled.set(cacheKey, fmt);
   }
