@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // What people see, in a real browser: every body the app writes (the two check outputs, the
 // instruction comment, a record, a report with its chart), in every language, rendered as GitHub
 // renders it (github-html.ts) and laid out by Debian's Chromium driven by playwright-core. The
@@ -111,9 +112,12 @@ function reportFacts(): ReportFacts {
     openedPullRequests: [{ number: 43, title: "c", author: "9lives", authorIsBot: false, createdAt: "2026-11-04T00:00:00Z" }],
     registryAtStart: registry(entry("bob-2", "government", "2025-11-20")),
     registryAtEnd: registry(entry("bob-2", "government", "2026-11-15"), entry("carol", "business", "2026-11-02")),
-    chain: verifyChain(chainOf(3)),
+    chain: verifyChain(chainOf(3).map((r) => ({ body: renderRecordComment(r, { lang: "en" }) }))),
   };
 }
+
+/** A box on the page, as getBoundingClientRect() and getClientRects() give it. */
+type Rect = { left: number; right: number; top: number; bottom: number };
 
 /** What the page says about its own layout; every list empty means it reads right. */
 interface Layout {
@@ -152,7 +156,7 @@ async function layout(page: Page, logins: string[]): Promise<Layout> {
     // A token reads left to right when each of its characters (on one line) starts at or to the
     // right of the one before it.
     const checkToken = (node: Text, start: number, text: string): void => {
-      const boxes: DOMRect[] = [];
+      const boxes: Rect[] = [];
       for (let i = 0; i < text.length; i += 1) {
         const range = document.createRange();
         range.setStart(node, start + i);
@@ -198,9 +202,10 @@ async function layout(page: Page, logins: string[]): Promise<Layout> {
     }));
     // The chart's legend: each label right of its swatch, no label over another or over the pie.
     const legendOverlaps: string[] = [];
-    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-    const legends: Element[] = Array.from(article.querySelectorAll("svg g.legend"));
-    const pie = (Array.from(article.querySelectorAll("svg .pieCircle")) as Element[]).map((c) => c.getBoundingClientRect());
+    const overlap = (a: Rect, b: Rect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    type Box = { getBoundingClientRect(): Rect; querySelector(selector: string): Box | null; textContent: string | null };
+    const legends = Array.from(article.querySelectorAll("svg g.legend")) as unknown as Box[];
+    const pie = (Array.from(article.querySelectorAll("svg .pieCircle")) as unknown as Box[]).map((c) => c.getBoundingClientRect());
     const labels = legends.map((g) => ({ swatch: g.querySelector("rect")!.getBoundingClientRect(), text: g.querySelector("text")!.getBoundingClientRect(), name: g.textContent ?? "" }));
     labels.forEach((l, i) => {
       if (l.text.left < l.swatch.right - 0.5) legendOverlaps.push(`${l.name}: label over its swatch`);
