@@ -80,7 +80,7 @@ function bodies(lang: Language): Array<{ name: string; title?: string; markdown:
     repo: "org/charter",
     seq: 7,
     prev: GENESIS,
-    facts: prFacts({ title: "Amend article 4", author: { login: "erin", isBot: false } }),
+    facts: prFacts({ title: "Amend article 4", author: { login: "erin", id: 5834017, isBot: false } }),
     signoff: recordSignoff([recordKindResult(recordKind("charter"), { government: ["bob-2"], business: ["carol"] })]),
     authorSector: "civil-society",
   });
