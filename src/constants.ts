@@ -5,6 +5,15 @@ export const APP_NAME = "partnership-governance";
 export const CHECK_DECLARATION = "Stakeholder declaration";
 export const CHECK_SIGNOFF = "Multi-sector sign-off";
 
+/**
+ * Where editors find the JSON Schemas of the policy and the registry once the package is
+ * published: jsDelivr serves the files of every npm release, and `@0.1` follows the newest 0.1.x
+ * (a 0.x minor may change the schema). test/policy/schema.test.ts keeps it in step with the
+ * version in package.json.
+ */
+export const SCHEMA_CHANNEL = "0.1";
+export const SCHEMA_BASE_URL = `https://cdn.jsdelivr.net/npm/partnership-governance@${SCHEMA_CHANNEL}/schema/`;
+
 export const DEFAULT_POLICY_PATH = ".github/governance.yml";
 export const DEFAULT_REGISTRY_PATH = "STAKEHOLDERS.yml";
 /** Probot's convention: an organisation-wide config lives in the org's `.github` repository. */

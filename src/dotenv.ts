@@ -5,15 +5,18 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 
-export function applyDotEnv(env: NodeJS.ProcessEnv, options: { override: boolean; cwd?: string }): void {
-  let text: string;
+/** The variables of `.env` in `cwd`, or none when there is no such file. */
+export function readDotEnv(cwd: string): Record<string, string> {
   try {
-    text = readFileSync(join(options.cwd ?? process.cwd(), ".env"), "utf8");
+    return parseEnv(readFileSync(join(cwd, ".env"), "utf8")) as Record<string, string>;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
     throw error;
   }
-  for (const [key, value] of Object.entries(parseEnv(text))) {
+}
+
+export function applyDotEnv(env: NodeJS.ProcessEnv, options: { override: boolean; cwd?: string }): void {
+  for (const [key, value] of Object.entries(readDotEnv(options.cwd ?? process.cwd()))) {
     if (options.override || env[key] === undefined) env[key] = value;
   }
 }

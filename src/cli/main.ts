@@ -3,6 +3,7 @@
 // its own file and exports `run<Name>(argv, io): Promise<number>`, the process's exit status.
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { readDotEnv } from "../dotenv.js";
 import { t } from "../render/i18n.js";
 import { processIO, type CliIO } from "./io.js";
 import { runValidate } from "./validate.js";
@@ -23,8 +24,18 @@ export const COMMANDS: Record<string, Command> = {
   sweep: runSweep,
 };
 
-/** Runs one command line; never throws: an unexpected error is one line on stderr, exit 2. */
+/**
+ * Runs one command line; never throws: an unexpected error is one line on stderr, exit 2.
+ * `.env` in the folder gives the variables the environment does not (as the server reads it,
+ * except that the environment wins: a token given for one command is not replaced by a file).
+ */
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    io = { ...io, env: { ...readDotEnv(io.cwd), ...io.env } };
+  } catch (err) {
+    io.stderr(`${t("en", "cli.error.unreadable", { file: ".env", reason: (err as Error).message })}\n`);
+    return 2;
+  }
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     (name === undefined ? io.stderr : io.stdout)(`${t("en", "cli.usage.main")}\n`);

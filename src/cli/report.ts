@@ -10,7 +10,7 @@ import { loadPolicy } from "../policy/load.js";
 import { t } from "../render/i18n.js";
 import { renderReportParts } from "../render/report.js";
 import { buildPeriodReport, lastEndedPeriod, publishReport, ReportSources } from "../transparency/report.js";
-import { createCliOctokit, CredentialsError, parseRepoArg, serverUrlOf } from "./github-auth.js";
+import { createCliOctokit, CredentialsError, describeFailure, parseRepoArg, serverUrlOf } from "./github-auth.js";
 import type { CliIO } from "./io.js";
 
 export interface GitHubArgs {
@@ -75,7 +75,7 @@ export async function startGitHubCommand(
   try {
     return { args, octokit: await createCliOctokit(io.env, args.repo) };
   } catch (err) {
-    io.stderr(`${err instanceof CredentialsError ? t("en", "report.cli.noCredentials") : t("en", "report.cli.failed", { message: (err as Error).message })}\n`);
+    io.stderr(`${err instanceof CredentialsError ? t("en", "report.cli.noCredentials") : describeFailure(err)}\n`);
     return err instanceof CredentialsError ? 2 : opts.clientFailure;
   }
 }
@@ -109,7 +109,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     else io.stdout(`${t(lang, result.status === "published" ? "report.cli.published" : "report.cli.exists", { period, url: result.url })}\n`);
     return 0;
   } catch (err) {
-    io.stderr(`${t("en", "report.cli.failed", { message: (err as Error).message })}\n`);
+    io.stderr(`${describeFailure(err)}\n`);
     return 1;
   }
 }

@@ -9,11 +9,15 @@ import { appSweepSource, publishReports, repositorySweepSource, sweep, type Swee
 import { createAppOctokit, type GitHub } from "../github/client.js";
 import type { Services } from "../handlers/services.js";
 import { t } from "../render/i18n.js";
-import { CredentialsError, createCliOctokit, DEFAULT_API_URL, parseRepoArg, serverUrlOf } from "./github-auth.js";
+import { appPrivateKey, cliProbotOptions, CredentialsError, createCliOctokit, describeFailure, GitHubUnreachableError, parseRepoArg, serverUrlOf } from "./github-auth.js";
 import type { CliIO } from "./io.js";
 
 export async function runSweep(argv: string[], io: CliIO): Promise<number> {
   let repoArg: string | undefined;
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.stdout(`${t("en", "app.sweep.usage")}\n`);
+    return 0;
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--repo" && argv[i + 1] !== undefined) repoArg = argv[++i];
@@ -23,7 +27,15 @@ export async function runSweep(argv: string[], io: CliIO): Promise<number> {
     }
   }
   const env = io.env;
-  const baseUrl = (env.GITHUB_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, "");
+  try {
+    return await sweepWith(env, repoArg, io);
+  } catch (err) {
+    io.stderr(`${describeFailure(err)}\n`);
+    return 1;
+  }
+}
+
+async function sweepWith(env: CliIO["env"], repoArg: string | undefined, io: CliIO): Promise<number> {
   let source: SweepSource;
   let appId = Number(env.APP_ID ?? 0);
   if (env.GITHUB_TOKEN) {
@@ -35,9 +47,8 @@ export async function runSweep(argv: string[], io: CliIO): Promise<number> {
     const octokit = await createCliOctokit(env, repo);
     appId = Number(env.GOVERNANCE_APP_ID ?? appId);
     source = repositorySweepSource(octokit, repo);
-  } else if (env.APP_ID && env.PRIVATE_KEY) {
-    const privateKey = env.PRIVATE_KEY.includes("\\n") ? env.PRIVATE_KEY.replace(/\\n/g, "\n") : env.PRIVATE_KEY;
-    const probot = new Probot({ appId: env.APP_ID, privateKey, baseUrl, logLevel: "fatal", Octokit: createAppOctokit() });
+  } else if (appPrivateKey(env)) {
+    const probot = new Probot({ ...cliProbotOptions(env, createAppOctokit()), appId: env.APP_ID, privateKey: appPrivateKey(env)! });
     source = appSweepSource((id) => (id === undefined ? probot.auth() : probot.auth(id)));
   } else {
     io.stderr(`${new CredentialsError().message}\n`);
@@ -65,5 +76,6 @@ export async function runSweep(argv: string[], io: CliIO): Promise<number> {
 
 function describe(o: unknown): string {
   const err = (o as { err?: unknown })?.err;
+  if (err instanceof GitHubUnreachableError) return describeFailure(err);
   return err instanceof Error ? err.message : JSON.stringify(o);
 }

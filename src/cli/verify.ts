@@ -4,6 +4,7 @@
 import { t } from "../render/i18n.js";
 import { verifyLog } from "../transparency/verify.js";
 import type { CliIO } from "./io.js";
+import { describeFailure, GitHubUnreachableError } from "./github-auth.js";
 import { loadRepoPolicy, startGitHubCommand } from "./report.js";
 
 /** The log's labels when the policy cannot be read: the default. */
@@ -16,7 +17,11 @@ export async function runVerify(argv: string[], io: CliIO): Promise<number> {
   try {
     // The policy only says which label the log issues carry (and the language); an unreadable
     // policy must not stop anyone from checking the public record.
-    const policy = await loadRepoPolicy(octokit, args.repo).catch(() => ({ error: "" }));
+    // (A GitHub that cannot be reached is another matter: nothing else would be read either.)
+    const policy = await loadRepoPolicy(octokit, args.repo).catch((err: unknown) => {
+      if (err instanceof GitHubUnreachableError) throw err;
+      return { error: "" };
+    });
     const labels = "error" in policy ? DEFAULT_LABELS : policy.transparency.labels;
     const lang = "error" in policy ? "en" : policy.transparency.language;
     const result = await verifyLog(octokit, args.repo, labels, args.period);
@@ -32,7 +37,7 @@ export async function runVerify(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${lines.join("\n")}\n`);
     return 1;
   } catch (err) {
-    io.stderr(`${t("en", "report.cli.failed", { message: (err as Error).message })}\n`);
+    io.stderr(`${describeFailure(err)}\n`);
     return 2;
   }
 }

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { SCHEMA_BASE_URL } from "../constants.js";
 import { policySchema, registrySchema } from "./schema.js";
 
 export const SCHEMA_FILES = {
@@ -20,7 +21,9 @@ export function renderSchemas(): Record<keyof typeof SCHEMA_FILES, string> {
     // io: "input": keys with a default are optional in the file the user writes. A `declared`
     // date may be a YAML date, which JSON Schema sees as a string: "any" for the Date branch.
     const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
-    out[file] = `${JSON.stringify(json, null, 2)}\n`;
+    // Where the file is served once the package is published (constants.ts).
+    const { $schema, ...rest } = json as Record<string, unknown>;
+    out[file] = `${JSON.stringify({ $schema, $id: `${SCHEMA_BASE_URL}${file}`, ...rest }, null, 2)}\n`;
   }
   return out;
 }

@@ -1,10 +1,16 @@
 // `sweep` refuses wrong usage and missing credentials with exit 2, before any request.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 
+const EMPTY = mkdtempSync(join(tmpdir(), "pg-sweep-"));
+
 function io(env: Record<string, string | undefined>) {
   const out = { stdout: "", stderr: "" };
-  return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s), cwd: process.cwd(), env } };
+  // An empty folder: no .env of the developer's to give credentials.
+  return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s), cwd: EMPTY, env } };
 }
 
 describe("partnership-governance sweep", () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SCHEMA_BASE_URL } from "../../src/constants.js";
 import type { Condition, Policy } from "../../src/core/types.js";
 import { parsePolicy } from "../../src/policy/policy.js";
 import { t } from "../../src/render/i18n.js";
@@ -211,7 +212,7 @@ describe("declarations.ids", () => {
 describe("the examples in config/", () => {
   it("config/governance.yml validates, as SPEC.md's four sectors and two kinds", () => {
     const text = readFileSync(new URL("../../config/governance.yml", import.meta.url), "utf8");
-    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../schema/governance.schema.json");
+    expect(text.split("\n")[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_BASE_URL}governance.schema.json`);
     const r = parsePolicy(text, ".github/governance.yml");
     expect(r.diagnostics).toEqual([]);
     const p = r.policy!;

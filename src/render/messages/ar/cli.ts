@@ -19,4 +19,8 @@ export const cli = {
     "{files} {count, plural, zero {صالحة} one {صالح} two {صالحان} few {صالحة} many {صالحة} other {صالحة}}{warnings, plural, =0 {.} zero {.} one {، مع تحذير واحد.} two {، مع تحذيرين.} few {، مع # تحذيرات.} many {، مع # تحذيرًا.} other {، مع # تحذير.}}",
   "cli.validate.invalid":
     "{errors, plural, zero {لا توجد أي مشكلة} one {مشكلة واحدة} two {مشكلتان} few {# مشكلات} many {# مشكلةً} other {# مشكلة}}{warnings, plural, =0 {} zero {} one { وتحذير واحد} two { وتحذيران} few { و# تحذيرات} many { و# تحذيرًا} other { و# تحذير}} في {files}.",
+  "cli.error.unreachable":
+    "تعذر الوصول إلى GitHub على {url} ‏({reason}). تحقق من اتصال هذا الجهاز بالشبكة، أو من GITHUB_API_URL لـ GitHub Enterprise.",
+  "cli.error.timeout":
+    "لم يُجب GitHub على {url} خلال {seconds} ثانية. أعد المحاولة لاحقًا، أو امنح وقتًا أطول عبر GITHUB_REQUEST_TIMEOUT (بالثواني).",
 } satisfies Record<string, string>;

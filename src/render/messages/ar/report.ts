@@ -73,7 +73,7 @@ export const report = {
   "report.cli.badRepo": "`{value}` ليس مستودعًا: اكتبه بالصيغة OWNER/NAME.",
   "report.cli.needRepo": "الخيار --repo OWNER/NAME مطلوب.",
   "report.cli.badPeriod": "`{value}` ليس فترة: اكتب 2026-W48 أو 2026-11 أو 2026-Q4.",
-  "report.cli.noCredentials": "لا توجد بيانات اعتماد لـ GitHub: اضبط GITHUB_TOKEN، أو APP_ID و PRIVATE_KEY.",
+  "report.cli.noCredentials": "لا توجد بيانات اعتماد لـ GitHub: اضبط GITHUB_TOKEN، أو APP_ID و PRIVATE_KEY (أو PRIVATE_KEY_PATH، ملف المفتاح)، في البيئة أو في ‎.env.",
   "report.cli.notGoverned": "{repo} غير خاضع للحوكمة: ليس فيه ملف .github/governance.yml (ولا لدى منظمته).",
   "report.cli.invalidPolicy":
     "في سياسة {repo} أخطاء؛ شغِّل `partnership-governance validate` في نسخة محلية من المستودع للاطلاع عليها.",

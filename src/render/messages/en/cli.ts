@@ -19,4 +19,8 @@ export const cli = {
     "{files} {count, plural, one {is} other {are}} valid{warnings, plural, =0 {.} one {, with # warning.} other {, with # warnings.}}",
   "cli.validate.invalid":
     "{errors, plural, one {# problem} other {# problems}}{warnings, plural, =0 {} one { and # warning} other { and # warnings}} in {files}.",
+  "cli.error.unreachable":
+    "Cannot reach GitHub at {url} ({reason}). Check this machine's network connection, or GITHUB_API_URL for GitHub Enterprise.",
+  "cli.error.timeout":
+    "GitHub at {url} did not answer within {seconds} seconds. Try again later, or allow longer with GITHUB_REQUEST_TIMEOUT (seconds).",
 } satisfies Record<string, string>;

@@ -66,7 +66,7 @@ export const report = {
   "report.cli.badRepo": "`{value}` is not a repository: write it OWNER/NAME.",
   "report.cli.needRepo": "The option --repo OWNER/NAME is needed.",
   "report.cli.badPeriod": "`{value}` is not a period: write 2026-W48, 2026-11 or 2026-Q4.",
-  "report.cli.noCredentials": "No GitHub credentials: set GITHUB_TOKEN, or APP_ID and PRIVATE_KEY.",
+  "report.cli.noCredentials": "No GitHub credentials: set GITHUB_TOKEN, or APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH, the key's file), in the environment or in .env.",
   "report.cli.notGoverned": "{repo} is not governed: it has no .github/governance.yml (nor has its organisation).",
   "report.cli.invalidPolicy": "The policy of {repo} has errors; run `partnership-governance validate` in a checkout to see them.",
   "report.cli.notEnded": "The period {period} has not ended yet: its report can only be previewed with --dry-run.",

@@ -20,4 +20,8 @@ export const cli = {
     "{files} {count, plural, one {es válido} other {son válidos}}{warnings, plural, =0 {.} one {, con # advertencia.} other {, con # advertencias.}}",
   "cli.validate.invalid":
     "{errors, plural, one {# problema} other {# problemas}}{warnings, plural, =0 {} one { y # advertencia} other { y # advertencias}} en {files}.",
+  "cli.error.unreachable":
+    "No se puede contactar con GitHub en {url} ({reason}). Compruebe la conexión de red de este equipo, o GITHUB_API_URL para GitHub Enterprise.",
+  "cli.error.timeout":
+    "GitHub en {url} no respondió en {seconds} segundos. Inténtelo más tarde, o conceda más tiempo con GITHUB_REQUEST_TIMEOUT (en segundos).",
 } satisfies Record<string, string>;

@@ -68,7 +68,7 @@ export const report = {
   "report.cli.badRepo": "`{value}` no es un repositorio: escríbalo como PROPIETARIO/NOMBRE.",
   "report.cli.needRepo": "Se necesita la opción --repo PROPIETARIO/NOMBRE.",
   "report.cli.badPeriod": "`{value}` no es un período: escriba 2026-W48, 2026-11 o 2026-Q4.",
-  "report.cli.noCredentials": "No hay credenciales de GitHub: defina GITHUB_TOKEN, o APP_ID y PRIVATE_KEY.",
+  "report.cli.noCredentials": "No hay credenciales de GitHub: defina GITHUB_TOKEN, o APP_ID y PRIVATE_KEY (o PRIVATE_KEY_PATH, el archivo de la clave), en el entorno o en .env.",
   "report.cli.notGoverned": "{repo} no está sujeto a gobernanza: no tiene .github/governance.yml (ni tampoco su organización).",
   "report.cli.invalidPolicy": "La política de {repo} tiene errores; ejecute `partnership-governance validate` en una copia local del repositorio para verlos.",
   "report.cli.notEnded": "El período {period} aún no ha finalizado: su informe solo se puede previsualizar con --dry-run.",

@@ -20,4 +20,8 @@ export const cli = {
     "{files} {count, plural, one {est valide} other {sont valides}}{warnings, plural, =0 {.} one {, avec # avertissement.} other {, avec # avertissements.}}",
   "cli.validate.invalid":
     "{errors, plural, one {# problème} other {# problèmes}}{warnings, plural, =0 {} one { et # avertissement} other { et # avertissements}} dans {files}.",
+  "cli.error.unreachable":
+    "Impossible de joindre GitHub à {url} ({reason}). Vérifiez la connexion réseau de cette machine, ou GITHUB_API_URL pour GitHub Enterprise.",
+  "cli.error.timeout":
+    "GitHub à {url} n’a pas répondu en {seconds} secondes. Réessayez plus tard, ou accordez plus de temps avec GITHUB_REQUEST_TIMEOUT (en secondes).",
 } satisfies Record<string, string>;

@@ -67,7 +67,7 @@ export const report = {
   "report.cli.badRepo": "`{value}` n’est pas un dépôt : écrivez-le sous la forme PROPRIÉTAIRE/NOM.",
   "report.cli.needRepo": "L’option --repo PROPRIÉTAIRE/NOM est obligatoire.",
   "report.cli.badPeriod": "`{value}` n’est pas une période : écrivez 2026-W48, 2026-11 ou 2026-Q4.",
-  "report.cli.noCredentials": "Aucun identifiant de connexion GitHub : définissez GITHUB_TOKEN, ou APP_ID et PRIVATE_KEY.",
+  "report.cli.noCredentials": "Aucun identifiant de connexion GitHub : définissez GITHUB_TOKEN, ou APP_ID et PRIVATE_KEY (ou PRIVATE_KEY_PATH, le fichier de la clé), dans l’environnement ou dans .env.",
   "report.cli.notGoverned": "{repo} n’est pas soumis à la gouvernance : il ne contient pas de fichier .github/governance.yml (et son organisation non plus).",
   "report.cli.invalidPolicy": "La politique de {repo} comporte des erreurs ; exécutez `partnership-governance validate` dans une copie locale du dépôt pour les afficher.",
   "report.cli.notEnded": "La période {period} n’est pas encore terminée : son rapport ne peut être qu’affiché pour aperçu, avec --dry-run.",

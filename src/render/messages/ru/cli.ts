@@ -19,4 +19,8 @@ export const cli = {
     "{files}: {count, plural, one {файл действителен} few {файлы действительны} many {файлы действительны} other {файлы действительны}}{warnings, plural, =0 {.} one {, # предупреждение.} few {, # предупреждения.} many {, # предупреждений.} other {, # предупреждения.}}",
   "cli.validate.invalid":
     "{files}: {errors, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}}{warnings, plural, =0 {} one { и # предупреждение} few { и # предупреждения} many { и # предупреждений} other { и # предупреждения}}.",
+  "cli.error.unreachable":
+    "Не удаётся связаться с GitHub по адресу {url} ({reason}). Проверьте сетевое подключение этого компьютера или GITHUB_API_URL для GitHub Enterprise.",
+  "cli.error.timeout":
+    "GitHub по адресу {url} не ответил за {seconds} с. Повторите попытку позже или увеличьте время ожидания через GITHUB_REQUEST_TIMEOUT (в секундах).",
 } satisfies Record<string, string>;

@@ -69,7 +69,7 @@ export const report = {
   "report.cli.badRepo": "`{value}` не является репозиторием: укажите его в виде ВЛАДЕЛЕЦ/ИМЯ.",
   "report.cli.needRepo": "Необходим параметр --repo ВЛАДЕЛЕЦ/ИМЯ.",
   "report.cli.badPeriod": "`{value}` не является периодом: укажите, например, 2026-W48, 2026-11 или 2026-Q4.",
-  "report.cli.noCredentials": "Нет учетных данных GitHub: задайте GITHUB_TOKEN либо APP_ID и PRIVATE_KEY.",
+  "report.cli.noCredentials": "Нет учетных данных GitHub: задайте GITHUB_TOKEN либо APP_ID и PRIVATE_KEY (или PRIVATE_KEY_PATH — файл ключа) в окружении или в .env.",
   "report.cli.notGoverned": "На {repo} политика управления не распространяется: в нем нет файла .github/governance.yml (нет его и у организации).",
   "report.cli.invalidPolicy": "В политике {repo} есть ошибки; чтобы увидеть их, выполните `partnership-governance validate` в локальной копии репозитория.",
   "report.cli.notEnded": "Период {period} еще не завершился: его доклад можно только предварительно просмотреть с --dry-run.",

@@ -19,4 +19,8 @@ export const cli = {
     "{files} {count, plural, other {有效}}{warnings, plural, =0 {。} other {，但有 # 个警告。}}",
   "cli.validate.invalid":
     "在 {files} 中发现 {errors, plural, other {# 个问题}}{warnings, plural, =0 {} other {和 # 个警告}}。",
+  "cli.error.unreachable":
+    "无法连接 {url} 上的 GitHub（{reason}）。请检查本机的网络连接；如使用 GitHub Enterprise，请检查 GITHUB_API_URL。",
+  "cli.error.timeout":
+    "{url} 上的 GitHub 在 {seconds} 秒内没有响应。请稍后再试，或用 GITHUB_REQUEST_TIMEOUT（秒）延长等待时间。",
 } satisfies Record<string, string>;

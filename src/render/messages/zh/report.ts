@@ -67,7 +67,7 @@ export const report = {
   "report.cli.badRepo": "`{value}` 不是存储库：请写为 OWNER/NAME。",
   "report.cli.needRepo": "需要提供选项 --repo OWNER/NAME。",
   "report.cli.badPeriod": "`{value}` 不是期间：请写为 2026-W48、2026-11 或 2026-Q4。",
-  "report.cli.noCredentials": "没有 GitHub 凭据：请设置 GITHUB_TOKEN，或 APP_ID 和 PRIVATE_KEY。",
+  "report.cli.noCredentials": "没有 GitHub 凭据：请在环境变量或 .env 中设置 GITHUB_TOKEN，或 APP_ID 和 PRIVATE_KEY（或密钥文件 PRIVATE_KEY_PATH）。",
   "report.cli.notGoverned": "{repo} 不受治理：该存储库没有 .github/governance.yml（其所属组织也没有）。",
   "report.cli.invalidPolicy": "{repo} 的政策有错误；请在检出的副本中运行 `partnership-governance validate` 查看。",
   "report.cli.notEnded": "{period} 期间尚未结束：其报告只能用 --dry-run 预览。",
