@@ -132,7 +132,8 @@ describe("the setup page of a running server", () => {
     expect(html).not.toContain('name="manifest"');
     expect(html).toContain('dir="rtl"');
     expect(html).toContain("GH_ORG: اسم دخول منظمة الشراكة");
-    expect(html).toContain('قيمة WEBHOOK_URL هي <code dir="ltr">http://localhost:3000</code>');
+    // The address stays left to right inside the Arabic sentence (an isolate, and dir="ltr").
+    expect(html).toContain('قيمة WEBHOOK_URL هي \u2068<code dir="ltr">http://localhost:3000</code>\u2069');
     // The existing-app page too: there is no URL to paste yet.
     expect(await (await get(port, "/probot/import")).text()).not.toContain("Replace your app's Webhook URL");
     // The console says it too, for whoever started the server.
