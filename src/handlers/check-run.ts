@@ -20,25 +20,27 @@ export async function onCheckRunRerequested(context: Context<"check_run.rereques
   const octokit = context.octokit as unknown as GitHub;
   const owner = repository.owner.login;
   const repo = repository.name;
-  // A check of a merge queue's commit (its suite's branch is the queue's): the group is judged
-  // again. The branch name only says which entry to look for; the group is bound to the commit
-  // as for the webhook (src/github/merge-queue.ts), so a crafted name fails closed.
-  const branch = run.check_suite?.head_branch;
-  const queued = branch ? parseQueueBranch(`refs/heads/${branch}`) : null;
-  if (branch && queued) {
-    await requestGroupEvaluation(octokit, installation.id, services, {
-      owner,
-      repo,
-      defaultBranch: repository.default_branch,
-      group: { head_sha: run.head_sha, head_ref: `refs/heads/${branch}`, base_ref: `refs/heads/${queued.base}` },
-    });
-    return;
-  }
   let numbers = run.pull_requests.map((p) => p.number);
   if (numbers.length === 0) {
-    // GitHub leaves `pull_requests` empty for PRs from forks: find them by the head commit.
+    // GitHub leaves `pull_requests` empty for PRs from forks, and for a merge queue's commit.
     const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: run.head_sha });
-    numbers = data.filter((p) => p.state === "open").map((p) => p.number);
+    const open = data.filter((p) => p.state === "open");
+    // A commit no open PR has as its head, on a branch named as the queue names its branches: a
+    // merge group's, judged again as a group. The name only says which entry to look for: the
+    // group is bound to this commit as for the webhook (src/github/merge-queue.ts), so a branch
+    // named so by a writer fails closed. A PR's head on such a branch stays a PR's head.
+    const branch = run.check_suite?.head_branch;
+    const queued = branch ? parseQueueBranch(`refs/heads/${branch}`) : null;
+    if (branch && queued && !open.some((p) => p.head.sha === run.head_sha)) {
+      await requestGroupEvaluation(octokit, installation.id, services, {
+        owner,
+        repo,
+        defaultBranch: repository.default_branch,
+        group: { head_sha: run.head_sha, head_ref: `refs/heads/${branch}`, base_ref: `refs/heads/${queued.base}` },
+      });
+      return;
+    }
+    numbers = open.map((p) => p.number);
   }
   for (const pull_number of numbers) await services.evaluate(octokit, installation.id, { owner, repo, pull_number });
 }

@@ -211,8 +211,20 @@ describe("Re-run pressed on a check of a merge queue's commit", () => {
       { check_run: { check_suite: { head_branch: branch, head_sha: GROUP } } },
     );
 
+  /** The PRs GitHub associates with the group's commit: the queued PR, whose head is another commit. */
+  const associated = (mock: GitHubMock, heads: Record<number, string>) =>
+    mock.get(`/repos/${OWNER}/${REPO}/commits/${GROUP}/pulls`, {
+      body: Object.entries(heads).map(([number, sha]) => ({
+        number: Number(number),
+        state: "open",
+        head: { sha, ref: `pr-${number}`, label: `${OWNER}:pr-${number}` },
+        base: { sha: BASE, ref: "main", label: `${OWNER}:main` },
+      })),
+    });
+
   it("judges the group again and writes on the group's commit", async () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
+    associated(mock, { 12: "2".repeat(40) });
     serveRules(mock, 2);
     serveQueue(mock, [{ number: 12, commit: GROUP }]);
     servePull(mock, charter(12));
@@ -225,6 +237,7 @@ describe("Re-run pressed on a check of a merge queue's commit", () => {
 
   it("a suite branch naming a PR whose queue entry is another commit: fails closed", async () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
+    associated(mock, {});
     serveRules(mock, 1);
     serveQueue(mock, [{ number: 12, commit: "e".repeat(40) }]);
     serveChecks(mock, { head: GROUP });
@@ -232,6 +245,18 @@ describe("Re-run pressed on a check of a merge queue's commit", () => {
     await app.receive("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`));
     assertDone(mock);
     expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ head_sha: GROUP, conclusion: "failure", output: { title: "Cannot tell which pull requests this merge group holds" } });
+  });
+
+  it("a PR's own head on a branch a writer named like the queue's stays a PR's head: the PR is evaluated", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    associated(mock, { 12: GROUP });
+    serveRules(mock, 1);
+    servePull(mock, { ...charter(12), headSha: GROUP });
+    serveChecks(mock, { head: GROUP });
+    const app = await startApp();
+    await app.receive("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`));
+    assertDone(mock);
+    expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ head_sha: GROUP, output: { title: "0 of 3 sectors: waiting for Civil society" } });
   });
 });
 
