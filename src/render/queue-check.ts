@@ -15,6 +15,13 @@ export type GroupMember =
 
 const prLabel = (n: number): string => `#${n}`;
 
+/**
+ * A branch, ref or commit as a code span: shown as written, where GitHub links no mention or
+ * reference and renders no HTML. A ref name may hold a backtick (git-check-ref-format allows it),
+ * which would close the span: it is dropped, with line breaks.
+ */
+const codeSpan = (s: string): string => `\`${s.replace(/[`\r\n]/g, "")}\``;
+
 function prLink(ctx: RenderContext, n: number): string {
   return `[${prLabel(n)}](${htmlBase(ctx)}/${ctx.repo.owner}/${ctx.repo.repo}/pull/${n})`;
 }
@@ -41,7 +48,7 @@ export function renderGroupCheck(members: readonly GroupMember[], branch: string
   );
   // The links are built here from numbers; the PR titles (user text) are made inert.
   const summary = [
-    t(ctx.lang, "queue.intro", { count: members.length, branch: `\`${safeInline(branch)}\`` }),
+    t(ctx.lang, "queue.intro", { count: members.length, branch: codeSpan(branch) }),
     rows.join("\n"),
     t(ctx.lang, "queue.leaves"),
   ].join("\n\n");
@@ -51,34 +58,33 @@ export function renderGroupCheck(members: readonly GroupMember[], branch: string
 
 /** The group's check when its PRs cannot be named: a failure saying why. */
 export function renderGroupProblemCheck(problem: GroupProblem | { reason: "read"; error: GatherError }, ctx: RenderContext): CheckOutput {
-  const code = (s: string): string => `\`${safeInline(s)}\``;
   let why: string;
   switch (problem.reason) {
     case "branch":
-      why = t(ctx.lang, "queue.problem.branch", { ref: code(problem.ref) });
+      why = t(ctx.lang, "queue.problem.branch", { ref: codeSpan(problem.ref) });
       break;
     case "base":
-      why = t(ctx.lang, "queue.problem.base", { named: code(problem.named), base: code(problem.base) });
+      why = t(ctx.lang, "queue.problem.base", { named: codeSpan(problem.named), base: codeSpan(problem.base) });
       break;
     case "no-queue":
-      why = t(ctx.lang, "queue.problem.no-queue", { base: code(problem.base) });
+      why = t(ctx.lang, "queue.problem.no-queue", { base: codeSpan(problem.base) });
       break;
     case "not-queued":
-      why = t(ctx.lang, "queue.problem.not-queued", { pr: prLink(ctx, problem.number), base: code(problem.base) });
+      why = t(ctx.lang, "queue.problem.not-queued", { pr: prLink(ctx, problem.number), base: codeSpan(problem.base) });
       break;
     case "commit":
       why = t(ctx.lang, "queue.problem.commit", {
         pr: prLink(ctx, problem.number),
         hasActual: problem.actual ? "yes" : "no",
-        actual: code(problem.actual ?? ""),
-        expected: code(problem.expected),
+        actual: codeSpan(problem.actual ?? ""),
+        expected: codeSpan(problem.expected),
       });
       break;
     case "no-pull-request":
       why = t(ctx.lang, "queue.problem.no-pull-request", { position: problem.position });
       break;
     case "pr-base":
-      why = t(ctx.lang, "queue.problem.pr-base", { pr: prLink(ctx, problem.number), prBase: code(problem.prBase), base: code(problem.base) });
+      why = t(ctx.lang, "queue.problem.pr-base", { pr: prLink(ctx, problem.number), prBase: codeSpan(problem.prBase), base: codeSpan(problem.base) });
       break;
     case "pr-closed":
       why = t(ctx.lang, "queue.problem.pr-closed", { pr: prLink(ctx, problem.number) });

@@ -12,7 +12,7 @@ export const queue = {
   "queue.reason.unreadable": "تعذّرت قراءته من GitHub",
   "queue.reason.closed": "لم يعد مفتوحًا",
   "queue.leaves": "لا تُدمج مجموعة الدمج إلا إذا استوفى كل طلب دمج فيها الشروط. فإن لم يستوفها أحدها، فشل هذا الفحص وأزال GitHub ذلك الطلب من الطابور، وأُعيدت الطلبات الأخرى إلى الطابور من دونه. وبمجرد نجاح فحصه الخاص، يمكن إضافته إلى الطابور من جديد.",
-  "queue.problem.branch": "فرع مجموعة الدمج {ref} لا يتبع طريقة تسمية طابور الدمج في GitHub لفروعه (gh-readonly-queue/<الفرع>/pr-<الرقم>-<الإيداع>).",
+  "queue.problem.branch": "فرع مجموعة الدمج {ref} لا يتبع طريقة تسمية طابور الدمج في GitHub لفروعه (`gh-readonly-queue/<الفرع>/pr-<الرقم>-<الإيداع>`).",
   "queue.problem.base": "يسمّي فرع مجموعة الدمج الفرعَ {named}، لكن المجموعة ستُدمج في {base}.",
   "queue.problem.no-queue": "لا يُظهر GitHub أي طابور دمج للفرع {base}.",
   "queue.problem.not-queued": "طلب الدمج {pr} ليس في طابور الدمج للفرع {base}.",

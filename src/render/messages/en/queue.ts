@@ -13,7 +13,7 @@ export const queue = {
   "queue.reason.unreadable": "it could not be read from GitHub",
   "queue.reason.closed": "it is no longer open",
   "queue.leaves": "A merge group lands only when every one of its pull requests holds. When one does not, this check fails and GitHub removes that pull request from the queue; the others are queued again without it. Once its own check passes, it can be added to the queue again.",
-  "queue.problem.branch": "The merge group’s branch {ref} is not named as GitHub’s merge queue names its branches (gh-readonly-queue/<branch>/pr-<number>-<commit>).",
+  "queue.problem.branch": "The merge group’s branch {ref} is not named as GitHub’s merge queue names its branches (`gh-readonly-queue/<branch>/pr-<number>-<commit>`).",
   "queue.problem.base": "The merge group’s branch names the branch {named}, but the group lands on {base}.",
   "queue.problem.no-queue": "GitHub shows no merge queue for {base}.",
   "queue.problem.not-queued": "Pull request {pr} is not in the merge queue of {base}.",

@@ -12,7 +12,7 @@ export const queue = {
   "queue.reason.unreadable": "no se pudo leer en GitHub",
   "queue.reason.closed": "ya no está abierta",
   "queue.leaves": "Un grupo de fusión solo se incorpora cuando todas sus solicitudes se cumplen. Si una no se cumple, esta comprobación falla y GitHub retira esa solicitud de la cola; las demás vuelven a la cola sin ella. Cuando su propia comprobación se supere, puede volver a añadirse a la cola.",
-  "queue.problem.branch": "La rama {ref} del grupo de fusión no sigue el nombre que la cola de fusión de GitHub da a sus ramas (gh-readonly-queue/<rama>/pr-<número>-<commit>).",
+  "queue.problem.branch": "La rama {ref} del grupo de fusión no sigue el nombre que la cola de fusión de GitHub da a sus ramas (`gh-readonly-queue/<rama>/pr-<número>-<commit>`).",
   "queue.problem.base": "La rama del grupo de fusión nombra la rama {named}, pero el grupo se incorporaría en {base}.",
   "queue.problem.no-queue": "GitHub no muestra ninguna cola de fusión para {base}.",
   "queue.problem.not-queued": "La solicitud {pr} no está en la cola de fusión de {base}.",

@@ -12,7 +12,7 @@ export const queue = {
   "queue.reason.unreadable": "elle n’a pas pu être lue sur GitHub",
   "queue.reason.closed": "elle n’est plus ouverte",
   "queue.leaves": "Un groupe de fusion n’est intégré que si chacune de ses demandes de fusion est conforme. Sinon, cette vérification échoue et GitHub retire cette demande de la file ; les autres y sont remises sans elle. Dès que sa propre vérification réussit, elle peut être remise dans la file.",
-  "queue.problem.branch": "La branche {ref} du groupe de fusion ne suit pas le nommage des branches de la file de fusion de GitHub (gh-readonly-queue/<branche>/pr-<numéro>-<commit>).",
+  "queue.problem.branch": "La branche {ref} du groupe de fusion ne suit pas le nommage des branches de la file de fusion de GitHub (`gh-readonly-queue/<branche>/pr-<numéro>-<commit>`).",
   "queue.problem.base": "La branche du groupe de fusion nomme la branche {named}, mais le groupe doit être intégré dans {base}.",
   "queue.problem.no-queue": "GitHub n’indique aucune file de fusion pour {base}.",
   "queue.problem.not-queued": "La demande de fusion {pr} n’est pas dans la file de fusion de {base}.",

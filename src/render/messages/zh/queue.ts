@@ -12,7 +12,7 @@ export const queue = {
   "queue.reason.unreadable": "无法从 GitHub 读取",
   "queue.reason.closed": "已不再处于打开状态",
   "queue.leaves": "只有当合并组中的每个拉取请求都符合要求时，该组才会被合入。若有一个不符合，此检查即不通过，GitHub 会将该拉取请求移出队列，其余拉取请求在没有它的情况下重新排队。待其自身的检查通过后，可再次将其加入队列。",
-  "queue.problem.branch": "合并组的分支 {ref} 不符合 GitHub 合并队列的分支命名方式（gh-readonly-queue/<分支>/pr-<编号>-<提交>）。",
+  "queue.problem.branch": "合并组的分支 {ref} 不符合 GitHub 合并队列的分支命名方式（`gh-readonly-queue/<分支>/pr-<编号>-<提交>`）。",
   "queue.problem.base": "合并组的分支名指向分支 {named}，但该组将合入 {base}。",
   "queue.problem.no-queue": "GitHub 未显示 {base} 的合并队列。",
   "queue.problem.not-queued": "拉取请求 {pr} 不在 {base} 的合并队列中。",
