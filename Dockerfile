@@ -24,6 +24,8 @@ COPY app.yml ./
 # The files stay root's and read-only to the process: the app keeps no state of its own.
 USER node
 EXPOSE 3000
-# Probot's own liveness route answers GET /ping with PONG (busybox wget is in the alpine image).
-HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1:3000/ping || exit 1
+# Probot's own liveness route answers GET /ping with PONG (busybox wget is in the alpine image), on
+# the port the server listens on (PORT, given at docker run or here).
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD wget -q -O /dev/null "http://127.0.0.1:${PORT:-3000}/ping" || exit 1
+# The server is PID 1 and handles SIGTERM itself (docker stop): it stops listening and exits at once.
 CMD ["node", "lib/server.js"]

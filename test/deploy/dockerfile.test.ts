@@ -2,8 +2,9 @@
 // what matters is asserted: a build stage (npm ci, npm run build), a runtime stage with production
 // dependencies only, not root, NODE_ENV=production, the server as CMD; and the runtime's own
 // environment and command, run here on the built lib/, refuse to start without real credentials.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { minimatch } from "minimatch";
 import { describe, expect, it } from "vitest";
@@ -150,5 +151,53 @@ describe("the Dockerfile", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Partnership Governance will not start in production");
     expect(result.stderr).toContain("WEBHOOK_SECRET is missing or is the development default");
+  });
+
+  it("stops at docker stop: as PID 1 (where Node has no default for SIGTERM) the server exits on SIGTERM, and the health check asks the port it listens on", async () => {
+    const port = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port: p } = probe.address() as AddressInfo;
+        probe.close(() => done(p));
+      });
+    });
+    const health = all(runtime, "HEALTHCHECK").at(-1)!.args.replace(/^(--\S+\s+)*CMD\s+/, "");
+    const healthy = () => spawnSync("sh", ["-c", health], { env: { PATH: process.env.PATH ?? "", PORT: String(port) }, timeout: 10_000 }).status;
+    // unshare -fp: a new PID namespace whose first process is the server, PID 1 as in a container.
+    const child = spawn("unshare", ["-fp", "--kill-child", process.execPath, ...cmd!.slice(1)], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        ...envOf(runtime),
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        APP_ID: "1",
+        PRIVATE_KEY: TEST_PRIVATE_KEY,
+        WEBHOOK_SECRET: "a-long-random-webhook-secret",
+        GOVERNANCE_SCHEDULE: "off",
+      },
+    });
+    let output = "";
+    const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+    await new Promise<void>((done, fail) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("Listening on")) done();
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+      child.on("exit", () => fail(new Error(`the server did not start:\n${output}`)));
+    });
+    try {
+      const server = Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim());
+      // The premise: inside its namespace the server is PID 1.
+      expect(/^NSpid:\s+\d+\s+1$/m.test(readFileSync(`/proc/${server}/status`, "utf8"))).toBe(true);
+      expect(healthy()).toBe(0);
+      process.kill(server, "SIGTERM");
+      expect(await exited).toBe(0);
+      expect(output).toContain("SIGTERM: stopping the server");
+      expect(healthy()).not.toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
   });
 });
