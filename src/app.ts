@@ -1,7 +1,7 @@
 // The app function: which events go to which handler, nothing more. Everything the handlers
 // need (the queue, the clock, the app's id) is built here once and handed to them.
 import type { ApplicationFunction, Probot } from "probot";
-import { evaluateMergeGroup } from "./evaluate/evaluate-group.js";
+import { evaluateMergeGroup, JudgedGroups } from "./evaluate/evaluate-group.js";
 import { evaluatePullRequest } from "./evaluate/evaluate-pr.js";
 import { recordClose } from "./evaluate/record-close.js";
 import { DurableQueue, type DurableQueueOptions } from "./evaluate/durable-queue.js";
@@ -11,7 +11,7 @@ import { MemoryHintStore } from "./evaluate/sweep-hint.js";
 import type { Work } from "./evaluate/work.js";
 import type { GitHub } from "./github/client.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
-import { onMergeGroupChecksRequested, onMergeGroupDestroyed } from "./handlers/merge-group.js";
+import { onMergeGroupChecksRequested, onMergeGroupDestroyed, requestGroupEvaluation } from "./handlers/merge-group.js";
 import { onClosed, type RecordClosed } from "./handlers/closed.js";
 import { COMMENT_EVENTS, onComment } from "./handlers/comment.js";
 import { onPullRequest, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
@@ -83,6 +83,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     let durable: DurableQueue | undefined;
     const services: Services = {
       appId,
+      groups: new JudgedGroups(),
       otherRepositories: options.otherRepositories ?? true,
       now,
       htmlBase,
@@ -94,7 +95,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         set: (key, hint) => (durable ? durable.hints : memoryHints).set(key, hint),
       },
       evaluate: (octokit, installationId, target) =>
-        services.run(installationId, prKey(target), () => evaluate(octokit, target), { kind: "evaluate", target }),
+        services.run(installationId, prKey(target), () => evaluate(octokit, installationId, target), { kind: "evaluate", target }),
       run: async (installationId, key, task, work) => {
         // Durable: answered once Redis has the work; any replica runs it.
         if (durable && work) return durable.add(installationId, key, work);
@@ -103,9 +104,16 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         queue.push(installationId, key, task);
       },
     };
-    const evaluate = async (octokit: GitHub, target: Extract<Work, { kind: "evaluate" }>["target"]): Promise<void> => {
+    const evaluate = async (octokit: GitHub, installationId: number, target: Extract<Work, { kind: "evaluate" }>["target"]): Promise<void> => {
       const appLogin = await botLogin();
-      await evaluatePullRequest(octokit, target, appLogin === undefined ? services : { ...services, appLogin });
+      const outcome = await evaluatePullRequest(octokit, target, appLogin === undefined ? services : { ...services, appLogin });
+      // A PR of a merge group judged here that no longer holds: its groups are judged again now.
+      const holds = outcome.status === "evaluated" && outcome.declaration.conclusion === "success" && outcome.signoff.conclusion === "success";
+      if (!holds && outcome.status !== "not-governed" && outcome.status !== "closed") {
+        for (const group of services.groups?.holding(target, target.pull_number) ?? []) {
+          await requestGroupEvaluation(octokit, installationId, services, group);
+        }
+      }
     };
     const recordClosed = options.recordClosed ?? recordClose;
     /** Runs stored work (the durable queue's jobs) with a client for its installation. */
@@ -113,12 +121,12 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       const octokit = (await app.auth(installationId)) as unknown as GitHub;
       switch (work.kind) {
         case "evaluate":
-          return evaluate(octokit, work.target);
+          return evaluate(octokit, installationId, work.target);
         case "record":
           await recordClosed(octokit, work.close, services);
           return;
         case "group":
-          await evaluateMergeGroup(octokit, work.target, services);
+          await evaluateMergeGroup(octokit, work.target, services, services.groups);
           return;
         case "rules-pushed":
           return reevaluateOtherRepositories(octokit, installationId, work, services);
@@ -134,7 +142,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on("push", (context) => onPush(context, services));
     app.on("pull_request.closed", (context) => onClosed(context, services, recordClosed));
     app.on("merge_group.checks_requested", (context) => onMergeGroupChecksRequested(context, services));
-    app.on("merge_group.destroyed", (context) => onMergeGroupDestroyed(context));
+    app.on("merge_group.destroyed", (context) => onMergeGroupDestroyed(context, services));
     // pull_request.enqueued and .dequeued change neither check (the group's own checks are asked
     // for by merge_group): no handler, so Probot answers them and does nothing.
 

@@ -3,6 +3,7 @@
 // identity. Handlers never evaluate by themselves.
 import type { GitHub } from "../github/client.js";
 import type { EvaluationDeps, EvaluationTarget } from "../evaluate/evaluate-pr.js";
+import type { JudgedGroups } from "../evaluate/evaluate-group.js";
 import type { Work } from "../evaluate/work.js";
 
 export interface Services extends EvaluationDeps {
@@ -20,6 +21,8 @@ export interface Services extends EvaluationDeps {
    * reach its workflow). Absent: false.
    */
   otherRepositories?: boolean;
+  /** The merge groups this process judged (src/evaluate/evaluate-group.ts). */
+  groups?: JudgedGroups;
 }
 
 /** The key under which evaluations of one PR coalesce (and its sweep hint is kept). */
