@@ -160,8 +160,14 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     // The durable queue: this process's worker joins the others on the same Redis, and the sweep
     // becomes a scheduled job that one replica runs at each tick.
     return (async () => {
-      durable = await DurableQueue.start({ ...durableOptions, perform, sweep: runSweep, log: app.log });
-      if (schedule !== "off") await durable.schedule(schedule);
+      const started = await DurableQueue.start({ ...durableOptions, perform, sweep: runSweep, log: app.log });
+      durable = started;
+      await started.schedule(schedule === "off" ? null : schedule);
+      // On a deploy's SIGTERM, the job under way ends before the process does; what waits stays
+      // in Redis for the other replicas (a kill instead: its job is taken over once its lock lapses).
+      const stop = () => void started.close().catch(() => undefined).finally(() => process.exit(0));
+      process.once("SIGTERM", stop);
+      process.once("SIGINT", stop);
       app.log.info({ queue: "redis", schedule }, "durable queue started");
       options.onReady?.(services, queue, runSweep, durable);
     })();

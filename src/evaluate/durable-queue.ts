@@ -165,8 +165,12 @@ export class DurableQueue {
     return `${this.#name}:hint:${key}`;
   }
 
-  /** Runs the sweep on `pattern` (cron, UTC) from one replica at each tick. */
-  async schedule(pattern: string): Promise<void> {
+  /** Runs the sweep on `pattern` (cron, UTC) from one replica at each tick; null: never. */
+  async schedule(pattern: string | null): Promise<void> {
+    if (pattern === null) {
+      await this.#queue.removeJobScheduler(SWEEP_JOB);
+      return;
+    }
     await this.#queue.upsertJobScheduler(
       SWEEP_JOB,
       { pattern, tz: "UTC" },
