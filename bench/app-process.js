@@ -17,7 +17,7 @@ const appFn = createApp({
   schedule: "off",
   appId: Number(env.APP_ID),
   now: () => new Date(env.NOW),
-  durable: env.REDIS_URL ? { url: env.REDIS_URL, name: env.QUEUE_NAME, lockMs: 5000, stalledIntervalMs: 1000 } : false,
+  durable: env.REDIS_URL ? { url: env.REDIS_URL, name: env.QUEUE_NAME, lockMs: 5000, stalledIntervalMs: 1000, ...(env.DURABLE_CONCURRENCY ? { concurrency: Number(env.DURABLE_CONCURRENCY) } : {}) } : false,
   onReady: (_services, q) => (queue = q),
 });
 // GitHub asks for a second between writes of one installation; the benchmark keeps the limiter

@@ -1,8 +1,9 @@
 // `npm run bench`, third part (issue 17): the sweep's cost with nothing to do, the durable queue's
 // webhook latency and recovery from a SIGKILL, and memory per event. Figures and ratios against a
 // baseline measured in the same run; asserts nothing. GitHub is the end-to-end tests' stand-in
-// (test/e2e/standin/standin.js) in this process; the app runs in its own processes
-// (bench/app-process.js) for latency, recovery and memory. The durable figures need
+// (test/e2e/standin/standin.js), in this process (in its own, bench/standin-process.js, for the
+// latency figures); the app runs in its own processes (bench/app-process.js) for latency,
+// recovery and memory. The durable figures need
 // `redis-server` on PATH (Debian's package); without it they are skipped and say so.
 //
 //   node --expose-gc bench/durable.js          the full run
@@ -142,11 +143,11 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 
-/** Webhook latency at `rate` events a second for RATE_S seconds, over 50 PRs. */
+/** Webhook latency at 100 events a second for RATE_S seconds, over 50 PRs; the stand-in in a process of its own. */
 async function latency(redis) {
-  const { standin, repo } = await world(50);
-  const app = await startApp(standin.baseUrl, redis);
-  const shas = [...repo.items.values()].map((p) => [p.number, standin.headSha(repo, p)]);
+  const gh = fork(new URL("standin-process.js", import.meta.url).pathname, [], { env: { ...process.env, APP_ID: String(APP_ID), NOW: NOW.toISOString(), PULLS: "50" }, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const { url: standinUrl, heads: shas } = await new Promise((resolve) => gh.once("message", resolve));
+  const app = await startApp(standinUrl, redis);
   // A second of warm-up first (the app's first token, its handlers compiled), not measured.
   for (let i = 0; i < 100; i++) await deliver(app.url, payload(...shas[i % shas.length]));
   const pending = [];
@@ -160,7 +161,7 @@ async function latency(redis) {
   }
   const answers = await Promise.all(pending);
   app.stop();
-  await standin.stop();
+  gh.kill("SIGTERM");
   const ms = answers.map((a) => a.ms);
   return { p50: pct(ms, 50), p99: pct(ms, 99), failed: answers.filter((a) => a.status !== 200).length };
 }
@@ -261,7 +262,8 @@ if (redisUrl && PARTS.has("kill")) {
 }
 if (redisUrl) {
   execFileSync("kill", [readFileSync(join(redisDir, "pid"), "utf8").trim()]);
-  rmSync(redisDir, { recursive: true, force: true });
+  await new Promise((r) => setTimeout(r, 500));
+  rmSync(redisDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 } else {
   console.log("\nNo redis-server on PATH: the durable queue's latency and recovery are not measured (apt-get install redis-server).");
 }

@@ -13,7 +13,7 @@ import { GITHUB_ACTIONS_APP_ID, runAction, type ActionOptions } from "../../src/
 import type { PublishReports } from "../../src/evaluate/sweep.js";
 import { CHECK_DECLARATION, CHECK_SIGNOFF, MARKER_INSTRUCTIONS } from "../../src/constants.js";
 import { createAppOctokit } from "../../src/github/client.js";
-import { mockGitHub, serveFile, serveGovernance, serveRepository, type GitHubMock } from "../helpers/github-mocks.js";
+import { GraphQLReply, mockGitHub, serveFile, serveGovernance, serveRepository, type GitHubMock } from "../helpers/github-mocks.js";
 import { issueCommentPayload, mergeGroupPayload, pullRequestPayload, pushPayload } from "../helpers/payloads.js";
 import { MERGE_QUEUE_QUERY } from "../../src/github/merge-queue.js";
 import { setupNock, silentLog, teardownNock, withoutRetryAndThrottle } from "../helpers/probot.js";
@@ -34,6 +34,7 @@ import {
   review,
   serveOpenHead,
   serveOpenPulls,
+  serveOpenPullsWithChecks,
   servePull,
   watchUnexpected,
   type PullSpec,
@@ -324,7 +325,8 @@ describe("the GitHub Action's entry", () => {
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     // The healing pass of the public record: no PR closed lately.
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
-    serveOpenPulls(mock, [[NUMBER]]);
+    // The listing of open PRs with the app's checks: this one has none yet.
+    serveOpenPullsWithChecks(mock, [{ number: NUMBER, labels: ["consultation"], reviews: 2 }]);
     serveActionEvaluation(mock, consultation);
     const reports: unknown[] = [];
     const publishReports: PublishReports = async (_octokit, repo, rules, now) => {
@@ -354,7 +356,7 @@ describe("the GitHub Action's entry", () => {
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
-    mock.get(`/repos/${OWNER}/${REPO}/pulls?state=open&per_page=100`, { status: 500, body: { message: "Server Error" } });
+    mock.graphql(() => new GraphQLReply({ status: 500, body: { message: "Server Error" } }), { match: (req) => req.query.includes("OpenPullRequestChecks") });
 
     const result = await run("schedule", { schedule: "17 * * * *" }, {}, NOW, { publishReports: async () => undefined });
 
