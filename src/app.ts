@@ -165,7 +165,12 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       await started.schedule(schedule === "off" ? null : schedule);
       // On a deploy's SIGTERM, the job under way ends before the process does; what waits stays
       // in Redis for the other replicas (a kill instead: its job is taken over once its lock lapses).
-      const stop = () => void started.close().catch(() => undefined).finally(() => process.exit(0));
+      const stop = () => {
+        // A job that does not end (a GitHub that never answers) must not keep the process up:
+        // its lock lapses and another replica takes it over, as after a kill.
+        setTimeout(() => process.exit(0), started.lockMs).unref();
+        void started.close().catch(() => undefined).finally(() => process.exit(0));
+      };
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);
       app.log.info({ queue: "redis", schedule }, "durable queue started");

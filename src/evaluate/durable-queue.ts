@@ -102,6 +102,10 @@ export class DurableQueue {
   readonly #name: string;
   readonly #lockMs: number;
   readonly #options: DurableQueueOptions;
+  /** How long a job's and an installation's lock last without renewal. */
+  get lockMs(): number {
+    return this.#lockMs;
+  }
 
   private constructor(options: DurableQueueOptions) {
     this.#options = options;

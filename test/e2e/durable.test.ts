@@ -73,7 +73,10 @@ async function startProcess(standinUrl: string, name: string, workLog: string, p
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
+        // A process that does not stop when asked is killed (it exits by itself once its lock lapses).
+        const stuck = setTimeout(() => child.kill("SIGKILL"), 10_000);
         await exited;
+        clearTimeout(stuck);
       }
     },
   };
