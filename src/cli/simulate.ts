@@ -224,6 +224,26 @@ async function readText(io: CliIO, path: string, lang: Language): Promise<string
   }
 }
 
+/**
+ * Where JSON.parse stopped, as line:column (V8 says "at position N", newer ones also "(line L
+ * column C)"), and its message without the position.
+ */
+export function jsonErrorAt(text: string, message: string): { where: { line: number; column: number } | null; detail: string } {
+  const detail = message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s+at position \d+/, "").trim();
+  const position = /at position (\d+)/.exec(message);
+  if (position) {
+    const before = text.slice(0, Number(position[1]));
+    const lineStart = before.lastIndexOf("\n") + 1;
+    return { where: { line: (before.match(/\n/g)?.length ?? 0) + 1, column: before.length - lineStart + 1 }, detail };
+  }
+  // "Unexpected end of JSON input": at the end.
+  if (/end of JSON input/.test(message)) {
+    const lines = text.split("\n");
+    return { where: { line: lines.length, column: lines.at(-1)!.length + 1 }, detail };
+  }
+  return { where: null, detail };
+}
+
 /** Reads the PR file and turns it into facts; the head registry is resolved by the caller. */
 async function readPrFile(io: CliIO, path: string, lang: Language): Promise<PrFile> {
   const text = await readText(io, path, lang);
@@ -231,7 +251,8 @@ async function readPrFile(io: CliIO, path: string, lang: Language): Promise<PrFi
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new InputError(t(lang, "checks.simulate.pr.json", { file: path, detail: (e as Error).message }));
+    const { where, detail } = jsonErrorAt(text, (e as Error).message);
+    throw new InputError(t(lang, "checks.simulate.pr.json", { file: where ? `${path}:${where.line}:${where.column}` : path, detail }));
   }
   const parsed = prFileSchema.safeParse(data);
   if (!parsed.success) throw new InputError(prFileProblems(path, data, parsed.error, lang).join("\n"));
@@ -281,6 +302,12 @@ export async function runSimulate(argv: string[], io: CliIO, clock: () => Date =
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     io.stderr(`${e.message}\n`);
+    // With --json, the answer a program reads: both checks fail, with the problems.
+    if (inputs.json) {
+      const problems = e.message.split("\n");
+      const failed = { conclusion: "failure", title: t(lang0, "checks.simulate.input-invalid", { count: problems.length }), errors: problems };
+      io.stdout(`${JSON.stringify({ declaration: failed, signoff: failed }, null, 2)}\n`);
+    }
     return EXIT_INVALID;
   }
 }
@@ -300,15 +327,16 @@ async function simulate(inputs: Inputs, io: CliIO, lang: Language): Promise<Simu
   if (!reg.registry) return invalid([...errors(built.diagnostics), ...reg.diagnostics]);
   const registry = reg.registry;
 
+  // A head registry named in the PR file must exist, whether or not this PR changes the registry.
+  const headText = pr.head_registry === undefined ? undefined : await readText(io, join(dirname(inputs.pr), pr.head_registry), lang);
   const changed = new Set(facts.files.flatMap((f) => [f.filename, f.previousFilename ?? ""]).map((p) => p.replace(/^\.\//, "")));
   const localRegistry = policy.registry.kind === "local" ? policy.registry.path.replace(/^\.\//, "") : null;
   const touchesRegistry = localRegistry !== null && changed.has(localRegistry);
   const touchesPolicy = changed.has(DEFAULT_POLICY_PATH);
   if (touchesRegistry || touchesPolicy) {
     facts.headDiagnostics = [];
-    if (pr.head_registry !== undefined) {
-      const headPath = join(dirname(inputs.pr), pr.head_registry);
-      const head = parseRegistry(await readText(io, headPath, lang), pr.head_registry, policy);
+    if (pr.head_registry !== undefined && headText !== undefined) {
+      const head = parseRegistry(headText, pr.head_registry, policy);
       // Only a head registry that is invalid as a file fails the sign-off; a problem of one
       // entry makes that one declaration not current, as on the default branch.
       facts.headDiagnostics = head.registry === null ? head.diagnostics : [];

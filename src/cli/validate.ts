@@ -160,6 +160,7 @@ async function validate(options: Map<string, string>, io: CliIO, lang: Language)
   const notes: string[] = [];
   let registryDiagnostics: Diagnostic[] = [];
   let registry: Registry | null = null;
+  let missingRegistry = false;
   const registryOption = options.get("registry");
   if (!policy) {
     notes.push(t(lang, hasErrors(policyResult.diagnostics) ? "cli.validate.registry-skipped" : "cli.validate.registry-no-base"));
@@ -176,7 +177,11 @@ async function validate(options: Map<string, string>, io: CliIO, lang: Language)
     const file = policy.registry.path;
     const got = readLimited(resolve(io.cwd, file));
     if ("error" in got) throw new UsageError("cli.error.unreadable", { file, reason: got.error });
-    if ("missing" in got) notes.push(t(lang, "cli.validate.registry-absent", { file }));
+    // Fail closed, as the app does: without a registry nobody can sign off anything.
+    if ("missing" in got) {
+      notes.push(t(lang, "cli.validate.registry-absent", { file }));
+      missingRegistry = true;
+    }
     ({ registry, diagnostics: registryDiagnostics } = parseRegistry("bytes" in got ? got.bytes : null, file, policy));
     files.push(file);
   }
@@ -185,9 +190,9 @@ async function validate(options: Map<string, string>, io: CliIO, lang: Language)
   const all = [...policyDiagnostics, ...registryDiagnostics];
   for (const d of all) io.stdout(`${formatDiagnostic(d, lang)}\n`);
   for (const note of notes) io.stdout(`${note}\n`);
-  const errors = all.filter((d) => d.severity === "error").length;
-  const warnings = all.length - errors;
+  const errors = all.filter((d) => d.severity === "error").length + (missingRegistry ? 1 : 0);
+  const warnings = all.length - (errors - (missingRegistry ? 1 : 0));
   const params = { files: files.join(` ${t(lang, "common.and")} `), count: files.length, errors, warnings };
-  io.stdout(`${t(lang, hasErrors(all) ? "cli.validate.invalid" : "cli.validate.valid", params)}\n`);
+  io.stdout(`${t(lang, errors > 0 ? "cli.validate.invalid" : "cli.validate.valid", params)}\n`);
   return errors > 0 ? 1 : 0;
 }

@@ -61,6 +61,35 @@ export function byteLength(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
 
+/**
+ * Where the first byte that is not UTF-8 is: its line, and its column in characters (as yaml
+ * counts them), so that an editor can go there. The longest prefix that decodes (a prefix that
+ * ends inside a character counts as decoding) is found by bisection.
+ */
+export function notUtf8At(bytes: Uint8Array, file: string): SourcePos {
+  const decodes = (n: number): boolean => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >>> 1;
+    if (decodes(mid)) good = mid;
+    else bad = mid;
+  }
+  // bytes[0, good) decodes; the byte that breaks it starts at the last character boundary.
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, good), { stream: true });
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const line = (before.slice(0, lineStart).match(/\n/g)?.length ?? 0) + 1;
+  const column = before.length - lineStart + 1;
+  return { file, line, column };
+}
+
 /** Decodes and parses one YAML file, refusing hostile input (see the header). */
 export function readYaml(input: string | Uint8Array, file: string): ReadYamlResult {
   const lineCounter = new LineCounter();
@@ -84,7 +113,7 @@ export function readYaml(input: string | Uint8Array, file: string): ReadYamlResu
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(input);
     } catch {
-      return failed(diagnostic("error", "policy.file.not-utf8", top));
+      return failed(diagnostic("error", "policy.file.not-utf8", notUtf8At(input, file)));
     }
   }
 

@@ -177,13 +177,29 @@ describe("simulate on invalid input", () => {
     ["malformed.json", /malformed\.json: reviews\[0\]\.state: should be one of APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED/],
     ["malformed.json", /malformed\.json: reviews\[0\]\.submitted_at: should be a date and time/],
     ["malformed.json", /malformed\.json: \(root\): unknown key extra/],
-    ["broken.json", /broken\.json is not valid JSON/],
+    ["broken.json", /^broken\.json:1:14 is not valid JSON: Expected double-quoted property name in JSON$/m],
+    ["bad-comma.json", /^bad-comma\.json:4:3 is not valid JSON: Expected ',' or '}' after property value in JSON$/m],
+    // A head registry that is not there is an error, even when the PR does not change the registry.
+    ["missing-head-registry.json", /^Cannot read pr-head\/no-such-registry\.yml \(ENOENT\)$/m],
     ["no-such-file.json", /Cannot read no-such-file\.json \(ENOENT\)/],
   ])("rejects the PR file %s with a clear error, exit 1", (pr, message) => {
     const r = run(["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", pr, "--now", "2026-11-28"]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe("");
+  });
+
+  it("prints both checks failed, with the problems, as JSON with --json on a PR file it cannot read", () => {
+    const r = run(["--config", "governance.yml", "--registry", "STAKEHOLDERS.yml", "--pr", "malformed.json", "--now", "2026-11-28", "--json", "--lang", "fr"]);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as Record<string, { conclusion: string; title: string; errors: string[] }>;
+    expect(Object.keys(out)).toEqual(["declaration", "signoff"]);
+    for (const check of [out.declaration!, out.signoff!]) {
+      expect(check.conclusion).toBe("failure");
+      expect(check.title).toBe(`Les données d’entrée n’ont pas pu être lues\u00a0: ${check.errors.length} problèmes`);
+      expect(check.errors.join("\n")).toBe(r.stderr.trimEnd());
+    }
+    expect(out.signoff!.errors.length).toBeGreaterThanOrEqual(3);
   });
 
   it.each([

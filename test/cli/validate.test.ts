@@ -77,11 +77,23 @@ describe("validate", () => {
     ]);
   });
 
-  it("treats a missing local registry as empty", () => {
+  it("points at the first byte that is not UTF-8, in the policy and in the registry", () => {
+    const dir = checkout({ ".github/governance.yml": SECTORS });
+    writeFileSync(join(dir, "latin1.yml"), Buffer.concat([Buffer.from(`${SECTORS}    # caf`), Buffer.from([0xe9]), Buffer.from("\n")]));
+    const policy = run(dir, ["--config", "latin1.yml"]);
+    expect(policy.code).toBe(1);
+    expect(policy.lines[0]).toBe("latin1.yml:6:10: This file is not UTF-8 text. Save it again with the UTF-8 encoding.");
+    writeFileSync(join(dir, "STAKEHOLDERS.yml"), Buffer.concat([Buffer.from("stakeholders:\n  - login: zo"), Buffer.from([0xeb]), Buffer.from("\n")]));
+    const registry = run(dir, []);
+    expect(registry.code).toBe(1);
+    expect(registry.lines[0]).toBe("STAKEHOLDERS.yml:2:14: This file is not UTF-8 text. Save it again with the UTF-8 encoding.");
+  });
+
+  it("fails when the policy's registry in this repository is missing: nobody could ever sign off", () => {
     const dir = checkout({ ".github/governance.yml": SECTORS });
     const r = run(dir, []);
-    expect(r.code).toBe(0);
-    expect(r.lines).toEqual(["There is no registry file `STAKEHOLDERS.yml`: the registry is empty, nobody has declared yet.", ".github/governance.yml and STAKEHOLDERS.yml are valid."]);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual(["There is no registry file `STAKEHOLDERS.yml`: nobody has declared, so every contributor's declaration check fails and no decision can be signed off until it exists. Create it (the first one is merged by an administrator), or give its path with `--registry`.", "1 problem in .github/governance.yml and STAKEHOLDERS.yml."]);
   });
 
   it("resolves _extends in this repository from disk, and warns that another repository's base was not checked", () => {
@@ -89,10 +101,8 @@ describe("validate", () => {
       ".github/governance.yml": "_extends: org/app:base.yml\ntransparency:\n  report: weekly\n",
       "base.yml": SECTORS,
     });
-    expect(run(dir, [], { GITHUB_REPOSITORY: "org/app" }).lines).toEqual([
-      "There is no registry file `STAKEHOLDERS.yml`: the registry is empty, nobody has declared yet.",
-      ".github/governance.yml and STAKEHOLDERS.yml are valid.",
-    ]);
+    writeFileSync(join(dir, "STAKEHOLDERS.yml"), "stakeholders: []\n");
+    expect(run(dir, [], { GITHUB_REPOSITORY: "org/app" }).lines).toEqual([".github/governance.yml and STAKEHOLDERS.yml are valid."]);
     const r = run(dir, [], { GITHUB_REPOSITORY: "someone/else" });
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([

@@ -1,6 +1,7 @@
 // Files built to hurt a long-running server: each is refused with a clear error (never a crash,
 // never a hang). Durations are not asserted (SPEC.md: performance is measured by the bench).
 import { describe, expect, it } from "vitest";
+import { notUtf8At } from "../../src/policy/yaml-source.js";
 import { MAX_CONFIG_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH, MAX_YAML_NODES } from "../../src/constants.js";
 import { parsePolicy } from "../../src/policy/policy.js";
 import { parseRegistry } from "../../src/policy/registry.js";
@@ -21,7 +22,7 @@ const billionLaughs = (() => {
 const ROWS: Array<[string, string | Uint8Array, string, number, number, string]> = [
   ["a file over the size limit", SECTORS + `# ${"x".repeat(MAX_CONFIG_BYTES)}\n`, "policy.file.too-large", 1, 1, "This file is larger than 256 KB, the most the app reads. Make it smaller."],
   ["bytes over the size limit", new Uint8Array(MAX_CONFIG_BYTES + 1).fill(0x20), "policy.file.too-large", 1, 1, "This file is larger than 256 KB, the most the app reads. Make it smaller."],
-  ["non-UTF-8 bytes", Uint8Array.from([...Buffer.from("sectors:\n  - id: caf"), 0xe9, 0x0a]), "policy.file.not-utf8", 1, 1, "This file is not UTF-8 text. Save it again with the UTF-8 encoding."],
+  ["non-UTF-8 bytes", Uint8Array.from([...Buffer.from("sectors:\n  - id: caf"), 0xe9, 0x0a]), "policy.file.not-utf8", 2, 12, "This file is not UTF-8 text. Save it again with the UTF-8 encoding."],
   ["a billion laughs", billionLaughs, "policy.yaml.alias-expansion", 1, 1, `The YAML aliases (\`*name\`) in this file would expand into too many values (more than ${MAX_YAML_ALIASES}), or point to an anchor that does not exist. Write the values out instead.`],
   ["too many aliases", `a: &a x\nb: [${Array(MAX_YAML_ALIASES + 1).fill("*a").join(", ")}]\n`, "policy.yaml.too-many-aliases", 2, 405, `This file uses more than ${MAX_YAML_ALIASES} YAML aliases (\`*name\`). Write the values out instead.`],
   ["tens of thousands of keys", Array.from({ length: 22_000 }, (_, i) => `k${i}: 1`).join("\n"), "policy.yaml.too-many-nodes", 10000, 8, `This file has more than ${MAX_YAML_NODES} values. Make it smaller.`],
@@ -52,5 +53,17 @@ describe("hostile input", () => {
   it("accepts a BOM and still counts positions from the first real character", () => {
     const r = parsePolicy(Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from(`${SECTORS}foo: 1\n`)]), "g.yml");
     expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["policy.schema.unknown-key", 6, 1]]);
+  });
+});
+
+describe("the position of the first byte that is not UTF-8", () => {
+  const at = (...parts: Array<string | number[]>) => notUtf8At(Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p)] : p))), "f.yml");
+  it.each([
+    ["a stray byte on the first line", at("ab", [0xff], "c\n"), 1, 3],
+    ["after valid multi-byte characters (columns count characters)", at("x: «é»\ny: 日本", [0xc3, 0x28]), 2, 6],
+    ["a character cut at the end of the file", at("a\nbb\nccc", [0xe2, 0x82]), 3, 4],
+    ["a continuation byte with no lead", at("\n\n  k: ", [0x80]), 3, 6],
+  ])("%s", (_name, pos, line, column) => {
+    expect(pos).toEqual({ file: "f.yml", line, column });
   });
 });

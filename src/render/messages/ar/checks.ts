@@ -150,4 +150,6 @@ export const checks = {
   "checks.simulate.pr.time": "يجب أن يكون تاريخًا ووقتًا مثل 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "غير صالح",
   "checks.simulate.check": "{name}: {outcome, select, success {نجاح} failure {إخفاق} other {قيد الانتظار}}",
+  "checks.simulate.input-invalid":
+    "تعذرت قراءة المدخلات: {count, plural, zero {لا مشكلات} one {مشكلة واحدة} two {مشكلتان} few {# مشكلات} many {# مشكلة} other {# مشكلة}}",
 } satisfies Record<string, string>;

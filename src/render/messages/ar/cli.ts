@@ -12,7 +12,7 @@ export const cli = {
   "cli.error.unexpected": "حدث خطأ داخل البرنامج: {message}",
   "cli.validate.registry-needed":
     "سجل السياسة هو `{ref}`، وهو في مستودع آخر. قدِّم نسخة منه باستخدام `--registry FILE` للتحقق منه.",
-  "cli.validate.registry-absent": "لا يوجد ملف سجل `{file}`: السجل فارغ، ولم يقدِّم أحد إقراره بعد.",
+  "cli.validate.registry-absent": "لا يوجد ملف سجل `{file}`: لم يقدّم أحد إقراره، فيفشل فحص الإقرار لكل مساهم ولا يمكن إقرار أي قرار ما دام غير موجود. أنشئه (يدمج المسؤول الملف الأول)، أو حدّد مساره عبر `--registry`.",
   "cli.validate.registry-skipped": "لم يُتحقَّق من السجل، لأن في السياسة مشكلات.",
   "cli.validate.registry-no-base": "لم يُتحقَّق من السجل، لأن السياسة الأساسية لم تكن متاحة.",
   "cli.validate.valid":

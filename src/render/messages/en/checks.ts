@@ -118,4 +118,6 @@ export const checks = {
   "checks.simulate.pr.time": "should be a date and time such as 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "is not valid",
   "checks.simulate.check": "{name}: {outcome, select, success {success} failure {failure} other {waiting}}",
+  "checks.simulate.input-invalid":
+    "The input could not be read: {count, plural, one {# problem} other {# problems}}",
 } satisfies Record<string, string>;

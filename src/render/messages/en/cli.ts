@@ -12,7 +12,7 @@ export const cli = {
   "cli.error.unexpected": "Something went wrong inside the program: {message}",
   "cli.validate.registry-needed":
     "The policy's registry is `{ref}`, in another repository. Give a copy of it with `--registry FILE` to check it.",
-  "cli.validate.registry-absent": "There is no registry file `{file}`: the registry is empty, nobody has declared yet.",
+  "cli.validate.registry-absent": "There is no registry file `{file}`: nobody has declared, so every contributor's declaration check fails and no decision can be signed off until it exists. Create it (the first one is merged by an administrator), or give its path with `--registry`.",
   "cli.validate.registry-skipped": "The registry was not checked, because the policy has problems.",
   "cli.validate.registry-no-base": "The registry was not checked, because the base policy was not available.",
   "cli.validate.valid":

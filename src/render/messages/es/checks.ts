@@ -119,4 +119,6 @@ export const checks = {
   "checks.simulate.pr.time": "debería ser una fecha y hora como 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "no es válido",
   "checks.simulate.check": "{name}: {outcome, select, success {éxito} failure {fallo} other {en espera}}",
+  "checks.simulate.input-invalid":
+    "No se pudieron leer los datos de entrada: {count, plural, one {# problema} other {# problemas}}",
 } satisfies Record<string, string>;

@@ -13,7 +13,7 @@ export const cli = {
   "cli.error.unexpected": "Se ha producido un error interno en el programa: {message}",
   "cli.validate.registry-needed":
     "El registro de la política es `{ref}`, en otro repositorio. Proporcione una copia con `--registry ARCHIVO` para comprobarlo.",
-  "cli.validate.registry-absent": "No existe el archivo de registro `{file}`: el registro está vacío; nadie ha presentado aún su declaración.",
+  "cli.validate.registry-absent": "No existe el archivo de registro `{file}`: nadie se ha declarado, así que la comprobación de declaración de cada colaborador falla y ninguna decisión puede aprobarse mientras no exista. Créelo (el primero lo incorpora un administrador), o indique su ruta con `--registry`.",
   "cli.validate.registry-skipped": "No se ha comprobado el registro porque la política tiene problemas.",
   "cli.validate.registry-no-base": "No se ha comprobado el registro porque la política de base no estaba disponible.",
   "cli.validate.valid":

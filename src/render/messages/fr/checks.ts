@@ -119,4 +119,6 @@ export const checks = {
   "checks.simulate.pr.time": "doit être une date et une heure, par exemple 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "n’est pas valide",
   "checks.simulate.check": "{name} : {outcome, select, success {réussite} failure {échec} other {en attente}}",
+  "checks.simulate.input-invalid":
+    "Les données d’entrée n’ont pas pu être lues : {count, plural, one {# problème} other {# problèmes}}",
 } satisfies Record<string, string>;

@@ -13,7 +13,7 @@ export const cli = {
   "cli.error.unexpected": "Une erreur interne au programme s’est produite : {message}",
   "cli.validate.registry-needed":
     "Le registre de la politique est `{ref}`, dans un autre dépôt. Pour le vérifier, fournissez-en une copie avec `--registry FICHIER`.",
-  "cli.validate.registry-absent": "Le fichier de registre `{file}` n’existe pas : le registre est vide, personne ne s’est encore déclaré.",
+  "cli.validate.registry-absent": "Le fichier de registre `{file}` n’existe pas : personne ne s’est déclaré, donc la vérification de déclaration de chaque contributeur échoue et aucune décision ne peut être validée tant qu’il n’existe pas. Créez-le (le premier est fusionné par un administrateur), ou indiquez son chemin avec `--registry`.",
   "cli.validate.registry-skipped": "Le registre n’a pas été vérifié, car la politique comporte des problèmes.",
   "cli.validate.registry-no-base": "Le registre n’a pas été vérifié, car la politique de base n’était pas disponible.",
   "cli.validate.valid":

@@ -118,4 +118,6 @@ export const checks = {
   "checks.simulate.pr.time": "должно быть датой и временем, например 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "недопустимое значение",
   "checks.simulate.check": "{name}: {outcome, select, success {успех} failure {неудача} other {ожидание}}",
+  "checks.simulate.input-invalid":
+    "Не удалось прочитать входные данные: {count, plural, one {# проблема} few {# проблемы} many {# проблем} other {# проблемы}}",
 } satisfies Record<string, string>;

@@ -118,4 +118,6 @@ export const checks = {
   "checks.simulate.pr.time": "应为日期和时间，例如 2026-11-20T10:00:00Z",
   "checks.simulate.pr.invalid": "无效",
   "checks.simulate.check": "{name}：{outcome, select, success {成功} failure {失败} other {等待中}}",
+  "checks.simulate.input-invalid":
+    "无法读取输入：{count} 个问题",
 } satisfies Record<string, string>;

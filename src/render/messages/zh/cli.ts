@@ -12,7 +12,7 @@ export const cli = {
   "cli.error.unexpected": "程序内部出错：{message}",
   "cli.validate.registry-needed":
     "政策的登记册是 `{ref}`，位于另一个存储库中。如需检查，请用 `--registry FILE` 提供其副本。",
-  "cli.validate.registry-absent": "登记册文件 `{file}` 不存在：登记册为空，尚无人声明。",
+  "cli.validate.registry-absent": "登记册文件 `{file}` 不存在：尚无人声明；在它存在之前，每位贡献者的声明检查都会失败，任何决定都无法获得签署。请创建它（第一个由管理员合并），或用 `--registry` 指定其路径。",
   "cli.validate.registry-skipped": "由于政策存在问题，未检查登记册。",
   "cli.validate.registry-no-base": "由于无法获取基础政策，未检查登记册。",
   "cli.validate.valid":
