@@ -94,6 +94,7 @@ function pullRequestData(number) {
         files: page(state.files.map((f) => ({ path: f.filename, changeType: "MODIFIED" }))),
         reviews: page(state.reviews.map((r) => ({ fullDatabaseId: String(r.id), state: r.state, submittedAt: r.submitted_at, author: user(r.user.login), commit: { oid: r.commit_id } }))),
         comments: page(state.comments.map((c) => ({ fullDatabaseId: String(c.id), body: c.body, createdAt: c.created_at, updatedAt: c.updated_at, author: user(c.user.login) }))),
+        baseRefName: "main", timelineItems: page([]), forcePushes: { nodes: [] }, commits: { nodes: [] },
       },
     },
   };

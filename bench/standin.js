@@ -157,6 +157,7 @@ export async function startStandIn(opts) {
             comments: page(repo.comments.filter((c) => c.issue === n).map(({ body: c }) => ({
               fullDatabaseId: String(c.id), body: c.body, createdAt: c.created_at, updatedAt: c.updated_at, author: { __typename: "Bot", login: c.user.login.replace(/\[bot\]$/, ""), databaseId: c.user.id },
             }))),
+            baseRefName: "main", timelineItems: page([]), forcePushes: { nodes: [] }, commits: { nodes: [] },
           },
         },
       },

@@ -5,6 +5,7 @@ import { evaluateMergeGroup, JudgedGroups } from "./evaluate/evaluate-group.js";
 import { evaluatePullRequest } from "./evaluate/evaluate-pr.js";
 import { recordClose } from "./evaluate/record-close.js";
 import { DurableQueue, type DurableQueueOptions } from "./evaluate/durable-queue.js";
+import { CourtesyWrites } from "./evaluate/courtesy.js";
 import { EvaluationQueue } from "./evaluate/queue.js";
 import { appSweepSource, publishReports, sweep, type PublishReports } from "./evaluate/sweep.js";
 import { MemoryHintStore } from "./evaluate/sweep-hint.js";
@@ -58,8 +59,11 @@ export interface AppOptions {
    * when set, else none (pending work is kept in memory). False: none, whatever the environment.
    */
   durable?: (Partial<Omit<DurableQueueOptions, "perform" | "sweep" | "log">> & { url: string }) | false;
-  /** Hands the services to the caller (tests, the Action's entry, the benchmark). */
-  onReady?: (services: Services, queue: EvaluationQueue, runSweep: () => Promise<void>, durable?: DurableQueue) => void;
+  /**
+   * Hands the services to the caller (tests, the Action's entry, the benchmark); `courtesy` holds
+   * the courtesy writes (reactions) waiting for the checks.
+   */
+  onReady?: (services: Services, queue: EvaluationQueue, runSweep: () => Promise<void>, durable?: DurableQueue, courtesy?: CourtesyWrites) => void;
 }
 
 export function createApp(options: AppOptions = {}): ApplicationFunction {
@@ -78,6 +82,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     }
     const htmlBase = process.env.GITHUB_HTML_URL ?? htmlBaseOf(process.env.GHE_HOST);
     const botLogin = options.appLogin !== undefined ? async () => options.appLogin : lookUpBotLogin(app, now);
+    // Queued: courtesy writes wait until this process has no evaluation of the installation
+    // waiting or running; inline: after the evaluation they follow.
+    const courtesy = new CourtesyWrites({ now, log: app.log, ...(mode === "queue" ? { whenIdle: (id: number) => queue.whenIdle(id) } : {}) });
     const memoryHints = new MemoryHintStore();
     /** Set once the durable queue has started (before any webhook is served). */
     let durable: DurableQueue | undefined;
@@ -96,6 +103,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       },
       evaluate: (octokit, installationId, target) =>
         services.run(installationId, prKey(target), () => evaluate(octokit, installationId, target), { kind: "evaluate", target }),
+      courtesy: (installationId, ticket, write) => courtesy.offer(installationId, ticket, write),
       run: async (installationId, key, task, work) => {
         // Durable: answered once Redis has the work; any replica runs it.
         if (durable && work) return durable.add(installationId, key, work);
@@ -154,7 +162,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const durableOptions = mode === "queue" ? durableSettings(options.durable) : undefined;
     if (!durableOptions) {
       if (mode === "queue" && schedule !== "off") startScheduler(schedule, runSweep, app.log);
-      options.onReady?.(services, queue, runSweep);
+      options.onReady?.(services, queue, runSweep, undefined, courtesy);
       return;
     }
     // The durable queue: this process's worker joins the others on the same Redis, and the sweep
@@ -174,7 +182,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);
       app.log.info({ queue: "redis", schedule }, "durable queue started");
-      options.onReady?.(services, queue, runSweep, durable);
+      options.onReady?.(services, queue, runSweep, durable, courtesy);
     })();
   };
 }

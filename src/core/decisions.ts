@@ -42,18 +42,43 @@ function fallbackGovernanceKind(): DecisionKind {
 }
 
 /**
+ * The base and default branch when the PR is not into the default branch (then it is judged by
+ * no kind: SPEC.md "Only PRs whose base is the default branch are judged"); undefined when it is,
+ * or when the facts do not say (a `simulate` PR file).
+ */
+export function otherBase(facts: Pick<PullRequestFacts, "baseRef" | "defaultBranch">): { base: string; defaultBranch: string } | undefined {
+  const { baseRef, defaultBranch } = facts;
+  return baseRef !== undefined && defaultBranch !== undefined && baseRef !== defaultBranch ? { base: baseRef, defaultBranch } : undefined;
+}
+
+/**
+ * Every label the PR carries or has carried (lowercased): a decision label sticks until the PR
+ * closes, and for good after, since a writer could otherwise close, remove it and reopen.
+ */
+export function decisionLabelsOf(facts: Pick<PullRequestFacts, "labels" | "labelEvents">): Set<string> {
+  const labels = new Set((facts.labels ?? []).map((l) => l.toLowerCase()));
+  for (const e of facts.labelEvents ?? []) if (e.added) labels.add(e.label.toLowerCase());
+  return labels;
+}
+
+/**
  * The kinds this PR is, in the policy's order: a changed file (old or new name of a rename)
  * matching a kind's `paths` (minimatch, dotfiles included), or one of its `labels`
- * (case-insensitive, as GitHub treats label names). Changing the policy or a local registry
- * always makes it a `governance` decision.
+ * (case-insensitive, as GitHub treats label names) it carries or has carried. Changing the policy
+ * or a local registry always makes it a `governance` decision. A PR not into the default branch
+ * is no kind at all (it is never judged, nor recorded).
  */
-export function decisionKindsOf(policy: Policy, facts: Pick<PullRequestFacts, "files" | "labels" | "filesTruncated">): DecisionKind[] {
+export function decisionKindsOf(
+  policy: Policy,
+  facts: Pick<PullRequestFacts, "files" | "labels" | "filesTruncated" | "labelEvents" | "baseRef" | "defaultBranch">,
+): DecisionKind[] {
+  if (otherBase(facts)) return [];
   const names = new Set<string>();
   for (const f of facts.files ?? []) {
     names.add(normalise(f.filename));
     if (f.previousFilename) names.add(normalise(f.previousFilename));
   }
-  const labels = new Set((facts.labels ?? []).map((l) => l.toLowerCase()));
+  const labels = decisionLabelsOf(facts);
   // An incomplete file list may hide any governed path: assume it touches them all.
   const truncated = facts.filesTruncated === true;
   const touchesGovernance = truncated || governedFiles(policy).some((p) => names.has(p));

@@ -1,9 +1,10 @@
 // The `Multi-sector sign-off` verdict (SPEC.md): every decision kind of the PR evaluated on its
 // votes, objections, drafts and comment periods, with the title chosen by SPEC.md's precedence.
 import { formatUtcMinute, instant } from "./dates.js";
-import { decisionKindsOf } from "./decisions.js";
+import { decisionKindsOf, otherBase } from "./decisions.js";
 import { describeUnmet, evaluateRule } from "./rules.js";
 import type { DecisionKind, Diagnostic, KindResult, Policy, PullRequestFacts, Registry, SignoffResult } from "./types.js";
+import { standingSignals } from "./signals.js";
 import { readVotes } from "./votes.js";
 
 const HOUR_MS = 3_600_000;
@@ -21,7 +22,10 @@ function commentPeriod(kind: DecisionKind, facts: PullRequestFacts, now: Date): 
 /** One kind's result: its rule on its votes, objections and comment period. */
 export function evaluateKind(input: { policy: Policy; registry: Registry; facts: PullRequestFacts; kind: DecisionKind; now: Date }): KindResult & { commentPeriodEndsMs?: number } {
   const { policy, kind } = input;
-  const { tally, notCounted } = readVotes(input);
+  // Only the person who gave a signal withdraws it: the signals that stand, not what GitHub shows now.
+  const facts = standingSignals(input.facts);
+  const { tally, notCounted, votes } = readVotes({ ...input, facts });
+  const dismissals = new Map(facts.reviews.filter((r) => r.dismissal && r.state === "CHANGES_REQUESTED").map((r) => [r.id, r.dismissal!]));
   const tree = evaluateRule(kind.rule, tally, policy);
   const overCap = tree.overCap ?? [];
   const overCapKeys = new Set(overCap.map((o) => `${o.sector}\u0000${o.login}`));
@@ -34,10 +38,20 @@ export function evaluateKind(input: { policy: Policy; registry: Registry; facts:
     const counted = t.yes.filter((login) => !overCapKeys.has(`${sector.id}\u0000${login}`));
     if (counted.length > 0) approvals[sector.id] = [...counted].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
     // An objection is a voter's "no" (a changes-requested review), never an abstention.
-    for (const login of t.no) objections.push({ login, sector: sector.id, blocking: kind.objections === "block" });
+    for (const login of t.no) {
+      const vote = votes.find((v) => v.vote === "no" && v.login === login && v.source.type === "review");
+      const dismissal = vote ? dismissals.get(vote.source.id) : undefined;
+      objections.push({
+        login,
+        sector: sector.id,
+        blocking: kind.objections === "block",
+        // Dismissed by someone else (or by nobody GitHub names): shown, and it stands all the same.
+        ...(dismissal ? { dismissedBy: dismissal.by?.login ?? null, dismissedAt: dismissal.at } : {}),
+      });
+    }
   }
 
-  const period = commentPeriod(kind, input.facts, input.now);
+  const period = commentPeriod(kind, facts, input.now);
   const firstUnmet = describeUnmet(tree);
   return {
     kind,
@@ -71,6 +85,19 @@ function warningsOf(policy: Policy, kinds: KindResult[]): Diagnostic[] {
 /** The sign-off verdict of a PR. Never throws. */
 export function evaluateSignoff(input: { policy: Policy; registry: Registry; facts: PullRequestFacts; now: Date }): SignoffResult {
   const { policy, facts } = input;
+  const elsewhere = otherBase(facts);
+  if (elsewhere) {
+    // Only PRs into the default branch are judged: what this one brings reaches it through
+    // another PR, judged then. Never recorded (src/evaluate/record-close.ts asks decisionKindsOf).
+    return {
+      outcome: "success",
+      title: { key: "signoff.title.otherBase", params: { base: elsewhere.base, defaultBranch: elsewhere.defaultBranch } },
+      isDecision: false,
+      kinds: [],
+      signedOff: false,
+      notJudged: { reason: "other-base", ...elsewhere },
+    };
+  }
   const decisionKinds = decisionKindsOf(policy, facts);
   const evaluated = decisionKinds.map((kind) => evaluateKind({ ...input, kind }));
   const kinds: KindResult[] = evaluated.map(({ commentPeriodEndsMs: _drop, ...k }) => k);

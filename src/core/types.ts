@@ -171,6 +171,54 @@ export interface ReviewFact {
   state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
   commitId: string;
   submittedAt: string;
+  /**
+   * For a DISMISSED review: who dismissed it (null when GitHub does not say), when, and what the
+   * review was before (null when unknown). From the PR's timeline (ReviewDismissedEvent), which
+   * nobody can edit. A dismissal by anyone but the review's author does not lift an objection.
+   */
+  dismissal?: ReviewDismissal;
+  /**
+   * An approval given while the PR had another base than the one it has now (SPEC.md: it does
+   * not count after the PR is retargeted). Set by the core (src/core/signals.ts), never by GitHub.
+   */
+  otherBase?: boolean;
+}
+
+export interface ReviewDismissal {
+  by: Actor | null;
+  at: string;
+  previousState: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | null;
+}
+
+/**
+ * A command the app has seen in an unedited comment, as its own sign-off check run remembers it
+ * (src/github/signal-memo.ts). A seen command stands whatever happens to its comment later:
+ * editing or deleting a comment withdraws nothing (SPEC.md "How votes are read").
+ */
+export interface SeenCommand {
+  commentId: number;
+  login: string;
+  /** The author's numeric GitHub id, when it was known. */
+  userId: number | null;
+  verb: "abstain" | "recuse";
+  createdAt: string;
+}
+
+/** A label added to or removed from the PR, from its timeline (LabeledEvent, UnlabeledEvent). */
+export interface LabelEvent {
+  label: string;
+  added: boolean;
+  at: string;
+  actor: string | null;
+}
+
+/** A change of the PR's base branch, from its timeline (BaseRefChangedEvent). */
+export interface BaseChange {
+  /** The base before and after; null when GitHub does not say (REST's timeline gives no names). */
+  from: string | null;
+  to: string | null;
+  at: string;
+  actor: string | null;
 }
 
 export interface CommentFact {
@@ -180,6 +228,11 @@ export interface CommentFact {
   createdAt: string;
   /** True when `updated_at` is later than `created_at`. */
   edited: boolean;
+  /**
+   * Set by the core for a command the app saw before its comment was edited or deleted: the
+   * comment stands as it was seen (src/core/signals.ts). Never set by GitHub's facts.
+   */
+  remembered?: boolean;
 }
 
 export interface CommitFact {
@@ -206,7 +259,23 @@ export interface PullRequestFacts {
   closedAt?: string | null;
   mergeCommitSha?: string | null;
   headSha: string;
+  /** The labels the PR carries now. */
   labels: string[];
+  /**
+   * Every label added or removed, in time order (the PR's timeline). A PR that has carried a
+   * decision label stays that kind of decision (src/core/decisions.ts). Undefined: not read.
+   */
+  labelEvents?: LabelEvent[];
+  /**
+   * The branch the PR is based on, and the repository's default branch. Only a PR into the
+   * default branch is judged (SPEC.md); undefined (a `simulate` PR file) is taken as into it.
+   */
+  baseRef?: string;
+  defaultBranch?: string;
+  /** Every change of the PR's base, in time order (the PR's timeline). */
+  baseChanges?: BaseChange[];
+  /** The commands the app's own sign-off check runs remember having seen (the memo). */
+  seenCommands?: SeenCommand[];
   files: ChangedFile[];
   /**
    * True when GitHub could not list every changed file (it lists at most 3,000 of a PR): then
@@ -271,7 +340,8 @@ export type NotCountedReason =
   | "over-cap"
   | "edited-comment"
   | "observer"
-  | "recused";
+  | "recused"
+  | "other-base";
 
 export type Vote = "yes" | "no" | "abstain" | "recused";
 
@@ -326,8 +396,11 @@ export interface KindResult {
   tally: Tally;
   /** Counted approvers by sector (after caps), sorted logins. */
   approvals: Record<string, string[]>;
-  /** Objections that count (voters' "no"), each with whether it blocks. */
-  objections: Array<{ login: string; sector: string; blocking: boolean }>;
+  /**
+   * Objections that count (voters' "no"), each with whether it blocks; `dismissedBy` (and
+   * `dismissedAt`) when someone else dismissed the review: the objection stands all the same.
+   */
+  objections: Array<{ login: string; sector: string; blocking: boolean; dismissedBy?: string | null; dismissedAt?: string }>;
   notCounted: Array<{ login: string; reason: NotCountedReason; source: "review" | "comment" }>;
   commentPeriodEnds: string; // ISO
   commentPeriodOver: boolean;
@@ -342,6 +415,8 @@ export interface SignoffResult {
   kinds: KindResult[];
   /** Set when the policy/registry (or the PR's head's) is invalid. */
   diagnostics?: Diagnostic[];
+  /** Why a PR is not judged at all (it is not into the default branch): "Not a decision". */
+  notJudged?: { reason: "other-base"; base: string; defaultBranch: string };
   /** Warnings to show (e.g. sectors without voters). */
   warnings?: Diagnostic[];
   /**

@@ -37,6 +37,8 @@ interface Signal {
   vote: Vote | "none";
   /** An approval of an earlier head commit, with dismiss_stale. */
   stale: boolean;
+  /** An approval given while the PR had another base (src/core/signals.ts). */
+  otherBase?: boolean;
   source: Source;
   ms: number;
   actor: Actor;
@@ -118,7 +120,8 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
     switch (review.state) {
       case "APPROVED": {
         const stale = kind.dismissStale && review.commitId !== facts.headSha;
-        push({ vote: stale ? "none" : "yes", stale, source, ms, actor: review.user });
+        const otherBase = review.otherBase === true;
+        push({ vote: stale || otherBase ? "none" : "yes", stale: stale && !otherBase, otherBase, source, ms, actor: review.user });
         noteRelevant(review.user, "review");
         break;
       }
@@ -189,6 +192,9 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
     const latest = list[list.length - 1]!;
     if (latest.stale) {
       notCounted.push({ login: latest.actor.login, reason: "earlier-commit", source: "review" });
+    }
+    if (latest.otherBase) {
+      notCounted.push({ login: latest.actor.login, reason: "other-base", source: "review" });
     }
     if (latest.vote === "recused" && list.some((s) => s.source.type === "review" && (s.vote === "yes" || s.vote === "no"))) {
       notCounted.push({ login: latest.actor.login, reason: "recused", source: "review" });

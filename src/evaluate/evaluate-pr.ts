@@ -4,12 +4,14 @@
 import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH, MARKER_INSTRUCTIONS } from "../constants.js";
 import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
 import { entryOf, indexRegistry } from "../core/people.js";
+import { commandsToRemember } from "../core/signals.js";
 import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
-import type { Diagnostic, Policy, PullRequestFacts, Registry, RegistryEntry } from "../core/types.js";
+import type { Diagnostic, Policy, PullRequestFacts, Registry, RegistryEntry, SeenCommand } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
-import { getLatestCheckRuns, publishCheckRun } from "../github/checks.js";
+import { getLatestCheckRuns, publishCheckRun, type ExistingRuns } from "../github/checks.js";
 import { ensureMarkedComment } from "../github/comments.js";
 import { readPullRequest } from "../github/facts.js";
+import { decodeMemo, mergeMemos, withMemo } from "../github/signal-memo.js";
 import { readFileAtDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { loadPolicy } from "../policy/load.js";
 import { parseRegistry, registryLocationOf } from "../policy/registry.js";
@@ -95,13 +97,18 @@ export async function evaluatePullRequest(
     context = (defaultBranch) => ({ ...renderContextOf(rules, repo, defaultBranch, htmlBase, now), pullNumber: target.pull_number });
 
     const needCommits = rules.policy?.declarations.requiredFor.includes("committers") ?? false;
-    const { facts, defaultBranch } = await readPullRequest(octokit, target, { needCommits });
+    const { facts, defaultBranch } = await readPullRequest(octokit, target, { needCommits, appId: deps.appId });
     ctx = context(defaultBranch);
     headSha = facts.headSha;
     if (facts.state !== "open") {
       deps.log?.debug(`#${target.pull_number} is closed: its checks no longer matter`);
       return { status: "closed" };
     }
+    // This app's runs on the head, read before judging when they are to be written (the same one
+    // request as publishing needs): the sign-off run's memo is part of what the app has seen.
+    const existing = publish ? await getLatestCheckRuns(octokit, { ...repo, head_sha: facts.headSha, appId: deps.appId }) : undefined;
+    if (existing) facts.seenCommands = mergeMemos(facts.seenCommands ?? [], memoOf(existing));
+    let memo: SeenCommand[] = facts.seenCommands ?? [];
 
     let declaration: CheckOutput;
     let signoff: CheckOutput;
@@ -115,6 +122,7 @@ export async function evaluatePullRequest(
     } else {
       await addHeadFacts(octokit, repo, facts, rules.policy, rules.registryRef);
       const input = { policy: rules.policy, registry: rules.registry, facts, now: ctx.now };
+      memo = commandsToRemember(facts, isMemberOf(rules.registry));
       const declared = evaluateDeclarations(input);
       const signedOff = evaluateSignoff(input);
       declaration = renderDeclarationCheck(declared, ctx);
@@ -157,7 +165,8 @@ export async function evaluatePullRequest(
       next,
       error: false,
     };
-    writes += await publishBoth(octokit, repo, facts.headSha, deps.appId, ctx, declaration, signoff, hint);
+    signoff = withMemo(signoff, memo);
+    writes += await publishBoth(octokit, repo, facts.headSha, deps.appId, ctx, declaration, signoff, hint, existing);
     await leaveHint(deps, target, hint);
     return { status: "evaluated", title: facts.title, declaration, signoff, writes };
   } catch (error) {
@@ -178,7 +187,9 @@ export async function evaluatePullRequest(
       // Fail closed, visibly: both checks fail with the request id, never left passing.
       const failed = renderErrorCheck(errorDetails(error), ctx);
       try {
-        writes += await publishBoth(octokit, repo, headSha, deps.appId, ctx, failed, failed, failedHint);
+        const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha: headSha, appId: deps.appId });
+        // A failed evaluation forgets nothing: the memo of the run it replaces is carried over.
+        writes += await publishBoth(octokit, repo, headSha, deps.appId, ctx, failed, withMemo(failed, memoOf(existing)), failedHint, existing);
       } catch (publishError) {
         deps.log?.warn({ err: publishError }, "could not write the failed checks either");
       }
@@ -220,10 +231,12 @@ export async function publishBoth(
   signoff: CheckOutput,
   /** The sweep's hint, on a PR's checks (a merge group's carry none). */
   hint?: SweepHint,
+  /** This app's runs on `head_sha`, when the caller has just read them. */
+  runs?: ExistingRuns,
 ): Promise<number> {
   let writes = 0;
   const external_id = hint ? encodeHint(hint) : undefined;
-  const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha, appId });
+  const existing = runs ?? (await getLatestCheckRuns(octokit, { ...repo, head_sha, appId }));
   for (const [name, output] of [
     [CHECK_DECLARATION, declaration],
     [CHECK_SIGNOFF, signoff],
@@ -279,6 +292,17 @@ async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFa
     }
   }
   facts.headDiagnostics = diagnostics;
+}
+
+/** The commands remembered by this app's sign-off run among `runs` (its own, read by app id). */
+function memoOf(runs: ExistingRuns): SeenCommand[] {
+  return decodeMemo(runs.get(CHECK_SIGNOFF)?.output.summary);
+}
+
+/** Whether someone has an entry in the registry (by id when both give one, else by login): only their commands are remembered. */
+function isMemberOf(registry: Registry): (who: { login: string; userId: number | null }) => boolean {
+  const index = indexRegistry(registry);
+  return (who) => entryOf(index, { login: who.login, id: who.userId }) !== undefined;
 }
 
 function deletedPolicyDiagnostic(path: string): Diagnostic[] {

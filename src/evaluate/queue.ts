@@ -67,6 +67,7 @@ export class EvaluationQueue {
   readonly #log: QueueLogger;
   readonly #installations = new Map<string, InstallationState>();
   #idleWaiters: Array<() => void> = [];
+  readonly #installationWaiters = new Map<string, Array<() => void>>();
 
   constructor(options: EvaluationQueueOptions = {}) {
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_QUEUE_CONCURRENCY));
@@ -130,6 +131,13 @@ export class EvaluationQueue {
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
+  /** Resolves when nothing of this installation is waiting or running (at once if nothing is). */
+  whenIdle(installationId: number | string): Promise<void> {
+    const id = String(installationId);
+    if (!this.#installations.has(id)) return Promise.resolve();
+    return new Promise((resolve) => this.#installationWaiters.set(id, [...(this.#installationWaiters.get(id) ?? []), resolve]));
+  }
+
   #state(id: string): InstallationState {
     let inst = this.#installations.get(id);
     if (!inst) {
@@ -153,6 +161,9 @@ export class EvaluationQueue {
     }
     if (inst.pending.size === 0 && inst.running.size === 0) {
       this.#installations.delete(id);
+      const mine = this.#installationWaiters.get(id) ?? [];
+      this.#installationWaiters.delete(id);
+      for (const resolve of mine) resolve();
       if (this.#installations.size === 0) {
         const waiters = this.#idleWaiters;
         this.#idleWaiters = [];

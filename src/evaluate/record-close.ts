@@ -45,7 +45,7 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
     return { status: "invalid-policy" };
   }
   const policy = rules.policy;
-  const fetched = await getPullRequestFacts(octokit, close, { needCommits: false });
+  const fetched = await getPullRequestFacts(octokit, close, { needCommits: false, appId: services.appId });
   // The close this record is about, as the webhook saw it: a later reopen must not rewrite it.
   const facts: PullRequestFacts = {
     ...fetched,

@@ -1,9 +1,11 @@
 // Gathering the facts of one pull request from GitHub into the value the pure core decides on.
 // Every list is read to its last page; a GitHub error becomes a GitHubFactsError that names the
 // request id, so the failed check can tell the user (and GitHub support) which request failed.
-import type { Actor, ChangedFile, CommentFact, CommitFact, PullRequestFacts, ReviewFact } from "../core/types.js";
+import { CHECK_SIGNOFF } from "../constants.js";
+import type { Actor, BaseChange, ChangedFile, CommentFact, CommitFact, LabelEvent, PullRequestFacts, ReviewDismissal, ReviewFact, SeenCommand } from "../core/types.js";
 import { graphqlQuery, type GitHub } from "./client.js";
 import type { RepoRef } from "./files.js";
+import { decodeMemo, mergeMemos } from "./signal-memo.js";
 
 export class GitHubFactsError extends Error {
   override readonly name = "GitHubFactsError";
@@ -90,13 +92,16 @@ export interface PullRequestRef extends RepoRef {
 
 /**
  * One GraphQL query for everything an evaluation reads of a PR: the PR, its first 100 files,
- * reviews, comments and labels, and the repository's default branch (for links). REST would need
- * four requests (PR, files, reviews, comments), each counted against the rate limit the first
- * time; SPEC.md's performance contract allows four for a whole evaluation. Lists longer than one
- * page, and renamed files (GraphQL does not give a renamed file's old path), are then read
- * through REST, to their last page.
+ * reviews, comments and labels, the repository's default branch, and what nobody but GitHub (or
+ * this app) can write: the PR's timeline of labels, review dismissals and base changes (who did
+ * what, when: SPEC.md "What it guarantees, and against whom"), and this app's own sign-off check
+ * runs on the PR's last 100 commits and on the heads that force-pushes replaced (the memo of the
+ * commands the app has seen: src/github/signal-memo.ts). REST would need four requests (PR, files,
+ * reviews, comments), each counted against the rate limit the first time; SPEC.md's performance
+ * contract allows four for a whole evaluation. Lists longer than one page, and renamed files
+ * (GraphQL does not give a renamed file's old path), are then read through REST, to their last page.
  */
-export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!) {
+export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!, $appId: Int!) {
   repository(owner: $owner, name: $repo) {
     defaultBranchRef { name }
     pullRequest(number: $number) {
@@ -108,6 +113,7 @@ export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo
       createdAt
       closedAt
       headRefOid
+      baseRefName
       changedFiles
       mergeCommit { oid }
       author { ${ACTOR_FIELDS} }
@@ -121,6 +127,29 @@ export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo
         pageInfo { hasNextPage }
         nodes { fullDatabaseId body createdAt updatedAt author { ${ACTOR_FIELDS} } }
       }
+      timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, REVIEW_DISMISSED_EVENT, BASE_REF_CHANGED_EVENT]) {
+        pageInfo { hasNextPage }
+        nodes {
+          __typename
+          ... on LabeledEvent { createdAt actor { ${ACTOR_FIELDS} } label { name } }
+          ... on UnlabeledEvent { createdAt actor { ${ACTOR_FIELDS} } label { name } }
+          ... on ReviewDismissedEvent { createdAt actor { ${ACTOR_FIELDS} } previousReviewState review { fullDatabaseId } }
+          ... on BaseRefChangedEvent { createdAt actor { ${ACTOR_FIELDS} } previousRefName currentRefName }
+        }
+      }
+      forcePushes: timelineItems(last: 20, itemTypes: [HEAD_REF_FORCE_PUSHED_EVENT]) {
+        nodes { __typename ... on HeadRefForcePushedEvent { beforeCommit { ...AppSignoff } } }
+      }
+      commits(last: 100) { nodes { commit { ...AppSignoff } } }
+    }
+  }
+}
+
+fragment AppSignoff on Commit {
+  checkSuites(first: 5, filterBy: { appId: $appId }) {
+    nodes {
+      app { databaseId }
+      checkRuns(last: 5, filterBy: { checkName: "${CHECK_SIGNOFF}" }) { nodes { summary } }
     }
   }
 }`;
@@ -153,6 +182,16 @@ interface Page<T> {
   nodes: Array<T | null> | null;
 }
 
+type GraphTimelineItem =
+  | { __typename: "LabeledEvent" | "UnlabeledEvent"; createdAt: string; actor: GraphActor | null; label: { name: string } }
+  | { __typename: "ReviewDismissedEvent"; createdAt: string; actor: GraphActor | null; previousReviewState: string; review: { fullDatabaseId: string | null } | null }
+  | { __typename: "BaseRefChangedEvent"; createdAt: string; actor: GraphActor | null; previousRefName: string; currentRefName: string };
+
+/** This app's check suites on one commit, with their sign-off runs' summaries. */
+interface GraphAppSignoff {
+  checkSuites: { nodes: Array<{ app: { databaseId: number | null } | null; checkRuns: { nodes: Array<{ summary: string | null } | null> | null } | null } | null> | null } | null;
+}
+
 /** The answer of PULL_REQUEST_QUERY (the fields it asks for, as GitHub's schema types them). */
 export interface PullRequestQueryResult {
   repository: {
@@ -173,6 +212,11 @@ export interface PullRequestQueryResult {
       files: Page<{ path: string; changeType: string }> | null;
       reviews: Page<GraphReview> | null;
       comments: Page<GraphComment> | null;
+      /** Null when read through REST (older GitHub Enterprise Server): then REST's timeline. */
+      baseRefName: string | null;
+      timelineItems: Page<GraphTimelineItem> | null;
+      forcePushes: { nodes: Array<{ __typename: string; beforeCommit?: GraphAppSignoff | null } | null> | null } | null;
+      commits: { nodes: Array<{ commit: GraphAppSignoff } | null> | null } | null;
     } | null;
   } | null;
 }
@@ -188,6 +232,12 @@ const nodesOf = <T>(page: Page<T> | null | undefined): T[] => (page?.nodes ?? []
 /** A list to read through REST: one with more than a page, or one GitHub did not give (null). */
 const morePages = (page: Page<unknown> | null | undefined): boolean => page?.pageInfo.hasNextPage ?? true;
 
+export interface ReadOptions {
+  needCommits: boolean;
+  /** This app's id: only its own sign-off runs are read for the commands it has seen. */
+  appId: number;
+}
+
 export interface PullRequestRead {
   facts: PullRequestFacts;
   /** The repository's default branch, as GitHub names it now. */
@@ -198,13 +248,15 @@ export interface PullRequestRead {
  * The facts of one PR (and the repository's default branch): one GraphQL request for a PR of up
  * to 100 files, reviews and comments; REST for whatever does not fit.
  */
-export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts: { needCommits: boolean }): Promise<PullRequestRead> {
+export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts: ReadOptions): Promise<PullRequestRead> {
   const { owner, repo, pull_number } = ref;
   const base = `/repos/${owner}/${repo}/pulls/${pull_number}`;
   const list = { owner, repo, pull_number, per_page: 100 } as const;
 
   const [result, commits] = await Promise.all([
-    reading("POST /graphql", () => graphqlQuery(octokit)<PullRequestQueryResult>(PULL_REQUEST_QUERY, { owner, repo, number: pull_number })).catch(
+    reading("POST /graphql", () =>
+      graphqlQuery(octokit)<PullRequestQueryResult>(PULL_REQUEST_QUERY, { owner, repo, number: pull_number, appId: opts.appId }),
+    ).catch(
       async (error: unknown) => {
         // A GitHub whose GraphQL schema lacks a field of the query (an older GitHub Enterprise
         // Server): the PR through REST, and every list through REST (null: not given).
@@ -224,7 +276,7 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
 
   const graphFiles = nodesOf(pr.files);
   const renamed = graphFiles.some((f) => f.changeType === "RENAMED" || f.changeType === "COPIED");
-  const [files, reviews, comments, labels] = await Promise.all([
+  const [files, reviews, comments, labels, timeline] = await Promise.all([
     morePages(pr.files) || renamed
       ? reading(`GET ${base}/files`, () => octokit.paginate(octokit.rest.pulls.listFiles, list)).then((all) =>
           all.map((f): ChangedFile => (f.previous_filename ? { filename: f.filename, previousFilename: f.previous_filename } : { filename: f.filename })),
@@ -243,7 +295,13 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
           octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner, repo, issue_number: pull_number, per_page: 100 }),
         ).then((all) => all.map((l) => l.name))
       : nodesOf(pr.labels).map((l) => l.name),
+    morePages(pr.timelineItems)
+      ? reading(`GET /repos/${owner}/${repo}/issues/${pull_number}/timeline`, () =>
+          octokit.paginate(octokit.rest.issues.listEventsForTimeline, { owner, repo, issue_number: pull_number, per_page: 100 }),
+        ).then((all) => restTimeline(all as RestTimelineEvent[]))
+      : graphTimeline(nodesOf(pr.timelineItems)),
   ]);
+  attachDismissals(reviews, timeline.dismissals);
 
   const facts: PullRequestFacts = {
     number: pr.number,
@@ -262,6 +320,11 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
     ...(pr.changedFiles > files.length ? { filesTruncated: true } : {}),
     reviews,
     comments,
+    labelEvents: timeline.labels,
+    baseChanges: timeline.bases,
+    seenCommands: memosOf(pr, opts.appId),
+    ...(result.repository.defaultBranchRef ? { defaultBranch: result.repository.defaultBranchRef.name } : {}),
+    ...(pr.baseRefName !== null ? { baseRef: pr.baseRefName } : {}),
   };
   if (commits) {
     facts.commits = commits.map((c): CommitFact => {
@@ -296,7 +359,7 @@ interface RestPull {
   merge_commit_sha: string | null;
   changed_files: number;
   head: { sha: string };
-  base: { repo: { default_branch: string } };
+  base: { ref: string; repo: { default_branch: string } };
   user: UserLike | null;
   labels: Array<{ name: string }>;
 }
@@ -322,13 +385,17 @@ function fromRest(pr: RestPull): PullRequestQueryResult {
         files: null,
         reviews: null,
         comments: null,
+        baseRefName: pr.base.ref,
+        timelineItems: null,
+        forcePushes: null,
+        commits: null,
       },
     },
   };
 }
 
 /** The facts of one PR (see readPullRequest). */
-export async function getPullRequestFacts(octokit: GitHub, ref: PullRequestRef, opts: { needCommits: boolean }): Promise<PullRequestFacts> {
+export async function getPullRequestFacts(octokit: GitHub, ref: PullRequestRef, opts: ReadOptions): Promise<PullRequestFacts> {
   return (await readPullRequest(octokit, ref, opts)).facts;
 }
 
@@ -393,4 +460,94 @@ export async function listOpenPullRequests(octokit: GitHub, ref: RepoRef): Promi
     createdAt: p.created_at,
     labels: p.labels.map((l) => l.name),
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The PR's timeline: labels, review dismissals and base changes, which nobody can edit.
+
+interface Timeline {
+  labels: LabelEvent[];
+  bases: BaseChange[];
+  /** By review id: who dismissed it, when, and what it was. */
+  dismissals: Map<number, ReviewDismissal>;
+}
+
+const REVIEW_STATES = new Set(["APPROVED", "CHANGES_REQUESTED", "COMMENTED"]);
+const previousState = (state: string | null | undefined): ReviewDismissal["previousState"] => {
+  const upper = (state ?? "").toUpperCase();
+  return REVIEW_STATES.has(upper) ? (upper as ReviewDismissal["previousState"]) : null;
+};
+const byTime = <T extends { at: string }>(list: T[]): T[] => list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+function graphTimeline(items: GraphTimelineItem[]): Timeline {
+  const out: Timeline = { labels: [], bases: [], dismissals: new Map() };
+  for (const item of items) {
+    const actor = item.actor ? graphActor(item.actor) : null;
+    if (item.__typename === "LabeledEvent" || item.__typename === "UnlabeledEvent") {
+      out.labels.push({ label: item.label.name, added: item.__typename === "LabeledEvent", at: item.createdAt, actor: actor?.login ?? null });
+    } else if (item.__typename === "ReviewDismissedEvent") {
+      const id = Number(item.review?.fullDatabaseId ?? 0);
+      if (id > 0) out.dismissals.set(id, { by: actor, at: item.createdAt, previousState: previousState(item.previousReviewState) });
+    } else if (item.__typename === "BaseRefChangedEvent") {
+      out.bases.push({ from: item.previousRefName, to: item.currentRefName, at: item.createdAt, actor: actor?.login ?? null });
+    }
+  }
+  byTime(out.labels);
+  byTime(out.bases);
+  return out;
+}
+
+interface RestTimelineEvent {
+  event?: string;
+  created_at?: string;
+  actor?: UserLike | null;
+  label?: { name: string };
+  dismissed_review?: { state: string; review_id: number };
+}
+
+/** REST's timeline (every page): the same events; REST names no branch of a base change. */
+function restTimeline(events: RestTimelineEvent[]): Timeline {
+  const out: Timeline = { labels: [], bases: [], dismissals: new Map() };
+  for (const e of events) {
+    if (!e.created_at) continue;
+    const actor = e.actor ? toActor(e.actor) : null;
+    if ((e.event === "labeled" || e.event === "unlabeled") && e.label) {
+      out.labels.push({ label: e.label.name, added: e.event === "labeled", at: e.created_at, actor: actor?.login ?? null });
+    } else if (e.event === "review_dismissed" && e.dismissed_review) {
+      out.dismissals.set(e.dismissed_review.review_id, { by: actor, at: e.created_at, previousState: previousState(e.dismissed_review.state) });
+    } else if (e.event === "base_ref_changed") {
+      out.bases.push({ from: null, to: null, at: e.created_at, actor: actor?.login ?? null });
+    }
+  }
+  byTime(out.labels);
+  byTime(out.bases);
+  return out;
+}
+
+/**
+ * Every dismissed review gets its dismissal; one the timeline does not show gets an unknown one
+ * (nobody named, state unknown), which the core takes as an objection that stands (fail closed).
+ */
+function attachDismissals(reviews: ReviewFact[], dismissals: Map<number, ReviewDismissal>): void {
+  for (const review of reviews) {
+    if (review.state !== "DISMISSED") continue;
+    review.dismissal = dismissals.get(review.id) ?? { by: null, at: review.submittedAt, previousState: null };
+  }
+}
+
+/** The commands this app's sign-off runs remember, on the PR's commits and its force-pushed heads. */
+function memosOf(pr: NonNullable<NonNullable<PullRequestQueryResult["repository"]>["pullRequest"]>, appId: number): SeenCommand[] {
+  const commits: Array<GraphAppSignoff | null | undefined> = [
+    ...(pr.commits?.nodes ?? []).map((n) => n?.commit),
+    ...(pr.forcePushes?.nodes ?? []).map((n) => n?.beforeCommit),
+  ];
+  const memos: SeenCommand[][] = [];
+  for (const commit of commits) {
+    for (const suite of commit?.checkSuites?.nodes ?? []) {
+      // Filtered by GitHub, and checked again: only this app's own runs are its memory.
+      if (suite?.app?.databaseId !== appId) continue;
+      for (const run of suite.checkRuns?.nodes ?? []) memos.push(decodeMemo(run?.summary));
+    }
+  }
+  return mergeMemos(...memos);
 }

@@ -5,7 +5,7 @@ import type { Context } from "probot";
 import { COMMAND_PREFIX } from "../constants.js";
 import type { GitHub } from "../github/client.js";
 import { addReaction } from "../github/comments.js";
-import type { Services } from "./services.js";
+import { prKey, type Services } from "./services.js";
 
 export const COMMENT_EVENTS = ["issue_comment.created", "issue_comment.edited", "issue_comment.deleted"] as const;
 
@@ -40,8 +40,13 @@ export async function onComment(context: Context<(typeof COMMENT_EVENTS)[number]
     context.log.debug(`comment ${comment.id} is a bot's /governance check: ignored`);
     return;
   }
+  const target = { owner, repo, pull_number: issue.number };
+  await services.evaluate(octokit, installation.id, target);
   if (action === "created" && isCheckCommand(comment.body) && !fromBot) {
-    await addReaction(octokit, { owner, repo, comment_id: comment.id, content: "+1" });
+    // The answer is a courtesy: after the check, bounded per PR and per person (a flood of
+    // commands must not become a flood of writes ahead of other PRs' checks).
+    const react = () => addReaction(octokit, { owner, repo, comment_id: comment.id, content: "+1" });
+    if (services.courtesy) await services.courtesy(installation.id, { pr: prKey(target), person: comment.user?.login ?? "" }, react);
+    else await react();
   }
-  await services.evaluate(octokit, installation.id, { owner, repo, pull_number: issue.number });
 }

@@ -10,6 +10,12 @@ export interface Services extends EvaluationDeps {
   /** Has one PR evaluated; resolves when it is queued (server) or done (inline). */
   evaluate(octokit: GitHub, installationId: number, target: EvaluationTarget): Promise<void>;
   /**
+   * Offers a courtesy write (the reaction to `/governance check`): bounded per PR and per person,
+   * and after the checks (src/evaluate/courtesy.ts). Absent: the write runs at once, after the
+   * evaluation it follows (the Action: one webhook per run).
+   */
+  courtesy?(installationId: number, ticket: { pr: string; person: string }, write: () => Promise<unknown>): Promise<boolean>;
+  /**
    * Runs any other task of an installation the same way (queued, or inline). With `work` (the
    * same task as data), a durable queue stores it and any replica may run it; without, it runs in
    * this process.

@@ -33,7 +33,10 @@ export function renderSignoffCheck(result: SignoffResult, ctx: RenderContext): C
     return directCheckOutput(fitCheckOutput({ conclusion: "failure", title, summary }, ctx), ctx);
   }
   if (!result.isDecision) {
-    const summary = [t(ctx.lang, "checks.signoff.notDecision"), policyLink].join("\n\n");
+    const why = result.notJudged
+      ? md(ctx.lang, "checks.signoff.otherBase", { base: result.notJudged.base, defaultBranch: result.notJudged.defaultBranch })
+      : t(ctx.lang, "checks.signoff.notDecision");
+    const summary = [why, policyLink].join("\n\n");
     return directCheckOutput(fitCheckOutput({ conclusion, title, summary }, ctx), ctx);
   }
 
@@ -90,7 +93,12 @@ function renderKind(k: KindResult, ctx: RenderContext): string {
     k.objections.length === 0
       ? t(ctx.lang, "checks.signoff.noObjections")
       : k.objections
-          .map((o) => `- ${md(ctx.lang, "checks.signoff.objection", { login: o.login, sector: sectorName(ctx, o.sector), blocking: o.blocking ? "yes" : "no" })}`)
+          .map((o) => {
+            const line = `- ${md(ctx.lang, "checks.signoff.objection", { login: o.login, sector: sectorName(ctx, o.sector), blocking: o.blocking ? "yes" : "no" })}`;
+            if (o.dismissedAt === undefined) return line;
+            const by = o.dismissedBy ?? "";
+            return `${line}\n  - ${md(ctx.lang, "checks.signoff.objectionDismissed", { by, hasBy: by ? "yes" : "no", at: new Date(o.dismissedAt) })}`;
+          })
           .join("\n"),
   );
   if (k.notCounted.length > 0) {

@@ -11,6 +11,7 @@ describe("titles and phrases of the core", () => {
     ["declaration.title.failure", { count: 2, logins: "alice, bob" }, "2 contributors have not declared: alice, bob"],
     ["declaration.reason.expired", { expiredOn: "2027-01-02" }, "declaration expired on 2027-01-02"],
     ["signoff.title.notDecision", {}, "Not a decision"],
+    ["signoff.title.otherBase", { base: "staging", defaultBranch: "main" }, "Not a decision: into staging, not the default branch main"],
     ["signoff.title.blocked", { sectors: "civil-society", count: 1 }, "Blocked by an objection from civil-society"],
     ["signoff.title.commentPeriod", { end: "2026-12-02 14:00 UTC", at: new Date("2026-12-02T14:00:00Z") }, "Comment period ends 2026-12-02 14:00 UTC"],
     ["signoff.title.signedOff", { n: 1 }, "Signed off by 1 sector"],
@@ -30,11 +31,11 @@ describe("titles and phrases of the core", () => {
   });
 
   it.each(Object.keys({ ...declaration, ...signoff }))("%s is valid ICU", (key) => {
-    const params = { count: 2, n: 2, missing: 1, needed: 2, sectors: "x", sector: "x", logins: "a", present: 1, registered: 2, yes: 1, total: 2, of: "cast", op: "at_least", share: 0.5, end: "e", at: new Date(0), expiredOn: "d", declared: "d", value: "v", commit: "c" };
+    const params = { count: 2, n: 2, missing: 1, needed: 2, sectors: "x", sector: "x", logins: "a", present: 1, registered: 2, yes: 1, total: 2, of: "cast", op: "at_least", share: 0.5, end: "e", at: new Date(0), expiredOn: "d", declared: "d", value: "v", commit: "c", base: "staging", defaultBranch: "main" };
     expect(t("en", { key, params })).not.toBe("");
   });
 
-  it.each(["undeclared", "expired", "not-yet", "unknown-sector", "invalid-date", "author", "bot", "earlier-commit", "over-cap", "edited-comment", "observer", "recused"])(
+  it.each(["undeclared", "expired", "not-yet", "unknown-sector", "invalid-date", "author", "bot", "earlier-commit", "over-cap", "edited-comment", "observer", "recused", "other-base"])(
     "not-counted reason %s has a phrase",
     (reason) => {
       expect(signoff).toHaveProperty(`signoff.notCounted.${reason}`);

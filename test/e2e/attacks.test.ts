@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { sign } from "@octokit/webhooks-methods";
 import { afterEach, describe, expect, it } from "vitest";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
+import { decodeMemo } from "../../src/github/signal-memo.js";
 import { createStandin, FakeClock, HOUR, startApp } from "./harness.js";
 import { POLICY, POLICY_PATH, REGISTRY, REGISTRY_PATH, World } from "./world.js";
 import { userId } from "./standin/standin.js";
@@ -170,6 +171,7 @@ describe("/governance commands that do not count", () => {
     w.clock.advance(HOUR);
     const id = await w.comment(pr, c.user, c.body, c.userType);
     if (c.editTo !== undefined) {
+      await w.settle(); // the app has seen the comment as it was posted
       w.clock.advance(HOUR);
       await w.editComment(pr, id, c.editTo);
     }
@@ -181,6 +183,129 @@ describe("/governance commands that do not count", () => {
     await w.comment(pr, "dan", "/governance abstain");
     await w.settle();
     expect(w.signoff(pr)?.conclusion).toBe("success");
+  });
+});
+
+describe("signals of others that no writer can erase, and decisions no writer can undo", () => {
+  type Step =
+    | { do: "approve"; who: string }
+    | { do: "review"; who: string; state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED"; as?: string }
+    | { do: "comment"; who: string; body: string; as?: string }
+    | { do: "editComment"; ref: string; by: string; body: string }
+    | { do: "deleteComment"; ref: string; by: string }
+    | { do: "dismiss"; ref: string; by: string }
+    | { do: "label"; labels: string[]; by: string }
+    | { do: "retarget"; base: string; by: string }
+    | { do: "forcePush"; files: Record<string, string>; quiet?: boolean }
+    | { do: "close" }
+    | { do: "reopen" }
+    | { do: "forgeMemoComment"; who: string; login: string; verb: "abstain" | "recuse" }
+    | { do: "forgeMemoCheckRun"; login: string; verb: "abstain" | "recuse" }
+    | { do: "expect"; conclusion?: string; title: string };
+  interface SignalCase {
+    class: string;
+    name: string;
+    pr?: { files?: Record<string, string>; labels?: string[]; base?: string };
+    steps: Step[];
+    expect: { conclusion: string; title: string; text?: string; memo?: string[] };
+  }
+
+  // A charter amendment by alice (civil society): three sectors, civil society among them. The
+  // attacker is a writer (any of the partnership's people, or mallory, an insider who never
+  // declared): each step is what GitHub lets them do, then the webhook GitHub sends.
+  it.each(corpus<SignalCase[]>("signals.json"))("refuses $name", async (c) => {
+    const w = await createWorld();
+    if (c.pr?.base) w.repo.branches.set(c.pr.base, w.repo.branches.get(w.repo.defaultBranch)!);
+    const pr = await w.openPull({ author: "alice", title: "Amend article 4", files: c.pr?.files ?? CHARTER, ...(c.pr?.labels ? { labels: c.pr.labels } : {}), ...(c.pr?.base ? { base: c.pr.base } : {}) });
+    const refs = new Map<string, number>();
+    // A memo as the app writes it, claiming `login` gave `verb` after everything else.
+    const forged = (login: string, verb: string) => `<!-- partnership-governance:seen-commands data=${JSON.stringify([[999_999, login, null, verb, w.clock.plus(10 * HOUR).toISOString()]])} -->`;
+    for (const step of c.steps) {
+      w.clock.advance(HOUR);
+      switch (step.do) {
+        case "approve":
+          await w.approve(pr, step.who);
+          break;
+        case "review": {
+          const id = await w.review(pr, step.who, step.state);
+          if (step.as) refs.set(step.as, id);
+          break;
+        }
+        case "comment": {
+          const id = await w.comment(pr, step.who, step.body);
+          if (step.as) refs.set(step.as, id);
+          break;
+        }
+        case "editComment":
+          await w.editComment(pr, refs.get(step.ref)!, step.body, step.by);
+          break;
+        case "deleteComment":
+          await w.deleteComment(pr, refs.get(step.ref)!, step.by);
+          break;
+        case "dismiss":
+          await w.dismiss(pr, refs.get(step.ref)!, step.by);
+          break;
+        case "label":
+          await w.label(pr, step.labels, step.by);
+          break;
+        case "retarget":
+          await w.retarget(pr, step.base, step.by);
+          break;
+        case "forcePush":
+          // Quiet: GitHub's webhook of the push never reached the app.
+          if (step.quiet) w.standin.forcePushToPull(w.repo, pr, step.files, w.clock.now());
+          else await w.forcePush(pr, step.files);
+          break;
+        case "close":
+          await w.close(pr);
+          break;
+        case "reopen":
+          await w.reopen(pr);
+          break;
+        case "forgeMemoComment":
+          await w.comment(pr, step.who, `Noted.\n\n${forged(step.login, step.verb)}`);
+          break;
+        case "forgeMemoCheckRun":
+          // A workflow (GitHub Actions, or an app of the writer's own) writes a run of the same name.
+          w.standin.addCheckRun(w.repo, { appId: 15368, headSha: w.headSha(pr), name: CHECK_SIGNOFF, conclusion: "success", output: { title: "Signed off", summary: `ok\n\n${forged(step.login, step.verb)}`, text: null } });
+          break;
+        case "expect":
+          await w.settle();
+          expect(w.signoff(pr)).toMatchObject({ ...(step.conclusion ? { conclusion: step.conclusion } : {}), title: step.title });
+          break;
+      }
+      await w.settle();
+    }
+    // Any later evaluation, too: what the app remembered from the attack must not count later.
+    w.clock.advance(HOUR);
+    await w.comment(pr, "erin", "/governance check");
+    await w.settle();
+    expect(w.signoff(pr)).toMatchObject({ conclusion: c.expect.conclusion, title: c.expect.title });
+    if (c.expect.text) expect(w.checkText(pr, CHECK_SIGNOFF)).toContain(c.expect.text);
+    if (c.expect.memo) {
+      expect(decodeMemo(w.signoff(pr)?.summary).map((m) => `${m.login} ${m.verb}`)).toEqual(c.expect.memo);
+    }
+  });
+
+  it("a flood of 40 /governance check from three strangers: a few reactions, after the checks, and another PR's approval counted", async () => {
+    const w = await createWorld();
+    const flooded = await w.openPull({ author: "alice", title: "Amend article 5", files: CHARTER });
+    const other = await w.openPull({ author: "alice", title: "Amend article 6", files: { "CHARTER.md": "# Charter\n\nArticle 6.\n" } });
+    await w.approve(other, "bob");
+    await w.approve(other, "carol");
+    await w.settle();
+    const before = w.standin.requests.length;
+    for (let i = 0; i < 40; i++) {
+      await w.comment(flooded, ["troll1", "troll2", "troll3"][i % 3]!, "/governance check");
+      if (i === 20) await w.approve(other, "dan");
+    }
+    await w.settle();
+    const during = w.standin.requests.slice(before);
+    const reactions = during.filter((r) => r.method === "POST" && r.path.endsWith("/reactions"));
+    // Bounded per PR (and per person): not one write per comment.
+    expect(reactions.length).toBeLessThanOrEqual(5);
+    expect(reactions.length).toBeGreaterThan(0);
+    expect(w.signoff(other)).toMatchObject({ conclusion: "success", title: "Signed off by 3 sectors" });
   });
 });
 

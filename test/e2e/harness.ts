@@ -9,6 +9,7 @@ import Bottleneck from "bottleneck";
 import { pino } from "pino";
 import { Probot, Server } from "probot";
 import { createApp, type AppOptions } from "../../src/app.js";
+import type { CourtesyWrites } from "../../src/evaluate/courtesy.js";
 import type { EvaluationQueue } from "../../src/evaluate/queue.js";
 import { createAppOctokit } from "../../src/github/client.js";
 import { validateRequest, validateResponse } from "../helpers/openapi.js";
@@ -145,6 +146,7 @@ export async function sendWebhook(url: string, event: string, payload: unknown, 
 export async function startApp(options: HarnessOptions): Promise<AppHarness> {
   let queue: EvaluationQueue | undefined;
   let runSweep: (() => Promise<void>) | undefined;
+  let courtesy: CourtesyWrites | undefined;
   const appFn = createApp({
     // The stand-in's app writes as "<slug>[bot]" (its default slug).
     appLogin: "partnership-governance[bot]",
@@ -153,7 +155,8 @@ export async function startApp(options: HarnessOptions): Promise<AppHarness> {
     appId: APP_ID,
     now: options.clock.now,
     ...options.app,
-    onReady: (_services, q, sweep) => {
+    onReady: (_services, q, sweep, _durable, c) => {
+      courtesy = c;
       queue = q;
       runSweep = sweep;
     },
@@ -183,7 +186,11 @@ export async function startApp(options: HarnessOptions): Promise<AppHarness> {
     url,
     queue: q,
     send: (event, payload, opts = {}) => sendWebhook(url, event, payload, opts),
-    settle: () => q.onIdle(),
+    // The checks, then the courtesy writes that wait for them (which queue nothing more).
+    settle: async () => {
+      await q.onIdle();
+      await courtesy?.onIdle();
+    },
     sweep: () => sweep(),
     stop: () => server.stop(),
   };

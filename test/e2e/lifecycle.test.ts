@@ -117,7 +117,7 @@ describe("what an evaluation asks of GitHub", () => {
       `POST ${repoPath}/check-runs 201`,
     ]);
     const query = w.standin.requests.find((r) => r.path === "/graphql");
-    expect(query?.body).toEqual({ query: PULL_REQUEST_QUERY, variables: { owner: OWNER, repo: REPO, number: pr } });
+    expect(query?.body).toEqual({ query: PULL_REQUEST_QUERY, variables: { owner: OWNER, repo: REPO, number: pr, appId: w.standin.appId } });
     expect(w.signoff(pr)?.title).toBe("0 of 3 sectors: waiting for Civil society");
 
     // The next evaluation of the PR: the files have not changed (304, not counted); the PR and

@@ -117,7 +117,7 @@ describe("GraphQL, as GitHub answers it", () => {
     const review = s.review(repo, pr.number, { user: "bob", state: "APPROVED" });
     const comment = s.addComment(repo, pr.number, { user: "partnership-governance[bot]", body: "Hello" });
     const mergeSha = s.merge(repo, pr.number);
-    const variables = { owner: "o", repo: "r", number: pr.number };
+    const variables = { owner: "o", repo: "r", number: pr.number, appId: s.appId };
 
     const { status, body } = await graphql(s, PULL_REQUEST_QUERY, variables);
     expect(status).toBe(200);
@@ -164,9 +164,9 @@ describe("GraphQL, as GitHub answers it", () => {
   it("answers NOT_FOUND for a PR it does not have and a repository of another installation", async () => {
     const { s } = await start();
     s.addRepo({ owner: "other", name: "r", installation: 10 });
-    const missing = await graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: 99 });
+    const missing = await graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: 99, appId: s.appId });
     expect(missing.body).toMatchObject({ data: { repository: { pullRequest: null } }, errors: [{ type: "NOT_FOUND" }] });
-    const hidden = await graphql(s, PULL_REQUEST_QUERY, { owner: "other", repo: "r", number: 1 });
+    const hidden = await graphql(s, PULL_REQUEST_QUERY, { owner: "other", repo: "r", number: 1, appId: s.appId });
     expect(hidden.body).toMatchObject({ data: { repository: null }, errors: [{ type: "NOT_FOUND" }] });
     expect((await fetch(`${s.baseUrl}/graphql`, { method: "POST", body: JSON.stringify({ query: PULL_REQUEST_QUERY }) })).status).toBe(401);
     expect(s.violations).toEqual([]);
@@ -175,7 +175,7 @@ describe("GraphQL, as GitHub answers it", () => {
   it("never answers a GraphQL request 304, and injects faults into it", async () => {
     const { s } = await start();
     s.faults.addRule({ method: "POST", path: "/graphql", nth: 1, kind: "502" });
-    const ask = () => graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: 1 });
+    const ask = () => graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: 1, appId: s.appId });
     expect((await ask()).status).toBe(502);
     expect((await ask()).status).toBe(200);
     expect((await ask()).status).toBe(200);

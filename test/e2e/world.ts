@@ -24,6 +24,9 @@ export const POLICY = fixture("governance.yml");
 /** alice and dan (civil-society), bob (government), carol (business), erin (expired), zoe (observer). */
 export const REGISTRY = fixture("STAKEHOLDERS.yml");
 
+/** Who has write access to the repository: every declared person, and mallory, an insider who never declared. */
+export const WRITERS = ["alice", "bob", "carol", "dan", "erin", "zoe", "mallory"];
+
 export interface WorldOptions {
   start?: string;
   files?: Record<string, string | Buffer>;
@@ -84,6 +87,10 @@ export class World {
       files: options.files ?? { [POLICY_PATH]: POLICY, [REGISTRY_PATH]: REGISTRY, "CHARTER.md": "# Charter\n" },
       at: clock.plus(-30 * 24 * 3_600_000),
     });
+    // The partnership's people push, review, label and edit: each has write access (the
+    // secretariat administers). Anyone else can only comment, and edit or delete their own.
+    for (const login of WRITERS) standin.grant(repo, login, "write");
+    standin.grant(repo, "secretariat", "admin");
     const apps: AppHarness[] = options.startApps ? await options.startApps(standin, clock) : [];
     for (let i = 0; !options.startApps && i < (options.processes ?? 1); i++) {
       apps.push(await startApp({ standin, clock, ...(options.app ? { app: options.app } : {}) }));
@@ -151,7 +158,7 @@ export class World {
   // -------------------------------------------------------------------------------------------
   // What people do
 
-  async openPull(spec: { author: string; title: string; files: Record<string, string | null>; labels?: string[]; draft?: boolean; authorType?: "User" | "Bot" }): Promise<number> {
+  async openPull(spec: { author: string; title: string; files: Record<string, string | null>; labels?: string[]; draft?: boolean; authorType?: "User" | "Bot"; base?: string }): Promise<number> {
     const pull = this.standin.openPull(this.repo, { ...spec, at: this.clock.now() });
     await this.deliver("pull_request", this.pullPayload("opened", pull.number));
     return pull.number;
@@ -173,9 +180,10 @@ export class World {
     return this.review(number, user, "APPROVED", opts);
   }
 
-  async dismiss(number: number, reviewId: number): Promise<void> {
-    this.standin.dismissReview(this.repo, number, reviewId);
-    await this.deliver("pull_request_review", this.reviewPayload("dismissed", number, reviewId));
+  /** Dismisses a review, as `by` (default: the review's own author). */
+  async dismiss(number: number, reviewId: number, by?: string): Promise<void> {
+    const review = this.standin.dismissReview(this.repo, number, reviewId, by, this.clock.now());
+    await this.deliver("pull_request_review", { ...this.reviewPayload("dismissed", number, reviewId), sender: this.#sender(by ?? review.user) });
   }
 
   async comment(number: number, user: string, body: string, userType?: "User" | "Bot"): Promise<number> {
@@ -184,15 +192,52 @@ export class World {
     return comment.id;
   }
 
-  async editComment(number: number, id: number, body: string): Promise<void> {
-    const before = this.standin.commentJson(id).body;
-    this.standin.editComment(id, body, this.clock.now());
-    await this.deliver("issue_comment", this.commentPayload("edited", number, id, { changes: { body: { from: before } } }));
+  /** Edits a comment, as `by` (default: its author; a writer may edit anyone's). */
+  async editComment(number: number, id: number, body: string, by?: string): Promise<void> {
+    const before = this.standin.commentJson(id);
+    this.standin.editComment(id, body, this.clock.now(), by);
+    const sender = this.#sender(by ?? before.user.login);
+    await this.deliver("issue_comment", { ...this.commentPayload("edited", number, id, { changes: { body: { from: before.body } } }), sender });
   }
 
-  async label(number: number, labels: string[]): Promise<void> {
-    this.standin.setLabels(this.repo, number, labels);
-    await this.deliver("pull_request", this.pullPayload("labeled", number));
+  /** Deletes a comment, as `by` (its author, or a writer), and GitHub's `issue_comment.deleted`. */
+  async deleteComment(number: number, id: number, by: string): Promise<void> {
+    const comment = this.standin.deleteComment(id, by);
+    const payload = issueCommentPayload(
+      "issue_comment.deleted",
+      { ...this.#target(number), body: comment.body, commentId: id, commenter: comment.user.login, commenterType: comment.user.type as "User" | "Bot" },
+      { comment, repository: this.standin.repoJson(this.repo) },
+    );
+    await this.deliver("issue_comment", { ...payload, sender: this.#sender(by) });
+  }
+
+  /** Sets the PR's labels, as `by` (default: its author): `labeled`, or `unlabeled` when one was removed. */
+  async label(number: number, labels: string[], by?: string): Promise<void> {
+    const removed = this.standin.item(this.repo, number).labels.some((l) => !labels.includes(l));
+    this.standin.setLabels(this.repo, number, labels, by, this.clock.now());
+    const payload = this.pullPayload(removed ? "unlabeled" : "labeled", number);
+    await this.deliver("pull_request", by ? { ...payload, sender: this.#sender(by) } : payload);
+  }
+
+  /** Changes the PR's base branch, as `by`: GitHub sends `pull_request.edited` with `changes.base`. */
+  async retarget(number: number, base: string, by: string): Promise<void> {
+    const from = this.standin.item(this.repo, number).base;
+    this.standin.retarget(this.repo, number, base, by, this.clock.now());
+    // @octokit/webhooks-examples has no `pull_request.edited`: an `opened` one with its action and changes.
+    const payload = { ...this.pullPayload("opened", number), action: "edited", changes: { base: { ref: { from }, sha: { from: this.repo.branches.get(from) } } } };
+    await this.deliver("pull_request", { ...payload, sender: this.#sender(by) });
+  }
+
+  /** A force-push to the PR's branch: all its commits replaced by one. */
+  async forcePush(number: number, files: Record<string, string | null>): Promise<string> {
+    const sha = this.standin.forcePushToPull(this.repo, number, files, this.clock.now());
+    await this.deliver("pull_request", this.pullPayload("synchronize", number));
+    return sha;
+  }
+
+  /** A webhook's `sender`: who did it. */
+  #sender(login: string) {
+    return this.standin.userJson(login);
   }
 
   async merge(number: number): Promise<string> {

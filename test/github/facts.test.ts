@@ -8,6 +8,7 @@ const PR = "/repos/org/charter/pulls/12";
 const ISSUE = "/repos/org/charter/issues/12";
 const HEAD = "a".repeat(40);
 const REF = { owner: "org", repo: "charter", pull_number: 12 };
+const APP_ID = 4242;
 
 const user = (login: string, type = "User") => ({ login, id: 1000 + login.length, type });
 
@@ -67,6 +68,15 @@ interface GraphPr {
   files: ReturnType<typeof page<{ path: string; changeType: ChangeType }>>;
   reviews: ReturnType<typeof page<GraphReview>>;
   comments: ReturnType<typeof page<GraphComment>>;
+  baseRefName: string;
+  timelineItems: ReturnType<typeof page<Record<string, unknown>>>;
+  forcePushes: { nodes: Array<{ __typename: "HeadRefForcePushedEvent"; beforeCommit: ReturnType<typeof appSignoff> | null }> };
+  commits: { nodes: Array<{ commit: ReturnType<typeof appSignoff> }> };
+}
+
+/** A commit's check suites as the query asks for them: this app's (id APP_ID) with one sign-off run per summary. */
+function appSignoff(summaries: string[] = [], appId = APP_ID) {
+  return { checkSuites: { nodes: summaries.length === 0 ? [] : [{ app: { databaseId: appId }, checkRuns: { nodes: summaries.map((summary) => ({ summary })) } }] } };
 }
 
 /** The `data` of PULL_REQUEST_QUERY for PR #12 of org/charter (default branch "trunk"). */
@@ -90,6 +100,10 @@ function prData(over: Partial<GraphPr> = {}) {
         labels: page([{ name: "decision:charter" }]),
         reviews: page<GraphReview>([]),
         comments: page<GraphComment>([]),
+        baseRefName: "trunk",
+        timelineItems: page<Record<string, unknown>>([]),
+        forcePushes: { nodes: [] },
+        commits: { nodes: [{ commit: appSignoff() }] },
         ...over,
         files,
       },
@@ -112,6 +126,22 @@ function servePages(mock: GitHubMock, path: string, items: unknown[], size: numb
       headers: p < pages ? linkNext(`${path}?per_page=100`, p, pages) : {},
     });
   }
+}
+
+/** A REST timeline event as GitHub lists it (GET /repos/{o}/{r}/issues/{n}/timeline). */
+function restEvent(event: string, actor: string, at: string, extra: Record<string, unknown> = {}) {
+  return {
+    id: 900 + at.length,
+    node_id: "IE_1",
+    url: "https://api.github.com/repos/org/charter/issues/events/1",
+    actor: { ...user(actor), node_id: "U_1", avatar_url: "", gravatar_id: "", url: "", html_url: "", followers_url: "", following_url: "", gists_url: "", starred_url: "", subscriptions_url: "", organizations_url: "", repos_url: "", events_url: "", received_events_url: "", site_admin: false },
+    event,
+    commit_id: null,
+    commit_url: null,
+    created_at: at,
+    performed_via_github_app: null,
+    ...extra,
+  };
 }
 
 const requestLines = (mock: GitHubMock) => mock.requests.map((r) => `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ""}`);
@@ -164,11 +194,11 @@ describe("readPullRequest", () => {
       }),
     );
 
-    const read = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    const read = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
 
     expect(requestLines(mock)).toEqual(["POST /graphql"]);
-    expect(mock.requests[0]?.body).toEqual({ query: PULL_REQUEST_QUERY, variables: { owner: "org", repo: "charter", number: 12 } });
+    expect(mock.requests[0]?.body).toEqual({ query: PULL_REQUEST_QUERY, variables: { owner: "org", repo: "charter", number: 12, appId: APP_ID } });
     expect(read.defaultBranch).toBe("trunk");
     const { facts } = read;
     expect(facts).toMatchObject({
@@ -190,7 +220,8 @@ describe("readPullRequest", () => {
       { id: 1, user: { login: "bob", id: idOf("bob"), isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" },
       { id: 2, user: { login: "renovate[bot]", id: idOf("renovate[bot]"), isBot: true }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:30:00Z" },
       { id: 3, user: { login: "carol", id: idOf("carol"), isBot: false }, state: "CHANGES_REQUESTED", commitId: "b".repeat(40), submittedAt: "2026-11-21T10:00:00Z" },
-      { id: 6, user: { login: "erin", id: idOf("erin"), isBot: false }, state: "DISMISSED", commitId: HEAD, submittedAt: "2026-11-21T12:00:00Z" },
+      // A dismissal the timeline does not show: nobody named, state unknown (the core keeps it as an objection).
+      { id: 6, user: { login: "erin", id: idOf("erin"), isBot: false }, state: "DISMISSED", commitId: HEAD, submittedAt: "2026-11-21T12:00:00Z", dismissal: { by: null, at: "2026-11-21T12:00:00Z", previousState: null } },
     ]);
     expect(facts.comments).toEqual([
       { id: 10, user: { login: "erin", id: idOf("erin"), isBot: false }, body: "/governance abstain", createdAt: "2026-11-21T10:00:00Z", edited: false },
@@ -211,7 +242,7 @@ describe("readPullRequest", () => {
         comments: page([graphComment(2, person("imposter[bot]"), "hi", "2026-11-21T10:00:00Z")]),
       }),
     );
-    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(facts.author).toEqual({ login: "dependabot[bot]", id: idOf("dependabot[bot]"), isBot: true });
     expect(facts.reviews.map((r) => r.user)).toEqual([{ login: "renovate[bot]", id: idOf("renovate[bot]"), isBot: true }]);
@@ -221,7 +252,7 @@ describe("readPullRequest", () => {
   it("takes a PR whose author's account was deleted as ghost's", async () => {
     const mock = mockGitHub();
     serveGraph(mock, prData({ author: null }));
-    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false });
+    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(facts.author).toEqual({ login: "ghost", id: 0, isBot: false });
   });
@@ -245,7 +276,7 @@ describe("readPullRequest", () => {
   ])("reads the state of a PR %s", async (_case, over, expected) => {
     const mock = mockGitHub();
     serveGraph(mock, prData(over));
-    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false });
+    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(facts).toMatchObject(expected);
     expect(requestLines(mock)).toEqual(["POST /graphql"]);
@@ -276,7 +307,7 @@ describe("readPullRequest", () => {
       ],
       2,
     );
-    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(facts.files).toEqual([
       { filename: "CHARTER.md" },
@@ -342,7 +373,7 @@ describe("readPullRequest", () => {
       1,
     );
 
-    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(facts.files).toEqual([{ filename: "CHARTER.md" }, { filename: "docs/a.md" }, { filename: "README.md" }]);
     expect(facts.filesTruncated).toBeUndefined();
@@ -390,7 +421,7 @@ describe("readPullRequest", () => {
       ],
       100,
     );
-    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${ISSUE}/comments?per_page=100`]);
     expect(facts.comments.map((c) => c.body)).toEqual(["first", "second"]);
@@ -405,7 +436,7 @@ describe("readPullRequest", () => {
     (data.repository.pullRequest as { files: unknown }).files = null;
     serveGraph(mock, data);
     servePages(mock, `${PR}/files`, [{ filename: "charter/article-4.md", status: "modified" }], 100);
-    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${PR}/files?per_page=100`]);
     expect(facts.files).toEqual([{ filename: "charter/article-4.md" }]);
@@ -438,13 +469,16 @@ describe("readPullRequest", () => {
     servePages(mock, `${PR}/files`, [{ filename: "CHARTER.md", status: "modified" }], 100);
     servePages(mock, `${PR}/reviews`, [{ id: 7, user: user("bob"), state: "APPROVED", commit_id: HEAD, submitted_at: "2026-11-21T09:00:00Z" }], 100);
     servePages(mock, `${ISSUE}/comments`, [{ id: 9, user: user("helper[bot]", "Bot"), body: "hi", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T10:00:00Z" }], 100);
+    servePages(mock, `${ISSUE}/timeline`, [{ ...restEvent("base_ref_changed", "bob", "2026-11-20T11:00:00Z") }], 100);
 
-    const { facts, defaultBranch } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    const { facts, defaultBranch } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
 
     mock.assertAllDone();
     expect(defaultBranch).toBe("trunk");
     expect(facts).toMatchObject({ number: 12, state: "open", headSha: HEAD, author: { login: "alice", id: idOf("alice"), isBot: false }, labels: ["decision:charter"], files: [{ filename: "CHARTER.md" }] });
     expect(facts.reviews).toEqual([{ id: 7, user: { login: "bob", id: idOf("bob"), isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" }]);
+    // REST's timeline names no branch: a base change of unknown branches (no approval before it counts).
+    expect(facts).toMatchObject({ baseRef: "trunk", defaultBranch: "trunk", baseChanges: [{ from: null, to: null, at: "2026-11-20T11:00:00Z", actor: "bob" }], seenCommands: [] });
     expect(facts.comments).toEqual([{ id: 9, user: { login: "helper[bot]", id: idOf("helper[bot]"), isBot: true }, body: "hi", createdAt: "2026-11-21T10:00:00Z", edited: false }]);
   });
 
@@ -460,7 +494,7 @@ describe("readPullRequest", () => {
       ],
       1,
     );
-    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(facts.files).toEqual([{ filename: "CHARTER.md" }, { filename: "README.md" }]);
     expect(facts.filesTruncated).toBe(true);
@@ -469,7 +503,7 @@ describe("readPullRequest", () => {
   it("marks the files truncated when GraphQL counts more changed files than it lists", async () => {
     const mock = mockGitHub();
     serveGraph(mock, prData({ changedFiles: 2 }));
-    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false });
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(facts.files).toEqual([{ filename: "CHARTER.md" }]);
     expect(facts.filesTruncated).toBe(true);
@@ -488,7 +522,7 @@ describe("readPullRequest", () => {
       ],
       1,
     );
-    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: true });
+    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: true, appId: APP_ID });
     mock.assertAllDone();
     expect(facts.commits).toEqual([
       { sha: "1".repeat(40), author: { login: "alice", id: idOf("alice"), isBot: false }, authorName: "Alice A" },
@@ -503,7 +537,7 @@ describe("readPullRequest", () => {
   it("does not read commits unless asked to", async () => {
     const mock = mockGitHub();
     serveGraph(mock, prData());
-    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false });
+    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
     expect(facts.commits).toBeUndefined();
     expect(mock.requests.some((r) => r.path.endsWith("/commits"))).toBe(false);
@@ -515,7 +549,7 @@ describe("readPullRequest's errors", () => {
   afterEach(teardownNock);
 
   const failure = (mock: GitHubMock, needCommits = false) =>
-    readPullRequest(createTestOctokit(), REF, { needCommits }).then(
+    readPullRequest(createTestOctokit(), REF, { needCommits, appId: APP_ID }).then(
       () => {
         throw new Error("expected a failure");
       },
@@ -638,5 +672,77 @@ describe("listOpenPullRequests", () => {
       [2, true, "2"],
       [3, false, "3"],
     ]);
+  });
+});
+
+describe("readPullRequest: what nobody but GitHub or this app can write", () => {
+  let mock: GitHubMock;
+  beforeEach(() => {
+    setupNock();
+    mock = mockGitHub();
+  });
+  afterEach(() => teardownNock());
+
+  const memo = (rows: unknown[]) => `Signed off.\n\n<!-- partnership-governance:seen-commands data=${JSON.stringify(rows)} -->`;
+
+  it("reads labels, review dismissals (with who dismissed) and base changes from the timeline, in one request", async () => {
+    serveGraph(
+      mock,
+      prData({
+        baseRefName: "trunk",
+        reviews: page([graphReview(6, person("carol"), "DISMISSED", "2026-11-21T10:00:00Z")]),
+        timelineItems: page<Record<string, unknown>>([
+          { __typename: "LabeledEvent", createdAt: "2026-11-20T10:05:00Z", actor: person("carol"), label: { name: "decision:charter" } },
+          { __typename: "UnlabeledEvent", createdAt: "2026-11-20T10:06:00Z", actor: person("mallory"), label: { name: "decision:charter" } },
+          { __typename: "BaseRefChangedEvent", createdAt: "2026-11-21T08:00:00Z", actor: person("mallory"), previousRefName: "staging", currentRefName: "trunk" },
+          { __typename: "ReviewDismissedEvent", createdAt: "2026-11-21T11:00:00Z", actor: person("mallory"), previousReviewState: "CHANGES_REQUESTED", review: { fullDatabaseId: "6" } },
+        ]),
+      }),
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(requestLines(mock)).toEqual(["POST /graphql"]);
+    expect(facts.labelEvents).toEqual([
+      { label: "decision:charter", added: true, at: "2026-11-20T10:05:00Z", actor: "carol" },
+      { label: "decision:charter", added: false, at: "2026-11-20T10:06:00Z", actor: "mallory" },
+    ]);
+    expect(facts.baseChanges).toEqual([{ from: "staging", to: "trunk", at: "2026-11-21T08:00:00Z", actor: "mallory" }]);
+    expect(facts).toMatchObject({ baseRef: "trunk", defaultBranch: "trunk" });
+    expect(facts.reviews[0]?.dismissal).toEqual({ by: { login: "mallory", id: idOf("mallory"), isBot: false }, at: "2026-11-21T11:00:00Z", previousState: "CHANGES_REQUESTED" });
+  });
+
+  it("remembers the commands of this app's own sign-off runs only: on the commits and on force-pushed heads, never another app's", async () => {
+    serveGraph(
+      mock,
+      prData({
+        commits: {
+          nodes: [
+            { commit: appSignoff([memo([[101, "bob", 7, "recuse", "2026-11-21T09:00:00Z"]])]) },
+            // Another app (a workflow's, say) writing a run of the same name: never read.
+            { commit: appSignoff([memo([[102, "carol", 8, "abstain", "2026-11-21T09:30:00Z"]])], 99) },
+          ],
+        },
+        forcePushes: {
+          nodes: [{ __typename: "HeadRefForcePushedEvent", beforeCommit: appSignoff([memo([[103, "dan", null, "abstain", "2026-11-21T10:00:00Z"]])]) }],
+        },
+      }),
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(facts.seenCommands).toEqual([
+      { commentId: 101, login: "bob", userId: 7, verb: "recuse", createdAt: "2026-11-21T09:00:00Z" },
+      { commentId: 103, login: "dan", userId: null, verb: "abstain", createdAt: "2026-11-21T10:00:00Z" },
+    ]);
+  });
+
+  it("reads a timeline of more than one page through REST, to its last page", async () => {
+    serveGraph(mock, prData({ timelineItems: page<Record<string, unknown>>([], true), reviews: page([graphReview(6, person("carol"), "DISMISSED", "2026-11-21T10:00:00Z")]) }));
+    const events = [
+      ...Array.from({ length: 100 }, (_, i) => restEvent("labeled", "carol", `2026-11-20T10:${String(i % 60).padStart(2, "0")}:00Z`, { label: { name: `l${i}`, color: "fff" } })),
+      restEvent("review_dismissed", "mallory", "2026-11-21T11:00:00Z", { dismissed_review: { state: "changes_requested", review_id: 6, dismissal_message: "stale" } }),
+    ];
+    servePages(mock, `${ISSUE}/timeline`, events, 100);
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${ISSUE}/timeline?per_page=100`, `GET ${ISSUE}/timeline?per_page=100&page=2`]);
+    expect(facts.labelEvents).toHaveLength(100);
+    expect(facts.reviews[0]?.dismissal).toEqual({ by: { login: "mallory", id: idOf("mallory"), isBot: false }, at: "2026-11-21T11:00:00Z", previousState: "CHANGES_REQUESTED" });
   });
 });

@@ -147,7 +147,37 @@ export interface PullSpec {
   reviews?: ReviewSpec[];
   comments?: CommentSpec[];
   commits?: CommitSpec[];
+  /** The branch it is into ("main", the default branch, unless said). */
+  baseRef?: string;
+  /** Label, dismissal and base events of its timeline, in time order. */
+  timeline?: TimelineSpec[];
+  /** Summaries of this app's sign-off runs on the PR's earlier commits (where its memo lives). */
+  earlierSignoffs?: string[];
 }
+
+export type TimelineSpec =
+  | { type: "labeled" | "unlabeled"; label: string; by: string; at: string }
+  | { type: "dismissed"; review: number; by: string; at: string; previous: "APPROVED" | "CHANGES_REQUESTED" }
+  | { type: "base"; from: string; to: string; by: string; at: string };
+
+/** A timeline item as GitHub's GraphQL answers it. */
+function timelineNode(e: TimelineSpec) {
+  const common = { createdAt: e.at, actor: graphActor(e.by) };
+  switch (e.type) {
+    case "labeled":
+    case "unlabeled":
+      return { __typename: e.type === "labeled" ? "LabeledEvent" : "UnlabeledEvent", ...common, label: { name: e.label } };
+    case "dismissed":
+      return { __typename: "ReviewDismissedEvent", ...common, previousReviewState: e.previous, review: { fullDatabaseId: String(e.review) } };
+    case "base":
+      return { __typename: "BaseRefChangedEvent", ...common, previousRefName: e.from, currentRefName: e.to };
+  }
+}
+
+/** A commit with this app's sign-off runs (their summaries), as the query's fragment asks for them. */
+const appSignoffs = (summaries: string[]) => ({
+  checkSuites: { nodes: summaries.length === 0 ? [] : [{ app: { databaseId: APP_ID }, checkRuns: { nodes: summaries.map((summary) => ({ summary })) } }] },
+});
 
 export const review = (userLogin: string, state: ReviewSpec["state"], at: string, commit = HEAD): ReviewSpec => ({ user: userLogin, state, at, commit });
 
@@ -178,7 +208,7 @@ const reviewId = (r: ReviewSpec, i: number) => r.id ?? 500 + i;
 
 /** True when PULL_REQUEST_QUERY is asked for PR `number` of the governed repository. */
 export const asksForPull = (number: number) => (req: GraphQLRequest) =>
-  req.query === PULL_REQUEST_QUERY && req.variables.owner === OWNER && req.variables.repo === REPO && req.variables.number === number;
+  req.query === PULL_REQUEST_QUERY && req.variables.owner === OWNER && req.variables.repo === REPO && req.variables.number === number && req.variables.appId === APP_ID;
 
 /** The `data` GitHub answers PULL_REQUEST_QUERY with, for `pr` (and the app's own comments). */
 export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
@@ -220,6 +250,10 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
             author: graphActor(c.user),
           })),
         ),
+        baseRefName: pr.baseRef ?? "main",
+        timelineItems: firstPage((pr.timeline ?? []).map(timelineNode)),
+        forcePushes: { nodes: [] },
+        commits: { nodes: [...(pr.earlierSignoffs ?? []).map((s) => ({ commit: appSignoffs([s]) })), { commit: appSignoffs([]) }] },
       },
     },
   };

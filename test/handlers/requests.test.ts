@@ -89,7 +89,7 @@ describe("the requests of one evaluation (SPEC.md's performance contract)", () =
     ]);
     // The one query asked for this PR, and its answer held all of it: the approvals that sign it
     // off are the 98th to 100th reviews.
-    expect(mock.sent("POST", "/graphql").map((r) => (r.body as { variables: unknown }).variables)).toEqual([{ owner: OWNER, repo: REPO, number: NUMBER }]);
+    expect(mock.sent("POST", "/graphql").map((r) => (r.body as { variables: unknown }).variables)).toEqual([{ owner: OWNER, repo: REPO, number: NUMBER, appId: APP_ID }]);
     const checks = checkBodies(mock);
     expect(checks[SIGNOFF]).toMatchObject({ head_sha: HEAD, conclusion: "success", output: { title: "Signed off by 3 sectors" } });
     expect(checks[DECLARATION]).toMatchObject({ head_sha: HEAD, conclusion: "success", output: { title: "All contributors have declared" } });

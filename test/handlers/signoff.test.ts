@@ -104,9 +104,9 @@ describe("Multi-sector sign-off", () => {
     expect(checks[SIGNOFF]).toMatchObject({ conclusion: "failure", output: { title: "Blocked by an objection from Business" } });
     const summary = lines(checks[SIGNOFF]?.output.summary);
     expect(summary).toContain(
-      "An objection blocks this pull request (carol). An objection stands until its author approves, abstains or the review is dismissed.",
+      "An objection blocks this pull request (carol). An objection stands until its own author approves, abstains, recuses or dismisses it; a dismissal by anyone else does not lift it.",
     );
-    expect(lines(checks[SIGNOFF]?.output.text)).toContain("- **carol** (Business): blocks until they approve, abstain or the review is dismissed");
+    expect(lines(checks[SIGNOFF]?.output.text)).toContain("- **carol** (Business): blocks until they approve, abstain, recuse or dismiss their review themselves");
   });
 
   it("no longer counts approvals of the earlier commit after a push (synchronize)", async () => {

@@ -110,7 +110,7 @@ describe("renderSignoffCheck: a decision", () => {
   });
 
   it("lists the objections, whether they block, and every vote that did not count with why", () => {
-    expect(out.text).toContain("- **dan** (Civil society): blocks until they approve, abstain or the review is dismissed");
+    expect(out.text).toContain("- **dan** (Civil society): blocks until they approve, abstain, recuse or dismiss their review themselves");
     expect(out.text).toContain("- **alice** (review): the author of a pull request does not sign off on it");
     expect(out.text).toContain("- **eve** (review): approved an earlier commit");
     expect(out.text).toContain("- **zoe** (comment): an observer (voter: false in the registry) does not vote");

@@ -121,8 +121,20 @@ export class GitHubStandin {
         at?: Date;
         body?: string;
     }): Review;
-    /** @param {Repo} repo @param {number} number @param {number} reviewId */
-    dismissReview(repo: Repo, number: number, reviewId: number): Review;
+    /**
+     * What GitHub lets `login` do in `repo`: "admin" and "write" (a collaborator or team member),
+     * "read" (anyone else, on a public repository: comment, and edit or delete their own comments).
+     * @param {Repo} repo @param {string} login @param {"read" | "write" | "admin"} level
+     */
+    grant(repo: Repo, login: string, level: "read" | "write" | "admin"): void;
+    /** @param {Repo} repo @param {string} login @returns {"read" | "write" | "admin"} */
+    permission(repo: Repo, login: string): "read" | "write" | "admin";
+    /**
+     * Dismisses a review, as `by` (a writer: GitHub asks write access to dismiss a review, anyone's),
+     * recorded in the PR's timeline with its actor and the review's state before (ReviewDismissedEvent).
+     * @param {Repo} repo @param {number} number @param {number} reviewId @param {string} [by] @param {Date} [at]
+     */
+    dismissReview(repo: Repo, number: number, reviewId: number, by?: string, at?: Date): Review;
     /**
      * A person's comment on an issue or PR.
      * @param {Repo} repo @param {number} number
@@ -142,15 +154,75 @@ export class GitHubStandin {
         createdAt: string;
         updatedAt: string;
         repo: string;
+        edits: never[];
     };
-    /** @param {number} id @param {string} body @param {Date} [at] */
-    editComment(id: number, body: string, at?: Date): Comment & {
+    /**
+     * Edits a comment as `editor` (default its author): its author may, and so may anyone with
+     * write access, whoever wrote it. The version it replaces is kept in its edit history
+     * (GraphQL `userContentEdits`), which a writer can still delete revisions of.
+     * @param {number} id @param {string} body @param {Date} [at] @param {string} [editor]
+     */
+    editComment(id: number, body: string, at?: Date, editor?: string): Comment & {
         repo: string;
+    };
+    /**
+     * Deletes a comment as `by` (its author, or anyone with write access); returns it as it was,
+     * for the `issue_comment.deleted` webhook. @param {number} id @param {string} by
+     */
+    deleteComment(id: number, by: string): {
+        id: number;
+        node_id: string;
+        url: string;
+        html_url: string;
+        issue_url: string;
+        body: string;
+        user: {
+            login: string;
+            id: number;
+            node_id: string;
+            type: string;
+            site_admin: boolean;
+        };
+        created_at: string;
+        updated_at: string;
+        author_association: string;
     };
     /** @param {number} id */
     removeComment(id: number): void;
-    /** @param {Repo} repo @param {number} number @param {string[]} labels */
-    setLabels(repo: Repo, number: number, labels: string[]): void;
+    /**
+     * Sets the labels, as `by` (a writer: GitHub asks triage or write access to label), each added or
+     * removed one recorded in the PR's timeline (LabeledEvent, UnlabeledEvent).
+     * @param {Repo} repo @param {number} number @param {string[]} labels @param {string} [by] @param {Date} [at]
+     */
+    setLabels(repo: Repo, number: number, labels: string[], by?: string, at?: Date): void;
+    /**
+     * Changes the PR's base branch, as `by` (its author or a writer), recorded in its timeline
+     * (BaseRefChangedEvent). @param {Repo} repo @param {number} number @param {string} base @param {string} by @param {Date} [at]
+     */
+    retarget(repo: Repo, number: number, base: string, by: string, at?: Date): void;
+    /**
+     * A force-push to the PR's branch: one new commit on the base replaces all of the PR's commits
+     * (HeadRefForcePushedEvent, with the head before and after). Returns the new head.
+     * @param {Repo} repo @param {number} number @param {Record<string, string | Buffer | null>} files @param {Date} [at]
+     */
+    forcePushToPull(repo: Repo, number: number, files: Record<string, string | Buffer | null>, at?: Date): string;
+    /**
+     * A check run written by any app (`appId`): a workflow's token writes as GitHub Actions, and a
+     * writer can install an app of their own; GitHub lets any app name its run as it likes.
+     * @param {Repo} repo
+     * @param {{ appId: number, headSha: string, name: string, conclusion: string, output: { title: string | null, summary: string | null, text: string | null } }} spec
+     */
+    addCheckRun(repo: Repo, spec: {
+        appId: number;
+        headSha: string;
+        name: string;
+        conclusion: string;
+        output: {
+            title: string | null;
+            summary: string | null;
+            text: string | null;
+        };
+    }): CheckRun;
     /** @param {Repo} repo @param {number} number @param {boolean} draft */
     setDraft(repo: Repo, number: number, draft: boolean): void;
     /** @param {Repo} repo @param {number} number @param {string} title */
@@ -460,6 +532,14 @@ export class GitHubStandin {
         default_branch: string;
         visibility: string;
     };
+    /** The API's JSON of a user (a webhook's `sender`). @param {string} login */
+    userJson(login: string): {
+        login: string;
+        id: number;
+        node_id: string;
+        type: string;
+        site_admin: boolean;
+    };
     /** The API's JSON of an issue comment. @param {number} id */
     commentJson(id: number): {
         id: number;
@@ -625,6 +705,9 @@ export type Review = {
     submittedAt: string;
     body: string;
 };
+/**
+ * (edits: the versions it replaced, oldest first)
+ */
 export type Comment = {
     id: number;
     number: number;
@@ -633,6 +716,35 @@ export type Comment = {
     body: string;
     createdAt: string;
     updatedAt: string;
+    edits: Array<{
+        editor: string;
+        at: string;
+        body: string;
+    }>;
+};
+export type TimelineEvent = {
+    type: "labeled" | "unlabeled";
+    actor: string;
+    at: string;
+    label: string;
+} | {
+    type: "review_dismissed";
+    actor: string;
+    at: string;
+    reviewId: number;
+    previousState: string;
+} | {
+    type: "base_ref_changed";
+    actor: string;
+    at: string;
+    from: string;
+    to: string;
+} | {
+    type: "head_ref_force_pushed";
+    actor: string;
+    at: string;
+    before: string;
+    after: string;
 };
 /**
  * an issue or a pull request (they share one sequence of numbers)
@@ -666,6 +778,10 @@ export type Item = {
      */
     commits: string[];
     reviews: Review[];
+    /**
+     * its timeline: labels, review dismissals, base changes, force-pushes
+     */
+    events: TimelineEvent[];
 };
 export type CheckRun = {
     id: number;
@@ -703,6 +819,10 @@ export type Repo = {
      * the merge queue of each branch that has one, front first
      */
     queues: Map<string, QueueEntry[]>;
+    /**
+     * by lowercased login; anyone else can read (and comment)
+     */
+    permissions: Map<string, "read" | "write" | "admin">;
 };
 /**
  * one PR in a merge queue, with the commit GitHub built for it

@@ -47,7 +47,13 @@ import { FaultPlan } from "./faults.js";
  */
 /** @typedef {{ sha: string, parents: string[], tree: Map<string, Buffer>, changed: string[], date: string, message: string, author: string }} Commit */
 /** @typedef {{ id: number, user: string, userType: string, state: string, commitId: string, submittedAt: string, body: string }} Review */
-/** @typedef {{ id: number, number: number, user: string, userType: string, body: string, createdAt: string, updatedAt: string }} Comment */
+/** @typedef {{ id: number, number: number, user: string, userType: string, body: string, createdAt: string, updatedAt: string, edits: Array<{ editor: string, at: string, body: string }> }} Comment (edits: the versions it replaced, oldest first) */
+/**
+ * @typedef {{ type: "labeled" | "unlabeled", actor: string, at: string, label: string }
+ *   | { type: "review_dismissed", actor: string, at: string, reviewId: number, previousState: string }
+ *   | { type: "base_ref_changed", actor: string, at: string, from: string, to: string }
+ *   | { type: "head_ref_force_pushed", actor: string, at: string, before: string, after: string }} TimelineEvent
+ */
 /**
  * @typedef {object} Item an issue or a pull request (they share one sequence of numbers)
  * @property {number} number
@@ -69,6 +75,7 @@ import { FaultPlan } from "./faults.js";
  * @property {string} headRef head branch
  * @property {string[]} commits the PR's commits, oldest first
  * @property {Review[]} reviews
+ * @property {TimelineEvent[]} events its timeline: labels, review dismissals, base changes, force-pushes
  */
 /** @typedef {{ id: number, headSha: string, name: string, status: string, conclusion: string | null, startedAt: string, completedAt: string | null, detailsUrl: string | null, output: { title: string | null, summary: string | null, text: string | null }, appId: number, externalId?: string }} CheckRun */
 /**
@@ -85,6 +92,7 @@ import { FaultPlan } from "./faults.js";
  * @property {number} nextNumber
  * @property {CheckRun[]} checkRuns
  * @property {Map<string, QueueEntry[]>} queues the merge queue of each branch that has one, front first
+ * @property {Map<string, "read" | "write" | "admin">} permissions by lowercased login; anyone else can read (and comment)
  */
 /**
  * @typedef {object} QueueEntry one PR in a merge queue, with the commit GitHub built for it
@@ -224,6 +232,7 @@ export class GitHubStandin {
       nextNumber: 1,
       checkRuns: [],
       queues: new Map(),
+      permissions: new Map(),
     };
     this.repos.set(`${spec.owner}/${spec.name}`.toLowerCase(), repo);
     const tree = new Map();
@@ -292,7 +301,9 @@ export class GitHubStandin {
       headRef,
       commits: [sha],
       reviews: [],
+      events: [],
     };
+    for (const label of item.labels) item.events.push({ type: "labeled", actor: spec.author, at: item.createdAt, label });
     repo.items.set(number, item);
     return item;
   }
@@ -343,10 +354,33 @@ export class GitHubStandin {
     return review;
   }
 
-  /** @param {Repo} repo @param {number} number @param {number} reviewId */
-  dismissReview(repo, number, reviewId) {
-    const review = this.item(repo, number).reviews.find((r) => r.id === reviewId);
+  /**
+   * What GitHub lets `login` do in `repo`: "admin" and "write" (a collaborator or team member),
+   * "read" (anyone else, on a public repository: comment, and edit or delete their own comments).
+   * @param {Repo} repo @param {string} login @param {"read" | "write" | "admin"} level
+   */
+  grant(repo, login, level) {
+    repo.permissions.set(login.toLowerCase(), level);
+  }
+
+  /** @param {Repo} repo @param {string} login @returns {"read" | "write" | "admin"} */
+  permission(repo, login) {
+    return repo.permissions.get(login.toLowerCase()) ?? "read";
+  }
+
+  /**
+   * Dismisses a review, as `by` (a writer: GitHub asks write access to dismiss a review, anyone's),
+   * recorded in the PR's timeline with its actor and the review's state before (ReviewDismissedEvent).
+   * @param {Repo} repo @param {number} number @param {number} reviewId @param {string} [by] @param {Date} [at]
+   */
+  dismissReview(repo, number, reviewId, by, at) {
+    const pull = this.item(repo, number);
+    const review = pull.reviews.find((r) => r.id === reviewId);
     if (!review) throw new Error(`no review ${reviewId}`);
+    const actor = by ?? review.user;
+    if (this.permission(repo, actor) === "read") throw new HttpError(403, "Must have push access to dismiss a review");
+    if (review.state !== "APPROVED" && review.state !== "CHANGES_REQUESTED") throw new HttpError(422, "Can not dismiss a commented or pending pull request review");
+    pull.events.push({ type: "review_dismissed", actor, at: iso(at ?? this.now()), reviewId, previousState: review.state });
     review.state = "DISMISSED";
     return review;
   }
@@ -368,18 +402,48 @@ export class GitHubStandin {
       createdAt: at,
       updatedAt: at,
       repo: `${repo.owner}/${repo.name}`.toLowerCase(),
+      edits: [],
     };
     this.comments.set(comment.id, comment);
     return comment;
   }
 
-  /** @param {number} id @param {string} body @param {Date} [at] */
-  editComment(id, body, at) {
+  /**
+   * Edits a comment as `editor` (default its author): its author may, and so may anyone with
+   * write access, whoever wrote it. The version it replaces is kept in its edit history
+   * (GraphQL `userContentEdits`), which a writer can still delete revisions of.
+   * @param {number} id @param {string} body @param {Date} [at] @param {string} [editor]
+   */
+  editComment(id, body, at, editor) {
     const comment = this.comments.get(id);
     if (!comment) throw new Error(`no comment ${id}`);
+    const who = editor ?? comment.user;
+    this.#mayChange(comment, who, "edit");
+    const when = iso(at ?? this.now());
+    comment.edits.push({ editor: who, at: when, body: comment.body });
     comment.body = body;
-    comment.updatedAt = iso(at ?? this.now());
+    comment.updatedAt = when;
     return comment;
+  }
+
+  /**
+   * Deletes a comment as `by` (its author, or anyone with write access); returns it as it was,
+   * for the `issue_comment.deleted` webhook. @param {number} id @param {string} by
+   */
+  deleteComment(id, by) {
+    const comment = this.comments.get(id);
+    if (!comment) throw new Error(`no comment ${id}`);
+    this.#mayChange(comment, by, "delete");
+    const json = this.commentJson(id);
+    this.comments.delete(id);
+    return json;
+  }
+
+  /** @param {Comment & { repo: string }} comment @param {string} who @param {string} what */
+  #mayChange(comment, who, what) {
+    if (who.toLowerCase() === comment.user.toLowerCase() || who === this.botLogin) return;
+    const repo = this.repos.get(comment.repo);
+    if (!repo || this.permission(repo, who) === "read") throw new HttpError(403, `${who} may not ${what} a comment of ${comment.user}`);
   }
 
   /** @param {number} id */
@@ -387,9 +451,61 @@ export class GitHubStandin {
     this.comments.delete(id);
   }
 
-  /** @param {Repo} repo @param {number} number @param {string[]} labels */
-  setLabels(repo, number, labels) {
-    this.item(repo, number).labels = [...labels];
+  /**
+   * Sets the labels, as `by` (a writer: GitHub asks triage or write access to label), each added or
+   * removed one recorded in the PR's timeline (LabeledEvent, UnlabeledEvent).
+   * @param {Repo} repo @param {number} number @param {string[]} labels @param {string} [by] @param {Date} [at]
+   */
+  setLabels(repo, number, labels, by, at) {
+    const item = this.item(repo, number);
+    const actor = by ?? item.user;
+    const when = iso(at ?? this.now());
+    for (const label of labels) if (!item.labels.includes(label)) item.events.push({ type: "labeled", actor, at: when, label });
+    for (const label of item.labels) if (!labels.includes(label)) item.events.push({ type: "unlabeled", actor, at: when, label });
+    item.labels = [...labels];
+  }
+
+  /**
+   * Changes the PR's base branch, as `by` (its author or a writer), recorded in its timeline
+   * (BaseRefChangedEvent). @param {Repo} repo @param {number} number @param {string} base @param {string} by @param {Date} [at]
+   */
+  retarget(repo, number, base, by, at) {
+    const pull = this.item(repo, number);
+    if (!repo.branches.has(base)) throw new HttpError(422, `Proposed base branch '${base}' was not found`);
+    if (by.toLowerCase() !== pull.user.toLowerCase() && this.permission(repo, by) === "read") throw new HttpError(403, "Must have push access to change the base");
+    pull.events.push({ type: "base_ref_changed", actor: by, at: iso(at ?? this.now()), from: pull.base, to: base });
+    pull.base = base;
+    pull.updatedAt = iso(at ?? this.now());
+  }
+
+  /**
+   * A force-push to the PR's branch: one new commit on the base replaces all of the PR's commits
+   * (HeadRefForcePushedEvent, with the head before and after). Returns the new head.
+   * @param {Repo} repo @param {number} number @param {Record<string, string | Buffer | null>} files @param {Date} [at]
+   */
+  forcePushToPull(repo, number, files, at) {
+    const pull = this.item(repo, number);
+    const before = this.headSha(repo, pull);
+    repo.branches.set(pull.headRef, /** @type {string} */ (repo.branches.get(pull.base)));
+    const sha = this.commit(repo, pull.headRef, files, { at: at ?? this.now(), author: pull.user });
+    pull.commits = [sha];
+    pull.events.push({ type: "head_ref_force_pushed", actor: pull.user, at: iso(at ?? this.now()), before, after: sha });
+    pull.updatedAt = iso(at ?? this.now());
+    return sha;
+  }
+
+  /**
+   * A check run written by any app (`appId`): a workflow's token writes as GitHub Actions, and a
+   * writer can install an app of their own; GitHub lets any app name its run as it likes.
+   * @param {Repo} repo
+   * @param {{ appId: number, headSha: string, name: string, conclusion: string, output: { title: string | null, summary: string | null, text: string | null } }} spec
+   */
+  addCheckRun(repo, spec) {
+    const at = iso(this.now());
+    /** @type {CheckRun} */
+    const run = { id: this.#id(), headSha: spec.headSha, name: spec.name, status: "completed", conclusion: spec.conclusion, startedAt: at, completedAt: at, detailsUrl: null, output: spec.output, appId: spec.appId };
+    repo.checkRuns.push(run);
+    return run;
   }
 
   /** @param {Repo} repo @param {number} number @param {boolean} draft */
@@ -620,6 +736,11 @@ export class GitHubStandin {
   /** The API's JSON of a repository (for webhook payloads). @param {Repo} repo */
   repoJson(repo) {
     return this.#repoJson(repo);
+  }
+
+  /** The API's JSON of a user (a webhook's `sender`). @param {string} login */
+  userJson(login) {
+    return this.#user(login, login.endsWith("[bot]") ? "Bot" : "User");
   }
 
   /** The API's JSON of an issue comment. @param {number} id */
@@ -1444,6 +1565,7 @@ export class GitHubStandin {
         headRef: repo.defaultBranch,
         commits: [],
         reviews: [],
+        events: [],
       };
       repo.items.set(issue.number, issue);
       return { status: 201, body: this.#issueJson(repo, issue) };
@@ -1490,6 +1612,7 @@ export class GitHubStandin {
       if (method === "PATCH") {
         if (typeof body.body !== "string") throw new HttpError(422, "Validation Failed");
         this.#checkBody(body.body);
+        comment.edits.push({ editor: this.botLogin, at: iso(this.now()), body: comment.body });
         comment.body = body.body;
         comment.updatedAt = iso(this.now());
         return { status: 200, body: this.#commentJson(repo, comment) };
@@ -1701,12 +1824,51 @@ export class GitHubStandin {
             body: c.body,
             createdAt: c.createdAt,
             updatedAt: c.updatedAt,
+            lastEditedAt: c.edits.length > 0 ? c.updatedAt : null,
             author: this.#graphActor(c.user, c.userType),
+            /** @param {ConnectionArgs} a */
+            userContentEdits: (a) =>
+              connection(
+                c.edits.map((e, i) => ({ id: `UCE_${c.id}_${i}`, editedAt: e.at, createdAt: e.at, updatedAt: e.at, deletedAt: null, diff: e.body, editor: this.#graphActor(e.editor, "User") })),
+                a,
+                "userContentEdits",
+              ),
           })),
           args,
           "comments",
         ),
+      /** @param {ConnectionArgs & { itemTypes?: string[] | null }} args */
+      timelineItems: (args) => {
+        const types = args.itemTypes ?? null;
+        const nodes = pull.events.map((e) => this.#graphEvent(repo, pull, e)).filter((n) => types === null || types.includes(TIMELINE_TYPE[n.__typename] ?? ""));
+        return connection(nodes, args, "timelineItems");
+      },
     };
+  }
+
+  /** One event of a PR's timeline, as GitHub's GraphQL gives it. @param {Repo} repo @param {Item} pull @param {TimelineEvent} e */
+  #graphEvent(repo, pull, e) {
+    const common = { id: `E_${pull.number}_${e.at}_${e.type}`, createdAt: e.at, actor: this.#graphActor(e.actor, e.actor.endsWith("[bot]") ? "Bot" : "User") };
+    switch (e.type) {
+      case "labeled":
+      case "unlabeled":
+        return { __typename: e.type === "labeled" ? "LabeledEvent" : "UnlabeledEvent", ...common, label: { name: e.label, color: "ededed" } };
+      case "review_dismissed": {
+        const review = pull.reviews.find((r) => r.id === e.reviewId);
+        return {
+          __typename: "ReviewDismissedEvent",
+          ...common,
+          previousReviewState: e.previousState,
+          review: review ? { id: `PRR_${review.id}`, databaseId: review.id, fullDatabaseId: String(review.id), state: review.state, author: this.#graphActor(review.user, review.userType) } : null,
+        };
+      }
+      case "base_ref_changed":
+        return { __typename: "BaseRefChangedEvent", ...common, previousRefName: e.from, currentRefName: e.to };
+      case "head_ref_force_pushed":
+        return { __typename: "HeadRefForcePushedEvent", ...common, beforeCommit: repo.commits.has(e.before) ? this.#graphCommit(repo, e.before) : null, afterCommit: this.#graphCommit(repo, e.after) };
+      default:
+        throw new Error(`no GraphQL type for the timeline event ${JSON.stringify(e)}`);
+    }
   }
 
   /**
@@ -1744,6 +1906,8 @@ export class GitHubStandin {
                 conclusion: r.conclusion ? r.conclusion.toUpperCase() : null,
                 externalId: r.externalId ?? null,
                 title: r.output.title,
+                summary: r.output.summary,
+                text: r.output.text,
                 completedAt: r.completedAt,
               })),
               runArgs,
@@ -1764,6 +1928,15 @@ export class GitHubStandin {
     return { __typename: type === "Organization" ? "Organization" : "User", login, databaseId, url: `https://github.com/${login}` };
   }
 }
+
+/** The PullRequestTimelineItemsItemType of each timeline item type the stand-in records. */
+const TIMELINE_TYPE = /** @type {Record<string, string>} */ ({
+  LabeledEvent: "LABELED_EVENT",
+  UnlabeledEvent: "UNLABELED_EVENT",
+  ReviewDismissedEvent: "REVIEW_DISMISSED_EVENT",
+  BaseRefChangedEvent: "BASE_REF_CHANGED_EVENT",
+  HeadRefForcePushedEvent: "HEAD_REF_FORCE_PUSHED_EVENT",
+});
 
 /** GraphQL's PatchStatus of a file's REST status. */
 const PATCH_STATUS = /** @type {const} */ ({ added: "ADDED", removed: "DELETED", modified: "MODIFIED" });

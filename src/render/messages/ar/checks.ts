@@ -48,10 +48,12 @@ export const checks = {
   // Multi-sector sign-off
   "checks.signoff.notDecision":
     "لا يغيِّر طلب الدمج هذا أي ملف ولا يحمل أي تسمية (label) تجعله السياسة قرارًا، ولذا لا يحتاج إلى الموافقة متعددة القطاعات.",
+  "checks.signoff.otherBase":
+    "طلب الدمج هذا موجَّه إلى `{base}`، لا إلى الفرع الافتراضي `{defaultBranch}`: لا يُحكم إلا على طلبات الدمج الموجَّهة إلى الفرع الافتراضي، ولا يُسجَّل هذا الطلب أبدًا. وما يأتي به يصل إلى `{defaultBranch}` عبر طلب دمج آخر يُحكم عليه حينئذ. ولا تُحتسب الموافقات المقدَّمة هنا إذا أُعيد توجيهه إلى `{defaultBranch}`.",
   "checks.signoff.kindStatus":
     "**{name}**: {holds, select, yes {حظي بالموافقة متعددة القطاعات} other {لم يحظَ بالموافقة متعددة القطاعات بعد}} {mark}{hasUnmet, select, yes { ({unmet})} other {}}",
   "checks.signoff.blockedBy":
-    "{count, plural, zero {لا يوجد اعتراض يحول} one {ثمة اعتراض يحول} two {ثمة اعتراضان يحولان} few {ثمة # اعتراضات تحول} many {ثمة # اعتراضًا تحول} other {ثمة # اعتراض تحول}} دون دمج طلب الدمج هذا ({who}). ويظل الاعتراض قائمًا إلى أن يوافق صاحبه أو يمتنع عن التصويت أو تُلغى مراجعته.",
+    "{count, plural, zero {لا يوجد اعتراض يحول} one {ثمة اعتراض يحول} two {ثمة اعتراضان يحولان} few {ثمة # اعتراضات تحول} many {ثمة # اعتراضًا تحول} other {ثمة # اعتراض تحول}} دون دمج طلب الدمج هذا ({who}). ويظل الاعتراض قائمًا إلى أن يوافق صاحبه نفسه أو يمتنع عن التصويت أو يتنحّى أو يلغي مراجعته بنفسه؛ ولا يرفعه إلغاء المراجعة من أي شخص آخر.",
   "checks.signoff.commentPeriod":
     "فترة التعليق على **{name}** ({hours, plural, zero {صفر ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعةً} other {# ساعة}}): {over, select, yes {انتهت في} other {تنتهي في}} {end, time, utc}",
   "checks.signoff.details": "ترد أدناه قاعدة كل نوع من أنواع القرارات، مع أرقامها، وكل صوت لم يُحتسب.",
@@ -62,7 +64,9 @@ export const checks = {
   "checks.signoff.objectionsHeading": "الاعتراضات",
   "checks.signoff.noObjections": "لا توجد اعتراضات.",
   "checks.signoff.objection":
-    "**{login}** ({sector}): {blocking, select, yes {يحول دون الدمج إلى أن يوافق صاحبه أو يمتنع عن التصويت أو تُلغى المراجعة} other {مُسجَّل، ولا يحول دون الدمج}}",
+    "**{login}** ({sector}): {blocking, select, yes {يحول دون الدمج إلى أن يوافق صاحبه أو يمتنع عن التصويت أو يتنحّى أو يلغي مراجعته بنفسه} other {مُسجَّل، ولا يحول دون الدمج}}",
+  "checks.signoff.objectionDismissed":
+    "{hasBy, select, yes {ألغى **{by}**} other {ألغى شخصٌ لا يسمّيه GitHub}} هذه المراجعة في {at, date, utc}؛ ولا يسحب الاعتراض إلا صاحبه، ولذا يظل قائمًا.",
   "checks.signoff.notCountedHeading": "ما لم يُحتسب",
   "checks.signoff.notCounted": "**{login}** ({source, select, review {مراجعة} other {تعليق}}): {why}",
   "checks.notCounted.undeclared": "ليس له إقرار في السجل",
@@ -78,6 +82,7 @@ export const checks = {
   "checks.notCounted.edited-comment": "الأمر وارد في تعليق عُدِّل؛ انشره مجددًا في تعليق جديد",
   "checks.notCounted.observer": "المراقب (voter: false في السجل) لا يصوِّت",
   "checks.notCounted.recused": "تنحّى عن طلب الدمج هذا",
+  "checks.notCounted.other-base": "وافق حين كان طلب الدمج موجَّهًا إلى فرع آخر؛ وافق مجددًا الآن وقد صار موجَّهًا إلى الفرع الافتراضي",
   "checks.table.sector": "القطاع",
   "checks.table.approvers": "الموافقات المحتسبة",
   "checks.table.no": "المعارضون",

@@ -2,6 +2,7 @@
 // plain text on GitHub; `op` is "at_least" or "more_than", `needed` a count or "2/3".
 export const signoff = {
   "signoff.title.notDecision": "ليس قرارًا",
+  "signoff.title.otherBase": "ليس قرارًا: موجَّه إلى {base} لا إلى الفرع الافتراضي {defaultBranch}",
   "signoff.title.invalid":
     "سياسة الحوكمة أو السجل غير صالح ({count, plural, zero {لا أخطاء} one {خطأ واحد} two {خطآن} few {# أخطاء} many {# خطأً} other {# خطأ}})",
   "signoff.title.invalidHead":
@@ -46,6 +47,7 @@ export const signoff = {
   "signoff.notCounted.edited-comment": "تعليق معدَّل",
   "signoff.notCounted.observer": "مراقب",
   "signoff.notCounted.recused": "تنحّى",
+  "signoff.notCounted.other-base": "وافق في ظل فرع أساسي آخر",
 
   "signoff.warning.noVoters": "ليس في القطاع {sector} أي صاحب حق في التصويت: لا يمكن استيفاء أي شرط يحتاج إليه",
 } satisfies Record<string, string>;

@@ -35,8 +35,11 @@ export const checks = {
 
   // Multi-sector sign-off
   "checks.signoff.notDecision": "This pull request changes no file and carries no label that the policy makes a decision, so it needs no sign-off.",
+  "checks.signoff.otherBase":
+    "This pull request is into `{base}`, not into the default branch `{defaultBranch}`: only pull requests into the default branch are judged, and this one is never recorded. What it brings reaches `{defaultBranch}` through another pull request, which is judged then. Approvals given here do not count if it is retargeted to `{defaultBranch}`.",
   "checks.signoff.kindStatus": "**{name}**: {holds, select, yes {signed off} other {not signed off yet}} {mark}{hasUnmet, select, yes { ({unmet})} other {}}",
-  "checks.signoff.blockedBy": "{count, plural, one {An objection blocks} other {# objections block}} this pull request ({who}). An objection stands until its author approves, abstains or the review is dismissed.",
+  "checks.signoff.blockedBy":
+    "{count, plural, one {An objection blocks} other {# objections block}} this pull request ({who}). An objection stands until its own author approves, abstains, recuses or dismisses it; a dismissal by anyone else does not lift it.",
   "checks.signoff.commentPeriod": "Comment period of **{name}** ({hours, plural, one {# hour} other {# hours}}): {over, select, yes {ended} other {ends}} {end, time, utc}",
   "checks.signoff.details": "The rule of each kind of decision, with its numbers, and every vote that did not count are shown below.",
   "checks.signoff.warningsHeading": "Warnings",
@@ -45,7 +48,10 @@ export const checks = {
   "checks.signoff.sectorsHeading": "Sectors",
   "checks.signoff.objectionsHeading": "Objections",
   "checks.signoff.noObjections": "No objections.",
-  "checks.signoff.objection": "**{login}** ({sector}): {blocking, select, yes {blocks until they approve, abstain or the review is dismissed} other {recorded; it does not block}}",
+  "checks.signoff.objection":
+    "**{login}** ({sector}): {blocking, select, yes {blocks until they approve, abstain, recuse or dismiss their review themselves} other {recorded; it does not block}}",
+  "checks.signoff.objectionDismissed":
+    "{hasBy, select, yes {**{by}**} other {Someone GitHub does not name}} dismissed this review on {at, date, utc}; only its author can withdraw an objection, so it still stands.",
   "checks.signoff.notCountedHeading": "Not counted",
   "checks.signoff.notCounted": "**{login}** ({source, select, review {review} other {comment}}): {why}",
   "checks.notCounted.undeclared": "has no declaration in the registry",
@@ -61,6 +67,7 @@ export const checks = {
   "checks.notCounted.edited-comment": "the command is in a comment that was edited; post it again in a new comment",
   "checks.notCounted.observer": "an observer (voter: false in the registry) does not vote",
   "checks.notCounted.recused": "recused from this pull request",
+  "checks.notCounted.other-base": "approved while the pull request was into another branch; approve again now that it is into the default branch",
   "checks.table.sector": "Sector",
   "checks.table.approvers": "Counted approvals",
   "checks.table.no": "No",

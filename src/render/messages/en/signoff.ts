@@ -3,6 +3,7 @@
 // src/core/rules.ts return; `op` is "at_least" or "more_than", `needed` a count or "2/3".
 export const signoff = {
   "signoff.title.notDecision": "Not a decision",
+  "signoff.title.otherBase": "Not a decision: into {base}, not the default branch {defaultBranch}",
   "signoff.title.invalid":
     "The governance policy or registry is invalid ({count, plural, one {# error} other {# errors}})",
   "signoff.title.invalidHead":
@@ -47,6 +48,7 @@ export const signoff = {
   "signoff.notCounted.edited-comment": "edited comment",
   "signoff.notCounted.observer": "observer",
   "signoff.notCounted.recused": "recused",
+  "signoff.notCounted.other-base": "approved under another base branch",
 
   "signoff.warning.noVoters": "Sector {sector} has no voters: a condition that needs it cannot be met",
 } satisfies Record<string, string>;

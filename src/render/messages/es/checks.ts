@@ -36,8 +36,11 @@ export const checks = {
 
   // Multi-sector sign-off
   "checks.signoff.notDecision": "Esta solicitud de incorporación de cambios no modifica ningún archivo ni lleva ninguna etiqueta que la política considere una decisión, por lo que no necesita aprobación multisectorial.",
+  "checks.signoff.otherBase":
+    "Esta solicitud de incorporación de cambios apunta a `{base}`, no a la rama predeterminada `{defaultBranch}`: solo se juzgan las solicitudes dirigidas a la rama predeterminada, y esta nunca se registra. Lo que aporta llegará a `{defaultBranch}` mediante otra solicitud, que se juzgará entonces. Las aprobaciones dadas aquí no cuentan si se redirige a `{defaultBranch}`.",
   "checks.signoff.kindStatus": "**{name}**: {holds, select, yes {aprobación obtenida} other {aprobación aún pendiente}} {mark}{hasUnmet, select, yes { ({unmet})} other {}}",
-  "checks.signoff.blockedBy": "{count, plural, one {Una objeción bloquea} other {# objeciones bloquean}} esta solicitud de incorporación de cambios ({who}). Una objeción se mantiene hasta que quien la formuló aprueba la solicitud o se abstiene, o hasta que se descarta la revisión.",
+  "checks.signoff.blockedBy":
+    "{count, plural, one {Una objeción bloquea} other {# objeciones bloquean}} esta solicitud de incorporación de cambios ({who}). Una objeción se mantiene hasta que quien la formuló apruebe la solicitud, se abstenga, se inhiba o descarte su propia revisión; que otra persona la descarte no la levanta.",
   "checks.signoff.commentPeriod": "Período de consulta de **{name}** ({hours, plural, one {# hora} other {# horas}}): {over, select, yes {finalizó} other {finaliza}} el {end, time, utc}",
   "checks.signoff.details": "A continuación se indican la regla de cada tipo de decisión, con sus cifras, y todos los votos que no se computaron.",
   "checks.signoff.warningsHeading": "Advertencias",
@@ -46,7 +49,10 @@ export const checks = {
   "checks.signoff.sectorsHeading": "Sectores",
   "checks.signoff.objectionsHeading": "Objeciones",
   "checks.signoff.noObjections": "No hay objeciones.",
-  "checks.signoff.objection": "**{login}** ({sector}): {blocking, select, yes {bloquea hasta que apruebe la solicitud o se abstenga, o hasta que se descarte la revisión} other {queda registrada; no bloquea}}",
+  "checks.signoff.objection":
+    "**{login}** ({sector}): {blocking, select, yes {bloquea hasta que apruebe la solicitud, se abstenga, se inhiba o descarte su propia revisión} other {queda registrada; no bloquea}}",
+  "checks.signoff.objectionDismissed":
+    "{hasBy, select, yes {**{by}**} other {Alguien a quien GitHub no nombra}} descartó esta revisión el {at, date, utc}; solo su autor puede retirar una objeción, por lo que sigue en pie.",
   "checks.signoff.notCountedHeading": "Votos no computados",
   "checks.signoff.notCounted": "**{login}** ({source, select, review {revisión} other {comentario}}): {why}",
   "checks.notCounted.undeclared": "no tiene declaración en el registro",
@@ -62,6 +68,7 @@ export const checks = {
   "checks.notCounted.edited-comment": "el comando figura en un comentario que se editó; publíquelo de nuevo en un comentario nuevo",
   "checks.notCounted.observer": "quien tiene la condición de observador (voter: false en el registro) no vota",
   "checks.notCounted.recused": "se inhibió en esta solicitud de incorporación de cambios",
+  "checks.notCounted.other-base": "aprobó cuando la solicitud apuntaba a otra rama; vuelva a aprobar ahora que apunta a la rama predeterminada",
   "checks.table.sector": "Sector",
   "checks.table.approvers": "Aprobaciones computadas",
   "checks.table.no": "En contra",

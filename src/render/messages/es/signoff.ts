@@ -3,6 +3,7 @@
 // `op` is "at_least" or "more_than", `needed` a count or a fraction such as "2/3".
 export const signoff = {
   "signoff.title.notDecision": "No es una decisión",
+  "signoff.title.otherBase": "No es una decisión: apunta a {base}, no a la rama predeterminada {defaultBranch}",
   "signoff.title.invalid":
     "La política de gobernanza o el registro no son válidos ({count, plural, one {# error} other {# errores}})",
   "signoff.title.invalidHead":
@@ -47,6 +48,7 @@ export const signoff = {
   "signoff.notCounted.edited-comment": "comentario editado",
   "signoff.notCounted.observer": "en calidad de observador, sin voto",
   "signoff.notCounted.recused": "se inhibió",
+  "signoff.notCounted.other-base": "aprobó con otra rama base",
 
   "signoff.warning.noVoters": "El sector {sector} no tiene votantes: una condición que lo requiera no puede cumplirse",
 } satisfies Record<string, string>;

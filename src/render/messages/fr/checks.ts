@@ -36,8 +36,11 @@ export const checks = {
 
   // Multi-sector sign-off
   "checks.signoff.notDecision": "Cette demande de fusion ne modifie aucun fichier et ne porte aucune étiquette dont la politique fait une décision ; elle ne nécessite donc aucune validation.",
+  "checks.signoff.otherBase":
+    "Cette demande de fusion vise `{base}`, et non la branche par défaut `{defaultBranch}` : seules les demandes de fusion vers la branche par défaut sont jugées, et celle-ci n’est jamais consignée au registre. Ce qu’elle apporte atteindra `{defaultBranch}` par une autre demande de fusion, qui sera jugée alors. Les approbations données ici ne comptent pas si elle est redirigée vers `{defaultBranch}`.",
   "checks.signoff.kindStatus": "**{name}** : {holds, select, yes {validation acquise} other {validation pas encore acquise}} {mark}{hasUnmet, select, yes { ({unmet})} other {}}",
-  "checks.signoff.blockedBy": "{count, plural, one {Une objection bloque} other {# objections bloquent}} cette demande de fusion ({who}). Une objection est maintenue jusqu’à ce que son auteur approuve ou s’abstienne, ou que l’examen (review) soit écarté.",
+  "checks.signoff.blockedBy":
+    "{count, plural, one {Une objection bloque} other {# objections bloquent}} cette demande de fusion ({who}). Une objection est maintenue jusqu’à ce que son auteur lui-même approuve, s’abstienne, se récuse ou écarte son examen ; un examen écarté par quelqu’un d’autre ne la lève pas.",
   "checks.signoff.commentPeriod": "Période de consultation de **{name}** ({hours, plural, one {# heure} other {# heures}}) : {over, select, yes {terminée le} other {se termine le}} {end, time, utc}",
   "checks.signoff.details": "La règle de chaque type de décision, avec ses chiffres, ainsi que tous les votes qui n’ont pas été comptés figurent ci-dessous.",
   "checks.signoff.warningsHeading": "Avertissements",
@@ -46,7 +49,10 @@ export const checks = {
   "checks.signoff.sectorsHeading": "Secteurs",
   "checks.signoff.objectionsHeading": "Objections",
   "checks.signoff.noObjections": "Aucune objection.",
-  "checks.signoff.objection": "**{login}** ({sector}) : {blocking, select, yes {bloque jusqu’à ce que son auteur approuve ou s’abstienne, ou que l’examen soit écarté} other {consignée ; elle n’est pas bloquante}}",
+  "checks.signoff.objection":
+    "**{login}** ({sector}) : {blocking, select, yes {bloque jusqu’à ce que son auteur approuve, s’abstienne, se récuse ou écarte lui-même son examen} other {consignée ; elle n’est pas bloquante}}",
+  "checks.signoff.objectionDismissed":
+    "{hasBy, select, yes {**{by}**} other {Une personne que GitHub ne nomme pas}} a écarté cet examen le {at, date, utc} ; seul son auteur peut retirer une objection, elle est donc maintenue.",
   "checks.signoff.notCountedHeading": "Votes non comptés",
   "checks.signoff.notCounted": "**{login}** ({source, select, review {examen} other {commentaire}}) : {why}",
   "checks.notCounted.undeclared": "ne dispose d’aucune déclaration dans le registre",
@@ -62,6 +68,7 @@ export const checks = {
   "checks.notCounted.edited-comment": "la commande figure dans un commentaire qui a été modifié ; publiez-la de nouveau dans un nouveau commentaire",
   "checks.notCounted.observer": "les observateurs (voter: false dans le registre) ne votent pas",
   "checks.notCounted.recused": "récusation pour cette demande de fusion",
+  "checks.notCounted.other-base": "approbation donnée quand la demande de fusion visait une autre branche ; approuvez de nouveau maintenant qu’elle vise la branche par défaut",
   "checks.table.sector": "Secteur",
   "checks.table.approvers": "Approbations comptées",
   "checks.table.no": "Contre",

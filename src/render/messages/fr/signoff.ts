@@ -3,6 +3,7 @@
 // src/core/signoff.ts et src/core/rules.ts ; `op` vaut "at_least" ou "more_than", `needed` un nombre ou "2/3".
 export const signoff = {
   "signoff.title.notDecision": "Pas une décision",
+  "signoff.title.otherBase": "Pas une décision : vise {base}, non la branche par défaut {defaultBranch}",
   "signoff.title.invalid":
     "La politique de gouvernance ou le registre n’est pas valide ({count, plural, one {# erreur} other {# erreurs}})",
   "signoff.title.invalidHead":
@@ -47,6 +48,7 @@ export const signoff = {
   "signoff.notCounted.edited-comment": "commentaire modifié",
   "signoff.notCounted.observer": "observateur",
   "signoff.notCounted.recused": "récusation",
+  "signoff.notCounted.other-base": "approbation donnée sous une autre branche de base",
 
   "signoff.warning.noVoters": "Le secteur {sector} n’a aucun votant : une condition qui l’exige ne peut pas être remplie",
 } satisfies Record<string, string>;

@@ -35,8 +35,11 @@ export const checks = {
 
   // Multi-sector sign-off
   "checks.signoff.notDecision": "Этот запрос на слияние не изменяет ни одного файла и не имеет ни одной метки, которые политика относит к решениям, поэтому согласование не требуется.",
+  "checks.signoff.otherBase":
+    "Этот запрос на слияние направлен в `{base}`, а не в ветку по умолчанию `{defaultBranch}`: рассматриваются только запросы в ветку по умолчанию, и этот запрос никогда не вносится в журнал. То, что он приносит, попадет в `{defaultBranch}` через другой запрос на слияние, который будет рассмотрен тогда. Одобрения, данные здесь, не учитываются, если запрос перенаправят в `{defaultBranch}`.",
   "checks.signoff.kindStatus": "**{name}**: {holds, select, yes {согласовано} other {еще не согласовано}} {mark}{hasUnmet, select, yes { ({unmet})} other {}}",
-  "checks.signoff.blockedBy": "{count, plural, =1 {Возражение блокирует} one {# возражение блокирует} few {# возражения блокируют} many {# возражений блокируют} other {# возражения блокируют}} этот запрос на слияние ({who}). Возражение остается в силе, пока его автор не одобрит запрос, не воздержится или пока его рецензия не будет отменена.",
+  "checks.signoff.blockedBy":
+    "{count, plural, =1 {Возражение блокирует} one {# возражение блокирует} few {# возражения блокируют} many {# возражений блокируют} other {# возражения блокируют}} этот запрос на слияние ({who}). Возражение остается в силе, пока сам его автор не одобрит запрос, не воздержится, не заявит самоотвод или не отменит свою рецензию; отмена рецензии кем-либо другим его не снимает.",
   "checks.signoff.commentPeriod": "Период обсуждения для **{name}** ({hours, plural, one {# час} few {# часа} many {# часов} other {# часа}}): {over, select, yes {завершился} other {завершится}} {end, time, utc}",
   "checks.signoff.details": "Ниже приведены правило для каждого вида решений с соответствующими числами и все голоса, которые не были учтены.",
   "checks.signoff.warningsHeading": "Предупреждения",
@@ -45,7 +48,10 @@ export const checks = {
   "checks.signoff.sectorsHeading": "Секторы",
   "checks.signoff.objectionsHeading": "Возражения",
   "checks.signoff.noObjections": "Возражений нет.",
-  "checks.signoff.objection": "**{login}** ({sector}): {blocking, select, yes {блокирует, пока автор возражения не одобрит запрос, не воздержится или пока его рецензия не будет отменена} other {зарегистрировано; не блокирует}}",
+  "checks.signoff.objection":
+    "**{login}** ({sector}): {blocking, select, yes {блокирует, пока автор не одобрит запрос, не воздержится, не заявит самоотвод или сам не отменит свою рецензию} other {зарегистрировано; не блокирует}}",
+  "checks.signoff.objectionDismissed":
+    "{hasBy, select, yes {**{by}**} other {Кто-то, кого GitHub не называет,}} отменил(а) эту рецензию {at, date, utc}; снять возражение может только его автор, поэтому оно остается в силе.",
   "checks.signoff.notCountedHeading": "Не учтены",
   "checks.signoff.notCounted": "**{login}** ({source, select, review {рецензия} other {комментарий}}): {why}",
   "checks.notCounted.undeclared": "нет декларации в реестре",
@@ -61,6 +67,7 @@ export const checks = {
   "checks.notCounted.edited-comment": "команда содержится в отредактированном комментарии; опубликуйте ее снова в новом комментарии",
   "checks.notCounted.observer": "наблюдатель (voter: false в реестре) не голосует",
   "checks.notCounted.recused": "самоотвод по этому запросу на слияние",
+  "checks.notCounted.other-base": "одобрил(а), когда запрос был направлен в другую ветку; одобрите снова теперь, когда он направлен в ветку по умолчанию",
   "checks.table.sector": "Сектор",
   "checks.table.approvers": "Учтенные одобрения",
   "checks.table.no": "Против",

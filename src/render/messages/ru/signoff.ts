@@ -2,6 +2,7 @@
 // `op` is "at_least" or "more_than"; `needed` a count or a fraction such as "2/3".
 export const signoff = {
   "signoff.title.notDecision": "Не является решением",
+  "signoff.title.otherBase": "Не является решением: направлен в {base}, а не в ветку по умолчанию {defaultBranch}",
   "signoff.title.invalid":
     "Политика управления или реестр недействительны ({count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}})",
   "signoff.title.invalidHead":
@@ -47,6 +48,7 @@ export const signoff = {
   "signoff.notCounted.edited-comment": "комментарий отредактирован",
   "signoff.notCounted.observer": "наблюдатель",
   "signoff.notCounted.recused": "самоотвод",
+  "signoff.notCounted.other-base": "одобрено при другой базовой ветке",
 
   "signoff.warning.noVoters": "В секторе {sector} нет голосующих: условие, требующее его участия, не может быть выполнено",
 } satisfies Record<string, string>;

@@ -35,8 +35,11 @@ export const checks = {
 
   // Multi-sector sign-off
   "checks.signoff.notDecision": "本拉取请求既未修改政策规定为决定的任何文件，也没有带有此类标签，因此无需多部门核准。",
+  "checks.signoff.otherBase":
+    "本拉取请求的目标分支是 `{base}`，而不是默认分支 `{defaultBranch}`：只有以默认分支为目标的拉取请求才会被评判，本请求永远不会被记录。它带来的更改将通过另一个拉取请求进入 `{defaultBranch}`，届时再予评判。如果本请求改为以 `{defaultBranch}` 为目标，此处给出的批准不予计算。",
   "checks.signoff.kindStatus": "**{name}**：{holds, select, yes {已获多部门核准} other {尚未获得多部门核准}} {mark}{hasUnmet, select, yes {（{unmet}）} other {}}",
-  "checks.signoff.blockedBy": "本拉取请求因 {count, plural, other {# 项反对意见}}而受阻（{who}）。反对意见在提出者批准、弃权或相关审查被驳回（dismissed）之前一直有效。",
+  "checks.signoff.blockedBy":
+    "本拉取请求因 {count, plural, other {# 项反对意见}}而受阻（{who}）。反对意见在提出者本人批准、弃权、回避或驳回（dismiss）其审查之前一直有效；他人驳回不能撤销反对意见。",
   "checks.signoff.commentPeriod": "**{name}** 的评议期（{hours, plural, other {# 小时}}）：{over, select, yes {已于 {end, time, utc} 结束} other {将于 {end, time, utc} 结束}}",
   "checks.signoff.details": "下文列出每类决定的规则及其数据，以及每一张未计入的票。",
   "checks.signoff.warningsHeading": "警告",
@@ -45,7 +48,10 @@ export const checks = {
   "checks.signoff.sectorsHeading": "部门",
   "checks.signoff.objectionsHeading": "反对意见",
   "checks.signoff.noObjections": "没有反对意见。",
-  "checks.signoff.objection": "**{login}**（{sector}）：{blocking, select, yes {在其批准、弃权或审查被驳回之前阻止合并} other {已记录；不阻止合并}}",
+  "checks.signoff.objection":
+    "**{login}**（{sector}）：{blocking, select, yes {在其本人批准、弃权、回避或驳回自己的审查之前阻止合并} other {已记录；不阻止合并}}",
+  "checks.signoff.objectionDismissed":
+    "{hasBy, select, yes {**{by}**} other {GitHub 未注明的某人}}于 {at, date, utc} 驳回了此审查；只有提出者本人可以撤回反对意见，因此它仍然有效。",
   "checks.signoff.notCountedHeading": "未计入",
   "checks.signoff.notCounted": "**{login}**（{source, select, review {审查} other {评论}}）：{why}",
   "checks.notCounted.undeclared": "在登记册中没有声明",
@@ -61,6 +67,7 @@ export const checks = {
   "checks.notCounted.edited-comment": "该命令所在的评论经过编辑；请在新评论中重新发布",
   "checks.notCounted.observer": "观察员（登记册中为 voter: false）不参与投票",
   "checks.notCounted.recused": "已就本拉取请求回避",
+  "checks.notCounted.other-base": "在拉取请求以其他分支为目标时批准；现在它以默认分支为目标，请重新批准",
   "checks.table.sector": "部门",
   "checks.table.approvers": "计入的批准",
   "checks.table.no": "反对",

@@ -2,6 +2,7 @@
 // en/signoff.ts: check titles and "first unmet" phrases; `op` is "at_least" or "more_than".
 export const signoff = {
   "signoff.title.notDecision": "非决定事项",
+  "signoff.title.otherBase": "非决定事项：目标为 {base}，而非默认分支 {defaultBranch}",
   "signoff.title.invalid": "治理政策或登记册无效（{count, plural, other {# 个错误}}）",
   "signoff.title.invalidHead": "本拉取请求中的政策或登记册无效（{count, plural, other {# 个错误}}）",
   "signoff.title.blocked": "因 {sectors} 的反对意见而受阻",
@@ -44,6 +45,7 @@ export const signoff = {
   "signoff.notCounted.edited-comment": "评论经过编辑",
   "signoff.notCounted.observer": "观察员",
   "signoff.notCounted.recused": "已回避",
+  "signoff.notCounted.other-base": "在其他目标分支下批准",
 
   "signoff.warning.noVoters": "部门 {sector} 没有投票人：需要该部门的条件无法满足",
 } satisfies Record<string, string>;
