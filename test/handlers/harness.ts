@@ -208,7 +208,7 @@ const reviewId = (r: ReviewSpec, i: number) => r.id ?? 500 + i;
 
 /** True when PULL_REQUEST_QUERY is asked for PR `number` of the governed repository. */
 export const asksForPull = (number: number) => (req: GraphQLRequest) =>
-  req.query === PULL_REQUEST_QUERY && req.variables.owner === OWNER && req.variables.repo === REPO && req.variables.number === number && req.variables.appId === APP_ID;
+  req.query === PULL_REQUEST_QUERY && req.variables.owner === OWNER && req.variables.repo === REPO && req.variables.number === number && typeof req.variables.appId === "number";
 
 /** The `data` GitHub answers PULL_REQUEST_QUERY with, for `pr` (and the app's own comments). */
 export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {

@@ -42,7 +42,7 @@ async function deliver(event: string, payload: unknown, spec: EvaluationSpec) {
 }
 
 /** The sign-off run as this app last wrote it on the head: its memo at the end of the summary. */
-const signoffRun = (summary: string) => ({ [SIGNOFF]: { id: 102, conclusion: "action_required", title: "2 of 3 sectors: waiting for civil-society", summary } });
+const signoffRun = (summary: string) => ({ [SIGNOFF]: { id: 102, conclusion: "action_required", title: "2 of 3 sectors: waiting for Civil society", summary } });
 
 describe("a command stands whatever a writer does to its comment", () => {
   beforeEach(() => {
@@ -57,7 +57,7 @@ describe("a command stands whatever a writer does to its comment", () => {
       issueCommentPayload("issue_comment.created", { ...target, body: RECUSAL.body, commentId: RECUSAL.id, commenter: "dan" }),
       { pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan"), comments: [RECUSAL] } },
     );
-    expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for civil-society");
+    expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for Civil society");
     expect(decodeMemo(signoff?.output.summary)).toEqual([SEEN_RECUSAL]);
   });
 
@@ -75,7 +75,7 @@ describe("a command stands whatever a writer does to its comment", () => {
         checks: { existing: signoffRun(`waiting\n\n${encodeMemo([SEEN_RECUSAL])}`), creates: 1, updates: [SIGNOFF] },
       },
     );
-    expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for civil-society");
+    expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for Civil society");
     expect(lines(signoff?.output.text)).toContain("| Civil society | – | – | – | dan | 0 |");
     expect(decodeMemo(signoff?.output.summary)).toEqual([SEEN_RECUSAL]);
   });
@@ -98,7 +98,7 @@ describe("a command stands whatever a writer does to its comment", () => {
     const signoff = await deliver("pull_request", pullRequestPayload("pull_request.synchronize", target), {
       pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan"), comments: [], earlierSignoffs: [`waiting\n\n${encodeMemo([SEEN_RECUSAL])}`] },
     });
-    expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for civil-society");
+    expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for Civil society");
     expect(decodeMemo(signoff?.output.summary)).toEqual([SEEN_RECUSAL]);
   });
 
@@ -139,7 +139,7 @@ describe("an objection stands until its author withdraws it", () => {
         timeline: [{ type: "dismissed", review: 700, by: "bob", at: "2026-11-22T07:00:00Z", previous: "CHANGES_REQUESTED" }],
       },
     });
-    expect(signoff).toMatchObject({ conclusion: "failure", output: { title: "Blocked by an objection from business" } });
+    expect(signoff).toMatchObject({ conclusion: "failure", output: { title: "Blocked by an objection from Business" } });
     const text = lines(signoff?.output.text);
     const at = text.indexOf("- **carol** (Business): blocks until they approve, abstain, recuse or dismiss their review themselves");
     expect(at).toBeGreaterThan(-1);
@@ -178,7 +178,7 @@ describe("decision-ness and the base cannot be taken away", () => {
         ],
       },
     });
-    expect(signoff?.output.title).toBe("1 of 3 sectors: waiting for civil-society");
+    expect(signoff?.output.title).toBe("1 of 3 sectors: waiting for Civil society");
   });
 
   it("a PR into another branch is not a decision, and says why", async () => {
@@ -195,7 +195,7 @@ describe("decision-ness and the base cannot be taken away", () => {
       pullRequestPayload("pull_request.opened", target, { action: "edited", changes: { base: { ref: { from: "staging" }, sha: { from: HEAD } } } }),
       { pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan"), timeline: [{ type: "base", from: "staging", to: "main", by: "bob", at: "2026-11-22T07:00:00Z" }] } },
     );
-    expect(signoff?.output.title).toBe("0 of 3 sectors: waiting for civil-society");
+    expect(signoff?.output.title).toBe("0 of 3 sectors: waiting for Civil society");
     const text = lines(signoff?.output.text);
     for (const who of ["bob", "carol", "dan"]) {
       expect(text).toContain(`- **${who}** (review): approved while the pull request was into another branch; approve again now that it is into the default branch`);
