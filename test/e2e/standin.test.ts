@@ -289,7 +289,7 @@ describe("accounts: identity is the id, not the login", () => {
     s.review(repo, pr.number, { user: "bob", state: "APPROVED" });
     const rest = (await (await get(s, `/repos/o/r/pulls/${pr.number}/reviews`)).json()) as Array<{ user: { login: string; id: number } }>;
     expect(rest.map((r) => r.user)).toMatchObject([{ login: "bob", id: userId("bob") }]);
-    const { data } = await graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: pr.number });
+    const { data } = await graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: pr.number, appId: s.appId });
     expect(data.repository?.pullRequest?.author).toMatchObject({ login: "Alice", databaseId: userId("alice") });
     expect(data.repository?.pullRequest?.reviews?.nodes?.[0]?.author).toMatchObject({ login: "bob", databaseId: userId("bob") });
   });
@@ -305,7 +305,7 @@ describe("accounts: identity is the id, not the login", () => {
     expect(taken).not.toBe(userId("bob"));
     expect(() => s.createUser("robert")).toThrow(/taken/);
     s.review(repo, pr.number, { user: "bob", state: "APPROVED" });
-    const { data } = await graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: pr.number });
+    const { data } = await graphql(s, PULL_REQUEST_QUERY, { owner: "o", repo: "r", number: pr.number, appId: s.appId });
     expect(data.repository?.pullRequest?.reviews?.nodes?.map((r) => [r?.author?.login, (r?.author as { databaseId?: number }).databaseId])).toEqual([
       ["robert", userId("bob")],
       ["bob", taken],

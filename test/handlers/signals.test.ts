@@ -6,6 +6,7 @@ import { mockGitHub } from "../helpers/github-mocks.js";
 import { issueCommentPayload, pullRequestPayload } from "../helpers/payloads.js";
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import { decodeMemo, encodeMemo } from "../../src/github/signal-memo.js";
+import { userId } from "../e2e/standin/standin.js";
 import {
   assertDone,
   checkBodies,
@@ -30,7 +31,7 @@ const target = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number:
 const CHARTER: PullSpec = { author: "alice", labels: ["decision:charter"], files: ["CHARTER.md"] };
 const approvals = (...logins: string[]) => logins.map((login, i) => review(login, "APPROVED", `2026-11-21T0${i + 1}:00:00Z`));
 const RECUSAL = { id: 4900, user: "dan", body: "/governance recuse I chair the fund this amends", at: "2026-11-21T09:00:00Z" };
-const SEEN_RECUSAL = { commentId: 4900, login: "dan", userId: null, verb: "recuse" as const, createdAt: RECUSAL.at };
+const SEEN_RECUSAL = { commentId: 4900, login: "dan", userId: userId("dan"), verb: "recuse" as const, createdAt: RECUSAL.at };
 
 async function deliver(event: string, payload: unknown, spec: EvaluationSpec) {
   const mock = mockGitHub({ installations: [INSTALLATION] });
