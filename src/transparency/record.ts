@@ -9,12 +9,13 @@
 // wins, so exactly one of the racing writers keeps its record and the chain stays one chain.
 import { GENESIS } from "../core/chain.js";
 import { logPeriodKind, periodOf, comparePeriods } from "../core/period.js";
-import { buildRecord, type DecisionRecord } from "../core/record.js";
+import { anchorCommitOf, buildPushRecord, buildRecord, type DecisionRecord, type PushFacts } from "../core/record.js";
 import type { Policy, PullRequestFacts, SignoffResult } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { t } from "../render/i18n.js";
 import { renderRecordComment } from "../render/record.js";
+import { readAnchors, writeAnchor } from "./anchor.js";
 import {
   canonicalLogs,
   closeIssueWithComment,
@@ -25,18 +26,30 @@ import {
   type RecordIssue,
 } from "./issues.js";
 
-export interface RecordCloseInput extends RepoRef {
+/** Who the app is: only what its bot account wrote counts; only its check runs are anchors. */
+export interface AppIdentity {
+  /** "slug[bot]". */
+  appLogin: string;
+  appId: number;
+}
+
+interface AppendInput extends RepoRef, AppIdentity {
   policy: Policy;
-  /** The closed PR; `closedAt` (GitHub's `closed_at`) identifies the close. */
-  facts: PullRequestFacts;
-  /** The sign-off as it stood when the PR closed, judged by the rules before the merge. */
-  signoff: SignoffResult;
-  authorSector: string | null;
   now: Date;
   /** For links in the record ("https://github.com" or a GitHub Enterprise host). */
   serverUrl?: string;
   /** How many times to write again after losing a race (default 5). */
   maxAttempts?: number;
+}
+
+export interface RecordCloseInput extends AppendInput {
+  /** The closed PR; `closedAt` (GitHub's `closed_at`) identifies the close. */
+  facts: PullRequestFacts;
+  /** The sign-off as it stood when the PR closed, judged by the rules before the merge. */
+  signoff: SignoffResult;
+  authorSector: string | null;
+  /** The default-branch commit whose rules judged it (the record's `rules`). */
+  rules: string;
 }
 
 export type RecordCloseResult =
@@ -68,20 +81,51 @@ export async function recordClosedPullRequest(octokit: GitHub, input: RecordClos
   const { policy, facts } = input;
   if (!policy.transparency.log) return { status: "not-logged", reason: "log-off" };
   if (!input.signoff.isDecision) return { status: "not-logged", reason: "not-a-decision" };
-  const ref: RepoRef = { owner: input.owner, repo: input.repo };
   const closedAt = facts.closedAt ?? input.now.toISOString().replace(/\.\d{3}Z$/, "Z");
   const closedFacts: PullRequestFacts = { ...facts, closedAt };
-  const period = periodOf(input.now, logPeriodKind(policy.transparency.report));
+  return appendRecord(octokit, input, {
+    same: (c) => c.parsed.pr === facts.number && c.parsed.closedAt === closedAt,
+    build: (repo, seq, prev) =>
+      buildRecord({ repo, seq, prev, facts: closedFacts, signoff: input.signoff, authorSector: input.authorSector, rules: input.rules }),
+  });
+}
 
-  const known = await listTransparencyIssues(octokit, ref, policy.transparency.labels);
-  const { issue, issues, created } = await ensureLogIssue(octokit, ref, policy, period, known);
+export interface RecordPushInput extends AppendInput {
+  push: PushFacts;
+}
+
+/** Appends the record of a direct push to the default branch (one record per pushed commit). */
+export async function recordDirectPush(octokit: GitHub, input: RecordPushInput): Promise<RecordCloseResult> {
+  if (!input.policy.transparency.log) return { status: "not-logged", reason: "log-off" };
+  return appendRecord(octokit, input, {
+    same: (c) => c.parsed.pr === null && c.parsed.push === input.push.commit,
+    build: (repo, seq, prev) => buildPushRecord({ repo, seq, prev, push: input.push }),
+  });
+}
+
+/**
+ * Appends one record to the log of the current period (opened if absent), chained to the last
+ * record, then writes its anchor. `same` finds a record of the same close written before.
+ */
+async function appendRecord(
+  octokit: GitHub,
+  input: AppendInput,
+  what: { same: (c: RecordComment) => boolean; build: (repo: string, seq: number, prev: string) => DecisionRecord },
+): Promise<RecordCloseResult> {
+  const { policy, appLogin } = input;
+  const ref: RepoRef = { owner: input.owner, repo: input.repo };
+  const period = periodOf(input.now, logPeriodKind(policy.transparency.report));
+  const lang = policy.transparency.language;
+
+  const known = await listTransparencyIssues(octokit, ref, policy.transparency.labels, appLogin);
+  const { issue, issues, created } = await ensureLogIssue(octokit, ref, policy, period, known, appLogin);
   const earlier = canonicalLogs(issues)
     .filter((i) => comparePeriods(i.period, period) < 0)
     .reverse(); // latest first
   if (created && policy.transparency.report === "off") {
     // Without reports, a monthly log closes when the next one opens.
     for (const old of earlier.filter((i) => i.state === "open")) {
-      await closeIssueWithComment(octokit, ref, old.number, t(policy.transparency.language, "report.logClosedNoReport", { period: old.period }), "completed");
+      await closeIssueWithComment(octokit, ref, old.number, t(lang, "report.logClosedNoReport", { period: old.period }), "completed");
       old.state = "closed";
     }
   }
@@ -96,6 +140,12 @@ export async function recordClosedPullRequest(octokit: GitHub, input: RecordClos
     }
     return r;
   };
+  // A record found already written (a repeated delivery, or a write that failed after GitHub had
+  // applied it) still gets its anchor, if the earlier attempt stopped before writing it.
+  const already = async (c: RecordComment, issueNumber: number): Promise<RecordCloseResult> => {
+    await ensureAnchor(octokit, ref, c, input);
+    return { status: "already-recorded", url: c.url, issueNumber };
+  };
 
   const maxAttempts = input.maxAttempts ?? 5;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -104,27 +154,19 @@ export async function recordClosedPullRequest(octokit: GitHub, input: RecordClos
     const previous = previousIssue ? await recordsOf(previousIssue) : [];
 
     // One record per close: a repeated delivery finds the record written before.
-    const same = (c: RecordComment) => c.parsed.pr === facts.number && c.parsed.closedAt === closedAt;
-    const here = current.find(same);
-    if (here) return { status: "already-recorded", url: here.url, issueNumber: issue.number };
-    const there = previous.find(same);
-    if (there && previousIssue) return { status: "already-recorded", url: there.url, issueNumber: previousIssue.number };
+    const here = current.find(what.same);
+    if (here) return already(here, issue.number);
+    const there = previous.find(what.same);
+    if (there && previousIssue) return already(there, previousIssue.number);
 
     // The head of the chain: the last record of this period's log, else of the latest earlier one.
     let head = headOf(current);
     for (let i = 0; head === null && i < earlier.length; i++) head = headOf(await recordsOf(earlier[i]!));
     if (head === "unreadable") throw new Error(`The last record of the log of ${repoName(ref)} is unreadable: the chain cannot be continued`);
 
-    const record = buildRecord({
-      repo: repoName(ref),
-      seq: (head?.seq ?? 0) + 1,
-      prev: head?.hash ?? GENESIS,
-      facts: closedFacts,
-      signoff: input.signoff,
-      authorSector: input.authorSector,
-    });
+    const record = what.build(repoName(ref), (head?.seq ?? 0) + 1, head?.hash ?? GENESIS);
     const body = renderRecordComment(record, {
-      lang: policy.transparency.language,
+      lang,
       ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}),
       sectorNames: Object.fromEntries(policy.sectors.map((s) => [s.id, s.name])),
     });
@@ -140,10 +182,25 @@ export async function recordClosedPullRequest(octokit: GitHub, input: RecordClos
       before === undefined
         ? true
         : before.parsed.record?.seq === record.seq - 1 && before.parsed.record?.hash === record.prev;
-    if (chainsOn) return { status: "recorded", record, url: posted.html_url, issueNumber: issue.number, attempts: attempt };
+    if (chainsOn) {
+      const commit = anchorCommitOf(record);
+      if (commit) await writeAnchor(octokit, ref, record, commit, { lang, recordUrl: posted.html_url, now: input.now });
+      return { status: "recorded", record, url: posted.html_url, issueNumber: issue.number, attempts: attempt };
+    }
     await octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: posted.id });
   }
   throw new RecordRaceError(maxAttempts);
+}
+
+/** Writes the anchor of a record found already written, when it has none yet. */
+async function ensureAnchor(octokit: GitHub, ref: RepoRef, c: RecordComment, input: AppendInput): Promise<void> {
+  const record = c.parsed.record;
+  if (!record || record.v !== 2 || typeof record.seq !== "number") return; // v1 records predate anchors
+  const commit = anchorCommitOf(record);
+  if (!commit) return;
+  const anchors = (await readAnchors(octokit, ref, [commit], input.appId)).get(commit) ?? [];
+  if (anchors.some((a) => a.seq === record.seq && a.hash === record.hash)) return;
+  await writeAnchor(octokit, ref, record as unknown as DecisionRecord, commit, { lang: input.policy.transparency.language, recordUrl: c.url, now: input.now });
 }
 
 export const repoName = (ref: RepoRef): string => `${ref.owner}/${ref.repo}`;

@@ -3,7 +3,8 @@
 // running app processes. Reading back: the checks on a PR's head, the log's records, the chain.
 import { readFileSync } from "node:fs";
 import { afterEach, expect } from "vitest";
-import { CHECK_DECLARATION, CHECK_SIGNOFF, LOG_TITLE_PREFIX, MARKER_INSTRUCTIONS, REPORT_TITLE_PREFIX } from "../../src/constants.js";
+import { runVerify } from "../../src/cli/verify.js";
+import { CHECK_ANCHOR, CHECK_DECLARATION, CHECK_SIGNOFF, LOG_TITLE_PREFIX, MARKER_INSTRUCTIONS, REPORT_TITLE_PREFIX } from "../../src/constants.js";
 import { verifyChain, type ChainResult } from "../../src/core/chain.js";
 import { parseRecordComment } from "../../src/core/record.js";
 import { validateWebhook } from "../helpers/openapi.js";
@@ -52,7 +53,8 @@ export interface CheckView {
 }
 
 export interface RecordView {
-  pr: number;
+  /** Null for a direct push. */
+  pr: number | null;
   closedAt: string;
   record: Record<string, unknown> | null;
   issue: number;
@@ -412,6 +414,33 @@ export class World {
       this.standin.commentsOn(this.repo, issue.number).map((c) => ({ body: c.body, period: issue.title.slice(LOG_TITLE_PREFIX.length) })),
     );
     return verifyChain(entries);
+  }
+
+  /** What this app's `Transparency record` check runs on `sha` say (every one, oldest first). */
+  anchors(sha: string): unknown[] {
+    return this.repo.checkRuns
+      .filter((r) => r.headSha === sha && r.name === CHECK_ANCHOR && r.appId === this.standin.appId)
+      .sort((a, b) => a.id - b.id)
+      .map((r) => JSON.parse(r.output.text ?? "null") as unknown);
+  }
+
+  /**
+   * `partnership-governance verify --repo partners/charter --app <slug> --json`, run as an outsider
+   * runs it: the real command line, with a token of its own, against the stand-in.
+   */
+  async verify(): Promise<{ code: number; ok: boolean; count: number; head: string | null; problems: Array<{ seq: number | null; pr: number | null; problem: string; url: string | null }> }> {
+    const token = "ghs_outsider_verifying";
+    this.standin.tokens.set(token, INSTALLATION);
+    let out = "";
+    let err = "";
+    const code = await runVerify(["--repo", `${OWNER}/${REPO}`, "--app", this.standin.appSlug, "--json"], {
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (err += t),
+      cwd: "/nonexistent",
+      env: { GITHUB_TOKEN: token, GITHUB_API_URL: this.standin.baseUrl },
+    });
+    if (code === 2) throw new Error(`verify failed: ${err}`);
+    return { code, ...(JSON.parse(out) as { ok: boolean; count: number; head: string | null; problems: [] }) };
   }
 
   /** The app's instruction comments on a PR. */

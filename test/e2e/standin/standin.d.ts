@@ -121,8 +121,8 @@ export class GitHubStandin {
         at?: Date;
         body?: string;
     }): Review;
-    /** @param {Repo} repo @param {number} number @param {number} reviewId */
-    dismissReview(repo: Repo, number: number, reviewId: number): Review;
+    /** @param {Repo} repo @param {number} number @param {number} reviewId @param {Date} [at] */
+    dismissReview(repo: Repo, number: number, reviewId: number, at?: Date): Review;
     /**
      * A person's comment on an issue or PR.
      * @param {Repo} repo @param {number} number
@@ -149,18 +149,48 @@ export class GitHubStandin {
     };
     /** @param {number} id */
     removeComment(id: number): void;
-    /** @param {Repo} repo @param {number} number @param {string[]} labels */
-    setLabels(repo: Repo, number: number, labels: string[]): void;
+    /** @param {Repo} repo @param {number} number @param {string[]} labels @param {Date} [at] */
+    setLabels(repo: Repo, number: number, labels: string[], at?: Date): void;
+    /**
+     * An issue opened by someone other than the app (a person, a workflow as `github-actions[bot]`,
+     * another app as `<slug>[bot]`): GitHub shows who opened it.
+     * @param {Repo} repo
+     * @param {{ user: string, userType?: "User" | "Bot", title: string, body?: string, labels?: string[], at?: Date }} spec
+     * @returns {Item}
+     */
+    openIssue(repo: Repo, spec: {
+        user: string;
+        userType?: "User" | "Bot";
+        title: string;
+        body?: string;
+        labels?: string[];
+        at?: Date;
+    }): Item;
+    /**
+     * A check run written by another app (a writer's own app, or the workflows' "GitHub Actions"
+     * app): it may bear any name, but it is that app's, never this app's.
+     * @param {Repo} repo @param {{ appId: number, sha: string, name: string, text?: string }} spec
+     */
+    addForeignCheckRun(repo: Repo, spec: {
+        appId: number;
+        sha: string;
+        name: string;
+        text?: string;
+    }): CheckRun;
     /** @param {Repo} repo @param {number} number @param {boolean} draft */
     setDraft(repo: Repo, number: number, draft: boolean): void;
     /** @param {Repo} repo @param {number} number @param {string} title */
     setTitle(repo: Repo, number: number, title: string): void;
     /**
-     * Merges the PR: a merge commit on its base (first parent: the base's head) with the PR's
-     * changes; returns the merge commit's sha.
-     * @param {Repo} repo @param {number} number @param {Date} [at]
+     * Merges the PR as GitHub's three merge methods do, and returns the merge commit's sha (the PR's
+     * `merge_commit_sha`):
+     * - "merge": a merge commit on the base (first parent: the base's head, second: the PR's head);
+     * - "squash": one commit on the base's head with all of the PR's changes;
+     * - "rebase": one new commit per commit of the PR, in order, on the base's head (same message,
+     *   author and author date; a new committer date); the last one is the merge commit.
+     * @param {Repo} repo @param {number} number @param {Date} [at] @param {"merge" | "squash" | "rebase"} [method]
      */
-    merge(repo: Repo, number: number, at?: Date): string;
+    merge(repo: Repo, number: number, at?: Date, method?: "merge" | "squash" | "rebase"): string;
     /** Turns on the merge queue of `branch` (default: the default branch). @param {Repo} repo @param {string} [branch] */
     enableMergeQueue(repo: Repo, branch?: string): string;
     /** @param {Repo} repo @param {string} [branch] @returns {QueueEntry[]} */
@@ -613,6 +643,7 @@ export type Commit = {
     tree: Map<string, Buffer>;
     changed: string[];
     date: string;
+    committedDate: string;
     message: string;
     author: string;
 };
@@ -633,6 +664,14 @@ export type Comment = {
     body: string;
     createdAt: string;
     updatedAt: string;
+    lastEditedAt?: string | null;
+};
+export type TimelineEvent = {
+    type: "dismissed" | "labeled" | "unlabeled";
+    at: string;
+    reviewId?: number;
+    previousState?: string;
+    label?: string;
 };
 /**
  * an issue or a pull request (they share one sequence of numbers)
@@ -666,6 +705,10 @@ export type Item = {
      */
     commits: string[];
     reviews: Review[];
+    /**
+     * what happened to it, as its timeline shows (dismissals, labels)
+     */
+    events?: TimelineEvent[] | undefined;
 };
 export type CheckRun = {
     id: number;
