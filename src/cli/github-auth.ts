@@ -141,10 +141,9 @@ export async function cliAppIdentity(env: Record<string, string | undefined>, oc
     if (!data) return null;
     return { login: `${data.slug ?? slug}[bot]`, slug: data.slug ?? slug, id: data.id };
   }
-  if (env.APP_ID && env.PRIVATE_KEY) {
-    const baseUrl = (env.GITHUB_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, "");
-    const privateKey = env.PRIVATE_KEY.includes("\\n") ? env.PRIVATE_KEY.replace(/\\n/g, "\n") : env.PRIVATE_KEY;
-    const app = await new Probot({ baseUrl, logLevel: "fatal", appId: env.APP_ID, privateKey }).auth();
+  const privateKey = appPrivateKey(env);
+  if (privateKey) {
+    const app = await new Probot({ ...cliProbotOptions(env), appId: env.APP_ID, privateKey }).auth();
     const { data } = await app.rest.apps.getAuthenticated();
     if (!data?.slug) return null;
     return { login: `${data.slug}[bot]`, slug: data.slug, id: data.id };

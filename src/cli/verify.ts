@@ -5,9 +5,8 @@
 // Exit 0 intact, 1 tampered, 2 error or usage.
 import { t } from "../render/i18n.js";
 import { verifyLog } from "../transparency/verify.js";
-import { cliAppIdentity } from "./github-auth.js";
+import { cliAppIdentity, describeFailure, GitHubUnreachableError } from "./github-auth.js";
 import type { CliIO } from "./io.js";
-import { describeFailure, GitHubUnreachableError } from "./github-auth.js";
 import { loadRepoPolicy, startGitHubCommand } from "./report.js";
 
 /** The log's labels when the policy cannot be read: the default. */

@@ -105,7 +105,9 @@ export const healMissedCloses: HealCloses = async (octokit, installationId, repo
 
   let candidates: ClosedPull[] = missing;
   if (!(await anyChangedSince(octokit, policyFiles ?? [{ ...repo, path: DEFAULT_POLICY_PATH }], since))) {
-    const byLabel = (p: ClosedPull) => decisionKindsOf(policy, { labels: p.labels, files: [] }).length > 0;
+    // Labels as they are now: one removed after the close (a PR touched since) is not known, so
+    // such a PR goes to recordClose, which reads its labels as they were at the close.
+    const byLabel = (p: ClosedPull) => Date.parse(p.updatedAt) > Date.parse(p.closedAt) || decisionKindsOf(policy, { labels: p.labels, files: [] }).length > 0;
     const unlabelled = missing.filter((p) => !byLabel(p));
     const files = await listChangedFilesOf(octokit, repo, unlabelled.map((p) => p.number));
     candidates = missing.filter((p) => {

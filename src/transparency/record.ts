@@ -15,7 +15,7 @@ import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { t } from "../render/i18n.js";
 import { renderRecordComment } from "../render/record.js";
-import { readAnchors, writeAnchor } from "./anchor.js";
+import { readAnchors, scanAnchors, writeAnchor } from "./anchor.js";
 import {
   canonicalLogs,
   closeIssueWithComment,
@@ -67,6 +67,8 @@ export class RecordRaceError extends Error {
 interface Head {
   seq: number;
   hash: string;
+  /** The record comment it was read from. */
+  comment: RecordComment;
 }
 
 function headOf(records: RecordComment[]): Head | null | "unreadable" {
@@ -74,7 +76,29 @@ function headOf(records: RecordComment[]): Head | null | "unreadable" {
   if (!last) return null;
   const r = last.parsed.record;
   if (!r || typeof r.seq !== "number" || typeof r.hash !== "string") return "unreadable";
-  return { seq: r.seq, hash: r.hash };
+  return { seq: r.seq, hash: r.hash, comment: last };
+}
+
+/**
+ * The head of the chain as the anchors say it is, so that tampering with the log never bends the
+ * chain the app continues: a head record whose comment was edited is continued from its anchor's
+ * hash (the text GitHub shows may be a forgery), and anchors of records written after it (records
+ * an administrator deleted from the end of the log) move the head past them, so that no `seq` is
+ * ever written twice. `verify` names both.
+ */
+async function anchoredHead(octokit: GitHub, ref: RepoRef, head: Head, appId: number): Promise<{ seq: number; hash: string }> {
+  const record = head.comment.parsed.record ?? {};
+  const commit = anchorCommitOf(record);
+  let best = { seq: head.seq, hash: head.hash };
+  if (record.v !== 1 && commit && Date.parse(head.comment.updatedAt) > Date.parse(head.comment.createdAt)) {
+    const own = ((await readAnchors(octokit, ref, [commit], appId)).get(commit) ?? []).find((a) => a.seq === head.seq);
+    if (!own) throw new Error(`The last record of the log of ${repoName(ref)} was edited and has no anchor: the chain cannot be continued`);
+    best = { seq: own.seq, hash: own.hash };
+  }
+  const closed = Date.parse(head.comment.parsed.closedAt);
+  const later = await scanAnchors(octokit, ref, appId, Number.isNaN(closed) ? null : new Date(closed), typeof record.merge_commit === "string" ? record.merge_commit : null);
+  for (const a of later) if (a.seq > best.seq) best = { seq: a.seq, hash: a.hash };
+  return best;
 }
 
 export async function recordClosedPullRequest(octokit: GitHub, input: RecordCloseInput): Promise<RecordCloseResult> {
@@ -163,8 +187,9 @@ async function appendRecord(
     let head = headOf(current);
     for (let i = 0; head === null && i < earlier.length; i++) head = headOf(await recordsOf(earlier[i]!));
     if (head === "unreadable") throw new Error(`The last record of the log of ${repoName(ref)} is unreadable: the chain cannot be continued`);
+    const chainHead = head ? await anchoredHead(octokit, ref, head, input.appId) : null;
 
-    const record = what.build(repoName(ref), (head?.seq ?? 0) + 1, head?.hash ?? GENESIS);
+    const record = what.build(repoName(ref), (chainHead?.seq ?? 0) + 1, chainHead?.hash ?? GENESIS);
     const body = renderRecordComment(record, {
       lang,
       ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}),
@@ -178,10 +203,9 @@ async function appendRecord(
       .filter((c) => c.id < posted.id)
       .sort((a, b) => a.id - b.id)
       .pop();
-    const chainsOn =
-      before === undefined
-        ? true
-        : before.parsed.record?.seq === record.seq - 1 && before.parsed.record?.hash === record.prev;
+    // Ours must come right after the head it chained to (another writer's record in between means
+    // a race lost); the head's own text may differ from the chain's (see anchoredHead).
+    const chainsOn = before === undefined ? true : head !== null && before.id === head.comment.id;
     if (chainsOn) {
       const commit = anchorCommitOf(record);
       if (commit) await writeAnchor(octokit, ref, record, commit, { lang, recordUrl: posted.html_url, now: input.now });

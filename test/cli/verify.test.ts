@@ -6,7 +6,7 @@ import { setupNock, teardownNock } from "../helpers/probot.js";
 import { chainOf } from "../transparency/builders.js";
 import { API, captureIO, governedFake, POLICY } from "../transparency/cli-setup.js";
 import { mockGitHub, serveAppBySlug, serveGovernance } from "../helpers/github-mocks.js";
-import { APP_ID, type FakeGitHub } from "../transparency/fake-github.js";
+import { APP_ID, FakeGitHub } from "../transparency/fake-github.js";
 import { buildRecord } from "../../src/core/record.js";
 import { GENESIS } from "../../src/core/chain.js";
 import { anchorText } from "../../src/transparency/anchor.js";
@@ -188,6 +188,36 @@ describe("verify", () => {
       const io = captureIO();
       expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
       expect(json(io).problems.map((p) => [p.seq, p.problem])).toEqual([[2, "unanchored"], [3, "foreign"], [null, "foreign"]]);
+    });
+
+    it("verifies a year of records (365, in twelve monthly logs) in requests that grow with pages, not records", async () => {
+      const gh = new FakeGitHub({ baseUrl: API, maxIssues: 13, maxComments: 400 });
+      serveGovernance(gh.mock, { owner: "org", repo: "charter", policy: POLICY });
+      const records: DecisionRecord[] = [];
+      for (let seq = 1; seq <= 365; seq++) {
+        const commit = seq.toString(16).padStart(40, "0");
+        const day = new Date(Date.UTC(2026, 0, seq)).toISOString().replace(/\.\d{3}Z$/, "Z");
+        const r = buildRecord({
+          repo: "org/charter", seq, prev: records[seq - 2]?.hash ?? GENESIS,
+          facts: prFacts({ number: 1000 + seq, closedAt: day, mergeCommitSha: commit }),
+          signoff: signoff([kindResult(kind("charter"), { government: ["bob"] })]), authorSector: null, rules: "f".repeat(40),
+        });
+        gh.addCommit(commit, day);
+        gh.runs.push({ id: 90000 + seq, head_sha: commit, name: "Transparency record", app_id: APP_ID, text: anchorText(r) });
+        records.push(r);
+      }
+      for (let month = 1; month <= 12; month++) {
+        const period = `2026-${String(month).padStart(2, "0")}`;
+        const issue = gh.addIssue({ title: `Transparency log: ${period}`, body: renderLogIssueBody(period, "en") });
+        for (const r of records.filter((x) => x.closed_at.startsWith(period))) gh.addComment(issue, renderRecordComment(r, { lang: "en" }));
+      }
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(0);
+      expect(JSON.parse(io.out())).toMatchObject({ ok: true, count: 365 });
+      const sent = gh.mock.requests.length;
+      // 1 app look-up, 1 page of issues, 12 pages of comments, 8 queries of anchors (50 commits
+      // each), 2 of the scan for anchors past the last record; the policy's 2 reads on their own mock.
+      expect(sent).toBe(24);
     });
 
     it("exits 2 and asks which app when run with a token and no --app", async () => {

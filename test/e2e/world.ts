@@ -10,7 +10,7 @@ import { parseRecordComment } from "../../src/core/record.js";
 import { validateWebhook } from "../helpers/openapi.js";
 import { issueCommentPayload, mergeGroupPayload, pullRequestPayload, pullRequestQueuePayload, pushPayload } from "../helpers/payloads.js";
 import { createStandin, FakeClock, startApp, type AppHarness, type HarnessOptions } from "./harness.js";
-import type { GitHubStandin, QueueEntry, Repo, StandinOptions } from "./standin/standin.js";
+import { userId, type GitHubStandin, type QueueEntry, type Repo, type StandinOptions } from "./standin/standin.js";
 
 export const OWNER = "partners";
 export const REPO = "charter";
@@ -153,7 +153,7 @@ export class World {
   // -------------------------------------------------------------------------------------------
   // What people do
 
-  async openPull(spec: { author: string; title: string; files: Record<string, string | null>; labels?: string[]; draft?: boolean; authorType?: "User" | "Bot" }): Promise<number> {
+  async openPull(spec: { author: string; title: string; files: Record<string, string | null>; labels?: string[]; draft?: boolean; authorType?: "User" | "Bot"; base?: string }): Promise<number> {
     const pull = this.standin.openPull(this.repo, { ...spec, at: this.clock.now() });
     await this.deliver("pull_request", this.pullPayload("opened", pull.number));
     return pull.number;
@@ -197,9 +197,16 @@ export class World {
     await this.deliver("pull_request", this.pullPayload("labeled", number));
   }
 
-  async merge(number: number): Promise<string> {
-    const sha = this.standin.merge(this.repo, number, this.clock.now());
+  /**
+   * Merges the PR by one of GitHub's merge methods and delivers its close; with `push`, also the
+   * push of the default branch that GitHub sends for the merge.
+   */
+  async merge(number: number, method: "merge" | "squash" | "rebase" = "merge", opts: { push?: boolean } = {}): Promise<string> {
+    const before = this.repo.branches.get(this.repo.defaultBranch)!;
+    const files = this.standin.changedFiles(this.repo, number);
+    const sha = this.standin.merge(this.repo, number, this.clock.now(), method);
     await this.deliver("pull_request", this.pullPayload("closed", number));
+    if (opts.push) await this.deliver("push", this.#pushPayload(before, sha, { modified: files }, this.standin.item(this.repo, number).user));
     return sha;
   }
 
@@ -214,11 +221,38 @@ export class World {
   }
 
   /** A commit straight to the default branch, and its push event. */
-  async pushDefault(files: Record<string, string | Buffer | null>): Promise<string> {
-    const sha = this.standin.commit(this.repo, this.repo.defaultBranch, files, { at: this.clock.now(), author: "secretariat" });
-    await this.deliver("push", pushPayload({ ...this.#target(), after: sha, modified: Object.keys(files) }));
+  async pushDefault(files: Record<string, string | Buffer | null>, opts: { pusher?: string } = {}): Promise<string> {
+    const pusher = opts.pusher ?? "secretariat";
+    const before = this.repo.branches.get(this.repo.defaultBranch)!;
+    const paths = Object.keys(files);
+    const had = (p: string) => this.standin.readFile(this.repo, p) !== undefined;
+    const changes = {
+      added: paths.filter((p) => files[p] !== null && !had(p)),
+      removed: paths.filter((p) => files[p] === null),
+      modified: paths.filter((p) => files[p] !== null && had(p)),
+    };
+    const sha = this.standin.commit(this.repo, this.repo.defaultBranch, files, { at: this.clock.now(), author: pusher });
+    await this.deliver("push", this.#pushPayload(before, sha, changes, pusher));
     return sha;
   }
+
+  /** The push event GitHub sends for the default branch moving from `before` to `after`. */
+  #pushPayload(before: string, after: string, changes: { added?: string[]; removed?: string[]; modified?: string[] }, pusher: string) {
+    const commit = { id: after, message: `Pushed by ${pusher}`, added: changes.added ?? [], removed: changes.removed ?? [], modified: changes.modified ?? [] };
+    return pushPayload(
+      { ...this.#target(), after, modified: commit.modified },
+      {
+        before,
+        sender: { login: pusher, id: this.userId(pusher) },
+        repository: { pushed_at: Math.floor(this.clock.now().getTime() / 1000) },
+        commits: [commit],
+        head_commit: commit,
+      },
+    );
+  }
+
+  /** A login's account id on the stand-in. */
+  readonly userId = (login: string): number => userId(login);
 
   // -------------------------------------------------------------------------------------------
   // The merge queue, as GitHub runs it (the stand-in builds the groups' commits); every payload
@@ -383,6 +417,18 @@ export class World {
 
   reportIssues() {
     return this.issuesTitled(REPORT_TITLE_PREFIX);
+  }
+
+  /** The app's record comments on the log, in log order, with their comment ids. */
+  recordComments(): Array<{ id: number; record: Record<string, unknown> & { hash: string } }> {
+    const out: Array<{ id: number; record: Record<string, unknown> & { hash: string } }> = [];
+    for (const issue of this.canonicalLogs()) {
+      for (const c of this.standin.commentsOn(this.repo, issue.number)) {
+        const record = c.user === this.standin.botLogin ? parseRecordComment(c.body)?.record : null;
+        if (record) out.push({ id: c.id, record: record as Record<string, unknown> & { hash: string } });
+      }
+    }
+    return out;
   }
 
   /** Every record on the log, in log order (canonical log of each period, oldest first). */

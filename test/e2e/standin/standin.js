@@ -351,6 +351,7 @@ export class GitHubStandin {
     const review = pull.reviews.find((r) => r.id === reviewId);
     if (!review) throw new Error(`no review ${reviewId}`);
     (pull.events ??= []).push({ type: "dismissed", at: iso(at ?? this.now()), reviewId, previousState: review.state });
+    pull.updatedAt = iso(at ?? this.now());
     review.state = "DISMISSED";
     return review;
   }
@@ -399,6 +400,7 @@ export class GitHubStandin {
     const events = (item.events ??= []);
     for (const l of labels) if (!item.labels.includes(l)) events.push({ type: "labeled", at: when, label: l });
     for (const l of item.labels) if (!labels.includes(l)) events.push({ type: "unlabeled", at: when, label: l });
+    if (labels.join("\n") !== item.labels.join("\n")) item.updatedAt = when;
     item.labels = [...labels];
   }
 
@@ -784,7 +786,17 @@ export class GitHubStandin {
   #changedIn(repo, pull) {
     const paths = new Set();
     for (const sha of pull.commits) for (const p of this.#commit(repo, sha).changed) paths.add(p);
-    return /** @type {string[]} */ ([...paths].sort());
+    // As GitHub shows a PR's files: those that differ between where it branched off and its head
+    // (a file changed by one commit and changed back by a later one is not among them).
+    const first = pull.commits[0] ? this.#commit(repo, pull.commits[0]) : undefined;
+    const forkedFrom = first?.parents[0] ? this.#commit(repo, first.parents[0]).tree : new Map();
+    const head = this.#commit(repo, this.headSha(repo, pull)).tree;
+    const same = (/** @type {string} */ p) => {
+      const a = forkedFrom.get(p);
+      const b = head.get(p);
+      return a === undefined ? b === undefined : b !== undefined && Buffer.compare(a, b) === 0;
+    };
+    return /** @type {string[]} */ ([...paths].filter((p) => !same(p)).sort());
   }
 
   /**
