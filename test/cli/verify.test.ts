@@ -215,9 +215,9 @@ describe("verify", () => {
       expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(0);
       expect(JSON.parse(io.out())).toMatchObject({ ok: true, count: 365 });
       const sent = gh.mock.requests.length;
-      // 1 app look-up, 1 page of issues, 12 pages of comments, 8 queries of anchors (50 commits
-      // each), 2 of the scan for anchors past the last record; the policy's 2 reads on their own mock.
-      expect(sent).toBe(24);
+      // 2 reads of the policy, 1 app look-up, 1 page of issues, 12 pages of comments, 8 queries of
+      // anchors (50 commits each), 2 of the scan for anchors past the last record.
+      expect(sent).toBe(26);
     });
 
     it("exits 2 and asks which app when run with a token and no --app", async () => {
