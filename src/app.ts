@@ -94,6 +94,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       otherRepositories: options.otherRepositories ?? true,
       now,
       htmlBase,
+      botLogin,
       log: { debug: (m) => app.log.debug(m), warn: (o, m) => app.log.warn(o as object, m) },
       // The sweep's hints: in Redis with the durable queue (shared by the replicas, kept over
       // restarts), else in this process.

@@ -4,6 +4,8 @@ export const APP_NAME = "partnership-governance";
 
 export const CHECK_DECLARATION = "Stakeholder declaration";
 export const CHECK_SIGNOFF = "Multi-sector sign-off";
+/** The anchor of each record: a completed check run on the commit the record is about. */
+export const CHECK_ANCHOR = "Transparency record";
 
 /**
  * Where editors find the JSON Schemas of the policy and the registry once the package is

@@ -122,3 +122,31 @@ export function parseRepoArg(text: string | undefined): RepoRef | null {
   const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(text ?? "");
   return m ? { owner: m[1]!, repo: m[2]! } : null;
 }
+
+/** The app whose account wrote the record: its bot login ("slug[bot]") and its id. */
+export interface CliAppIdentity {
+  login: string;
+  slug: string;
+  id: number;
+}
+
+/**
+ * The app the public record belongs to: `--app SLUG` (looked up with `GET /apps/{slug}`, which any
+ * token may call), else the app whose credentials are used (`APP_ID` and `PRIVATE_KEY`: `GET /app`).
+ * Null when neither says (a token without `--app`): nobody's account is taken for the app's.
+ */
+export async function cliAppIdentity(env: Record<string, string | undefined>, octokit: GitHub, slug: string | undefined): Promise<CliAppIdentity | null> {
+  if (slug !== undefined) {
+    const { data } = await octokit.rest.apps.getBySlug({ app_slug: slug });
+    if (!data) return null;
+    return { login: `${data.slug ?? slug}[bot]`, slug: data.slug ?? slug, id: data.id };
+  }
+  const privateKey = appPrivateKey(env);
+  if (privateKey) {
+    const app = await new Probot({ ...cliProbotOptions(env), appId: env.APP_ID, privateKey }).auth();
+    const { data } = await app.rest.apps.getAuthenticated();
+    if (!data?.slug) return null;
+    return { login: `${data.slug}[bot]`, slug: data.slug, id: data.id };
+  }
+  return null;
+}

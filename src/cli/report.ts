@@ -10,18 +10,22 @@ import { loadPolicy } from "../policy/load.js";
 import { t } from "../render/i18n.js";
 import { renderReportParts } from "../render/report.js";
 import { buildPeriodReport, lastEndedPeriod, publishReport, ReportSources } from "../transparency/report.js";
-import { createCliOctokit, CredentialsError, describeFailure, parseRepoArg, serverUrlOf } from "./github-auth.js";
+import { cliAppIdentity, createCliOctokit, CredentialsError, describeFailure, parseRepoArg, serverUrlOf } from "./github-auth.js";
 import type { CliIO } from "./io.js";
 
 export interface GitHubArgs {
   repo: RepoRef;
   period?: string;
   dryRun: boolean;
+  /** `--app SLUG`: the app whose account wrote the record. */
+  app?: string;
+  /** `--json` (verify only). */
+  json: boolean;
 }
 
-/** Parses `--repo`, `--period` and (when allowed) `--dry-run`; a string is a usage error message. */
+/** Parses `--repo`, `--period`, `--app` and (when allowed) `--dry-run` or `--json`; a string is a usage error message. */
 export function parseGitHubArgs(argv: string[], allowDryRun: boolean): GitHubArgs | string {
-  let values: { repo?: string; period?: string; "dry-run"?: boolean };
+  let values: { repo?: string; period?: string; "dry-run"?: boolean; app?: string; json?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -29,6 +33,8 @@ export function parseGitHubArgs(argv: string[], allowDryRun: boolean): GitHubArg
         repo: { type: "string" },
         period: { type: "string" },
         "dry-run": { type: "boolean" },
+        app: { type: "string" },
+        json: { type: "boolean" },
       },
       strict: true,
       allowPositionals: false,
@@ -37,11 +43,21 @@ export function parseGitHubArgs(argv: string[], allowDryRun: boolean): GitHubArg
     return t("en", "report.cli.badArgs", { message: (err as Error).message });
   }
   if (!allowDryRun && values["dry-run"] !== undefined) return t("en", "report.cli.unknownOption", { option: "--dry-run" });
+  if (allowDryRun && values.json !== undefined) return t("en", "report.cli.unknownOption", { option: "--json" });
+  // A GitHub App's slug: letters, digits and hyphens (a "[bot]" suffix is accepted and dropped).
+  const app = values.app?.replace(/\[bot\]$/i, "");
+  if (app !== undefined && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})$/.test(app)) return t("en", "record.verify.badApp", { value: values.app ?? "" });
   if (values.repo === undefined) return t("en", "report.cli.needRepo");
   const repo = parseRepoArg(values.repo);
   if (!repo) return t("en", "report.cli.badRepo", { value: values.repo });
   if (values.period !== undefined && !parsePeriod(values.period)) return t("en", "report.cli.badPeriod", { value: values.period });
-  return { repo, ...(values.period !== undefined ? { period: values.period } : {}), dryRun: values["dry-run"] === true };
+  return {
+    repo,
+    ...(values.period !== undefined ? { period: values.period } : {}),
+    dryRun: values["dry-run"] === true,
+    ...(app !== undefined ? { app } : {}),
+    json: values.json === true,
+  };
 }
 
 /** The governed repository's policy, from its default branch: null with a message when unusable. */
@@ -93,7 +109,12 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     const lang = policy.transparency.language;
     const now = new Date();
     const period = args.period ?? lastEndedPeriod(now, logPeriodKind(policy.transparency.report));
-    const ctx = { ...args.repo, policy, serverUrl: serverUrlOf(io.env) };
+    const identity = await cliAppIdentity(io.env, octokit, args.app);
+    if (!identity) {
+      io.stderr(`${t("en", "record.verify.needApp")}\n`);
+      return 2;
+    }
+    const ctx = { ...args.repo, policy, serverUrl: serverUrlOf(io.env), appLogin: identity.login };
     const sources = await ReportSources.load(octokit, ctx);
     if (args.dryRun) {
       const { model } = await buildPeriodReport(sources, ctx, period);

@@ -5,7 +5,7 @@ import { expectedHash, parseRecordComment } from "./record.js";
 /** The `prev` of record 1. */
 export const GENESIS = "0".repeat(64);
 
-export type ChainProblem = "edited" | "deleted" | "inserted" | "reordered" | "unreadable";
+export type ChainProblem = "edited" | "deleted" | "inserted" | "reordered" | "unreadable" | "foreign" | "unanchored";
 
 export type ChainResult =
   | { ok: true; count: number; head: string | null }
@@ -23,7 +23,7 @@ export type ChainResult =
 
 interface Read {
   seq: number;
-  pr: number;
+  pr: number | null;
   prev: string;
   hash: string;
   url?: string;

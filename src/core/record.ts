@@ -14,22 +14,33 @@ export interface SectorVotes {
 
 /** A record without its `hash`: what the hash covers. */
 export interface RecordFields {
-  v: 1;
+  /** 1: records written before anchors; 2: with `rules` (and `head`), each anchored. */
+  v: 1 | 2;
   repo: string;
   seq: number;
   prev: string;
-  pr: number;
+  /** Null for a direct push. */
+  pr: number | null;
   title: string;
   author: string;
   author_sector: string | null;
   kinds: string[];
-  outcome: "adopted" | "withdrawn";
+  outcome: "adopted" | "withdrawn" | "pushed";
   signed_off: boolean;
   approvals: Record<string, string[]>;
   objections: Array<{ login: string; sector: string }>;
   opened_at: string;
   closed_at: string;
   merge_commit: string | null;
+  /** v2: the default-branch commit whose policy and registry judged the record. */
+  rules?: string;
+  /**
+   * v2: the commit the record is about, where its anchor (the `Transparency record` check run)
+   * is: the merge commit, the head of a withdrawn PR, the pushed commit.
+   */
+  head?: string;
+  /** A direct push only: who pushed. */
+  pusher?: string;
   /** Charter-rule kinds only: the votes by sector. */
   votes?: Record<string, SectorVotes>;
   /** Charter-rule kinds whose rule is an `any`: the (0-based) index of the branch that carried it. */
@@ -65,6 +76,11 @@ export function buildRecord(input: {
   facts: PullRequestFacts;
   signoff: SignoffResult;
   authorSector: string | null;
+  /**
+   * The default-branch commit whose rules judged the close: given, the record is a `v: 2` record
+   * (the app always gives it); absent, a `v: 1` record as written before anchors (tests of old logs).
+   */
+  rules?: string;
 }): DecisionRecord {
   const { facts, signoff } = input;
 
@@ -121,7 +137,7 @@ export function buildRecord(input: {
 
   const merged = facts.merged;
   const body: RecordFields = {
-    v: 1,
+    v: input.rules === undefined ? 1 : 2,
     repo: input.repo,
     seq: input.seq,
     prev: input.prev,
@@ -138,30 +154,87 @@ export function buildRecord(input: {
     closed_at: facts.closedAt ?? "",
     merge_commit: merged ? (facts.mergeCommitSha ?? null) : null,
   };
+  if (input.rules !== undefined) {
+    body.rules = input.rules;
+    body.head = merged && facts.mergeCommitSha ? facts.mergeCommitSha : facts.headSha;
+  }
   if (votes) body.votes = votes;
   if (carriedBy) body.carried_by = carriedBy;
   return { ...body, hash: hashRecord(body) };
 }
 
-/** True when a merged PR's sign-off did not hold: an override, always shown. */
+/** What a direct push to the default branch is recorded with (SPEC "The log"). */
+export interface PushFacts {
+  /** The pushed commit (the branch's new head). */
+  commit: string;
+  /** The pushed commit's first line, for people. */
+  title: string;
+  pusher: string;
+  pusherSector: string | null;
+  /** When the push was received: GitHub's, never the commit's own (forgeable) date. */
+  pushedAt: string;
+  /** The decision kinds the pushed files are (a rules file is `governance`). */
+  kinds: string[];
+  /** The default-branch commit before the push, whose rules judged it. */
+  rules: string;
+}
+
+/** The record of a direct push: never signed off, no approvals, the pushed commit as merge commit. */
+export function buildPushRecord(input: { repo: string; seq: number; prev: string; push: PushFacts }): DecisionRecord {
+  const { push } = input;
+  const body: RecordFields = {
+    v: 2,
+    repo: input.repo,
+    seq: input.seq,
+    prev: input.prev,
+    pr: null,
+    title: push.title,
+    author: push.pusher,
+    author_sector: push.pusherSector,
+    kinds: [...push.kinds],
+    outcome: "pushed",
+    signed_off: false,
+    approvals: {},
+    objections: [],
+    opened_at: push.pushedAt,
+    closed_at: push.pushedAt,
+    merge_commit: push.commit,
+    rules: push.rules,
+    head: push.commit,
+    pusher: push.pusher,
+  };
+  return { ...body, hash: hashRecord(body) };
+}
+
+/** The commit a record's anchor is on: `head` (v2), else the merge commit. */
+export function anchorCommitOf(record: Record<string, unknown>): string | null {
+  const head = record.head ?? record.merge_commit;
+  return typeof head === "string" && /^[0-9a-f]{40}$/.test(head) ? head : null;
+}
+
+/** True when a merged PR's sign-off did not hold (an override), or a direct push: always shown. */
 export function mergedWithoutSignoff(record: Pick<DecisionRecord, "outcome" | "signed_off">): boolean {
-  return record.outcome === "adopted" && !record.signed_off;
+  return (record.outcome === "adopted" || record.outcome === "pushed") && !record.signed_off;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Record comments
 
-/** The hidden marker of a record comment: which close it records (one record per close). */
-export function recordMarker(pr: number, closedAt: string): string {
-  return marker(`record pr=${pr} closed=${closedAt}`);
+/**
+ * The hidden marker of a record comment: which close it records (one record per close), or for a
+ * direct push, which pushed commit (one record per push).
+ */
+export function recordMarker(pr: number | null, closedAt: string, commit?: string | null): string {
+  return pr === null ? marker(`record push=${commit ?? ""} closed=${closedAt}`) : marker(`record pr=${pr} closed=${closedAt}`);
 }
 
-const RECORD_MARKER_RE = /<!-- partnership-governance:record pr=(\d+) closed=(\S*) -->/;
+const RECORD_MARKER_RE = /<!-- partnership-governance:record (?:pr=(\d+)|push=([0-9a-f]{40})) closed=(\S*) -->/;
 const JSON_FENCE_RE = /^```json[ \t]*\r?\n([\s\S]*?)\r?\n```[ \t]*$/m;
 
 export interface ParsedRecordComment {
-  /** From the marker. */
-  pr: number;
+  /** From the marker: the PR, or null for a direct push (then `push` is the pushed commit). */
+  pr: number | null;
+  push?: string;
   closedAt: string;
   /** The JSON object of the fenced block, or null when there is none or it does not parse. */
   record: Record<string, unknown> | null;
@@ -171,15 +244,15 @@ export interface ParsedRecordComment {
 export function parseRecordComment(body: string): ParsedRecordComment | null {
   const m = RECORD_MARKER_RE.exec(body);
   if (!m) return null;
-  const pr = Number(m[1]);
-  const closedAt = m[2] ?? "";
+  const key = m[1] !== undefined ? { pr: Number(m[1]) } : { pr: null, push: m[2]! };
+  const closedAt = m[3] ?? "";
   const fence = JSON_FENCE_RE.exec(body);
-  if (!fence) return { pr, closedAt, record: null };
+  if (!fence) return { ...key, closedAt, record: null };
   try {
     const value: unknown = JSON.parse(fence[1] ?? "");
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return { pr, closedAt, record: null };
-    return { pr, closedAt, record: value as Record<string, unknown> };
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return { ...key, closedAt, record: null };
+    return { ...key, closedAt, record: value as Record<string, unknown> };
   } catch {
-    return { pr, closedAt, record: null };
+    return { ...key, closedAt, record: null };
   }
 }

@@ -36,12 +36,13 @@ export interface ReportFacts {
 
 export interface ReportRecordLine {
   seq: number;
-  pr: number;
+  /** Null for a direct push. */
+  pr: number | null;
   title: string;
   author: string;
   authorSector: string | null;
   kinds: string[];
-  outcome: "adopted" | "withdrawn";
+  outcome: "adopted" | "withdrawn" | "pushed";
   signedOff: boolean;
   closedAt: string;
   url?: string;
@@ -218,7 +219,8 @@ export function buildReport(facts: ReportFacts): ReportModel {
     start: bounds.start.toISOString(),
     end: bounds.end.toISOString(),
     empty: facts.records.length === 0 && facts.openedPullRequests.length === 0,
-    adopted: lines.filter((l) => l.outcome === "adopted"),
+    // A direct push changed the default branch like an adoption, without any sign-off.
+    adopted: lines.filter((l) => l.outcome === "adopted" || l.outcome === "pushed"),
     withdrawn: lines.filter((l) => l.outcome === "withdrawn"),
     mergedWithoutSignoff: lines.filter((l) => mergedWithoutSignoff({ outcome: l.outcome, signed_off: l.signedOff })),
     closedEarlier: lines.filter((l) => l.closedInEarlierPeriod !== undefined),

@@ -1,14 +1,17 @@
-// The public record of one close: judged by the rules as they stood on the base branch before the
-// merge (the merge commit's first parent), never by what the PR itself changed; for a PR closed
-// unmerged, by the default branch at the time of the close.
+// The public record of one close, judged by the policy and registry in force on the default branch
+// just before the close (whatever the merge method: for a rebase merge the merge commit's parent is
+// one of the PR's own commits, never the rules), and by the signals given before the close. A PR
+// not based on the default branch changes nothing there and is never recorded.
+import { factsAsOf } from "../core/as-of.js";
 import { currentSectorOf } from "../core/declarations.js";
 import { decisionKindsOf } from "../core/decisions.js";
 import { evaluateSignoff } from "../core/signoff.js";
 import type { PullRequestFacts, Registry } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import { getPullRequestFacts } from "../github/facts.js";
-import { getDefaultBranch, type RepoRef } from "../github/files.js";
-import type { Services } from "../handlers/services.js";
+import type { RepoRef } from "../github/files.js";
+import { listEventsSince } from "../github/timeline.js";
+import { appLoginOf, type Services } from "../handlers/services.js";
 import { recordClosedPullRequest, type RecordCloseResult } from "../transparency/record.js";
 import { getRules } from "./governance.js";
 
@@ -26,17 +29,24 @@ export interface CloseEvent extends RepoRef {
   late?: boolean;
 }
 
-export type RecordOutcome = RecordCloseResult | { status: "not-governed" } | { status: "invalid-policy" };
+export type RecordOutcome = RecordCloseResult | { status: "not-governed" } | { status: "invalid-policy" } | { status: "not-default-branch" };
 
 export async function recordClose(octokit: GitHub, close: CloseEvent, services: Services): Promise<RecordOutcome> {
   const repo: RepoRef = { owner: close.owner, repo: close.repo };
-  const base =
+  const appLogin = await appLoginOf(services);
+  // The PR as GitHub has it: its base, and how many commits it had (for a rebase merge).
+  const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: close.pull_number });
+  const defaultBranch = pull.base.repo.default_branch;
+  // Merged into (or closed against) another branch, nothing reached the default branch: no record,
+  // whatever that branch's own rules say (a writer may control them).
+  if (pull.base.ref !== defaultBranch) return { status: "not-default-branch" };
+  const rulesCommit =
     close.merged && close.mergeCommitSha
-      ? await firstParent(octokit, repo, close.mergeCommitSha)
+      ? await defaultHeadBeforeMerge(octokit, repo, close.mergeCommitSha, close.pull_number, pull.commits)
       : close.late
-        ? await defaultBranchAt(octokit, repo, close.closedAt)
-        : undefined; // the default branch as it stands now (the contents API without a ref)
-  const rules = await getRules(octokit, repo, base);
+        ? await defaultBranchAt(octokit, repo, defaultBranch, close.closedAt)
+        : await defaultBranchAt(octokit, repo, defaultBranch);
+  const rules = await getRules(octokit, repo, rulesCommit);
   if (!rules.governed) return { status: "not-governed" };
   if (!rules.policy) {
     // Without a valid policy nothing can say whether this PR was a decision, nor where the log is;
@@ -46,15 +56,20 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
   }
   const policy = rules.policy;
   const fetched = await getPullRequestFacts(octokit, close, { needCommits: false, appId: services.appId });
-  // The close this record is about, as the webhook saw it: a later reopen must not rewrite it.
-  const facts: PullRequestFacts = {
-    ...fetched,
-    state: "closed",
-    draft: false,
-    closedAt: close.closedAt,
-    merged: close.merged,
-    mergeCommitSha: close.merged ? close.mergeCommitSha : null,
-  };
+  // The PR as it stood at this close: a later reopen, review, dismissal or label must not change it.
+  const later = await listEventsSince(octokit, close, close.closedAt);
+  const facts: PullRequestFacts = factsAsOf(
+    {
+      ...fetched,
+      state: "closed",
+      draft: false,
+      closedAt: close.closedAt,
+      merged: close.merged,
+      mergeCommitSha: close.merged ? close.mergeCommitSha : null,
+    },
+    close.closedAt,
+    later,
+  );
   if (decisionKindsOf(policy, facts).length === 0) return { status: "not-logged", reason: "not-a-decision" };
   // An invalid registry counts nobody: a merge then is recorded as without sign-off, never hidden.
   const registry: Registry = rules.registry ?? { path: "", entries: [] };
@@ -67,6 +82,9 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
       facts,
       signoff,
       authorSector: currentSectorOf(policy, registry, facts.author, closedAt),
+      rules: rulesCommit,
+      appLogin,
+      appId: services.appId,
       now: services.now(),
       ...(services.htmlBase ? { serverUrl: services.htmlBase } : {}),
     }),
@@ -82,7 +100,7 @@ const logWriters = new Map<string, Promise<unknown>>();
  * taking each other's `seq` (the delete-and-retry of src/transparency/record.ts resolves races
  * between processes; there is no reason to race inside one).
  */
-async function oneWriterPerLog<T>(repo: RepoRef, write: () => Promise<T>): Promise<T> {
+export async function oneWriterPerLog<T>(repo: RepoRef, write: () => Promise<T>): Promise<T> {
   const key = `${repo.owner}/${repo.repo}`.toLowerCase();
   const previous = logWriters.get(key) ?? Promise.resolve();
   const mine = previous.catch(() => undefined).then(write);
@@ -95,17 +113,62 @@ async function oneWriterPerLog<T>(repo: RepoRef, write: () => Promise<T>): Promi
   }
 }
 
-async function firstParent(octokit: GitHub, repo: RepoRef, sha: string): Promise<string> {
-  // The git data API: the commit's parents without its files and patches.
-  const { data } = await octokit.rest.git.getCommit({ ...repo, commit_sha: sha });
-  const parent = data.parents[0]?.sha;
-  if (!parent) throw new Error(`The merge commit ${sha} has no parent: cannot tell the rules before the merge`);
-  return parent;
+/** GitHub lists at most this many commits of a PR (REST "List commits on a pull request"). */
+const MAX_PR_COMMITS = 250;
+
+interface GitCommit {
+  sha: string;
+  parents: Array<{ sha: string }>;
+  message: string;
+  author: { email?: string; date?: string } | null;
 }
 
-/** The default branch's commit at `at` (its head then), or the branch itself when none is listed. */
-async function defaultBranchAt(octokit: GitHub, repo: RepoRef, at: string): Promise<string> {
-  const branch = await getDefaultBranch(octokit, repo);
-  const { data } = await octokit.rest.repos.listCommits({ ...repo, sha: branch, until: at, per_page: 1 });
-  return data[0]?.sha ?? branch;
+const identity = (c: { message: string; author: { email?: string | undefined; date?: string | undefined } | null }): string =>
+  JSON.stringify([c.message, c.author?.email ?? "", c.author?.date ?? ""]);
+
+/**
+ * The default branch's head just before a PR's merge: the commit whose rules judge the merge.
+ * - a merge commit (two parents): its first parent;
+ * - a squash (one parent, no commit of the PR's own): its parent;
+ * - a rebase: GitHub wrote one new commit per commit of the PR (same message, author and author
+ *   date; a new committer), so the merge commit's first-parent line is walked back over every
+ *   commit that is a copy of one of the PR's, and the first that is not is the head before.
+ * A copy is recognised by what a rebase keeps and a writer cannot make GitHub forge on the
+ * default branch; the walk never goes further back than the PR has commits.
+ */
+export async function defaultHeadBeforeMerge(octokit: GitHub, repo: RepoRef, mergeSha: string, pullNumber: number, commitCount: number): Promise<string> {
+  const get = async (sha: string): Promise<GitCommit> => (await octokit.rest.git.getCommit({ ...repo, commit_sha: sha })).data;
+  const merge = await get(mergeSha);
+  const parent = merge.parents[0]?.sha;
+  if (!parent) throw new Error(`The merge commit ${mergeSha} has no parent: cannot tell the rules before the merge`);
+  if (merge.parents.length > 1 || commitCount <= 1) return parent;
+  if (commitCount > MAX_PR_COMMITS) {
+    throw new Error(`Pull request #${pullNumber} has more than ${MAX_PR_COMMITS} commits: GitHub does not list them all, so the rules before its merge cannot be told`);
+  }
+  const own = new Set(
+    (await octokit.paginate(octokit.rest.pulls.listCommits, { ...repo, pull_number: pullNumber, per_page: 100 })).map((c) =>
+      identity({ message: c.commit.message, author: c.commit.author ? { email: c.commit.author.email, date: c.commit.author.date } : null }),
+    ),
+  );
+  // A squash commit is no copy of the PR's commits: its parent is the head before.
+  if (!own.has(identity(merge))) return parent;
+  let current = merge;
+  for (let walked = 1; walked < commitCount; walked++) {
+    const next = current.parents[0]?.sha;
+    if (!next || current.parents.length !== 1) break;
+    const c = await get(next);
+    if (!own.has(identity(c))) return next;
+    current = c;
+  }
+  const before = current.parents[0]?.sha;
+  if (!before) throw new Error(`The rebased commits of pull request #${pullNumber} have no parent: cannot tell the rules before the merge`);
+  return before;
+}
+
+/** The default branch's commit at `at` (its head then), or its head now without `at`. */
+async function defaultBranchAt(octokit: GitHub, repo: RepoRef, branch: string, at?: string): Promise<string> {
+  const { data } = await octokit.rest.repos.listCommits({ ...repo, sha: branch, ...(at ? { until: at } : {}), per_page: 1 });
+  const sha = data[0]?.sha;
+  if (!sha) throw new Error(`The branch ${branch} of ${repo.owner}/${repo.repo} has no commit${at ? ` before ${at}` : ""}: cannot tell its rules`);
+  return sha;
 }

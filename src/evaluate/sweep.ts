@@ -18,8 +18,8 @@ import type { GitHub } from "../github/client.js";
 import { listOpenPullsWithChecks } from "../github/open-pulls.js";
 import { sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { recordKey } from "../handlers/closed.js";
-import type { Services } from "../handlers/services.js";
-import { closeKey, listRecordedCloses } from "../transparency/issues.js";
+import { appLoginOf, type Services } from "../handlers/services.js";
+import { closeKey, lastRecordedClose, listRecordedCloses } from "../transparency/issues.js";
 import { publishDueReports } from "../transparency/report.js";
 import { listChangedFilesOf, listPullsClosedSince, policyChangedSince, type ClosedPull } from "../transparency/sources.js";
 import { getRules, type Rules } from "./governance.js";
@@ -38,12 +38,12 @@ export interface SweepSource {
   repositories(installation: InstallationClient): AsyncIterable<RepoRef>;
 }
 
-export type PublishReports = (octokit: GitHub, repo: RepoRef, rules: Extract<Rules, { governed: true }>, now: Date) => Promise<void>;
+export type PublishReports = (octokit: GitHub, repo: RepoRef, rules: Extract<Rules, { governed: true }>, now: Date, appLogin: string) => Promise<void>;
 
 /** The transparency reports that are due, oldest first (src/transparency/report.ts). */
-export const publishReports: PublishReports = async (octokit, repo, rules, now) => {
+export const publishReports: PublishReports = async (octokit, repo, rules, now, appLogin) => {
   if (!rules.policy) return;
-  await publishDueReports(octokit, { ...repo, policy: rules.policy, now });
+  await publishDueReports(octokit, { ...repo, policy: rules.policy, now, appLogin });
 };
 
 /** The healing pass of the public record for one repository (see healMissedCloses). */
@@ -58,7 +58,7 @@ export type HealCloses = (
 ) => Promise<HealResult>;
 
 export interface HealResult {
-  /** PRs closed in the window (since the start of the previous log period). */
+  /** PRs closed in the window (since the chain's last record, or the previous log period's start). */
   closed: number;
   /** Closes without a record that may be decisions: each handed to recordClose. */
   recorded: number;
@@ -72,10 +72,15 @@ async function anyChangedSince(octokit: GitHub, files: FileRef[], since: Date): 
 
 const sameFile = (a: FileRef, b: FileRef): boolean => sameRepository(a, b) && a.path === b.path;
 
-/** The start of the window in which missed closes are looked for: the previous log period's. */
-export function healWindowStart(policy: Policy, now: Date): Date {
+/**
+ * The start of the window in which missed closes are looked for: the previous log period's, or
+ * the close of the chain's last record when that is earlier (the app was down longer than a
+ * period), however long ago.
+ */
+export function healWindowStart(policy: Policy, now: Date, lastRecorded: Date | null = null): Date {
   const current = periodOf(now, logPeriodKind(policy.transparency.report));
-  return parsePeriod(previousPeriod(current))!.start;
+  const previous = parsePeriod(previousPeriod(current))!.start;
+  return lastRecorded !== null && lastRecorded.getTime() < previous.getTime() ? lastRecorded : previous;
 }
 
 /**
@@ -90,16 +95,19 @@ export function healWindowStart(policy: Policy, now: Date): Date {
  */
 export const healMissedCloses: HealCloses = async (octokit, installationId, repo, policy, services, policyFiles) => {
   if (!policy.transparency.log) return { closed: 0, recorded: 0 };
-  const since = healWindowStart(policy, services.now());
+  const appLogin = await appLoginOf(services);
+  const since = healWindowStart(policy, services.now(), await lastRecordedClose(octokit, repo, policy.transparency.labels, appLogin));
   const closed = await listPullsClosedSince(octokit, repo, since);
   if (closed.length === 0) return { closed: 0, recorded: 0 };
-  const recorded = await listRecordedCloses(octokit, repo, policy.transparency.labels, since);
+  const recorded = await listRecordedCloses(octokit, repo, policy.transparency.labels, since, appLogin);
   const missing = closed.filter((p) => !recorded.has(closeKey(p.number, p.closedAt)));
   if (missing.length === 0) return { closed: closed.length, recorded: 0 };
 
   let candidates: ClosedPull[] = missing;
   if (!(await anyChangedSince(octokit, policyFiles ?? [{ ...repo, path: DEFAULT_POLICY_PATH }], since))) {
-    const byLabel = (p: ClosedPull) => decisionKindsOf(policy, { labels: p.labels, files: [] }).length > 0;
+    // Labels as they are now: one removed after the close (a PR touched since) is not known, so
+    // such a PR goes to recordClose, which reads its labels as they were at the close.
+    const byLabel = (p: ClosedPull) => Date.parse(p.updatedAt) > Date.parse(p.closedAt) || decisionKindsOf(policy, { labels: p.labels, files: [] }).length > 0;
     const unlabelled = missing.filter((p) => !byLabel(p));
     const files = await listChangedFilesOf(octokit, repo, unlabelled.map((p) => p.number));
     candidates = missing.filter((p) => {
@@ -195,7 +203,7 @@ async function sweepRepository(
       services.log?.warn({ err: error, repo: ref }, "sweep: missed closes not looked for after an error");
     }
   }
-  if (publishReports && rules.policy) await publishReports(installation.octokit, ref, rules, services.now());
+  if (publishReports && rules.policy) await publishReports(installation.octokit, ref, rules, services.now(), await appLoginOf(services));
   await evaluateWhatNeedsIt(installation, ref, rules, services, stats);
 }
 

@@ -11,6 +11,7 @@ import { installationRepositories } from "../evaluate/sweep.js";
 import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
 import { sameRepository, type FileRef, type RepoRef } from "../github/files.js";
+import { recordPush, type PushEvent } from "../evaluate/record-push.js";
 import type { Services } from "./services.js";
 
 /** GitHub lists at most this many commits in a push payload; a longer push may hide changes. */
@@ -33,6 +34,25 @@ export async function onPush(context: Context<"push">, services: Services): Prom
   // GitHub lists at most 20 commits in the payload: a longer push may have changed any file.
   const truncated = commits.length >= PUSH_PAYLOAD_COMMITS;
   const changed = (file: FileRef) => sameRepository(file, repo) && (truncated || touched.has(file.path));
+
+  // A direct push that changes a rules file or a governed path goes on the public record (a merge
+  // of a PR is recorded as its close), judged by the rules before the push: first, so that a push
+  // deleting the policy is recorded before anything reads the repository as ungoverned.
+  const { before, after, sender, head_commit } = context.payload;
+  const pushedAt = typeof repository.pushed_at === "number" ? new Date(repository.pushed_at * 1000) : services.now();
+  const push: PushEvent = {
+    ...repo,
+    before,
+    after,
+    pusher: sender?.login ?? context.payload.pusher.name,
+    pusherId: sender?.id ?? null,
+    pushedAt: pushedAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    title: (head_commit?.message ?? "").split("\n")[0] ?? "",
+    files: truncated ? null : [...touched],
+  };
+  await services.run(installation.id, `record push ${repo.owner}/${repo.repo}@${after}`.toLowerCase(), async () => {
+    await recordPush(octokit, push, services);
+  });
 
   await reevaluateIfRulesChanged(octokit, installation.id, repo, touched.has(DEFAULT_POLICY_PATH) || truncated, changed, services);
 

@@ -29,6 +29,18 @@ export interface Services extends EvaluationDeps {
   otherRepositories?: boolean;
   /** The merge groups this process judged (src/evaluate/evaluate-group.ts). */
   groups?: JudgedGroups;
+  /**
+   * The app's bot login ("slug[bot]"), when `appLogin` is not given: looked up once (`GET /app`).
+   * Only what that account wrote is the public record; undefined while GitHub cannot say.
+   */
+  botLogin?: () => Promise<string | undefined>;
+}
+
+/** The app's login, or an error: nothing is written to the public record under an unknown name. */
+export async function appLoginOf(services: Pick<Services, "appLogin" | "botLogin">): Promise<string> {
+  const login = services.appLogin ?? (await services.botLogin?.());
+  if (!login) throw new Error("The app's own login is not known yet (GET /app failed): the public record is not read or written until it is");
+  return login;
 }
 
 /** The key under which evaluations of one PR coalesce (and its sweep hint is kept). */

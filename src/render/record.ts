@@ -55,15 +55,18 @@ export function renderRecordComment(record: DecisionRecord, opts: RecordRenderOp
   const { lang } = opts;
   const server = opts.serverUrl ?? DEFAULT_SERVER_URL;
   const none = t(lang, "record.none");
-  const lines: string[] = [recordMarker(record.pr, record.closed_at), ""];
+  const lines: string[] = [recordMarker(record.pr, record.closed_at, record.merge_commit), ""];
   lines.push(`### ${t(lang, "record.heading", { outcome: record.outcome, seq: record.seq })}`, "");
-  if (mergedWithoutSignoff(record)) lines.push(t(lang, "record.mergedWithoutSignoff"), "");
+  if (record.outcome === "pushed") lines.push(t(lang, "record.pushedWithoutPr"), "");
+  else if (mergedWithoutSignoff(record)) lines.push(t(lang, "record.mergedWithoutSignoff"), "");
 
   const row = (label: string, value: string) => lines.push(`- **${t(lang, "record.field", { label: t(lang, label) })}** ${value}`);
-  row("record.pullRequest", `[${record.pr}: ${safeInline(record.title)}](${pullUrl(server, record.repo, record.pr)})`);
+  const hex = (sha: string) => isolateLtr(lang, `\`${sha.replace(/[^0-9a-fA-F]/g, "")}\``);
+  if (record.pr === null) row("record.commit", `${hex(record.merge_commit ?? "")} ${safeInline(record.title)}`);
+  else row("record.pullRequest", `[${record.pr}: ${safeInline(record.title)}](${pullUrl(server, record.repo, record.pr)})`);
   row("record.kinds", record.kinds.map(safeInline).join(", ") || none);
   row(
-    "record.author",
+    record.outcome === "pushed" ? "record.pusher" : "record.author",
     record.author_sector
       ? t(lang, "record.authorSector", { login: safeInline(record.author), sector: sector(record.author_sector, opts.sectorNames) })
       : t(lang, "record.authorUndeclared", { login: safeInline(record.author) }),
@@ -86,7 +89,8 @@ export function renderRecordComment(record: DecisionRecord, opts: RecordRenderOp
   );
   row("record.opened", stamp(lang, record.opened_at));
   row("record.closed", stamp(lang, record.closed_at));
-  if (record.merge_commit) row("record.mergeCommit", isolateLtr(lang, `\`${record.merge_commit.replace(/[^0-9a-fA-F]/g, "")}\``));
+  if (record.merge_commit && record.pr !== null) row("record.mergeCommit", hex(record.merge_commit));
+  if (typeof record.rules === "string") row("record.rules", hex(record.rules));
   lines.push("");
 
   if (record.votes && Object.keys(record.votes).length > 0) {

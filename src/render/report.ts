@@ -31,15 +31,16 @@ function mermaidText(text: string): string {
 }
 
 /** A link to a pull request, its title inert. */
-function prLink(server: string, repo: string, n: number, title: string): string {
-  return `[${n}: ${safeInline(title)}](${pullUrl(server, repo, n)})`;
+function prLink(server: string, repo: string, n: number | null, title: string): string {
+  // A direct push has no pull request: its title (the commit's first line) alone.
+  return n === null ? safeInline(title) : `[${n}: ${safeInline(title)}](${pullUrl(server, repo, n)})`;
 }
 
 function recordTable(
   lang: Language,
   lines: ReportRecordLine[],
   sectorName: (id: string) => string,
-  link: (n: number, title: string) => string,
+  link: (n: number | null, title: string) => string,
 ): string[] {
   const head = ["record", "pr", "kinds", "author", "signoff", "closed"].map((c) => t(lang, `report.col.${c}`));
   const out = [cellJoin(head), cellJoin(head.map(() => "---"))];
@@ -77,7 +78,7 @@ export function renderReport(model: ReportModel, opts: ReportRenderOptions): str
   const names = new Map(model.participation.map((p) => [p.sector, p.name]));
   const sectorName = (id: string) => safeInline(names.get(id) ?? id);
   const server = opts.serverUrl ?? DEFAULT_SERVER_URL;
-  const link = (n: number, title: string) => prLink(server, model.repo, n, title);
+  const link = (n: number | null, title: string) => prLink(server, model.repo, n, title);
   const out: string[] = [reportMarker(model.period), ""];
   out.push(`## ${t(lang, "report.heading", { repo: safeInline(model.repo), period: model.period })}`, "");
   out.push(t(lang, "report.intro", { start: model.start.slice(0, 10), end: model.end.slice(0, 10) }), "");

@@ -1,6 +1,8 @@
 // Finding what the app wrote on the public record: log and report issues (by the hidden marker in
 // their body, among the issues with the transparency label, all pages), and the record comments
-// of a log issue (by their marker, written by the log issue's own author: the app).
+// of a log issue (by their marker). Only what the app's own bot account ("slug[bot]") wrote
+// counts: an issue or a comment with the same title or marker from anyone else (a writer, a
+// workflow as `github-actions[bot]`, another app) is set aside as foreign, never read as a record.
 import { LOG_TITLE_PREFIX, REPORT_TITLE_PREFIX } from "../constants.js";
 import { comparePeriods, parsePeriod } from "../core/period.js";
 import { parseRecordComment, type ParsedRecordComment } from "../core/record.js";
@@ -27,14 +29,22 @@ export interface TransparencyIssues {
   logs: Map<string, RecordIssue[]>;
   /** Report issues by period, oldest first. */
   reports: Map<string, RecordIssue[]>;
+  /** Issues titled or marked as a log or a report that the app did not open: never used. */
+  foreign: RecordIssue[];
 }
+
+/** Whether `login` is the app's bot account (GitHub compares logins case-insensitively). */
+export const sameLogin = (a: string | undefined | null, b: string): boolean => (a ?? "").toLowerCase() === b.toLowerCase();
 
 const LOG_RE = /<!-- partnership-governance:log period=(\S+) -->/;
 const REPORT_RE = /<!-- partnership-governance:report period=(\S+) -->/;
 const REPORT_PARTS_RE = /<!-- partnership-governance:report-parts period=(\S+) total=(\d+) -->/;
 
-/** Every log and report issue of the repository, open or closed (all pages). */
-export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labels: string[]): Promise<TransparencyIssues> {
+/**
+ * Every log and report issue the app (`appLogin`, its "slug[bot]") opened in the repository, open
+ * or closed (all pages), and the look-alikes anyone else opened.
+ */
+export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labels: string[], appLogin: string): Promise<TransparencyIssues> {
   const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
     owner: ref.owner,
     repo: ref.repo,
@@ -44,36 +54,45 @@ export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labe
   });
   const logs = new Map<string, RecordIssue[]>();
   const reports = new Map<string, RecordIssue[]>();
+  const foreign: RecordIssue[] = [];
   for (const issue of issues) {
     if (issue.pull_request) continue;
     const body = issue.body ?? "";
+    const entry = (period: string, parts?: number): RecordIssue => ({
+      number: issue.number,
+      period,
+      state: issue.state === "closed" ? "closed" : "open",
+      author: issue.user?.login ?? "",
+      url: issue.html_url,
+      createdAt: issue.created_at,
+      ...(parts !== undefined ? { parts } : {}),
+    });
     const add = (map: Map<string, RecordIssue[]>, period: string, parts?: number) => {
       const list = map.get(period) ?? [];
-      list.push({
-        number: issue.number,
-        period,
-        state: issue.state === "closed" ? "closed" : "open",
-        author: issue.user?.login ?? "",
-        url: issue.html_url,
-        createdAt: issue.created_at,
-        ...(parts !== undefined ? { parts } : {}),
-      });
+      list.push(entry(period, parts));
       map.set(period, list);
     };
     const log = LOG_RE.exec(body);
-    // Logs are opened by the app only (a bot account): an issue a person opened with the same
-    // title and marker is not part of the record, so it can neither hijack nor break the chain.
-    const byBot = issue.user?.type === "Bot";
-    if (log && byBot && parsePeriod(log[1]!) && issue.title === `${LOG_TITLE_PREFIX}${log[1]}`) add(logs, log[1]!);
     const report = REPORT_RE.exec(body);
+    // Logs and reports are opened by the app's own account only: an issue anyone else opened with
+    // the same title or marker (a writer's workflow, another app) can neither hijack the chain nor
+    // stand in for a report; `verify` names it.
+    if (!sameLogin(issue.user?.login, appLogin)) {
+      const lookalike = log ?? report;
+      if (lookalike || issue.title.startsWith(LOG_TITLE_PREFIX) || issue.title.startsWith(REPORT_TITLE_PREFIX)) {
+        foreign.push(entry(lookalike?.[1] ?? issue.title.replace(/^Transparency (?:log|report): /, "")));
+      }
+      continue;
+    }
+    if (log && parsePeriod(log[1]!) && issue.title === `${LOG_TITLE_PREFIX}${log[1]}`) add(logs, log[1]!);
     if (report && parsePeriod(report[1]!) && issue.title === `${REPORT_TITLE_PREFIX}${report[1]}`) {
-      // Only a report the app wrote is ever completed by it: a look-alike's marker is ignored.
-      const parts = byBot ? REPORT_PARTS_RE.exec(body) : null;
+      const parts = REPORT_PARTS_RE.exec(body);
       add(reports, report[1]!, parts && parts[1] === report[1] ? Number(parts[2]) : undefined);
     }
   }
   for (const list of [...logs.values(), ...reports.values()]) list.sort((a, b) => a.number - b.number);
-  return { logs, reports };
+  foreign.sort((a, b) => a.number - b.number);
+  return { logs, reports, foreign };
 }
 
 /** The log issue of each period (the oldest when a race made two), in period order. */
@@ -86,23 +105,37 @@ export interface RecordComment {
   body: string;
   url: string;
   parsed: ParsedRecordComment;
+  /** GitHub's `created_at` and `updated_at`: a record comment is never edited by the app. */
+  createdAt: string;
+  updatedAt: string;
+  /** Who wrote it. */
+  author: string;
 }
 
-/** The record comments of a log issue, in order (all pages); people's comments are left out. */
-export async function listRecordComments(octokit: GitHub, ref: RepoRef, issue: RecordIssue): Promise<RecordComment[]> {
+/** The record comments of a log issue, in order (all pages): the app's, and anyone else's marked ones. */
+export async function listLogComments(octokit: GitHub, ref: RepoRef, issue: RecordIssue): Promise<{ records: RecordComment[]; foreign: RecordComment[] }> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: ref.owner,
     repo: ref.repo,
     issue_number: issue.number,
     per_page: 100,
   });
-  const out: RecordComment[] = [];
+  const records: RecordComment[] = [];
+  const foreign: RecordComment[] = [];
   for (const c of comments) {
-    if ((c.user?.login ?? "").toLowerCase() !== issue.author.toLowerCase()) continue;
     const parsed = parseRecordComment(c.body ?? "");
-    if (parsed) out.push({ id: c.id, body: c.body ?? "", url: c.html_url, parsed });
+    if (!parsed) continue;
+    const author = c.user?.login ?? "";
+    const comment = { id: c.id, body: c.body ?? "", url: c.html_url, parsed, createdAt: c.created_at, updatedAt: c.updated_at, author };
+    // The log's author is the app (listTransparencyIssues keeps no other).
+    (sameLogin(author, issue.author) ? records : foreign).push(comment);
   }
-  return out;
+  return { records, foreign };
+}
+
+/** The record comments the app wrote on a log issue, in order (all pages). */
+export async function listRecordComments(octokit: GitHub, ref: RepoRef, issue: RecordIssue): Promise<RecordComment[]> {
+  return (await listLogComments(octokit, ref, issue)).records;
 }
 
 /**
@@ -150,6 +183,7 @@ export async function ensureLogIssue(
   policy: Policy,
   period: string,
   known: TransparencyIssues,
+  appLogin: string,
 ): Promise<{ issue: RecordIssue; issues: TransparencyIssues; created: boolean }> {
   const lang = policy.transparency.language;
   const existing = known.logs.get(period);
@@ -171,7 +205,7 @@ export async function ensureLogIssue(
     url: data.html_url,
     createdAt: data.created_at,
   };
-  const issues = await listTransparencyIssues(octokit, ref, policy.transparency.labels);
+  const issues = await listTransparencyIssues(octokit, ref, policy.transparency.labels, appLogin);
   const list = issues.logs.get(period) ?? [];
   if (!list.some((i) => i.number === mine.number)) list.push(mine);
   list.sort((a, b) => a.number - b.number);
@@ -180,23 +214,39 @@ export async function ensureLogIssue(
 }
 
 
-/** The key of one close, as a record's marker names it: the PR and its `closed_at`. */
-export const closeKey = (pr: number, closedAt: string): string => `${pr}@${closedAt}`;
+/** The key of one close, as a record's marker names it: the PR and its `closed_at` (a push: its commit). */
+export const closeKey = (pr: number | null, closedAt: string, push?: string): string => (pr === null ? `push:${push ?? ""}` : `${pr}@${closedAt}`);
 
 /**
  * Every close recorded in the logs of the periods that end after `since` (a close at or after
  * `since` is recorded in the log of the period it was recorded in, never earlier), read once:
  * one listing of the issues and one of each such log's comments, whatever the number of PRs.
  */
-export async function listRecordedCloses(octokit: GitHub, ref: RepoRef, labels: string[], since: Date): Promise<Set<string>> {
-  const issues = await listTransparencyIssues(octokit, ref, labels);
+export async function listRecordedCloses(octokit: GitHub, ref: RepoRef, labels: string[], since: Date, appLogin: string): Promise<Set<string>> {
+  const issues = await listTransparencyIssues(octokit, ref, labels, appLogin);
   const out = new Set<string>();
   for (const list of issues.logs.values()) {
     for (const log of list) {
       const bounds = parsePeriod(log.period);
       if (!bounds || bounds.end.getTime() <= since.getTime()) continue;
-      for (const c of await listRecordComments(octokit, ref, log)) out.add(closeKey(c.parsed.pr, c.parsed.closedAt));
+      for (const c of await listRecordComments(octokit, ref, log)) out.add(closeKey(c.parsed.pr, c.parsed.closedAt, c.parsed.push));
     }
   }
   return out;
+}
+
+/**
+ * When the chain's last record was written about (its `closed_at`), however long ago, or null
+ * for a repository without records: the sweep looks for missed closes back to there.
+ */
+export async function lastRecordedClose(octokit: GitHub, ref: RepoRef, labels: string[], appLogin: string): Promise<Date | null> {
+  const logs = canonicalLogs(await listTransparencyIssues(octokit, ref, labels, appLogin)).reverse();
+  for (const log of logs) {
+    const records = await listRecordComments(octokit, ref, log);
+    const last = records[records.length - 1];
+    if (!last) continue;
+    const at = Date.parse(last.parsed.closedAt);
+    return Number.isNaN(at) ? new Date(Date.parse(log.createdAt)) : new Date(at);
+  }
+  return null;
 }

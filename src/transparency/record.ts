@@ -9,12 +9,13 @@
 // wins, so exactly one of the racing writers keeps its record and the chain stays one chain.
 import { GENESIS } from "../core/chain.js";
 import { logPeriodKind, periodOf, comparePeriods } from "../core/period.js";
-import { buildRecord, type DecisionRecord } from "../core/record.js";
+import { anchorCommitOf, buildPushRecord, buildRecord, type DecisionRecord, type PushFacts } from "../core/record.js";
 import type { Policy, PullRequestFacts, SignoffResult } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { t } from "../render/i18n.js";
 import { renderRecordComment } from "../render/record.js";
+import { readAnchors, scanAnchors, writeAnchor } from "./anchor.js";
 import {
   canonicalLogs,
   closeIssueWithComment,
@@ -25,18 +26,30 @@ import {
   type RecordIssue,
 } from "./issues.js";
 
-export interface RecordCloseInput extends RepoRef {
+/** Who the app is: only what its bot account wrote counts; only its check runs are anchors. */
+export interface AppIdentity {
+  /** "slug[bot]". */
+  appLogin: string;
+  appId: number;
+}
+
+interface AppendInput extends RepoRef, AppIdentity {
   policy: Policy;
-  /** The closed PR; `closedAt` (GitHub's `closed_at`) identifies the close. */
-  facts: PullRequestFacts;
-  /** The sign-off as it stood when the PR closed, judged by the rules before the merge. */
-  signoff: SignoffResult;
-  authorSector: string | null;
   now: Date;
   /** For links in the record ("https://github.com" or a GitHub Enterprise host). */
   serverUrl?: string;
   /** How many times to write again after losing a race (default 5). */
   maxAttempts?: number;
+}
+
+export interface RecordCloseInput extends AppendInput {
+  /** The closed PR; `closedAt` (GitHub's `closed_at`) identifies the close. */
+  facts: PullRequestFacts;
+  /** The sign-off as it stood when the PR closed, judged by the rules before the merge. */
+  signoff: SignoffResult;
+  authorSector: string | null;
+  /** The default-branch commit whose rules judged it (the record's `rules`). */
+  rules: string;
 }
 
 export type RecordCloseResult =
@@ -54,6 +67,8 @@ export class RecordRaceError extends Error {
 interface Head {
   seq: number;
   hash: string;
+  /** The record comment it was read from. */
+  comment: RecordComment;
 }
 
 function headOf(records: RecordComment[]): Head | null | "unreadable" {
@@ -61,27 +76,80 @@ function headOf(records: RecordComment[]): Head | null | "unreadable" {
   if (!last) return null;
   const r = last.parsed.record;
   if (!r || typeof r.seq !== "number" || typeof r.hash !== "string") return "unreadable";
-  return { seq: r.seq, hash: r.hash };
+  return { seq: r.seq, hash: r.hash, comment: last };
+}
+
+/**
+ * The head of the chain as the anchors say it is, so that tampering with the log never bends the
+ * chain the app continues: a head record whose comment was edited is continued from its anchor's
+ * hash (the text GitHub shows may be a forgery), and anchors of records written after it (records
+ * an administrator deleted from the end of the log) move the head past them, so that no `seq` is
+ * ever written twice. `verify` names both.
+ */
+async function anchoredHead(octokit: GitHub, ref: RepoRef, head: Head, appId: number): Promise<{ seq: number; hash: string }> {
+  const record = head.comment.parsed.record ?? {};
+  const commit = anchorCommitOf(record);
+  let best = { seq: head.seq, hash: head.hash };
+  if (record.v !== 1 && commit && Date.parse(head.comment.updatedAt) > Date.parse(head.comment.createdAt)) {
+    const own = ((await readAnchors(octokit, ref, [commit], appId)).get(commit) ?? []).find((a) => a.seq === head.seq);
+    if (!own) throw new Error(`The last record of the log of ${repoName(ref)} was edited and has no anchor: the chain cannot be continued`);
+    best = { seq: own.seq, hash: own.hash };
+  }
+  const closed = Date.parse(head.comment.parsed.closedAt);
+  const later = await scanAnchors(octokit, ref, appId, Number.isNaN(closed) ? null : new Date(closed), typeof record.merge_commit === "string" ? record.merge_commit : null);
+  for (const a of later) if (a.seq > best.seq) best = { seq: a.seq, hash: a.hash };
+  return best;
 }
 
 export async function recordClosedPullRequest(octokit: GitHub, input: RecordCloseInput): Promise<RecordCloseResult> {
   const { policy, facts } = input;
   if (!policy.transparency.log) return { status: "not-logged", reason: "log-off" };
   if (!input.signoff.isDecision) return { status: "not-logged", reason: "not-a-decision" };
-  const ref: RepoRef = { owner: input.owner, repo: input.repo };
   const closedAt = facts.closedAt ?? input.now.toISOString().replace(/\.\d{3}Z$/, "Z");
   const closedFacts: PullRequestFacts = { ...facts, closedAt };
-  const period = periodOf(input.now, logPeriodKind(policy.transparency.report));
+  return appendRecord(octokit, input, {
+    same: (c) => c.parsed.pr === facts.number && c.parsed.closedAt === closedAt,
+    build: (repo, seq, prev) =>
+      buildRecord({ repo, seq, prev, facts: closedFacts, signoff: input.signoff, authorSector: input.authorSector, rules: input.rules }),
+  });
+}
 
-  const known = await listTransparencyIssues(octokit, ref, policy.transparency.labels);
-  const { issue, issues, created } = await ensureLogIssue(octokit, ref, policy, period, known);
+export interface RecordPushInput extends AppendInput {
+  push: PushFacts;
+}
+
+/** Appends the record of a direct push to the default branch (one record per pushed commit). */
+export async function recordDirectPush(octokit: GitHub, input: RecordPushInput): Promise<RecordCloseResult> {
+  if (!input.policy.transparency.log) return { status: "not-logged", reason: "log-off" };
+  return appendRecord(octokit, input, {
+    same: (c) => c.parsed.pr === null && c.parsed.push === input.push.commit,
+    build: (repo, seq, prev) => buildPushRecord({ repo, seq, prev, push: input.push }),
+  });
+}
+
+/**
+ * Appends one record to the log of the current period (opened if absent), chained to the last
+ * record, then writes its anchor. `same` finds a record of the same close written before.
+ */
+async function appendRecord(
+  octokit: GitHub,
+  input: AppendInput,
+  what: { same: (c: RecordComment) => boolean; build: (repo: string, seq: number, prev: string) => DecisionRecord },
+): Promise<RecordCloseResult> {
+  const { policy, appLogin } = input;
+  const ref: RepoRef = { owner: input.owner, repo: input.repo };
+  const period = periodOf(input.now, logPeriodKind(policy.transparency.report));
+  const lang = policy.transparency.language;
+
+  const known = await listTransparencyIssues(octokit, ref, policy.transparency.labels, appLogin);
+  const { issue, issues, created } = await ensureLogIssue(octokit, ref, policy, period, known, appLogin);
   const earlier = canonicalLogs(issues)
     .filter((i) => comparePeriods(i.period, period) < 0)
     .reverse(); // latest first
   if (created && policy.transparency.report === "off") {
     // Without reports, a monthly log closes when the next one opens.
     for (const old of earlier.filter((i) => i.state === "open")) {
-      await closeIssueWithComment(octokit, ref, old.number, t(policy.transparency.language, "report.logClosedNoReport", { period: old.period }), "completed");
+      await closeIssueWithComment(octokit, ref, old.number, t(lang, "report.logClosedNoReport", { period: old.period }), "completed");
       old.state = "closed";
     }
   }
@@ -96,6 +164,12 @@ export async function recordClosedPullRequest(octokit: GitHub, input: RecordClos
     }
     return r;
   };
+  // A record found already written (a repeated delivery, or a write that failed after GitHub had
+  // applied it) still gets its anchor, if the earlier attempt stopped before writing it.
+  const already = async (c: RecordComment, issueNumber: number): Promise<RecordCloseResult> => {
+    await ensureAnchor(octokit, ref, c, input);
+    return { status: "already-recorded", url: c.url, issueNumber };
+  };
 
   const maxAttempts = input.maxAttempts ?? 5;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -104,27 +178,20 @@ export async function recordClosedPullRequest(octokit: GitHub, input: RecordClos
     const previous = previousIssue ? await recordsOf(previousIssue) : [];
 
     // One record per close: a repeated delivery finds the record written before.
-    const same = (c: RecordComment) => c.parsed.pr === facts.number && c.parsed.closedAt === closedAt;
-    const here = current.find(same);
-    if (here) return { status: "already-recorded", url: here.url, issueNumber: issue.number };
-    const there = previous.find(same);
-    if (there && previousIssue) return { status: "already-recorded", url: there.url, issueNumber: previousIssue.number };
+    const here = current.find(what.same);
+    if (here) return already(here, issue.number);
+    const there = previous.find(what.same);
+    if (there && previousIssue) return already(there, previousIssue.number);
 
     // The head of the chain: the last record of this period's log, else of the latest earlier one.
     let head = headOf(current);
     for (let i = 0; head === null && i < earlier.length; i++) head = headOf(await recordsOf(earlier[i]!));
     if (head === "unreadable") throw new Error(`The last record of the log of ${repoName(ref)} is unreadable: the chain cannot be continued`);
+    const chainHead = head ? await anchoredHead(octokit, ref, head, input.appId) : null;
 
-    const record = buildRecord({
-      repo: repoName(ref),
-      seq: (head?.seq ?? 0) + 1,
-      prev: head?.hash ?? GENESIS,
-      facts: closedFacts,
-      signoff: input.signoff,
-      authorSector: input.authorSector,
-    });
+    const record = what.build(repoName(ref), (chainHead?.seq ?? 0) + 1, chainHead?.hash ?? GENESIS);
     const body = renderRecordComment(record, {
-      lang: policy.transparency.language,
+      lang,
       ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}),
       sectorNames: Object.fromEntries(policy.sectors.map((s) => [s.id, s.name])),
     });
@@ -136,14 +203,28 @@ export async function recordClosedPullRequest(octokit: GitHub, input: RecordClos
       .filter((c) => c.id < posted.id)
       .sort((a, b) => a.id - b.id)
       .pop();
-    const chainsOn =
-      before === undefined
-        ? true
-        : before.parsed.record?.seq === record.seq - 1 && before.parsed.record?.hash === record.prev;
-    if (chainsOn) return { status: "recorded", record, url: posted.html_url, issueNumber: issue.number, attempts: attempt };
+    // Ours must come right after the head it chained to (another writer's record in between means
+    // a race lost); the head's own text may differ from the chain's (see anchoredHead).
+    const chainsOn = before === undefined ? true : head !== null && before.id === head.comment.id;
+    if (chainsOn) {
+      const commit = anchorCommitOf(record);
+      if (commit) await writeAnchor(octokit, ref, record, commit, { lang, recordUrl: posted.html_url, now: input.now });
+      return { status: "recorded", record, url: posted.html_url, issueNumber: issue.number, attempts: attempt };
+    }
     await octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: posted.id });
   }
   throw new RecordRaceError(maxAttempts);
+}
+
+/** Writes the anchor of a record found already written, when it has none yet. */
+async function ensureAnchor(octokit: GitHub, ref: RepoRef, c: RecordComment, input: AppendInput): Promise<void> {
+  const record = c.parsed.record;
+  if (!record || record.v !== 2 || typeof record.seq !== "number") return; // v1 records predate anchors
+  const commit = anchorCommitOf(record);
+  if (!commit) return;
+  const anchors = (await readAnchors(octokit, ref, [commit], input.appId)).get(commit) ?? [];
+  if (anchors.some((a) => a.seq === record.seq && a.hash === record.hash)) return;
+  await writeAnchor(octokit, ref, record as unknown as DecisionRecord, commit, { lang: input.policy.transparency.language, recordUrl: c.url, now: input.now });
 }
 
 export const repoName = (ref: RepoRef): string => `${ref.owner}/${ref.repo}`;

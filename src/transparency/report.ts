@@ -29,6 +29,8 @@ export const MAX_PERIODS_PER_SWEEP = 120;
 
 export interface ReportContext extends RepoRef {
   policy: Policy;
+  /** The app's bot login ("slug[bot]"): only its issues and comments are the record. */
+  appLogin: string;
   serverUrl?: string;
   /**
    * The time of this run: a report younger than REPORT_HEAL_GRACE_MS is not completed (its writer
@@ -75,7 +77,7 @@ export class ReportSources {
   ) {}
 
   static async load(octokit: GitHub, ctx: ReportContext): Promise<ReportSources> {
-    return new ReportSources(octokit, ctx, await listTransparencyIssues(octokit, ctx, ctx.policy.transparency.labels));
+    return new ReportSources(octokit, ctx, await listTransparencyIssues(octokit, ctx, ctx.policy.transparency.labels, ctx.appLogin));
   }
 
   recordsOf(issue: RecordIssue): Promise<RecordComment[]> {
@@ -270,7 +272,7 @@ export async function publishReport(octokit: GitHub, sources: ReportSources, ctx
     body: reportBody(parts, period),
     labels: ctx.policy.transparency.labels,
   });
-  const again = await listTransparencyIssues(octokit, ctx, ctx.policy.transparency.labels);
+  const again = await listTransparencyIssues(octokit, ctx, ctx.policy.transparency.labels, ctx.appLogin);
   const first = again.reports.get(period)?.find((r) => r.number !== data.number && r.number < data.number);
   if (first) {
     await closeIssueWithComment(octokit, ctx, data.number, t(lang, "record.log.duplicate", { url: first.url }), "duplicate");
@@ -325,7 +327,7 @@ export async function publishDueReports(
   input: ReportContext & { now: Date },
 ): Promise<PublishReportResult[]> {
   const { policy, now } = input;
-  const ctx: ReportContext = { owner: input.owner, repo: input.repo, policy, now, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
+  const ctx: ReportContext = { owner: input.owner, repo: input.repo, policy, now, appLogin: input.appLogin, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
   const sources = await ReportSources.load(octokit, ctx);
   if (policy.transparency.report === "off") {
     const current = periodOf(now, logPeriodKind("off"));

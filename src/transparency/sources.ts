@@ -158,6 +158,8 @@ export interface ClosedPull {
   merged: boolean;
   mergeCommitSha: string | null;
   labels: string[];
+  /** GitHub's `updated_at`: later than the close when anything (a label too) changed since. */
+  updatedAt: string;
 }
 
 /**
@@ -190,6 +192,7 @@ export async function listPullsClosedSince(octokit: GitHub, ref: RepoRef, since:
         merged: p.merged_at !== null,
         mergeCommitSha: p.merged_at !== null ? p.merge_commit_sha : null,
         labels: p.labels.map((l) => l.name),
+        updatedAt: p.updated_at,
       });
     }
     if (older) break;

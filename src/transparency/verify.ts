@@ -1,17 +1,125 @@
-// Reading the whole log as it stands on GitHub (every log issue in period order, every page of
-// their comments) and verifying its chain.
-import { verifyChain, type ChainResult } from "../core/chain.js";
-import { comparePeriods } from "../core/period.js";
+// Verifying the public record as it stands on GitHub: every log issue the app opened, in period
+// order, every page of their comments; the hash chain; who wrote each log, report and record; any
+// record comment edited at all; and each record against its anchor, each anchor against the log.
+import { verifyChain, type ChainProblem } from "../core/chain.js";
+import { anchorCommitOf } from "../core/record.js";
+import { comparePeriods, parsePeriod, previousPeriod } from "../core/period.js";
 import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
-import { canonicalLogs, listRecordComments, listTransparencyIssues } from "./issues.js";
+import { readAnchors, scanAnchors, type Anchor } from "./anchor.js";
+import { canonicalLogs, listLogComments, listTransparencyIssues, type RecordComment } from "./issues.js";
 
-export async function verifyLog(octokit: GitHub, ref: RepoRef, labels: string[], upTo?: string): Promise<ChainResult & { logs: number }> {
-  const issues = await listTransparencyIssues(octokit, ref, labels);
-  const logs = canonicalLogs(issues).filter((l) => upTo === undefined || comparePeriods(l.period, upTo) <= 0);
-  const entries: Array<{ body: string; url: string; period: string }> = [];
-  for (const log of logs) {
-    for (const c of await listRecordComments(octokit, ref, log)) entries.push({ body: c.body, url: c.url, period: log.period });
+export interface VerifyProblem {
+  seq: number | null;
+  pr: number | null;
+  problem: ChainProblem;
+  url: string | null;
+  /** A technical description (numbers and hashes), shown beside the translated message. */
+  detail: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  count: number;
+  head: string | null;
+  problems: VerifyProblem[];
+  logs: number;
+}
+
+export interface VerifyOptions {
+  labels: string[];
+  /** The app's bot login ("slug[bot]"): only what it wrote is the record. */
+  appLogin: string;
+  /** The app's id: only its check runs are anchors. */
+  appId: number;
+  /** Verify up to and including this period (anchors of later records are then not looked for). */
+  upTo?: string;
+}
+
+const seqOf = (c: RecordComment): number | null => (typeof c.parsed.record?.seq === "number" ? c.parsed.record.seq : null);
+
+export async function verifyLog(octokit: GitHub, ref: RepoRef, opts: VerifyOptions): Promise<VerifyResult> {
+  const problems: VerifyProblem[] = [];
+  const issues = await listTransparencyIssues(octokit, ref, opts.labels, opts.appLogin);
+  for (const f of issues.foreign) {
+    problems.push({ seq: null, pr: null, problem: "foreign", url: f.url, detail: `issue ${f.number} looks like the app's but was opened by ${f.author}` });
   }
-  return { ...verifyChain(entries), logs: logs.length };
+  const logs = canonicalLogs(issues).filter((l) => opts.upTo === undefined || comparePeriods(l.period, opts.upTo) <= 0);
+  const records: Array<RecordComment & { period: string }> = [];
+  for (const log of logs) {
+    const { records: mine, foreign } = await listLogComments(octokit, ref, log);
+    for (const c of foreign) {
+      problems.push({ seq: seqOf(c), pr: c.parsed.pr, problem: "foreign", url: c.url, detail: `a record comment written by ${c.author}, not by ${opts.appLogin}` });
+    }
+    for (const c of mine) records.push({ ...c, period: log.period });
+  }
+
+  // GitHub says when a comment was edited: the app never edits a record, so any edit is tampering,
+  // whether or not the text still hashes (an edit that changed nothing is still an edit).
+  for (const c of records) {
+    if (Date.parse(c.updatedAt) > Date.parse(c.createdAt)) {
+      problems.push({ seq: seqOf(c), pr: c.parsed.pr, problem: "edited", url: c.url, detail: `the comment was edited at ${c.updatedAt}` });
+    }
+  }
+
+  const chain = verifyChain(records.map((c) => ({ body: c.body, url: c.url, period: c.period })));
+  if (!chain.ok) problems.push({ seq: chain.seq, pr: chain.pr, problem: chain.problem, url: chain.url ?? null, detail: chain.detail });
+
+  // Records against anchors: each v2 record must have an anchor on its commit saying the same.
+  const parsed = records.map((c) => ({ c, r: c.parsed.record })).filter((x): x is { c: RecordComment & { period: string }; r: Record<string, unknown> } => x.r !== null);
+  const v2 = parsed.filter((x) => x.r.v !== 1 && typeof x.r.seq === "number");
+  const anchors = await readAnchors(octokit, ref, v2.map((x) => anchorCommitOf(x.r) ?? ""), opts.appId);
+  for (const { c, r } of v2) {
+    const commit = anchorCommitOf(r);
+    const mine = commit ? (anchors.get(commit) ?? []).filter((a) => a.seq === r.seq) : [];
+    if (mine.length === 0) {
+      problems.push({ seq: r.seq as number, pr: c.parsed.pr, problem: "unanchored", url: c.url, detail: `no ${"Transparency record"} check run of the app for record ${String(r.seq)} on ${commit ?? "(no commit)"}` });
+    } else if (!mine.some((a) => a.hash === r.hash && a.prev === r.prev)) {
+      problems.push({ seq: r.seq as number, pr: c.parsed.pr, problem: "edited", url: c.url, detail: `the anchor on ${commit} says hash ${mine[0]!.hash}, prev ${mine[0]!.prev}; the record says ${String(r.hash)}, ${String(r.prev)}` });
+    }
+  }
+
+  // Anchors against records: an anchor whose record is not on the log was deleted (an
+  // administrator who removed the last records, or every record, consistently).
+  if (opts.upTo === undefined) {
+    const last = parsed[parsed.length - 1];
+    const lastLog = logs[logs.length - 1];
+    let since: Date | null = null;
+    if (last && lastLog) {
+      const closed = Date.parse(String(last.r.closed_at));
+      const periodStart = parsePeriod(previousPeriod(lastLog.period))?.start.getTime() ?? closed;
+      since = new Date(Math.min(Number.isNaN(closed) ? periodStart : closed, periodStart));
+    }
+    const onBranch = [...parsed].reverse().find((x) => typeof x.r.merge_commit === "string");
+    const found = await scanAnchors(octokit, ref, opts.appId, since, onBranch ? String(onBranch.r.merge_commit) : null);
+    const bySeq = new Map<number, typeof parsed[number]>();
+    for (const x of parsed) if (typeof x.r.seq === "number") bySeq.set(x.r.seq, x);
+    const reported = new Set(problems.map((p) => `${p.seq}:${p.problem}`));
+    for (const a of dedupe(found)) {
+      const there = bySeq.get(a.seq);
+      if (there && there.r.hash === a.hash) continue;
+      const key = `${a.seq}:${there ? "edited" : "deleted"}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      problems.push(
+        there
+          ? { seq: a.seq, pr: there.c.parsed.pr, problem: "edited", url: there.c.url, detail: `the anchor ${a.url} on ${a.commit} says hash ${a.hash}; the record says ${String(there.r.hash)}` }
+          : { seq: a.seq, pr: null, problem: "deleted", url: a.url, detail: `the anchor on ${a.commit} names record ${a.seq} (hash ${a.hash}), which is not on the log` },
+      );
+    }
+  }
+
+  problems.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
+  const head = chain.ok ? chain.head : null;
+  return { ok: problems.length === 0, count: records.length, head, problems, logs: logs.length };
+}
+
+function dedupe(anchors: Anchor[]): Anchor[] {
+  const seen = new Set<string>();
+  return anchors.filter((a) => {
+    const key = `${a.seq}:${a.hash}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

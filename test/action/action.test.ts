@@ -324,6 +324,8 @@ describe("the GitHub Action's entry", () => {
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     // The healing pass of the public record: no PR closed lately.
+    // The healing pass looks back to the chain's last record (the log: none yet), then lists closes.
+    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     // The listing of open PRs with the app's checks: this one has none yet.
     serveOpenPullsWithChecks(mock, [{ number: NUMBER, labels: ["consultation"], reviews: 2 }]);
@@ -344,7 +346,7 @@ describe("the GitHub Action's entry", () => {
       out: ["Sweep done: 1 installation, 1 repository (1 governed), 1 open pull request evaluated, no evaluation failed, no other error."],
       err: [],
     });
-    expect(reports).toEqual([{ repo: { owner: OWNER, repo: REPO }, sectors: 3, now: later.toISOString(), requestsBefore: 3 }]);
+    expect(reports).toEqual([{ repo: { owner: OWNER, repo: REPO }, sectors: 3, now: later.toISOString(), requestsBefore: 4 }]);
     expect(written(mock)).toEqual([
       [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
       [HEAD, CHECK_SIGNOFF, "success", "Signed off by 2 sectors"],
@@ -355,6 +357,8 @@ describe("the GitHub Action's entry", () => {
     const mock = mockGitHub();
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
+    // The healing pass looks back to the chain's last record (the log: none yet), then lists closes.
+    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     mock.graphql(() => new GraphQLReply({ status: 500, body: { message: "Server Error" } }), { match: (req) => req.query.includes("OpenPullRequestChecks") });
 

@@ -51,7 +51,7 @@ describe("a GitHub that cannot be reached", () => {
   it("stops verify at its first request, exit 2, naming the address and what to check", async () => {
     const fetches = vi.spyOn(globalThis, "fetch");
     const io = cli({ GITHUB_TOKEN: "ghp_test", GITHUB_API_URL: closedUrl });
-    expect(await main(["verify", "--repo", "org/charter"], io)).toBe(2);
+    expect(await main(["verify", "--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(2);
     expect(fetches).toHaveBeenCalledTimes(1);
     expect(io.err()).toMatch(new RegExp(`^Cannot reach GitHub at ${closedUrl} \\(connect ECONNREFUSED [^)]+\\)\\. Check this machine's network connection, or GITHUB_API_URL for GitHub Enterprise\\.\\n$`));
     expect(io.out()).toBe("");
@@ -71,7 +71,7 @@ describe("a GitHub that cannot be reached", () => {
   it("gives up on a request that gets no answer within GITHUB_REQUEST_TIMEOUT seconds, and says so", async () => {
     const fetches = vi.spyOn(globalThis, "fetch");
     const io = cli({ GITHUB_TOKEN: "ghp_test", GITHUB_API_URL: silentUrl, GITHUB_REQUEST_TIMEOUT: "0.2" });
-    expect(await main(["verify", "--repo", "org/charter"], io)).toBe(2);
+    expect(await main(["verify", "--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(2);
     expect(fetches).toHaveBeenCalledTimes(1);
     expect(io.err()).toBe(
       `GitHub at ${silentUrl} did not answer within 0.2 seconds. Try again later, or allow longer with GITHUB_REQUEST_TIMEOUT (seconds).\n`,
@@ -83,14 +83,14 @@ describe("settings", () => {
   it("reads .env in the current folder, where the environment says nothing", async () => {
     writeFileSync(join(folder, ".env"), `GITHUB_TOKEN=ghp_from_file\nGITHUB_API_URL=${closedUrl}\n`);
     const io = cli({});
-    expect(await main(["verify", "--repo", "org/charter"], io)).toBe(2);
+    expect(await main(["verify", "--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(2);
     expect(io.err()).toMatch(new RegExp(`^Cannot reach GitHub at ${closedUrl} `));
   });
 
   it("lets the environment win over .env", async () => {
     writeFileSync(join(folder, ".env"), `GITHUB_API_URL=${silentUrl}\n`);
     const io = cli({ GITHUB_TOKEN: "ghp_test", GITHUB_API_URL: closedUrl });
-    expect(await main(["verify", "--repo", "org/charter"], io)).toBe(2);
+    expect(await main(["verify", "--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(2);
     expect(io.err()).toMatch(new RegExp(`^Cannot reach GitHub at ${closedUrl} `));
   });
 
@@ -109,7 +109,7 @@ describe("settings", () => {
 
   it("names PRIVATE_KEY_PATH and .env when there are no credentials", async () => {
     const io = cli({});
-    expect(await main(["verify", "--repo", "org/charter"], io)).toBe(2);
+    expect(await main(["verify", "--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(2);
     expect(io.err()).toBe(
       "No GitHub credentials: set GITHUB_TOKEN, or APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH, the key's file), in the environment or in .env.\n",
     );

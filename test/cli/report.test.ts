@@ -30,7 +30,7 @@ describe("report", () => {
     const gh = governedFake();
     const { chain } = seed(gh);
     const io = captureIO();
-    expect(await runReport(["--repo", "org/charter", "--period", "2026-10", "--dry-run"], io)).toBe(0);
+    expect(await runReport(["--repo", "org/charter", "--app", "partnership-governance", "--period", "2026-10", "--dry-run"], io)).toBe(0);
     const out = io.out();
     expect(out).toContain("<!-- partnership-governance:report period=2026-10 -->");
     expect(out).toContain("## Transparency report of org/charter for 2026-10");
@@ -47,7 +47,7 @@ describe("report", () => {
     const gh = governedFake();
     const { log } = seed(gh);
     const io = captureIO();
-    const code = await runReport(["--repo", "org/charter", "--period", "2026-10"], io);
+    const code = await runReport(["--repo", "org/charter", "--app", "partnership-governance", "--period", "2026-10"], io);
     expect(io.err()).toBe("");
     expect(code).toBe(0);
     const report = gh.issues.find((i) => i.title === "Transparency report: 2026-10")!;
@@ -57,7 +57,7 @@ describe("report", () => {
 
     const again = captureIO();
     serveGovernance(gh.mock, { owner: "org", repo: "charter", policy: POLICY });
-    expect(await runReport(["--repo", "org/charter", "--period", "2026-10"], again)).toBe(0);
+    expect(await runReport(["--repo", "org/charter", "--app", "partnership-governance", "--period", "2026-10"], again)).toBe(0);
     expect(again.out()).toContain("was already published");
     expect(gh.issues.filter((i) => i.title.startsWith("Transparency report"))).toHaveLength(1);
   });
@@ -68,7 +68,7 @@ describe("report", () => {
     gh.serveRegistryAt("2026-09-01T00:00:00.000Z", null);
     gh.serveRegistryAt("2026-10-01T00:00:00.000Z", null);
     const io = captureIO();
-    expect(await runReport(["--repo", "org/charter", "--period", "2026-09"], io)).toBe(0);
+    expect(await runReport(["--repo", "org/charter", "--app", "partnership-governance", "--period", "2026-09"], io)).toBe(0);
     expect(io.out()).toContain("Nothing happened in 2026-09");
     expect(gh.mock.writes()).toEqual([]);
   });
@@ -76,7 +76,7 @@ describe("report", () => {
   it("refuses to publish a period that has not ended", async () => {
     governedFake();
     const io = captureIO();
-    expect(await runReport(["--repo", "org/charter", "--period", "2999-01"], io)).toBe(1);
+    expect(await runReport(["--repo", "org/charter", "--app", "partnership-governance", "--period", "2999-01"], io)).toBe(1);
     expect(io.err()).toContain("has not ended yet");
   });
 
@@ -84,7 +84,7 @@ describe("report", () => {
     const gh = governedFake({ policy: null });
     serveGovernance(gh.mock, { owner: "org", repo: ".github", policy: null });
     const io = captureIO();
-    expect(await runReport(["--repo", "org/charter", "--period", "2026-11"], io)).toBe(1);
+    expect(await runReport(["--repo", "org/charter", "--app", "partnership-governance", "--period", "2026-11"], io)).toBe(1);
     expect(io.err()).toContain("org/charter is not governed");
   });
 
@@ -100,7 +100,7 @@ describe("report", () => {
 
   it("exits 2 without credentials", async () => {
     const io = captureIO({ GITHUB_API_URL: API });
-    expect(await runReport(["--repo", "org/charter"], io)).toBe(2);
+    expect(await runReport(["--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(2);
     expect(io.err()).toContain("No GitHub credentials");
   });
 });

@@ -5,8 +5,12 @@ import { renderLogIssueBody, renderRecordComment } from "../../src/render/record
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import { chainOf } from "../transparency/builders.js";
 import { API, captureIO, governedFake, POLICY } from "../transparency/cli-setup.js";
-import { mockGitHub, serveGovernance } from "../helpers/github-mocks.js";
-import type { FakeGitHub } from "../transparency/fake-github.js";
+import { mockGitHub, serveAppBySlug, serveGovernance } from "../helpers/github-mocks.js";
+import { APP_ID, FakeGitHub } from "../transparency/fake-github.js";
+import { buildRecord } from "../../src/core/record.js";
+import { GENESIS } from "../../src/core/chain.js";
+import { anchorText } from "../../src/transparency/anchor.js";
+import { kind, kindResult, prFacts, signoff } from "../transparency/builders.js";
 
 const chain = chainOf(5);
 const [r1, r2, r3, r4, r5] = chain as [DecisionRecord, DecisionRecord, DecisionRecord, DecisionRecord, DecisionRecord];
@@ -37,7 +41,7 @@ describe("verify", () => {
     const gh = governedFake({ pageSize: 2 });
     seed(gh, [r1, r2, r3], [r4, r5]);
     const io = captureIO();
-    expect(await runVerify(["--repo", "org/charter"], io)).toBe(0);
+    expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(0);
     expect(io.out()).toBe(`intact: 5 records, head ${r5.hash}\n`);
     gh.mock.assertAllDone();
   });
@@ -46,7 +50,7 @@ describe("verify", () => {
     const gh = governedFake();
     seed(gh, [r1, r2, r3], [r4, "tampered beyond repair <!-- partnership-governance:record pr=105 closed=x -->"]);
     const io = captureIO();
-    expect(await runVerify(["--repo", "org/charter", "--period", "2026-10"], io)).toBe(0);
+    expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--period", "2026-10"], io)).toBe(0);
     expect(io.out()).toBe(`intact: 3 records, head ${r3.hash}\n`);
   });
 
@@ -61,7 +65,7 @@ describe("verify", () => {
     const gh = governedFake();
     seed(gh, [...oct], [...nov]);
     const io = captureIO();
-    expect(await runVerify(["--repo", "org/charter"], io)).toBe(1);
+    expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(1);
     expect(io.out().split("\n")[0]).toBe(`tampered: ${message}`);
     expect(io.out()).toMatch(/\nat https:\/\/github\.com\/org\/charter\/issues\/\d+#issuecomment-\d+\ndetail: /);
   });
@@ -71,7 +75,7 @@ describe("verify", () => {
     serveGovernance(gh.mock, { owner: "org", repo: ".github", policy: null });
     seed(gh, [r1], []);
     const io = captureIO();
-    expect(await runVerify(["--repo", "org/charter"], io)).toBe(0);
+    expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(0);
     expect(io.out()).toBe(`intact: 1 record, head ${r1.hash}\n`);
   });
 
@@ -90,20 +94,137 @@ describe("verify", () => {
 
   it("exits 2 without credentials", async () => {
     const io = captureIO({});
-    expect(await runVerify(["--repo", "org/charter"], io)).toBe(2);
+    expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(2);
     expect(io.err()).toContain("No GitHub credentials");
   });
 
   it("exits 2 when GitHub fails", async () => {
     const mock = mockGitHub({ baseUrl: API });
+    serveAppBySlug(mock, { id: 4242, slug: "partnership-governance" });
     serveGovernance(mock, { owner: "org", repo: "charter", policy: POLICY });
     mock.get("/repos/org/charter/issues?state=all&per_page=100&labels=transparency", {
       status: 401,
       body: { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" },
     });
     const io = captureIO();
-    expect(await runVerify(["--repo", "org/charter"], io)).toBe(2);
+    expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance"], io)).toBe(2);
     expect(io.err()).toContain("GitHub could not be read or written: Bad credentials");
     mock.assertAllDone();
+  });
+
+  describe("with anchors (v2 records)", () => {
+    /** `n` v2 records, each merged in its own commit on the default branch and anchored there. */
+    function anchoredChain(gh: FakeGitHub, n: number): DecisionRecord[] {
+      const out: DecisionRecord[] = [];
+      for (let seq = 1; seq <= n; seq++) {
+        const commit = String(seq).repeat(40).slice(0, 40).replace(/[^0-9]/g, "0");
+        const r = buildRecord({
+          repo: "org/charter",
+          seq,
+          prev: out[seq - 2]?.hash ?? GENESIS,
+          facts: prFacts({ number: 200 + seq, closedAt: `2026-11-0${seq}T12:00:00Z`, mergeCommitSha: commit }),
+          signoff: signoff([kindResult(kind("charter"), { government: ["bob"], business: ["carol"] })]),
+          authorSector: "civil-society",
+          rules: "f".repeat(40),
+        });
+        gh.addCommit(commit, `2026-11-0${seq}T12:00:00Z`);
+        gh.runs.push({ id: 80000 + seq, head_sha: commit, name: "Transparency record", app_id: APP_ID, text: anchorText(r) });
+        out.push(r);
+      }
+      return out;
+    }
+    const logOf = (gh: FakeGitHub, records: Array<DecisionRecord | string>) => {
+      const issue = gh.addIssue({ title: "Transparency log: 2026-11", body: renderLogIssueBody("2026-11", "en") });
+      return { issue, comments: records.map((r) => gh.addComment(issue, typeof r === "string" ? r : renderRecordComment(r, { lang: "en" }))) };
+    };
+    const json = (io: ReturnType<typeof captureIO>) => JSON.parse(io.out()) as { ok: boolean; count: number; head: string | null; problems: Array<{ seq: number | null; pr: number | null; problem: string; url: string | null }> };
+
+    it("prints the SPEC's JSON: intact, with the count and the head", async () => {
+      const gh = governedFake();
+      const records = anchoredChain(gh, 3);
+      logOf(gh, records);
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(0);
+      expect(json(io)).toEqual({ ok: true, count: 3, head: records[2]!.hash, problems: [] });
+    });
+
+    it("names a record comment edited at all, even when its text still hashes", async () => {
+      const gh = governedFake();
+      const { comments } = logOf(gh, anchoredChain(gh, 3));
+      comments[1]!.updated_at = "2026-11-20T00:00:00Z"; // an edit that changed nothing
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
+      expect(json(io).problems).toEqual([{ seq: 2, pr: 202, problem: "edited", url: expect.stringContaining(`#issuecomment-${comments[1]!.id}`) }]);
+    });
+
+    it("catches an edit that recomputes the hash and the chain after it: the anchor still says the old hash", async () => {
+      const gh = governedFake();
+      const records = anchoredChain(gh, 2);
+      // The last record rewritten by an administrator with a consistent hash (posted anew, so no edit mark).
+      const { hash: _h, ...rest } = { ...records[1]!, signed_off: false };
+      const rewritten = { ...rest, hash: hashRecord(rest) } as DecisionRecord;
+      logOf(gh, [records[0]!, rewritten]);
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
+      expect(json(io).problems).toEqual([expect.objectContaining({ seq: 2, pr: 202, problem: "edited" })]);
+    });
+
+    it("catches an administrator who deletes the last record: its anchor remains", async () => {
+      const gh = governedFake();
+      const records = anchoredChain(gh, 3);
+      logOf(gh, records.slice(0, 2));
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
+      expect(json(io).problems).toEqual([{ seq: 3, pr: null, problem: "deleted", url: expect.stringContaining("/runs/80003") }]);
+    });
+
+    it("names a v2 record without its anchor, and a record or a log written by anyone but the app as foreign", async () => {
+      const gh = governedFake();
+      const records = anchoredChain(gh, 2);
+      gh.runs = gh.runs.filter((r) => r.id !== 80002);
+      const { issue } = logOf(gh, records);
+      gh.addComment(issue, renderRecordComment(chainOf(3)[2]!, { lang: "en" }), "github-actions[bot]");
+      gh.addIssue({ title: "Transparency log: 2026-12", body: renderLogIssueBody("2026-12", "en"), login: "mallory" });
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
+      expect(json(io).problems.map((p) => [p.seq, p.problem])).toEqual([[2, "unanchored"], [3, "foreign"], [null, "foreign"]]);
+    });
+
+    it("verifies a year of records (365, in twelve monthly logs) in requests that grow with pages, not records", async () => {
+      const gh = new FakeGitHub({ baseUrl: API, maxIssues: 13, maxComments: 400 });
+      serveGovernance(gh.mock, { owner: "org", repo: "charter", policy: POLICY });
+      const records: DecisionRecord[] = [];
+      for (let seq = 1; seq <= 365; seq++) {
+        const commit = seq.toString(16).padStart(40, "0");
+        const day = new Date(Date.UTC(2026, 0, seq)).toISOString().replace(/\.\d{3}Z$/, "Z");
+        const r = buildRecord({
+          repo: "org/charter", seq, prev: records[seq - 2]?.hash ?? GENESIS,
+          facts: prFacts({ number: 1000 + seq, closedAt: day, mergeCommitSha: commit }),
+          signoff: signoff([kindResult(kind("charter"), { government: ["bob"] })]), authorSector: null, rules: "f".repeat(40),
+        });
+        gh.addCommit(commit, day);
+        gh.runs.push({ id: 90000 + seq, head_sha: commit, name: "Transparency record", app_id: APP_ID, text: anchorText(r) });
+        records.push(r);
+      }
+      for (let month = 1; month <= 12; month++) {
+        const period = `2026-${String(month).padStart(2, "0")}`;
+        const issue = gh.addIssue({ title: `Transparency log: ${period}`, body: renderLogIssueBody(period, "en") });
+        for (const r of records.filter((x) => x.closed_at.startsWith(period))) gh.addComment(issue, renderRecordComment(r, { lang: "en" }));
+      }
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(0);
+      expect(JSON.parse(io.out())).toMatchObject({ ok: true, count: 365 });
+      const sent = gh.mock.requests.length;
+      // 2 reads of the policy, 1 app look-up, 1 page of issues, 12 pages of comments, 8 queries of
+      // anchors (50 commits each), 2 of the scan for anchors past the last record.
+      expect(sent).toBe(26);
+    });
+
+    it("exits 2 and asks which app when run with a token and no --app", async () => {
+      governedFake();
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter"], io)).toBe(2);
+      expect(io.err()).toContain("Which app wrote the record? Give --app SLUG");
+    });
   });
 });

@@ -54,7 +54,7 @@ function endState(world: World): EndState {
   const records = world
     .records()
     .map((r) => {
-      const { merge_commit: _m, prev: _p, hash: _h, seq: _s, ...rest } = r.record ?? {};
+      const { merge_commit: _m, prev: _p, hash: _h, seq: _s, rules: _r, head: _c, ...rest } = r.record ?? {};
       return JSON.stringify(rest);
     })
     .sort();

@@ -45,6 +45,7 @@ describe("a decision, from opening to the report", () => {
     expect(w.signoff(pr)).toMatchObject({ conclusion: "success", title: "Signed off by 3 sectors" });
 
     w.clock.advance(HOUR);
+    const headBefore = w.repo.branches.get(w.repo.defaultBranch);
     const mergeSha = await w.merge(pr);
     await w.settle();
     const logs = w.logIssues();
@@ -53,7 +54,9 @@ describe("a decision, from opening to the report", () => {
     const records = w.records();
     expect(records).toHaveLength(1);
     expect(records[0]?.record).toMatchObject({
-      v: 1,
+      v: 2,
+      rules: headBefore,
+      head: mergeSha,
       repo: "partners/charter",
       seq: 1,
       prev: GENESIS,
@@ -69,6 +72,9 @@ describe("a decision, from opening to the report", () => {
       merge_commit: mergeSha,
     });
     expect(w.verifyChain()).toMatchObject({ ok: true, count: 1 });
+    // Anchored on the merge commit, and verified as an outsider would (the CLI, with a token).
+    expect(w.anchors(mergeSha)).toEqual([{ seq: 1, hash: records[0]?.record?.hash, prev: GENESIS, pr }]);
+    expect(await w.verify()).toEqual({ code: 0, ok: true, count: 1, head: records[0]?.record?.hash, problems: [] });
 
     // A sweep within the month publishes nothing; after it, the report, and the log is closed.
     await w.sweepUntilQuiet();

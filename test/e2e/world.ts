@@ -3,13 +3,14 @@
 // running app processes. Reading back: the checks on a PR's head, the log's records, the chain.
 import { readFileSync } from "node:fs";
 import { afterEach, expect } from "vitest";
-import { CHECK_DECLARATION, CHECK_SIGNOFF, LOG_TITLE_PREFIX, MARKER_INSTRUCTIONS, REPORT_TITLE_PREFIX } from "../../src/constants.js";
+import { runVerify } from "../../src/cli/verify.js";
+import { CHECK_ANCHOR, CHECK_DECLARATION, CHECK_SIGNOFF, LOG_TITLE_PREFIX, MARKER_INSTRUCTIONS, REPORT_TITLE_PREFIX } from "../../src/constants.js";
 import { verifyChain, type ChainResult } from "../../src/core/chain.js";
 import { parseRecordComment } from "../../src/core/record.js";
 import { validateWebhook } from "../helpers/openapi.js";
 import { issueCommentPayload, mergeGroupPayload, pullRequestPayload, pullRequestQueuePayload, pushPayload } from "../helpers/payloads.js";
 import { createStandin, FakeClock, startApp, type AppHarness, type HarnessOptions } from "./harness.js";
-import type { GitHubStandin, QueueEntry, Repo, StandinOptions } from "./standin/standin.js";
+import { userId, type GitHubStandin, type QueueEntry, type Repo, type StandinOptions } from "./standin/standin.js";
 
 export const OWNER = "partners";
 export const REPO = "charter";
@@ -55,7 +56,8 @@ export interface CheckView {
 }
 
 export interface RecordView {
-  pr: number;
+  /** Null for a direct push. */
+  pr: number | null;
   closedAt: string;
   record: Record<string, unknown> | null;
   issue: number;
@@ -240,9 +242,16 @@ export class World {
     return this.standin.userJson(login);
   }
 
-  async merge(number: number): Promise<string> {
-    const sha = this.standin.merge(this.repo, number, this.clock.now());
+  /**
+   * Merges the PR by one of GitHub's merge methods and delivers its close; with `push`, also the
+   * push of the default branch that GitHub sends for the merge.
+   */
+  async merge(number: number, method: "merge" | "squash" | "rebase" = "merge", opts: { push?: boolean } = {}): Promise<string> {
+    const before = this.repo.branches.get(this.repo.defaultBranch)!;
+    const files = this.standin.changedFiles(this.repo, number);
+    const sha = this.standin.merge(this.repo, number, this.clock.now(), method);
     await this.deliver("pull_request", this.pullPayload("closed", number));
+    if (opts.push) await this.deliver("push", this.#pushPayload(before, sha, { modified: files }, this.standin.item(this.repo, number).user));
     return sha;
   }
 
@@ -257,11 +266,38 @@ export class World {
   }
 
   /** A commit straight to the default branch, and its push event. */
-  async pushDefault(files: Record<string, string | Buffer | null>): Promise<string> {
-    const sha = this.standin.commit(this.repo, this.repo.defaultBranch, files, { at: this.clock.now(), author: "secretariat" });
-    await this.deliver("push", pushPayload({ ...this.#target(), after: sha, modified: Object.keys(files) }));
+  async pushDefault(files: Record<string, string | Buffer | null>, opts: { pusher?: string } = {}): Promise<string> {
+    const pusher = opts.pusher ?? "secretariat";
+    const before = this.repo.branches.get(this.repo.defaultBranch)!;
+    const paths = Object.keys(files);
+    const had = (p: string) => this.standin.readFile(this.repo, p) !== undefined;
+    const changes = {
+      added: paths.filter((p) => files[p] !== null && !had(p)),
+      removed: paths.filter((p) => files[p] === null),
+      modified: paths.filter((p) => files[p] !== null && had(p)),
+    };
+    const sha = this.standin.commit(this.repo, this.repo.defaultBranch, files, { at: this.clock.now(), author: pusher });
+    await this.deliver("push", this.#pushPayload(before, sha, changes, pusher));
     return sha;
   }
+
+  /** The push event GitHub sends for the default branch moving from `before` to `after`. */
+  #pushPayload(before: string, after: string, changes: { added?: string[]; removed?: string[]; modified?: string[] }, pusher: string) {
+    const commit = { id: after, message: `Pushed by ${pusher}`, added: changes.added ?? [], removed: changes.removed ?? [], modified: changes.modified ?? [] };
+    return pushPayload(
+      { ...this.#target(), after, modified: commit.modified },
+      {
+        before,
+        sender: { login: pusher, id: this.userId(pusher) },
+        repository: { pushed_at: Math.floor(this.clock.now().getTime() / 1000) },
+        commits: [commit],
+        head_commit: commit,
+      },
+    );
+  }
+
+  /** A login's account id on the stand-in. */
+  readonly userId = (login: string): number => userId(login);
 
   // -------------------------------------------------------------------------------------------
   // The merge queue, as GitHub runs it (the stand-in builds the groups' commits); every payload
@@ -428,6 +464,18 @@ export class World {
     return this.issuesTitled(REPORT_TITLE_PREFIX);
   }
 
+  /** The app's record comments on the log, in log order, with their comment ids. */
+  recordComments(): Array<{ id: number; record: Record<string, unknown> & { hash: string } }> {
+    const out: Array<{ id: number; record: Record<string, unknown> & { hash: string } }> = [];
+    for (const issue of this.canonicalLogs()) {
+      for (const c of this.standin.commentsOn(this.repo, issue.number)) {
+        const record = c.user === this.standin.botLogin ? parseRecordComment(c.body)?.record : null;
+        if (record) out.push({ id: c.id, record: record as Record<string, unknown> & { hash: string } });
+      }
+    }
+    return out;
+  }
+
   /** Every record on the log, in log order (canonical log of each period, oldest first). */
   records(): RecordView[] {
     const out: RecordView[] = [];
@@ -457,6 +505,33 @@ export class World {
       this.standin.commentsOn(this.repo, issue.number).map((c) => ({ body: c.body, period: issue.title.slice(LOG_TITLE_PREFIX.length) })),
     );
     return verifyChain(entries);
+  }
+
+  /** What this app's `Transparency record` check runs on `sha` say (every one, oldest first). */
+  anchors(sha: string): unknown[] {
+    return this.repo.checkRuns
+      .filter((r) => r.headSha === sha && r.name === CHECK_ANCHOR && r.appId === this.standin.appId)
+      .sort((a, b) => a.id - b.id)
+      .map((r) => JSON.parse(r.output.text ?? "null") as unknown);
+  }
+
+  /**
+   * `partnership-governance verify --repo partners/charter --app <slug> --json`, run as an outsider
+   * runs it: the real command line, with a token of its own, against the stand-in.
+   */
+  async verify(): Promise<{ code: number; ok: boolean; count: number; head: string | null; problems: Array<{ seq: number | null; pr: number | null; problem: string; url: string | null }> }> {
+    const token = "ghs_outsider_verifying";
+    this.standin.tokens.set(token, INSTALLATION);
+    let out = "";
+    let err = "";
+    const code = await runVerify(["--repo", `${OWNER}/${REPO}`, "--app", this.standin.appSlug, "--json"], {
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (err += t),
+      cwd: "/nonexistent",
+      env: { GITHUB_TOKEN: token, GITHUB_API_URL: this.standin.baseUrl },
+    });
+    if (code === 2) throw new Error(`verify failed: ${err}`);
+    return { code, ...(JSON.parse(out) as { ok: boolean; count: number; head: string | null; problems: [] }) };
   }
 
   /** The app's instruction comments on a PR. */

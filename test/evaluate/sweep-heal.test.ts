@@ -11,9 +11,9 @@ import { publishDueReports, REPORT_HEAL_GRACE_MS, reportPartsMarker } from "../.
 import { policyWith } from "../helpers/builders.js";
 import { GITHUB_API, linkNext, mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
-import { HEAD, REGISTRY, review, serveOpenPullsWithChecks, servePull } from "../handlers/harness.js";
+import { HEAD, REGISTRY, review, serveCloseReads, serveOpenPullsWithChecks, servePull } from "../handlers/harness.js";
 import { chainOf, kind, kindResult, prFacts, signoff } from "../transparency/builders.js";
-import { FakeGitHub, type FakeIssue } from "../transparency/fake-github.js";
+import { APP_LOGIN, FakeGitHub, type FakeIssue } from "../transparency/fake-github.js";
 import { readFileSync } from "node:fs";
 
 const OWNER = "org";
@@ -116,6 +116,7 @@ function harness() {
   let now = NOW;
   const services: Services = {
     appId: 1,
+    appLogin: APP_LOGIN,
     now: () => now,
     log: { debug: () => undefined, warn: (o) => void warnings.push(o) },
     evaluate: async () => {
@@ -184,6 +185,7 @@ describe("the sweep heals missed closes", () => {
     const asked: number[][] = [];
     serveChangedFiles(mock, { 13: ["README.md"], 10: ["docs/guide.md"] }, asked, 2);
     // Only the missed one is recorded: its merge's first parent, its rules there, its facts.
+    serveCloseReads(mock, { number: 12 });
     serveMergeCommit(mock);
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: PARENT, content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: PARENT, content: REGISTRY });
@@ -236,7 +238,7 @@ describe("the sweep heals missed closes", () => {
     // recordClose judges it (withdrawn, recorded late) by the rules of the default branch as it
     // stood at the close, its head then: not a decision there.
     const THEN = "d".repeat(40);
-    mock.get(`/repos/${OWNER}/${REPO}`, { body: { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { login: OWNER, id: 2, type: "Organization" } } });
+    serveCloseReads(mock, { number: 13 });
     mock.get(`/repos/${OWNER}/${REPO}/commits?sha=main&until=2026-11-25T10:00:00Z&per_page=1`, {
       body: [{ sha: THEN, url: "", html_url: "", node_id: "C", comments_url: "", parents: [], commit: { message: "m", url: "", comment_count: 0 } }],
     });
@@ -267,7 +269,7 @@ describe("the sweep heals missed closes", () => {
     mock.get(`/repos/${OWNER}/.github/commits?path=.github/governance.yml&since=2026-11-01T00:00:00.000Z&per_page=1`, { body: commit });
     // So the close goes to recordClose, which judges it by the rules as they stood at the close.
     const THEN = "d".repeat(40);
-    mock.get(`/repos/${OWNER}/${REPO}`, { body: { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { login: OWNER, id: 2, type: "Organization" } } });
+    serveCloseReads(mock, { number: 13 });
     mock.get(`/repos/${OWNER}/${REPO}/commits?sha=main&until=2026-11-25T10:00:00Z&per_page=1`, { body: commit });
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: THEN, content: null });
     serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: POLICY });
@@ -334,7 +336,7 @@ describe("a report whose continuation comments were not all posted", () => {
     const gh = new FakeGitHub({ maxIssues: 4, pageSize: 1000 });
     const nov = seed(gh);
     const octokit = createTestOctokit();
-    await publishDueReports(octokit, { owner: OWNER, repo: REPO, policy, now: NOW });
+    await publishDueReports(octokit, { owner: OWNER, repo: REPO, policy, now: NOW, appLogin: APP_LOGIN });
     const report = gh.issues.find((i) => i.title === "Transparency report: 2026-11")!;
     const total = Number(/total=(\d+)/.exec(report.body)![1]);
     expect(total).toBeGreaterThanOrEqual(3);
@@ -348,13 +350,13 @@ describe("a report whose continuation comments were not all posted", () => {
     gh.mock.get(`/repos/${OWNER}/${REPO}/issues/${report.number}`, () => ({ body: gh.issueJson(report) }), { optional: true, times: 5 });
 
     // Within the grace the writer may still be posting: nothing is written.
-    const soon = await publishDueReports(octokit, { owner: OWNER, repo: REPO, policy, now: new Date(Date.parse("2026-12-01T00:00:00Z") + REPORT_HEAL_GRACE_MS - 1) });
+    const soon = await publishDueReports(octokit, { owner: OWNER, repo: REPO, policy, now: new Date(Date.parse("2026-12-01T00:00:00Z") + REPORT_HEAL_GRACE_MS - 1), appLogin: APP_LOGIN });
     expect(soon).toEqual([expect.objectContaining({ status: "exists", period: "2026-11" })]);
     expect(report.comments).toHaveLength(1);
     expect(nov.state).toBe("open");
 
     // After it, the report is completed in order and its log closed.
-    const later = await publishDueReports(octokit, { owner: OWNER, repo: REPO, policy, now: NOW });
+    const later = await publishDueReports(octokit, { owner: OWNER, repo: REPO, policy, now: NOW, appLogin: APP_LOGIN });
     expect(later).toEqual([expect.objectContaining({ status: "exists", period: "2026-11", completed: total - 2 })]);
     expect(report.comments.map((c) => c.body)).toEqual(complete);
     expect(nov.state).toBe("closed");
@@ -362,7 +364,7 @@ describe("a report whose continuation comments were not all posted", () => {
 
     // A complete report: one read of its comments, no write.
     const writes = gh.mock.writes().length;
-    const again = await publishDueReports(octokit, { owner: OWNER, repo: REPO, policy, now: new Date("2026-12-20T00:00:00Z") });
+    const again = await publishDueReports(octokit, { owner: OWNER, repo: REPO, policy, now: new Date("2026-12-20T00:00:00Z"), appLogin: APP_LOGIN });
     expect(again).toEqual([expect.objectContaining({ status: "exists", period: "2026-11" })]);
     expect(gh.mock.writes().length).toBe(writes);
   });
@@ -409,7 +411,7 @@ describe("two processes closing the same log", () => {
     // The other process has posted its note and not yet closed the issue when this one reads it.
     gh.addComment(nov, note);
 
-    const results = await publishDueReports(createTestOctokit(), { owner: OWNER, repo: REPO, policy: policyWith(), now: NOW });
+    const results = await publishDueReports(createTestOctokit(), { owner: OWNER, repo: REPO, policy: policyWith(), now: NOW, appLogin: APP_LOGIN });
 
     expect(results).toEqual([expect.objectContaining({ status: "exists", period: "2026-11" })]);
     expect(nov.state).toBe("closed");

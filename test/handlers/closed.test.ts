@@ -22,6 +22,7 @@ import {
   REPO,
   requestLine,
   review,
+  serveCloseReads,
   servePull,
   startApp,
   watchUnexpected,
@@ -83,13 +84,11 @@ function serveMergeCommit(mock: GitHubMock, times = 1): void {
  * contents API without a ref, as an evaluation reads them).
  */
 function serveRules(mock: GitHubMock, merged: boolean, times = 1): void {
-  if (merged) {
-    serveMergeCommit(mock, times);
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: PARENT, content: POLICY, times });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: PARENT, content: REGISTRY, times });
-  } else {
-    for (let i = 0; i < times; i++) serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
-  }
+  // Withdrawn: the default branch's head when the close is recorded (PARENT in these tests).
+  for (let i = 0; i < times; i++) serveCloseReads(mock, merged ? {} : { branchHead: PARENT });
+  if (merged) serveMergeCommit(mock, times);
+  serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: PARENT, content: POLICY, times });
+  serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: PARENT, content: REGISTRY, times });
 }
 
 /** The relaxed policy as the contents API would give it. */
@@ -169,7 +168,7 @@ describe("pull_request.closed: the record", () => {
     expect(records).toHaveLength(1);
     const [r] = records as [Written];
     expect(r.json).toEqual({
-      v: 1,
+      v: 2,
       repo: "org/charter",
       seq: 3,
       prev: before[1]!.hash,
@@ -185,6 +184,8 @@ describe("pull_request.closed: the record", () => {
       opened_at: OPENED_AT,
       closed_at: CLOSED_AT,
       merge_commit: MERGE,
+      rules: PARENT,
+      head: MERGE,
       hash: expectedHash(r.json),
     });
     expect(r.lines[0]).toBe(`<!-- partnership-governance:record pr=12 closed=${CLOSED_AT} -->`);
@@ -198,11 +199,15 @@ describe("pull_request.closed: the record", () => {
     // the record went on the existing log, and the chain holds.
     expect(mock.sent("GET").filter((q) => q.path.includes("/contents/")).map((q) => q.query.ref)).toEqual([PARENT, PARENT]);
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
+      `GET /repos/${OWNER}/${REPO}/pulls/${NUMBER}`,
       `GET /repos/${OWNER}/${REPO}/git/commits/${MERGE}`,
       `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=${PARENT}`,
       `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=${PARENT}`,
       "POST /graphql",
+      "POST /graphql",
     ]);
+    // Anchored: the app's check run on the merge commit says the record's seq, hash and prev.
+    expect(gh.runs).toEqual([expect.objectContaining({ head_sha: MERGE, name: "Transparency record", text: JSON.stringify({ seq: 3, hash: r.json.hash, prev: before[1]!.hash, pr: 12 }) })]);
     expect(log.comments).toHaveLength(3);
     expect(gh.mock.sent("POST", `/repos/${OWNER}/${REPO}/issues`)).toEqual([]);
     expect(verifyAll(gh)).toMatchObject({ ok: true, count: 3 });
@@ -238,12 +243,17 @@ describe("pull_request.closed: the record", () => {
     expect(r.lines.some((l) => l.startsWith("- **Merge commit:**"))).toBe(false);
     // A withdrawn PR is never "merged without sign-off".
     expect(r.body).not.toContain("Merged without sign-off");
-    // The rules of the default branch as it stands at the close (the webhook comes at the close).
+    // The rules of the default branch's head at the close (the webhook comes at the close).
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
-      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
-      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml`,
+      `GET /repos/${OWNER}/${REPO}/pulls/${NUMBER}`,
+      `GET /repos/${OWNER}/${REPO}/commits?sha=main&per_page=1`,
+      `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=${PARENT}`,
+      `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=${PARENT}`,
+      "POST /graphql",
       "POST /graphql",
     ]);
+    expect(r.json).toMatchObject({ v: 2, rules: PARENT, head: HEAD });
+    expect(gh.runs.map((run) => run.head_sha)).toEqual([HEAD]);
   });
 
   it("records an administrator's merge as merged without sign-off, by the base's rules, whatever the PR changed", async () => {

@@ -342,6 +342,35 @@ export function serveOpenHead(mock: GitHubMock, opts: { number?: number; head?: 
   });
 }
 
+/**
+ * What recording a close reads besides the PR's facts: the PR through REST (its base branch and
+ * its number of commits), its timeline since the close (events to undo; none by default), and,
+ * for a PR closed unmerged and recorded at once, the default branch's head.
+ */
+export function serveCloseReads(
+  mock: GitHubMock,
+  opts: { number?: number; base?: string; commits?: number; head?: string; later?: unknown[]; branchHead?: string } = {},
+): void {
+  const number = opts.number ?? NUMBER;
+  mock.get(`${PULLS}/${number}`, {
+    body: {
+      number,
+      state: "closed",
+      commits: opts.commits ?? 1,
+      head: { sha: opts.head ?? HEAD, ref: "amend" },
+      base: { ref: opts.base ?? "main", sha: OLD_HEAD, repo: { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main" } },
+    },
+  });
+  mock.graphql(() => ({ repository: { pullRequest: { timelineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: opts.later ?? [] } } } }), {
+    match: (req) => /^query LaterEvents\b/.test(req.query) && req.variables.number === number,
+  });
+  if (opts.branchHead) {
+    mock.get(`/repos/${OWNER}/${REPO}/commits?sha=main&per_page=1`, {
+      body: [{ sha: opts.branchHead, url: "", html_url: "", node_id: "C", comments_url: "", parents: [], commit: { message: "m", url: "", comment_count: 0 } }],
+    });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Check runs
 

@@ -221,8 +221,8 @@ describe("Multi-sector sign-off: the sweep", () => {
     // `report: off`: the reports have their own tests), then evaluates each open PR.
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: SWEEP_POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
-    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
-    // It looks for closes the log missed (none were closed here).
+    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] }, { times: 2 });
+    // It looks for closes the log missed (none were closed here), back to the log's last record (none).
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     const existing = { [DECLARATION]: asExisting(101, first.checks[DECLARATION]), [SIGNOFF]: asExisting(102, first.checks[SIGNOFF]) };
     // The listing shows the checks' hint: the comment period's end has come.

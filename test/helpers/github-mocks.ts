@@ -350,8 +350,17 @@ export function simpleUser(login: string, id: number, type = "Organization"): Re
 
 /** `GET /app` (authenticated as the app): the app's slug, from which its bot login comes. */
 export function serveApp(mock: GitHubMock, app: { id: number; slug: string }, opts: RouteOptions = {}): GitHubMock {
+  return serveAppAt(mock, "/app", app, opts);
+}
+
+/** `GET /apps/{slug}` (any token): the app's id, from its slug (`verify --app SLUG`). */
+export function serveAppBySlug(mock: GitHubMock, app: { id: number; slug: string }, opts: RouteOptions = {}): GitHubMock {
+  return serveAppAt(mock, `/apps/${app.slug}`, app, opts);
+}
+
+function serveAppAt(mock: GitHubMock, path: string, app: { id: number; slug: string }, opts: RouteOptions): GitHubMock {
   return mock.get(
-    "/app",
+    path,
     {
       body: {
         id: app.id, slug: app.slug, node_id: `A_${app.id}`, client_id: "Iv1.0123456789abcdef", owner: simpleUser("partnership", 9),

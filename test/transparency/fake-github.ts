@@ -2,7 +2,7 @@
 // and served through mockGitHub (so every request and answer is checked against GitHub's
 // OpenAPI description). Tests seed it, run the adapter, and assert on the state and the writes.
 import nock from "nock";
-import { GITHUB_API, linkNext, mockGitHub, type CapturedRequest, type GitHubMock } from "../helpers/github-mocks.js";
+import { GITHUB_API, linkNext, mockGitHub, serveAppBySlug, type CapturedRequest, type GitHubMock } from "../helpers/github-mocks.js";
 import { userId } from "../e2e/standin/standin.js";
 
 export const APP_LOGIN = "partnership-governance[bot]";
@@ -12,7 +12,21 @@ export interface FakeComment {
   body: string;
   login: string;
   created_at: string;
+  /** Later than created_at once someone edited it. */
+  updated_at?: string;
 }
+
+/** A check run on a commit (the anchors of the record). */
+export interface FakeRun {
+  id: number;
+  head_sha: string;
+  name: string;
+  app_id: number;
+  text: string | null;
+}
+
+/** The app id of the fake's app (its check runs are the anchors). */
+export const APP_ID = 4242;
 
 export interface FakeIssue {
   number: number;
@@ -53,6 +67,9 @@ export class FakeGitHub {
   readonly mock: GitHubMock;
   issues: FakeIssue[] = [];
   pulls: FakePull[] = [];
+  runs: FakeRun[] = [];
+  /** The default branch's commits, newest first (where anchors of merges and pushes are found). */
+  history: Array<{ oid: string; committedDate: string }> = [];
   nextIssue = 1;
   nextComment = 1000;
   pageSize: number;
@@ -95,7 +112,7 @@ export class FakeGitHub {
       user: { login: c.login, id: userId(c.login), type: c.login.endsWith("[bot]") ? "Bot" : "User" },
       html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}#issuecomment-${c.id}`,
       created_at: c.created_at,
-      updated_at: c.created_at,
+      updated_at: c.updated_at ?? c.created_at,
     };
   }
 
@@ -120,6 +137,11 @@ export class FakeGitHub {
     return c;
   }
 
+  /** What the app wrote through REST (GraphQL reads left out). */
+  restWrites() {
+    return this.mock.writes().filter((r) => r.path !== "/graphql");
+  }
+
   issue(n: number): FakeIssue {
     const i = this.issues.find((x) => x.number === n);
     if (!i) throw new Error(`no issue ${n}`);
@@ -134,9 +156,77 @@ export class FakeGitHub {
     return { body, headers: page < last ? linkNext(url.slice(0, -1), page, last, this.base) : {} };
   }
 
+  /** The anchors on `sha`, as GraphQL gives a commit's check suites (only the fake app's). */
+  private suitesOf(sha: string) {
+    const runs = this.runs.filter((r) => r.head_sha === sha && r.name === "Transparency record");
+    const apps = [...new Set(runs.map((r) => r.app_id))];
+    return {
+      __typename: "Commit",
+      checkSuites: {
+        nodes: apps.map((app) => ({
+          app: { databaseId: app },
+          checkRuns: { nodes: runs.filter((r) => r.app_id === app).map((r) => ({ name: r.name, text: r.text, permalink: `https://github.com/${this.owner}/${this.repo}/runs/${r.id}` })) },
+        })),
+      },
+    };
+  }
+
+  /** GraphQL: the anchors of given commits, the default branch's history, closed PRs (none). */
+  private answerGraphQL(query: string, variables: Record<string, unknown>): unknown {
+    if (/^query Anchors\b/.test(query)) {
+      const repository: Record<string, unknown> = {};
+      for (const m of query.matchAll(/(c\d+): object\(oid: "([0-9a-f]{40})"\)/g)) {
+        const known = this.history.some((h) => h.oid === m[2]) || this.runs.some((r) => r.head_sha === m[2]);
+        repository[m[1]!] = known ? this.suitesOf(m[2]!) : null;
+      }
+      return { repository };
+    }
+    if (/^query AnchorHistory\b/.test(query)) {
+      const start = variables.after ? Number(variables.after) : 0;
+      const nodes = this.history.slice(start, start + 50).map((h) => ({ ...this.suitesOf(h.oid), oid: h.oid, committedDate: h.committedDate }));
+      const more = start + 50 < this.history.length;
+      return {
+        repository: {
+          defaultBranchRef: { target: { __typename: "Commit", history: { pageInfo: { hasNextPage: more, endCursor: more ? String(start + 50) : null }, nodes } } },
+        },
+      };
+    }
+    if (/^query AnchorClosed\b/.test(query)) {
+      return { repository: { pullRequests: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } };
+    }
+    throw new Error(`FakeGitHub: no answer for ${query.slice(0, 60)}`);
+  }
+
+  /** A commit on the default branch (newest first), for anchors to be written on. */
+  addCommit(oid: string, committedDate = "2026-11-01T00:00:00Z"): void {
+    this.history.unshift({ oid, committedDate });
+  }
+
   private defineRoutes(maxIssues: number, maxComments: number) {
     const many = { times: 500, optional: true };
     const m = this.mock;
+    m.graphql((req) => this.answerGraphQL(req.query, req.variables), { ...many, match: (req) => /^query Anchor/.test(req.query) });
+    m.post(
+      `${this.prefix}/check-runs`,
+      undefined,
+      (req) => {
+        const b = req.body as { name: string; head_sha: string; output?: { text?: string } };
+        const run: FakeRun = { id: 70000 + this.runs.length, head_sha: b.head_sha, name: b.name, app_id: APP_ID, text: b.output?.text ?? null };
+        this.runs.push(run);
+        if (!this.history.some((h) => h.oid === b.head_sha)) this.addCommit(b.head_sha);
+        return {
+          status: 201,
+          body: {
+            id: run.id, head_sha: run.head_sha, node_id: `CR_${run.id}`, external_id: "", url: "", html_url: `https://github.com/${this.owner}/${this.repo}/runs/${run.id}`,
+            details_url: null, status: "completed", conclusion: "neutral", started_at: null, completed_at: null,
+            output: { title: null, summary: null, text: run.text, annotations_count: 0, annotations_url: "" },
+            name: run.name, check_suite: { id: 1 }, app: null, pull_requests: [],
+          },
+        };
+      },
+      many,
+    );
+    serveAppBySlug(m, { id: APP_ID, slug: "partnership-governance" }, many);
     for (const page of ["", "&page=2", "&page=3"]) {
       m.get(
         `${this.prefix}/issues?state=all&per_page=100&labels=transparency${page}`,

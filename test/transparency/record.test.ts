@@ -7,11 +7,25 @@ import { recordClosedPullRequest } from "../../src/transparency/record.js";
 import { policyWith } from "../helpers/builders.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
 import { chainOf, kind, kindResult, prFacts, signoff } from "./builders.js";
-import { APP_LOGIN, FakeGitHub, type FakeIssue } from "./fake-github.js";
+import { APP_ID, APP_LOGIN, FakeGitHub, type FakeIssue } from "./fake-github.js";
 
 const policy = policyWith();
 const decision = signoff([kindResult(kind("charter"), { government: ["bob"], business: ["carol"] })]);
 const NOW = new Date("2026-12-01T08:00:00Z");
+/** The app's identity and the rules commit every record of these tests was judged by. */
+const IDENTITY = { appLogin: APP_LOGIN, appId: APP_ID, rules: "1".repeat(40) } as const;
+/** The input of one close of PR 12, recorded at NOW. */
+const closeOf = (over: Partial<Parameters<typeof recordClosedPullRequest>[1]> = {}) => ({
+  owner: "org",
+  repo: "charter",
+  policy,
+  facts: prFacts(),
+  signoff: decision,
+  authorSector: "civil-society",
+  ...IDENTITY,
+  now: NOW,
+  ...over,
+});
 
 function logIssue(gh: FakeGitHub, period: string, records: DecisionRecord[], state: "open" | "closed" = "open"): FakeIssue {
   const issue = gh.addIssue({ title: `Transparency log: ${period}`, body: renderLogIssueBody(period, "en"), state });
@@ -44,6 +58,7 @@ describe("recordClosedPullRequest", () => {
       facts: prFacts({ number: 12, closedAt: "2026-12-01T07:59:00Z" }),
       signoff: decision,
       authorSector: "civil-society",
+      ...IDENTITY,
       now: NOW,
     });
 
@@ -69,6 +84,7 @@ describe("recordClosedPullRequest", () => {
       facts: prFacts({ merged: false, mergeCommitSha: null }),
       signoff: decision,
       authorSector: null,
+      ...IDENTITY,
       now: NOW,
     });
     expect(result.status).toBe("recorded");
@@ -84,14 +100,15 @@ describe("recordClosedPullRequest", () => {
       facts: prFacts({ closedAt: "2026-11-30T23:59:00Z" }),
       signoff: decision,
       authorSector: "civil-society",
+      ...IDENTITY,
     };
     const octokit = createTestOctokit();
     const first = await recordClosedPullRequest(octokit, { ...input, now: new Date("2026-11-30T23:59:30Z") });
     expect(first.status).toBe("recorded");
-    const writes = gh.mock.writes().length;
+    const writes = gh.restWrites().length;
     const again = await recordClosedPullRequest(octokit, { ...input, now: new Date("2026-11-30T23:59:40Z") });
     expect(again).toMatchObject({ status: "already-recorded", issueNumber: 1 });
-    expect(gh.mock.writes().length).toBe(writes);
+    expect(gh.restWrites().length).toBe(writes);
     // The retry arrives after midnight: the December log is opened, but no record is written twice.
     const late = await recordClosedPullRequest(octokit, { ...input, now: NOW });
     expect(late).toMatchObject({ status: "already-recorded", issueNumber: 1 });
@@ -122,6 +139,7 @@ describe("recordClosedPullRequest", () => {
       facts: prFacts({ number: 12, closedAt: "2026-12-01T07:59:00Z" }),
       signoff: decision,
       authorSector: "civil-society",
+      ...IDENTITY,
       now: NOW,
     });
 
@@ -150,6 +168,7 @@ describe("recordClosedPullRequest", () => {
       facts: prFacts({ closedAt: "2026-12-01T07:59:00Z" }),
       signoff: decision,
       authorSector: "civil-society",
+      ...IDENTITY,
       now: NOW,
     });
     expect(result).toMatchObject({ status: "recorded", issueNumber: a.number });
@@ -172,6 +191,7 @@ describe("recordClosedPullRequest", () => {
       facts: prFacts({ closedAt: "2026-12-01T07:59:00Z" }),
       signoff: decision,
       authorSector: "civil-society",
+      ...IDENTITY,
       now: NOW,
     });
     expect(result).toMatchObject({ status: "recorded", issueNumber: real.number, record: { seq: 2 } });
@@ -189,6 +209,7 @@ describe("recordClosedPullRequest", () => {
       facts: prFacts({ closedAt: "2026-12-01T07:59:00Z" }),
       signoff: decision,
       authorSector: "civil-society",
+      ...IDENTITY,
       now: NOW,
     });
     expect(old.state).toBe("closed");
@@ -207,6 +228,7 @@ describe("recordClosedPullRequest", () => {
       facts: prFacts(),
       signoff: so,
       authorSector: null,
+      ...IDENTITY,
       now: NOW,
     });
     expect(result).toEqual({ status: "not-logged", reason });
@@ -225,9 +247,50 @@ describe("recordClosedPullRequest", () => {
       facts: prFacts({ closedAt: "2026-12-01T07:59:00Z" }),
       signoff: decision,
       authorSector: "civil-society",
+      ...IDENTITY,
       now: NOW,
     });
     expect(result).toMatchObject({ status: "recorded", record: { seq: 6, prev: records[4]!.hash } });
     expect(gh.issue(1).comments.at(-1)!.login).toBe(APP_LOGIN);
+  });
+
+  it("anchors each record: a neutral `Transparency record` check run on its commit saying seq, hash and prev", async () => {
+    const gh = new FakeGitHub();
+    const result = await recordClosedPullRequest(createTestOctokit(), closeOf({ facts: prFacts({ number: 12, closedAt: "2026-12-01T07:59:00Z" }) }));
+    if (result.status !== "recorded") throw new Error(result.status);
+    expect(result.record).toMatchObject({ v: 2, rules: IDENTITY.rules, head: prFacts().mergeCommitSha });
+    const [post] = gh.mock.sent("POST", "/repos/org/charter/check-runs");
+    expect(post?.body).toMatchObject({
+      name: "Transparency record",
+      head_sha: prFacts().mergeCommitSha,
+      status: "completed",
+      conclusion: "neutral",
+      output: { text: JSON.stringify({ seq: 1, hash: result.record.hash, prev: GENESIS, pr: 12 }) },
+    });
+    gh.mock.assertAllDone();
+  });
+
+  it("writes the anchor a crashed writer left unwritten when the close is delivered again, and only then", async () => {
+    const gh = new FakeGitHub();
+    const input = closeOf();
+    await recordClosedPullRequest(createTestOctokit(), input);
+    gh.runs = []; // the process died between the comment and the check run
+    expect(await recordClosedPullRequest(createTestOctokit(), input)).toMatchObject({ status: "already-recorded" });
+    expect(gh.runs).toHaveLength(1);
+    expect(await recordClosedPullRequest(createTestOctokit(), input)).toMatchObject({ status: "already-recorded" });
+    expect(gh.runs).toHaveLength(1);
+  });
+
+  it("chains onto the app's own log only: a look-alike log and record by a workflow's bot are ignored", async () => {
+    const gh = new FakeGitHub();
+    const mine = chainOf(2, "org/charter");
+    logIssue(gh, "2026-11", mine);
+    // A writer's workflow opens December's log first, with a forged record 3.
+    const forged = gh.addIssue({ title: "Transparency log: 2026-12", body: renderLogIssueBody("2026-12", "en"), login: "github-actions[bot]" });
+    gh.addComment(forged, renderRecordComment(chainOf(3)[2]!, { lang: "en" }), "github-actions[bot]");
+    const result = await recordClosedPullRequest(createTestOctokit(), closeOf({ authorSector: null }));
+    expect(result).toMatchObject({ status: "recorded", issueNumber: 3 });
+    expect(gh.issue(3).login).toBe(APP_LOGIN);
+    expect(recordsOf(gh.issue(3))).toEqual([expect.objectContaining({ seq: 3, prev: mine[1]!.hash })]);
   });
 });

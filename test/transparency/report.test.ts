@@ -5,7 +5,7 @@ import { listTransparencyIssues } from "../../src/transparency/issues.js";
 import { policyWith } from "../helpers/builders.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
 import { chainOf } from "./builders.js";
-import { FakeGitHub, type FakeIssue } from "./fake-github.js";
+import { APP_LOGIN, FakeGitHub, type FakeIssue } from "./fake-github.js";
 import { userId } from "../e2e/standin/standin.js";
 
 const policy = policyWith();
@@ -62,7 +62,7 @@ describe("publishDueReports", () => {
     const { oct, nov, chain } = seed(gh);
     const octokit = createTestOctokit();
 
-    const results = await publishDueReports(octokit, { owner: "org", repo: "charter", policy, now: NOW });
+    const results = await publishDueReports(octokit, { owner: "org", repo: "charter", policy, now: NOW, appLogin: APP_LOGIN });
 
     expect(results.map((r) => [r.period, r.status])).toEqual([
       ["2026-10", "published"],
@@ -95,7 +95,7 @@ describe("publishDueReports", () => {
 
     // A second sweep finds both reports and writes nothing.
     const writes = gh.mock.writes().length;
-    const again = await publishDueReports(octokit, { owner: "org", repo: "charter", policy, now: new Date("2026-12-15T00:00:00Z") });
+    const again = await publishDueReports(octokit, { owner: "org", repo: "charter", policy, now: new Date("2026-12-15T00:00:00Z"), appLogin: APP_LOGIN });
     expect(again.map((r) => [r.period, r.status])).toEqual([["2026-11", "exists"]]);
     expect(gh.mock.writes().length).toBe(writes);
     expect(reports(gh)).toHaveLength(2);
@@ -108,7 +108,7 @@ describe("publishDueReports", () => {
     gh.serveOpenPulls([]);
     gh.serveRegistryAt("2026-11-01T00:00:00.000Z", null);
     gh.serveRegistryAt("2026-12-01T00:00:00.000Z", null);
-    const results = await publishDueReports(createTestOctokit(), { owner: "org", repo: "charter", policy, now: NOW });
+    const results = await publishDueReports(createTestOctokit(), { owner: "org", repo: "charter", policy, now: NOW, appLogin: APP_LOGIN });
     expect(results).toEqual([{ status: "empty", period: "2026-11" }]);
     expect(gh.mock.writes()).toEqual([]);
   });
@@ -118,7 +118,7 @@ describe("publishDueReports", () => {
     const oct = gh.addIssue({ title: "Transparency log: 2026-11", body: renderLogIssueBody("2026-11", "en") });
     const dec = gh.addIssue({ title: "Transparency log: 2026-12", body: renderLogIssueBody("2026-12", "en") });
     const off = policyWith({ transparency: { log: true, report: "off", labels: ["transparency"], language: "en" } });
-    expect(await publishDueReports(createTestOctokit(), { owner: "org", repo: "charter", policy: off, now: NOW })).toEqual([]);
+    expect(await publishDueReports(createTestOctokit(), { owner: "org", repo: "charter", policy: off, now: NOW, appLogin: APP_LOGIN })).toEqual([]);
     expect(oct.state).toBe("closed");
     expect(dec.state).toBe("open");
     expect(reports(gh)).toEqual([]);
@@ -142,7 +142,7 @@ describe("duePeriods", () => {
       const body = what === "log" ? renderLogIssueBody(period, "en") : `<!-- partnership-governance:report period=${period} -->`;
       gh.addIssue({ title: `${prefix}${period}`, body, state: state === "closed" ? "closed" : "open" });
     }
-    const issues = await listTransparencyIssues(createTestOctokit(), { owner: "org", repo: "charter" }, ["transparency"]);
+    const issues = await listTransparencyIssues(createTestOctokit(), { owner: "org", repo: "charter" }, ["transparency"], APP_LOGIN);
     const now = new Date({ "2026-W49": "2026-12-02T00:00:00Z" }[current]!);
     expect(duePeriods(issues, "weekly", now)).toEqual(expected);
   });

@@ -207,6 +207,32 @@ export class GitHubStandin {
      */
     forcePushToPull(repo: Repo, number: number, files: Record<string, string | Buffer | null>, at?: Date): string;
     /**
+     * An issue opened by someone other than the app (a person, a workflow as `github-actions[bot]`,
+     * another app as `<slug>[bot]`): GitHub shows who opened it.
+     * @param {Repo} repo
+     * @param {{ user: string, userType?: "User" | "Bot", title: string, body?: string, labels?: string[], at?: Date }} spec
+     * @returns {Item}
+     */
+    openIssue(repo: Repo, spec: {
+        user: string;
+        userType?: "User" | "Bot";
+        title: string;
+        body?: string;
+        labels?: string[];
+        at?: Date;
+    }): Item;
+    /**
+     * A check run written by another app (a writer's own app, or the workflows' "GitHub Actions"
+     * app): it may bear any name, but it is that app's, never this app's.
+     * @param {Repo} repo @param {{ appId: number, sha: string, name: string, text?: string }} spec
+     */
+    addForeignCheckRun(repo: Repo, spec: {
+        appId: number;
+        sha: string;
+        name: string;
+        text?: string;
+    }): CheckRun;
+    /**
      * A check run written by any app (`appId`): a workflow's token writes as GitHub Actions, and a
      * writer can install an app of their own; GitHub lets any app name its run as it likes.
      * @param {Repo} repo
@@ -228,11 +254,15 @@ export class GitHubStandin {
     /** @param {Repo} repo @param {number} number @param {string} title */
     setTitle(repo: Repo, number: number, title: string): void;
     /**
-     * Merges the PR: a merge commit on its base (first parent: the base's head) with the PR's
-     * changes; returns the merge commit's sha.
-     * @param {Repo} repo @param {number} number @param {Date} [at]
+     * Merges the PR as GitHub's three merge methods do, and returns the merge commit's sha (the PR's
+     * `merge_commit_sha`):
+     * - "merge": a merge commit on the base (first parent: the base's head, second: the PR's head);
+     * - "squash": one commit on the base's head with all of the PR's changes;
+     * - "rebase": one new commit per commit of the PR, in order, on the base's head (same message,
+     *   author and author date; a new committer date); the last one is the merge commit.
+     * @param {Repo} repo @param {number} number @param {Date} [at] @param {"merge" | "squash" | "rebase"} [method]
      */
-    merge(repo: Repo, number: number, at?: Date): string;
+    merge(repo: Repo, number: number, at?: Date, method?: "merge" | "squash" | "rebase"): string;
     /** Turns on the merge queue of `branch` (default: the default branch). @param {Repo} repo @param {string} [branch] */
     enableMergeQueue(repo: Repo, branch?: string): string;
     /** @param {Repo} repo @param {string} [branch] @returns {QueueEntry[]} */
@@ -693,6 +723,7 @@ export type Commit = {
     tree: Map<string, Buffer>;
     changed: string[];
     date: string;
+    committedDate: string;
     message: string;
     author: string;
 };
@@ -721,6 +752,7 @@ export type Comment = {
         at: string;
         body: string;
     }>;
+    lastEditedAt?: string | null;
 };
 export type TimelineEvent = {
     type: "labeled" | "unlabeled";

@@ -45,9 +45,9 @@ import { FaultPlan } from "./faults.js";
  * @property {number} receivedAt when the request arrived (performance.now(), ms)
  * @property {number} ms how long the stand-in took to answer
  */
-/** @typedef {{ sha: string, parents: string[], tree: Map<string, Buffer>, changed: string[], date: string, message: string, author: string }} Commit */
+/** @typedef {{ sha: string, parents: string[], tree: Map<string, Buffer>, changed: string[], date: string, committedDate: string, message: string, author: string }} Commit */
 /** @typedef {{ id: number, user: string, userType: string, state: string, commitId: string, submittedAt: string, body: string }} Review */
-/** @typedef {{ id: number, number: number, user: string, userType: string, body: string, createdAt: string, updatedAt: string, edits: Array<{ editor: string, at: string, body: string }> }} Comment (edits: the versions it replaced, oldest first) */
+/** @typedef {{ id: number, number: number, user: string, userType: string, body: string, createdAt: string, updatedAt: string, edits: Array<{ editor: string, at: string, body: string }>, lastEditedAt?: string | null }} Comment (edits: the versions it replaced, oldest first) */
 /**
  * @typedef {{ type: "labeled" | "unlabeled", actor: string, at: string, label: string }
  *   | { type: "review_dismissed", actor: string, at: string, reviewId: number, previousState: string }
@@ -380,6 +380,7 @@ export class GitHubStandin {
     const actor = by ?? review.user;
     if (this.permission(repo, actor) === "read") throw new HttpError(403, "Must have push access to dismiss a review");
     if (review.state !== "APPROVED" && review.state !== "CHANGES_REQUESTED") throw new HttpError(422, "Can not dismiss a commented or pending pull request review");
+    pull.updatedAt = iso(at ?? this.now());
     pull.events.push({ type: "review_dismissed", actor, at: iso(at ?? this.now()), reviewId, previousState: review.state });
     review.state = "DISMISSED";
     return review;
@@ -423,6 +424,7 @@ export class GitHubStandin {
     comment.edits.push({ editor: who, at: when, body: comment.body });
     comment.body = body;
     comment.updatedAt = when;
+    comment.lastEditedAt = when;
     return comment;
   }
 
@@ -462,6 +464,7 @@ export class GitHubStandin {
     const when = iso(at ?? this.now());
     for (const label of labels) if (!item.labels.includes(label)) item.events.push({ type: "labeled", actor, at: when, label });
     for (const label of item.labels) if (!labels.includes(label)) item.events.push({ type: "unlabeled", actor, at: when, label });
+    if (labels.join("\n") !== item.labels.join("\n")) item.updatedAt = when;
     item.labels = [...labels];
   }
 
@@ -495,6 +498,65 @@ export class GitHubStandin {
   }
 
   /**
+   * An issue opened by someone other than the app (a person, a workflow as `github-actions[bot]`,
+   * another app as `<slug>[bot]`): GitHub shows who opened it.
+   * @param {Repo} repo
+   * @param {{ user: string, userType?: "User" | "Bot", title: string, body?: string, labels?: string[], at?: Date }} spec
+   * @returns {Item}
+   */
+  openIssue(repo, spec) {
+    const at = iso(spec.at ?? this.now());
+    /** @type {Item} */
+    const issue = {
+      number: repo.nextNumber++,
+      kind: "issue",
+      title: spec.title,
+      body: spec.body ?? "",
+      user: spec.user,
+      userType: spec.userType ?? (spec.user.endsWith("[bot]") ? "Bot" : "User"),
+      state: "open",
+      stateReason: null,
+      labels: [...(spec.labels ?? [])],
+      createdAt: at,
+      updatedAt: at,
+      closedAt: null,
+      draft: false,
+      merged: false,
+      mergeCommitSha: null,
+      base: repo.defaultBranch,
+      headRef: repo.defaultBranch,
+      commits: [],
+      reviews: [],
+      events: [],
+    };
+    repo.items.set(issue.number, issue);
+    return issue;
+  }
+
+  /**
+   * A check run written by another app (a writer's own app, or the workflows' "GitHub Actions"
+   * app): it may bear any name, but it is that app's, never this app's.
+   * @param {Repo} repo @param {{ appId: number, sha: string, name: string, text?: string }} spec
+   */
+  addForeignCheckRun(repo, spec) {
+    /** @type {CheckRun} */
+    const run = {
+      id: this.#id(),
+      headSha: spec.sha,
+      name: spec.name,
+      status: "completed",
+      conclusion: "neutral",
+      startedAt: iso(this.now()),
+      completedAt: iso(this.now()),
+      detailsUrl: null,
+      output: { title: spec.name, summary: "", text: spec.text ?? null },
+      appId: spec.appId,
+    };
+    repo.checkRuns.push(run);
+    return run;
+  }
+
+  /**
    * A check run written by any app (`appId`): a workflow's token writes as GitHub Actions, and a
    * writer can install an app of their own; GitHub lets any app name its run as it likes.
    * @param {Repo} repo
@@ -519,15 +581,43 @@ export class GitHubStandin {
   }
 
   /**
-   * Merges the PR: a merge commit on its base (first parent: the base's head) with the PR's
-   * changes; returns the merge commit's sha.
-   * @param {Repo} repo @param {number} number @param {Date} [at]
+   * Merges the PR as GitHub's three merge methods do, and returns the merge commit's sha (the PR's
+   * `merge_commit_sha`):
+   * - "merge": a merge commit on the base (first parent: the base's head, second: the PR's head);
+   * - "squash": one commit on the base's head with all of the PR's changes;
+   * - "rebase": one new commit per commit of the PR, in order, on the base's head (same message,
+   *   author and author date; a new committer date); the last one is the merge commit.
+   * @param {Repo} repo @param {number} number @param {Date} [at] @param {"merge" | "squash" | "rebase"} [method]
    */
-  merge(repo, number, at) {
+  merge(repo, number, at, method = "merge") {
     const pull = this.item(repo, number);
     const when = at ?? this.now();
     const baseHead = /** @type {string} */ (repo.branches.get(pull.base));
-    const sha = this.#mergeCommit(repo, baseHead, pull, when, `Merge pull request #${number}`);
+    const head = this.#commit(repo, this.headSha(repo, pull));
+    const changed = this.#changedIn(repo, pull);
+    const apply = (/** @type {Map<string, Buffer>} */ from, /** @type {Commit} */ source, /** @type {string[]} */ paths) => {
+      const tree = new Map(from);
+      for (const path of paths) {
+        const content = source.tree.get(path);
+        if (content === undefined) tree.delete(path);
+        else tree.set(path, content);
+      }
+      return tree;
+    };
+    let sha;
+    if (method === "rebase") {
+      sha = baseHead;
+      for (const own of pull.commits) {
+        const c = this.#commit(repo, own);
+        sha = this.#newCommit(repo, [sha], apply(this.#commit(repo, sha).tree, c, c.changed), c.changed, { at: when, message: c.message, author: c.author, authoredAt: c.date });
+      }
+    } else {
+      const tree = apply(this.#commit(repo, baseHead).tree, head, changed);
+      sha =
+        method === "squash"
+          ? this.#newCommit(repo, [baseHead], tree, changed, { at: when, message: `${pull.title} (#${number})`, author: pull.user })
+          : this.#newCommit(repo, [baseHead, head.sha], tree, changed, { at: when, message: `Merge pull request #${number}`, author: pull.user });
+    }
     repo.branches.set(pull.base, sha);
     pull.state = "closed";
     pull.merged = true;
@@ -794,12 +884,14 @@ export class GitHubStandin {
 
   /**
    * @param {Repo} repo @param {string[]} parents @param {Map<string, Buffer>} tree @param {string[]} changed
-   * @param {{ at?: Date, message?: string, author?: string }} opts
+   * @param {{ at?: Date, message?: string, author?: string, authoredAt?: string }} opts
    */
   #newCommit(repo, parents, tree, changed, opts) {
-    const date = iso(opts.at ?? this.now());
-    const sha = sha1(`${repo.owner}/${repo.name}\n${parents.join(",")}\n${this.#id()}\n${date}`);
-    repo.commits.set(sha, { sha, parents, tree, changed: [...changed], date, message: opts.message ?? "Update", author: opts.author ?? repo.owner });
+    const committedDate = iso(opts.at ?? this.now());
+    // A rebase keeps the author's date and writes a new committer date; any other commit has one.
+    const date = opts.authoredAt ?? committedDate;
+    const sha = sha1(`${repo.owner}/${repo.name}\n${parents.join(",")}\n${this.#id()}\n${committedDate}`);
+    repo.commits.set(sha, { sha, parents, tree, changed: [...changed], date, committedDate, message: opts.message ?? "Update", author: opts.author ?? repo.owner });
     return sha;
   }
 
@@ -807,7 +899,17 @@ export class GitHubStandin {
   #changedIn(repo, pull) {
     const paths = new Set();
     for (const sha of pull.commits) for (const p of this.#commit(repo, sha).changed) paths.add(p);
-    return /** @type {string[]} */ ([...paths].sort());
+    // As GitHub shows a PR's files: those that differ between where it branched off and its head
+    // (a file changed by one commit and changed back by a later one is not among them).
+    const first = pull.commits[0] ? this.#commit(repo, pull.commits[0]) : undefined;
+    const forkedFrom = first?.parents[0] ? this.#commit(repo, first.parents[0]).tree : new Map();
+    const head = this.#commit(repo, this.headSha(repo, pull)).tree;
+    const same = (/** @type {string} */ p) => {
+      const a = forkedFrom.get(p);
+      const b = head.get(p);
+      return a === undefined ? b === undefined : b !== undefined && Buffer.compare(a, b) === 0;
+    };
+    return /** @type {string[]} */ ([...paths].filter((p) => !same(p)).sort());
   }
 
   /**
@@ -1123,6 +1225,25 @@ export class GitHubStandin {
     };
   }
 
+  /** The app, as `GET /apps/{slug}` gives it. */
+  #appJson() {
+    return {
+      id: this.appId,
+      slug: this.appSlug,
+      node_id: `A_${this.appId}`,
+      client_id: "Iv1.standin",
+      owner: this.#user("partnership", "Organization"),
+      name: "Partnership Governance",
+      description: null,
+      external_url: "https://example.org",
+      html_url: `https://github.com/apps/${this.appSlug}`,
+      created_at: "2026-01-01T00:00:00Z",
+      updated_at: "2026-01-01T00:00:00Z",
+      permissions: { checks: "write", contents: "read", issues: "write", pull_requests: "read", metadata: "read" },
+      events: [],
+    };
+  }
+
   /** @param {Repo} repo @param {string} path @param {Buffer} content @param {string} ref */
   #contentJson(repo, path, content, ref) {
     const full_name = `${repo.owner}/${repo.name}`;
@@ -1360,6 +1481,12 @@ export class GitHubStandin {
       return { status: 200, body: { total_count: repos.length, repository_selection: "all", repositories: page }, headers };
     }
 
+    if (method === "GET" && (m = /^\/apps\/([^/]+)$/.exec(path))) {
+      // Public: any token may look an app up by its slug.
+      if (m[1] !== this.appSlug) throw new HttpError(404, "Not Found");
+      return { status: 200, body: this.#appJson() };
+    }
+
     m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     if (!m) return this.#unknown(method, path);
     const repo = this.#repoFor(/** @type {string} */ (m[1]), /** @type {string} */ (m[2]), log);
@@ -1394,7 +1521,8 @@ export class GitHubStandin {
           url: `${this.baseUrl}/repos/${full_name}/git/commits/${c.sha}`,
           html_url: `https://github.com/${full_name}/commit/${c.sha}`,
           author: person,
-          committer: person,
+          // A rebased commit keeps its author and author date; GitHub commits it anew.
+          committer: { ...person, date: c.committedDate },
           message: c.message,
           tree: { sha: sha1(`tree ${c.sha}`), url: `${this.baseUrl}/repos/${full_name}/git/trees/${sha1(`tree ${c.sha}`)}` },
           parents: c.parents.map((p) => ({ sha: p, url: `${this.baseUrl}/repos/${full_name}/git/commits/${p}`, html_url: `https://github.com/${full_name}/commit/${p}` })),
@@ -1408,27 +1536,18 @@ export class GitHubStandin {
       const filePath = query.get("path");
       const until = query.get("until");
       const since = query.get("since");
-      const seen = new Set();
-      const list = [];
-      const stack = [start];
-      while (stack.length > 0) {
-        const sha = /** @type {string} */ (stack.pop());
-        if (seen.has(sha)) continue;
-        seen.add(sha);
-        const c = this.#commit(repo, sha);
-        stack.push(...c.parents);
-        if (filePath && !c.changed.includes(filePath)) continue;
-        if (until && Date.parse(c.date) > Date.parse(until)) continue;
-        if (since && Date.parse(c.date) < Date.parse(since)) continue;
-        list.push(c);
-      }
-      list.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+      const list = this.#log(repo, start).filter(
+        (c) =>
+          !(filePath && !c.changed.includes(filePath)) &&
+          !(until && Date.parse(c.committedDate) > Date.parse(until)) &&
+          !(since && Date.parse(c.committedDate) < Date.parse(since)),
+      );
       const { page, headers } = this.#paginate(list.map((c) => this.#commitJson(repo, c)), query, path);
       return { status: 200, body: page, headers };
     }
     if (method === "GET" && (m = /^\/commits\/([^/]+)\/pulls$/.exec(rest))) {
       const sha = /** @type {string} */ (m[1]);
-      const pulls = [...repo.items.values()].filter((i) => i.kind === "pull" && (i.commits.includes(sha) || this.headSha(repo, i) === sha));
+      const pulls = [...repo.items.values()].filter((i) => i.kind === "pull" && (i.commits.includes(sha) || this.headSha(repo, i) === sha || i.mergeCommitSha === sha));
       const { page, headers } = this.#paginate(pulls.map((p) => this.#pullJson(repo, p, false)), query, path);
       return { status: 200, body: page, headers };
     }
@@ -1543,31 +1662,14 @@ export class GitHubStandin {
     if (method === "POST" && rest === "/issues") {
       if (typeof body.title !== "string" || body.title === "") throw new HttpError(422, "Validation Failed");
       this.#checkBody(body.body);
-      const at = iso(this.now());
-      /** @type {Item} */
-      const issue = {
-        number: repo.nextNumber++,
-        kind: "issue",
-        title: body.title,
-        body: body.body ?? "",
+      // The app opens it: its bot account is the author.
+      const issue = this.openIssue(repo, {
         user: this.botLogin,
         userType: "Bot",
-        state: "open",
-        stateReason: null,
-        labels: Array.isArray(body.labels) ? body.labels.map((l) => (typeof l === "string" ? l : l.name)) : [],
-        createdAt: at,
-        updatedAt: at,
-        closedAt: null,
-        draft: false,
-        merged: false,
-        mergeCommitSha: null,
-        base: repo.defaultBranch,
-        headRef: repo.defaultBranch,
-        commits: [],
-        reviews: [],
-        events: [],
-      };
-      repo.items.set(issue.number, issue);
+        title: body.title,
+        body: body.body ?? "",
+        labels: Array.isArray(body.labels) ? body.labels.map((/** @type {string | { name: string }} */ l) => (typeof l === "string" ? l : l.name)) : [],
+      });
       return { status: 201, body: this.#issueJson(repo, issue) };
     }
     if (method === "PATCH" && (m = /^\/issues\/(\d+)$/.exec(rest))) {
@@ -1718,7 +1820,9 @@ export class GitHubStandin {
       nameWithOwner: `${repo.owner}/${repo.name}`,
       url: `https://github.com/${repo.owner}/${repo.name}`,
       isArchived: repo.archived,
-      defaultBranchRef: { name: repo.defaultBranch, prefix: "refs/heads/" },
+      defaultBranchRef: { name: repo.defaultBranch, prefix: "refs/heads/", target: () => this.#graphCommit(repo, /** @type {string} */ (repo.branches.get(repo.defaultBranch))) },
+      /** @param {{ oid: string }} args */
+      object: ({ oid }) => (repo.commits.has(oid) ? this.#graphCommit(repo, oid) : null),
       /** @param {{ number: number }} args */
       pullRequest: ({ number }) => {
         const pull = repo.items.get(number);
@@ -1824,7 +1928,7 @@ export class GitHubStandin {
             body: c.body,
             createdAt: c.createdAt,
             updatedAt: c.updatedAt,
-            lastEditedAt: c.edits.length > 0 ? c.updatedAt : null,
+            lastEditedAt: c.lastEditedAt ?? null,
             author: this.#graphActor(c.user, c.userType),
             /** @param {ConnectionArgs} a */
             userContentEdits: (a) =>
@@ -1837,10 +1941,14 @@ export class GitHubStandin {
           args,
           "comments",
         ),
-      /** @param {ConnectionArgs & { itemTypes?: string[] | null }} args */
+      /** @param {ConnectionArgs & { since?: string | null, itemTypes?: string[] | null }} args */
       timelineItems: (args) => {
         const types = args.itemTypes ?? null;
-        const nodes = pull.events.map((e) => this.#graphEvent(repo, pull, e)).filter((n) => types === null || types.includes(TIMELINE_TYPE[n.__typename] ?? ""));
+        const since = args.since ? Date.parse(args.since) : -Infinity;
+        const nodes = pull.events
+          .filter((e) => Date.parse(e.at) >= since)
+          .map((e) => this.#graphEvent(repo, pull, e))
+          .filter((n) => types === null || types.includes(TIMELINE_TYPE[n.__typename] ?? ""));
         return connection(nodes, args, "timelineItems");
       },
     };
@@ -1872,13 +1980,39 @@ export class GitHubStandin {
   }
 
   /**
+   * `sha` and every commit before it, newest first, as `git log` lists them: by commit date, the
+   * later written first when two share a second (the stand-in's clock often stands still).
+   * @param {Repo} repo @param {string} sha @returns {Commit[]}
+   */
+  #log(repo, sha) {
+    const seen = new Set();
+    const list = [];
+    const stack = [sha];
+    while (stack.length > 0) {
+      const at = /** @type {string} */ (stack.pop());
+      if (seen.has(at)) continue;
+      seen.add(at);
+      const commit = this.#commit(repo, at);
+      stack.push(...commit.parents);
+      list.push(commit);
+    }
+    const order = new Map([...repo.commits.keys()].map((c, i) => [c, i]));
+    return list.sort((a, b) => Date.parse(b.committedDate) - Date.parse(a.committedDate) || (order.get(b.sha) ?? 0) - (order.get(a.sha) ?? 0));
+  }
+
+  /**
    * A commit with its check suites: GitHub keeps one suite per app on a commit; `filterBy`
-   * narrows them to one app's, and their runs to a name or to the latest run of each name.
+   * narrows them to one app's, and their runs to a name or to the latest run of each name. Its
+   * history: every ancestor, newest first, as `git log`.
    * @param {Repo} repo @param {string} sha
    */
   #graphCommit(repo, sha) {
+    const c = this.#commit(repo, sha);
     return {
+      __typename: "Commit",
       oid: sha,
+      message: c.message,
+      committedDate: c.committedDate,
       /** @param {ConnectionArgs & { filterBy?: { appId?: number | null } | null }} args */
       checkSuites: (args) => {
         const apps = [...new Set(repo.checkRuns.filter((r) => r.headSha === sha).map((r) => r.appId))]
@@ -1886,7 +2020,7 @@ export class GitHubStandin {
           .sort((a, b) => a - b);
         const suites = apps.map((appId) => ({
           id: `CS_${sha}_${appId}`,
-          app: { id: `A_${appId}`, databaseId: appId },
+          app: { id: `A_${appId}`, databaseId: appId, slug: appId === this.appId ? this.appSlug : `app-${appId}` },
           /** @param {ConnectionArgs & { filterBy?: { checkName?: string | null, checkType?: string | null } | null }} runArgs */
           checkRuns: (runArgs) => {
             let runs = repo.checkRuns.filter((r) => r.headSha === sha && r.appId === appId && (!runArgs.filterBy?.checkName || r.name === runArgs.filterBy.checkName));
@@ -1908,6 +2042,7 @@ export class GitHubStandin {
                 title: r.output.title,
                 summary: r.output.summary,
                 text: r.output.text,
+                permalink: `https://github.com/${repo.owner}/${repo.name}/runs/${r.id}`,
                 completedAt: r.completedAt,
               })),
               runArgs,
@@ -1916,6 +2051,11 @@ export class GitHubStandin {
           },
         }));
         return connection(suites, args, "checkSuites");
+      },
+      /** @param {ConnectionArgs} args */
+      history: (args) => {
+        const list = this.#log(repo, sha);
+        return connection(list.map((x) => this.#graphCommit(repo, x.sha)), args, "history");
       },
     };
   }

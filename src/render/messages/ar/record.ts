@@ -1,11 +1,11 @@
 // Arabic messages of the "record" area (the same keys as en/record.ts). Records are public
 // record: formal wording. Field names of the JSON copy are never translated (not in the catalog).
 const PROBLEM =
-  "{problem, select, edited {قد عُدِّل} deleted {قد حُذف} inserted {قد أُدرج} reordered {قد نُقل من موضعه في الترتيب} other {قد أصبح غير مقروء}}";
+  "{problem, select, edited {قد عُدِّل} deleted {قد حُذف} inserted {قد أُدرج} reordered {قد نُقل من موضعه في الترتيب} foreign {قد كتبه غير التطبيق} unanchored {قد تُرك بلا مرساة} other {قد أصبح غير مقروء}}";
 
 export const record = {
   "record.heading":
-    "{outcome, select, adopted {القيد {seq}: اعتُمد القرار} other {القيد {seq}: سُحب القرار}}",
+    "{outcome, select, adopted {القيد {seq}: اعتُمد القرار} pushed {القيد {seq}: دفع مباشر إلى الفرع الافتراضي} other {القيد {seq}: سُحب القرار}}",
   "record.mergedWithoutSignoff":
     "**دُمج دون الموافقة متعددة القطاعات:** دُمج طلب الدمج هذا في حين لم تكن الموافقة متعددة القطاعات عليه مستوفاة (تجاوزٌ بقرار من أحد المسؤولين الإداريين).",
   "record.pullRequest": "طلب الدمج",
@@ -40,11 +40,19 @@ export const record = {
   "record.log.duplicate": "هذه المسألة تكرار لسجل الفترة نفسها {url}، وقد أُغلقت؛ ويستمر السجل هناك.",
   "record.log.closedNoReport": "أُغلق سجل {period}: فقد فُتح سجل الفترة التالية.",
   "record.verify.usage":
-    "الاستخدام: partnership-governance verify --repo OWNER/NAME [--period P]\n\nيقرأ جميع قيود السجل على GitHub (ومع --period، حتى تلك الفترة شاملةً إياها)، ويعيد حساب كل بصمة وكل رابط، ويحدد أول قيد عُدِّل أو حُذف أو أُدرج أو غُيِّر ترتيبه. حالة الخروج: 0 سليم، 1 تعرَّض للعبث، 2 خطأ. بيانات الاعتماد: GITHUB_TOKEN، أو APP_ID و PRIVATE_KEY؛ و GITHUB_API_URL لـ GitHub Enterprise.",
+    "الاستخدام: partnership-governance verify --repo OWNER/NAME [--period P] [--app SLUG] [--json]\n\nيقرأ جميع قيود السجل على GitHub (ومع --period، حتى تلك الفترة شاملةً إياها)، ويعيد حساب كل بصمة وكل رابط، ويقارن كل قيد بمرساته (فحص `Transparency record` الخاص بالتطبيق) وكل مرساة بالسجل، ويحدد كل قيد عُدِّل (تغيَّر نصه أو عُدِّل تعليقه بأي شكل) أو حُذف أو أُدرج أو غُيِّر ترتيبه أو كتبه غير التطبيق (SLUG[bot]؛ افتراضيًا التطبيق الذي تُستخدم بيانات اعتماده) أو تُرك بلا مرساة. يطبع --json كائن JSON واحدًا (ok وcount وhead وproblems). حالة الخروج: 0 سليم، 1 تعرَّض للعبث، 2 خطأ. بيانات الاعتماد: GITHUB_TOKEN (مع --app)، أو APP_ID و PRIVATE_KEY؛ و GITHUB_API_URL لـ GitHub Enterprise.",
   "record.verify.intact":
     "سليم: {count, plural, =0 {لا يحتوي السجل على أي قيد} zero {لا يحتوي السجل على أي قيد} one {قيد واحد} two {قيدان} few {# قيود} many {# قيدًا} other {# قيد}}{count, plural, =0 {} zero {} one {، رأس السلسلة {head}} two {، رأس السلسلة {head}} few {، رأس السلسلة {head}} many {، رأس السلسلة {head}} other {، رأس السلسلة {head}}}",
   "record.verify.tampered":
     `تعرَّض للعبث: تبيَّن أن القيد {seq} ({pr, select, none {طلب الدمج غير معروف} other {طلب الدمج {pr}}}) ${PROBLEM}`,
   "record.verify.where": "في {url}",
   "record.verify.detail": "التفاصيل: {detail}",
+  "record.pushedWithoutPr": "**دفع مباشر إلى الفرع الافتراضي:** وصل هذا الإيداع إلى الفرع الافتراضي دون طلب دمج، ومن ثَمّ دون أي إقرار.",
+  "record.pusher": "دفعه",
+  "record.commit": "الإيداع",
+  "record.rules": "حُكم عليه بقواعد الإيداع",
+  "record.anchor.title": "القيد {seq} من سجل الشفافية",
+  "record.anchor.summary": "يثبّت هذا الفحص القيد {seq} من سجل الشفافية للمستودع ({url}). لا يستطيع كتابته أو تغييره إلا التطبيق، ولا يستطيع أحد حذفه، ولذلك يقارنه `verify` بالسجل.\n\n- seq: {seq}\n- hash: `{hash}`\n- prev: `{prev}`",
+  "record.verify.needApp": "أي تطبيق كتب السجل؟ حدِّد --app SLUG (اسم التطبيق في عنوانه github.com/apps/SLUG)، أو شغِّل الأمر باستخدام APP_ID و PRIVATE_KEY الخاصين بالتطبيق.",
+  "record.verify.badApp": "`{value}` ليس معرِّف تطبيق (حروف وأرقام وشرطات)",
 } satisfies Record<string, string>;

@@ -1,7 +1,7 @@
 // English messages of the "record" area (ICU MessageFormat). Keys start with "record.".
 export const record = {
   "record.heading":
-    "{outcome, select, adopted {Record {seq}: decision adopted} other {Record {seq}: decision withdrawn}}",
+    "{outcome, select, adopted {Record {seq}: decision adopted} pushed {Record {seq}: direct push to the default branch} other {Record {seq}: decision withdrawn}}",
   "record.mergedWithoutSignoff":
     "**Merged without sign-off:** this pull request was merged while its sign-off did not hold (an administrator override).",
   "record.pullRequest": "Pull request",
@@ -36,11 +36,19 @@ export const record = {
   "record.log.duplicate": "This issue duplicates the log {url} of the same period and is closed; the log continues there.",
   "record.log.closedNoReport": "The log of {period} is closed: the log of the next period has opened.",
   "record.verify.usage":
-    "Usage: partnership-governance verify --repo OWNER/NAME [--period P]\n\nReads every record of the log on GitHub (with --period, up to and including that period), recomputes each hash and link, and names the first record that was edited, deleted, inserted or reordered. Exit 0 intact, 1 tampered, 2 error. Credentials: GITHUB_TOKEN, or APP_ID and PRIVATE_KEY; GITHUB_API_URL for GitHub Enterprise.",
+    "Usage: partnership-governance verify --repo OWNER/NAME [--period P] [--app SLUG] [--json]\n\nReads every record of the log on GitHub (with --period, up to and including that period), recomputes each hash and link, compares each record with its anchor (the app's `Transparency record` check run) and each anchor with the log, and names every record that was edited (its text changed, or its comment edited at all), deleted, inserted, reordered, written by anyone but the app (SLUG[bot]; default: the app whose credentials are used), or left without its anchor. --json prints one JSON object (ok, count, head, problems). Exit 0 intact, 1 tampered, 2 error. Credentials: GITHUB_TOKEN (with --app), or APP_ID and PRIVATE_KEY; GITHUB_API_URL for GitHub Enterprise.",
   "record.verify.intact":
     "intact: {count, plural, =0 {the log holds no record} one {# record} other {# records}}{count, plural, =0 {} other {, head {head}}}",
   "record.verify.tampered":
-    "tampered: record {seq} ({pr, select, none {pull request unknown} other {pull request {pr}}}) was {problem, select, edited {edited} deleted {deleted} inserted {inserted} reordered {moved out of order} other {made unreadable}}",
+    "tampered: record {seq} ({pr, select, none {pull request unknown} other {pull request {pr}}}) was {problem, select, edited {edited} deleted {deleted} inserted {inserted} reordered {moved out of order} foreign {written by someone other than the app} unanchored {left without its anchor} other {made unreadable}}",
   "record.verify.where": "at {url}",
   "record.verify.detail": "detail: {detail}",
+  "record.pushedWithoutPr": "**Pushed directly to the default branch:** this commit reached the default branch without a pull request, so without any sign-off.",
+  "record.pusher": "Pushed by",
+  "record.commit": "Commit",
+  "record.rules": "Judged by the rules of commit",
+  "record.anchor.title": "Record {seq} of the transparency log",
+  "record.anchor.summary": "This check run anchors record {seq} of the repository's transparency log ({url}). Only the app can write or change it and nobody can delete it, so `verify` compares it with the log.\n\n- seq: {seq}\n- hash: `{hash}`\n- prev: `{prev}`",
+  "record.verify.needApp": "Which app wrote the record? Give --app SLUG (the app's name in its address, github.com/apps/SLUG), or run with the app's own APP_ID and PRIVATE_KEY.",
+  "record.verify.badApp": "`{value}` is not an app's slug (letters, digits and hyphens)",
 } satisfies Record<string, string>;

@@ -3,7 +3,7 @@
 // never confused with the registry, "registro").
 export const record = {
   "record.heading":
-    "{outcome, select, adopted {Acta {seq}: decisión adoptada} other {Acta {seq}: decisión retirada}}",
+    "{outcome, select, adopted {Acta {seq}: decisión adoptada} pushed {Acta {seq}: envío directo a la rama predeterminada} other {Acta {seq}: decisión retirada}}",
   "record.mergedWithoutSignoff":
     "**Fusionada sin aprobación multisectorial:** esta solicitud de incorporación de cambios se fusionó sin haberse obtenido su aprobación multisectorial (por decisión de una persona con permisos de administración).",
   "record.pullRequest": "Solicitud de incorporación de cambios",
@@ -37,11 +37,19 @@ export const record = {
   "record.log.duplicate": "Esta incidencia duplica el libro de actas {url} del mismo período y se ha cerrado; el libro de actas continúa allí.",
   "record.log.closedNoReport": "El libro de actas de {period} está cerrado: se ha abierto el del período siguiente.",
   "record.verify.usage":
-    "Uso: partnership-governance verify --repo PROPIETARIO/NOMBRE [--period P]\n\nLee en GitHub todas las actas del libro (con --period, hasta ese período inclusive), vuelve a calcular cada hash y cada enlace, e indica la primera acta que se haya modificado, suprimido, insertado o reordenado. Código de salida: 0 íntegro, 1 alterado, 2 error. Credenciales: GITHUB_TOKEN, o APP_ID y PRIVATE_KEY; GITHUB_API_URL para GitHub Enterprise.",
+    "Uso: partnership-governance verify --repo PROPIETARIO/NOMBRE [--period P] [--app SLUG] [--json]\n\nLee en GitHub todas las actas del libro (con --period, hasta ese período inclusive), vuelve a calcular cada hash y cada enlace, compara cada acta con su ancla (la comprobación `Transparency record` de la aplicación) y cada ancla con el libro, e indica cada acta modificada (su texto cambiado, o su comentario editado de cualquier modo), suprimida, insertada, reordenada, escrita por alguien distinto de la aplicación (SLUG[bot]; por defecto, la aplicación cuyas credenciales se usan) o sin ancla. --json imprime un objeto JSON (ok, count, head, problems). Código de salida: 0 íntegro, 1 alterado, 2 error. Credenciales: GITHUB_TOKEN (con --app), o APP_ID y PRIVATE_KEY; GITHUB_API_URL para GitHub Enterprise.",
   "record.verify.intact":
     "íntegro: {count, plural, =0 {el libro no contiene ninguna acta} one {# acta} other {# actas}}{count, plural, =0 {} other {, cabeza de la cadena {head}}}",
   "record.verify.tampered":
-    "alterado: el acta {seq} ({pr, select, none {solicitud de incorporación de cambios desconocida} other {solicitud de incorporación de cambios {pr}}}) {problem, select, edited {se modificó} deleted {se suprimió} inserted {se insertó} reordered {se desplazó de su orden} other {quedó ilegible}}",
+    "alterado: el acta {seq} ({pr, select, none {solicitud de incorporación de cambios desconocida} other {solicitud de incorporación de cambios {pr}}}) {problem, select, edited {se modificó} deleted {se suprimió} inserted {se insertó} reordered {se desplazó de su orden} foreign {la escribió alguien distinto de la aplicación} unanchored {quedó sin su ancla} other {quedó ilegible}}",
   "record.verify.where": "en {url}",
   "record.verify.detail": "detalle: {detail}",
+  "record.pushedWithoutPr": "**Envío directo a la rama predeterminada:** esta confirmación llegó a la rama predeterminada sin solicitud de incorporación de cambios y, por tanto, sin ninguna aprobación.",
+  "record.pusher": "Enviado por",
+  "record.commit": "Confirmación (commit)",
+  "record.rules": "Juzgada según las reglas de la confirmación",
+  "record.anchor.title": "Acta {seq} del libro de transparencia",
+  "record.anchor.summary": "Esta comprobación ancla el acta {seq} del libro de transparencia del repositorio ({url}). Solo la aplicación puede escribirla o modificarla y nadie puede eliminarla, por lo que `verify` la compara con el libro.\n\n- seq: {seq}\n- hash: `{hash}`\n- prev: `{prev}`",
+  "record.verify.needApp": "¿Qué aplicación escribió el libro? Indique --app SLUG (el nombre de la aplicación en su dirección, github.com/apps/SLUG), o ejecute el comando con el APP_ID y la PRIVATE_KEY de la aplicación.",
+  "record.verify.badApp": "`{value}` no es el identificador de una aplicación (letras, cifras y guiones)",
 } satisfies Record<string, string>;

@@ -2,7 +2,7 @@
 // Les inscriptions au journal sont des documents publics : registre soutenu, formulation exacte.
 export const record = {
   "record.heading":
-    "{outcome, select, adopted {Inscription n° {seq} : décision adoptée} other {Inscription n° {seq} : décision retirée}}",
+    "{outcome, select, adopted {Inscription n° {seq} : décision adoptée} pushed {Inscription n° {seq} : envoi direct sur la branche par défaut} other {Inscription n° {seq} : décision retirée}}",
   "record.mergedWithoutSignoff":
     "**Fusion sans validation :** cette demande de fusion a été fusionnée alors que sa validation n’était pas acquise (passage outre par un administrateur).",
   "record.pullRequest": "Demande de fusion (pull request)",
@@ -36,11 +36,19 @@ export const record = {
   "record.log.duplicate": "Ce ticket fait double emploi avec le journal {url} de la même période et est clos ; le journal se poursuit à cette adresse.",
   "record.log.closedNoReport": "Le journal de la période {period} est clos : le journal de la période suivante est ouvert.",
   "record.verify.usage":
-    "Utilisation : partnership-governance verify --repo PROPRIÉTAIRE/NOM [--period P]\n\nLit toutes les inscriptions du journal sur GitHub (avec --period, jusqu’à cette période incluse), recalcule chaque empreinte et chaque lien, et désigne la première inscription qui a été modifiée, supprimée, insérée ou déplacée. Code de sortie : 0 intact, 1 altéré, 2 erreur. Identifiants de connexion : GITHUB_TOKEN, ou APP_ID et PRIVATE_KEY ; GITHUB_API_URL pour GitHub Enterprise.",
+    "Utilisation : partnership-governance verify --repo PROPRIÉTAIRE/NOM [--period P] [--app SLUG] [--json]\n\nLit toutes les inscriptions du journal sur GitHub (avec --period, jusqu’à cette période incluse), recalcule chaque empreinte et chaque lien, compare chaque inscription à son ancre (la vérification `Transparency record` de l’application) et chaque ancre au journal, et désigne chaque inscription modifiée (son texte changé, ou son commentaire modifié de quelque façon que ce soit), supprimée, insérée, déplacée, écrite par un autre que l’application (SLUG[bot] ; par défaut, l’application dont les identifiants sont utilisés) ou laissée sans ancre. --json affiche un objet JSON (ok, count, head, problems). Code de sortie : 0 intact, 1 altéré, 2 erreur. Identifiants de connexion : GITHUB_TOKEN (avec --app), ou APP_ID et PRIVATE_KEY ; GITHUB_API_URL pour GitHub Enterprise.",
   "record.verify.intact":
     "intact : {count, plural, =0 {le journal ne contient aucune inscription} one {# inscription} other {# inscriptions}}{count, plural, =0 {} other {, dernier maillon {head}}}",
   "record.verify.tampered":
-    "altéré : l’inscription n° {seq} ({pr, select, none {demande de fusion inconnue} other {demande de fusion {pr}}}) a été {problem, select, edited {modifiée} deleted {supprimée} inserted {insérée} reordered {déplacée hors de son ordre} other {rendue illisible}}",
+    "altéré : l’inscription n° {seq} ({pr, select, none {demande de fusion inconnue} other {demande de fusion {pr}}}) a été {problem, select, edited {modifiée} deleted {supprimée} inserted {insérée} reordered {déplacée hors de son ordre} foreign {écrite par un autre que l’application} unanchored {laissée sans son ancre} other {rendue illisible}}",
   "record.verify.where": "à l’adresse {url}",
   "record.verify.detail": "détail : {detail}",
+  "record.pushedWithoutPr": "**Envoi direct sur la branche par défaut :** ce commit est arrivé sur la branche par défaut sans demande de fusion, donc sans aucune validation.",
+  "record.pusher": "Envoyé par",
+  "record.commit": "Commit",
+  "record.rules": "Jugée selon les règles du commit",
+  "record.anchor.title": "Inscription n° {seq} du journal de transparence",
+  "record.anchor.summary": "Cette vérification ancre l’inscription n° {seq} du journal de transparence du dépôt ({url}). Seule l’application peut l’écrire ou la modifier et personne ne peut la supprimer : `verify` la compare donc au journal.\n\n- seq : {seq}\n- hash : `{hash}`\n- prev : `{prev}`",
+  "record.verify.needApp": "Quelle application a écrit le journal ? Indiquez --app SLUG (le nom de l’application dans son adresse, github.com/apps/SLUG), ou lancez la commande avec les APP_ID et PRIVATE_KEY de l’application.",
+  "record.verify.badApp": "`{value}` n’est pas l’identifiant d’une application (lettres, chiffres et tirets)",
 } satisfies Record<string, string>;

@@ -2,7 +2,7 @@
 // en/record.ts. Records are public record: the register is formal.
 export const record = {
   "record.heading":
-    "{outcome, select, adopted {第 {seq} 号记录：决定获得通过} other {第 {seq} 号记录：决定已撤回}}",
+    "{outcome, select, adopted {第 {seq} 号记录：决定获得通过} pushed {第 {seq} 号记录：直接推送到默认分支} other {第 {seq} 号记录：决定已撤回}}",
   "record.mergedWithoutSignoff":
     "**未经多部门核准即合并：**本拉取请求在多部门核准条件未满足的情况下被合并（管理员强制合并）。",
   "record.pullRequest": "拉取请求",
@@ -36,11 +36,19 @@ export const record = {
   "record.log.duplicate": "本议题与同一期间的日志 {url} 重复，现予关闭；日志在该议题中延续。",
   "record.log.closedNoReport": "{period} 的日志现已关闭：下一期间的日志已经开启。",
   "record.verify.usage":
-    "用法：partnership-governance verify --repo OWNER/NAME [--period P]\n\n读取 GitHub 上日志中的每一条记录（使用 --period 时，读取至该期间为止，含该期间），重新计算每个哈希值和链接，并指出第一条被编辑、删除、插入或重新排序的记录。退出状态：0 表示完整，1 表示已被篡改，2 表示出错。凭据：GITHUB_TOKEN，或 APP_ID 和 PRIVATE_KEY；GitHub Enterprise 另需 GITHUB_API_URL。",
+    "用法：partnership-governance verify --repo OWNER/NAME [--period P] [--app SLUG] [--json]\n\n读取 GitHub 上日志中的每一条记录（使用 --period 时，读取至该期间为止，含该期间），重新计算每个哈希值和链接，将每条记录与其锚点（本应用的 `Transparency record` 检查）比对，并将每个锚点与日志比对，指出每一条被编辑（文本被改动，或其评论曾被编辑）、删除、插入、重新排序、并非由本应用（SLUG[bot]；默认为所用凭据对应的应用）写入或缺少锚点的记录。--json 输出一个 JSON 对象（ok、count、head、problems）。退出状态：0 表示完整，1 表示已被篡改，2 表示出错。凭据：GITHUB_TOKEN（配合 --app），或 APP_ID 和 PRIVATE_KEY；GitHub Enterprise 另需 GITHUB_API_URL。",
   "record.verify.intact":
     "完整：{count, plural, =0 {日志中没有记录} other {# 条记录}}{count, plural, =0 {} other {，链头 {head}}}",
   "record.verify.tampered":
-    "已被篡改：第 {seq} 号记录（{pr, select, none {拉取请求不明} other {拉取请求 {pr}}}）{problem, select, edited {已被编辑} deleted {已被删除} inserted {系事后插入} reordered {顺序已被打乱} other {已无法读取}}",
+    "已被篡改：第 {seq} 号记录（{pr, select, none {拉取请求不明} other {拉取请求 {pr}}}）{problem, select, edited {已被编辑} deleted {已被删除} inserted {系事后插入} reordered {顺序已被打乱} foreign {并非由本应用写入} unanchored {缺少其锚点} other {已无法读取}}",
   "record.verify.where": "位置：{url}",
   "record.verify.detail": "详情：{detail}",
+  "record.pushedWithoutPr": "**直接推送到默认分支：**此提交未经拉取请求进入默认分支，因此没有任何签署。",
+  "record.pusher": "推送者",
+  "record.commit": "提交",
+  "record.rules": "所依据规则的提交",
+  "record.anchor.title": "透明度日志第 {seq} 号记录",
+  "record.anchor.summary": "此检查为仓库透明度日志的第 {seq} 号记录（{url}）提供锚点。只有本应用可以写入或修改它，任何人都无法删除它，因此 `verify` 会将其与日志进行比对。\n\n- seq：{seq}\n- hash：`{hash}`\n- prev：`{prev}`",
+  "record.verify.needApp": "日志由哪个应用写入？请提供 --app SLUG（应用地址 github.com/apps/SLUG 中的名称），或使用该应用自己的 APP_ID 和 PRIVATE_KEY 运行。",
+  "record.verify.badApp": "`{value}` 不是应用的标识（字母、数字和连字符）",
 } satisfies Record<string, string>;
