@@ -342,6 +342,7 @@ async function simulate(inputs: Inputs, io: CliIO, lang: Language): Promise<Simu
       facts.headDiagnostics = head.registry === null ? head.diagnostics : [];
       if (touchesRegistry && head.registry) {
         facts.headAuthorEntry = entryOf(indexRegistry(head.registry), facts.author) ?? null;
+        facts.headRegistryEntries = head.registry.entries;
       }
     }
   }

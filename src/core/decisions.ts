@@ -1,6 +1,7 @@
 // Which kinds of decision a pull request is (SPEC.md, "Files in a governed repository").
 import { Minimatch } from "minimatch";
-import type { DecisionKind, Policy, PullRequestFacts } from "./types.js";
+import { admissionKindOf, admittedSector } from "./admission.js";
+import type { DecisionKind, Policy, PullRequestFacts, Registry } from "./types.js";
 
 export const GOVERNANCE_KIND_ID = "governance";
 
@@ -18,27 +19,20 @@ function normalise(path: string): string {
   return path.replace(/^\.\//, "");
 }
 
+/** A kind the app builds itself (no paths, no labels, objections block, no comment period). */
+export function builtinKind(id: string, name: string, rule: DecisionKind["rule"], extra: Partial<DecisionKind> = {}): DecisionKind {
+  return { id, name, paths: [], labels: [], rule, form: "sign_off", commentPeriodHours: 0, objections: "block", abstentions: "excluded", dismissStale: true, builtin: true, ...extra };
+}
+
 /** A kind the core falls back on if a policy ever lacks the `governance` kind (fail closed). */
 function fallbackGovernanceKind(): DecisionKind {
-  return {
-    id: GOVERNANCE_KIND_ID,
-    name: "Governance",
-    paths: [],
-    labels: [],
-    rule: {
-      type: "all",
-      of: [
-        { type: "sectors", atLeast: 2, include: [] },
-        { type: "approvals", op: "at_least", count: 2, in: { kind: "all" }, weights: "members" },
-      ],
-    },
-    form: "sign_off",
-    commentPeriodHours: 0,
-    objections: "block",
-    abstentions: "excluded",
-    dismissStale: true,
-    builtin: true,
-  };
+  return builtinKind(GOVERNANCE_KIND_ID, "Governance", {
+    type: "all",
+    of: [
+      { type: "sectors", atLeast: 2, include: [] },
+      { type: "approvals", op: "at_least", count: 2, in: { kind: "all" }, weights: "members" },
+    ],
+  });
 }
 
 /**
@@ -47,7 +41,11 @@ function fallbackGovernanceKind(): DecisionKind {
  * (case-insensitive, as GitHub treats label names). Changing the policy or a local registry
  * always makes it a `governance` decision.
  */
-export function decisionKindsOf(policy: Policy, facts: Pick<PullRequestFacts, "files" | "labels" | "filesTruncated">): DecisionKind[] {
+export function decisionKindsOf(
+  policy: Policy,
+  facts: Pick<PullRequestFacts, "files" | "labels" | "filesTruncated" | "headRegistryEntries" | "headDiagnostics">,
+  registry?: Registry,
+): DecisionKind[] {
   const names = new Set<string>();
   for (const f of facts.files ?? []) {
     names.add(normalise(f.filename));
@@ -77,5 +75,10 @@ export function decisionKindsOf(policy: Policy, facts: Pick<PullRequestFacts, "f
   if (touchesGovernance && !kinds.some((k) => k.id === GOVERNANCE_KIND_ID) && !policy.decisions.some((k) => k.id === GOVERNANCE_KIND_ID)) {
     kinds.push(fallbackGovernanceKind());
   }
+  // A PR that only adds members of one sector is that sector's admission instead of a
+  // `governance` decision (admission.ts says when); every other kind it is stays.
+  const admitted = touchesGovernance ? admittedSector(policy, registry, facts) : null;
+  const admission = admitted !== null ? admissionKindOf(policy, admitted) : undefined;
+  if (admission) return kinds.map((k) => (k.id === GOVERNANCE_KIND_ID ? admission : k));
   return kinds;
 }

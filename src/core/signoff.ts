@@ -71,7 +71,7 @@ function warningsOf(policy: Policy, kinds: KindResult[]): Diagnostic[] {
 /** The sign-off verdict of a PR. Never throws. */
 export function evaluateSignoff(input: { policy: Policy; registry: Registry; facts: PullRequestFacts; now: Date }): SignoffResult {
   const { policy, facts } = input;
-  const decisionKinds = decisionKindsOf(policy, facts);
+  const decisionKinds = decisionKindsOf(policy, facts, input.registry);
   const evaluated = decisionKinds.map((kind) => evaluateKind({ ...input, kind }));
   const kinds: KindResult[] = evaluated.map(({ commentPeriodEndsMs: _drop, ...k }) => k);
   const headErrors = (facts.headDiagnostics ?? []).filter((d) => d.severity === "error");

@@ -356,7 +356,7 @@ async function publishForPull(
  * as the PR's head has it (so that a newcomer can declare in the same PR). Only these two facts
  * are ever taken from the head; the rules that judge the PR stay the default branch's.
  */
-async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFacts, policy: Policy, registryRef: FileRef | null): Promise<void> {
+export async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFacts, policy: Policy, registryRef: FileRef | null): Promise<void> {
   const changed = new Set(facts.files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename])));
   const localRegistry = registryRef && displayName(registryRef, repo) === registryRef.path ? registryRef.path : null;
   const policyChanged = changed.has(policy.path);
@@ -392,6 +392,7 @@ async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFa
       // The author's entry is judged by the default branch's policy (its sectors), not the head's.
       const headRegistry = parseRegistry(text.text, headRegistryName, policy).registry;
       facts.headAuthorEntry = headRegistry ? (entryOf(indexRegistry(headRegistry), facts.author) ?? null) : null;
+      facts.headRegistryEntries = headRegistry?.entries ?? null;
     }
   }
   facts.headDiagnostics = diagnostics;

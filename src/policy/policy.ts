@@ -17,7 +17,10 @@ import type {
   RegistryLocation,
   Scope,
   SourcePos,
+  Tally,
 } from "../core/types.js";
+import { builtinKind } from "../core/decisions.js";
+import { evaluateRule } from "../core/rules.js";
 import { t } from "../render/i18n.js";
 import { diagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
 import { compareFractions, decimalDigits, nearSimpleFraction, parseThreshold } from "./fraction.js";
@@ -251,6 +254,18 @@ class Checker {
     }
 
     const d = raw.declarations;
+    // The members one sector admits alone must never be enough for a decision of any kind.
+    if (d.admission === "sector") {
+      const sectors = raw.sectors.map((sector) => sector.id);
+      decisions.forEach((kind) => {
+        const alone = sectors.find((sector) => oneSectorSatisfies(kind.rule, sector, sectors));
+        if (alone === undefined) return;
+        const i = raw.decisions.findIndex((k) => k.id === kind.id);
+        const own = raw.decisions[i];
+        const at: DataPath = own ? ["decisions", i, own.rule ? "rule" : own.sign_off ? "sign_off" : "id"] : ["declarations", "admission"];
+        this.error("policy.declarations.admission-one-sector", at, { kind: kind.id, sector: alone }, "key");
+      });
+    }
     // Matching by login lets whoever takes a login someone gave up inherit their declaration.
     if (d.ids === "optional") this.warning("policy.declarations.ids-optional", ["declarations", "ids"]);
     const policy: Omit<Policy, "path"> | null = registry
@@ -262,8 +277,10 @@ class Checker {
             renewAfterDays: d.renew_after_days,
             ids: d.ids,
             exempt: [...new Set(d.exempt.map((l) => l.toLowerCase()))],
+            admission: d.admission,
           },
           decisions,
+          ...(d.admission === "sector" ? { admissionKinds: admissionKinds(raw.sectors, language) } : {}),
           transparency: {
             log: raw.transparency.log,
             report: raw.transparency.report,
@@ -483,6 +500,38 @@ class Checker {
 }
 
 /** A `governance` rule must need two sectors, whatever the registry becomes. */
+/**
+ * Whether the votes of `sector` alone, however many members it admits, can satisfy `rule`: the
+ * rule evaluated with every voter of that sector approving (1 to 64 of them) and every other
+ * sector silent, with no voters or with some. A rule that needs a second sector never holds so.
+ */
+export function oneSectorSatisfies(rule: Condition, sector: string, sectors: string[]): boolean {
+  const policy = { sectors: sectors.map((id) => ({ id, name: id })) } as Policy;
+  for (const members of [1, 2, 3, 5, 8, 64]) {
+    for (const others of [0, 1, 1000]) {
+      const bySector: Tally["bySector"] = {};
+      for (const id of sectors) {
+        const yes = id === sector ? Array.from({ length: members }, (_, i) => `m${i}`) : [];
+        bySector[id] = { yes, no: [], abstain: [], recused: [], registered: id === sector ? members : others };
+      }
+      if (evaluateRule(rule, { bySector }, policy).holds) return true;
+    }
+  }
+  return false;
+}
+
+/** One kind per sector: a PR that only adds members of it is admitted by one of its voters. */
+function admissionKinds(sectors: Array<{ id: string; name: string }>, language: Language): DecisionKind[] {
+  return sectors.map((s) =>
+    builtinKind(
+      `admission-${s.id}`,
+      t(language, "policy.admission.name", { sector: s.name }),
+      { type: "approvals", op: "at_least", count: 1, in: { kind: "sectors", ids: [s.id] }, weights: "members" },
+      { admits: s.id },
+    ),
+  );
+}
+
 function protectsGovernance(rule: Condition): boolean {
   const twoSectors = (c: Condition): boolean => c.type === "sectors" && c.atLeast >= 2;
   if (twoSectors(rule)) return true;
