@@ -2,17 +2,19 @@
 import { Minimatch } from "minimatch";
 import { admissionKindOf, admittedSector } from "./admission.js";
 import type { DecisionKind, Policy, PullRequestFacts, Registry } from "./types.js";
+import { DEFAULT_POLICY_PATH } from "../constants.js";
 
 export const GOVERNANCE_KIND_ID = "governance";
 
 /**
- * The paths whose change always makes a PR a `governance` decision: the policy file and the
+ * The paths whose change always makes a PR a `governance` decision: the rules files (SPEC.md):
+ * `.github/governance.yml`, every file of the repository the policy is read from, and the
  * registry when it lives in the governed repository. Compared literally, never as globs.
  */
-export function governedFiles(policy: Policy): string[] {
-  const files = [policy.path];
+export function governedFiles(policy: Pick<Policy, "path" | "registry" | "rulesFiles">): string[] {
+  const files = [DEFAULT_POLICY_PATH, policy.path, ...(policy.rulesFiles ?? [])];
   if (policy.registry.kind === "local") files.push(policy.registry.path);
-  return files.map(normalise);
+  return [...new Set(files.map(normalise))];
 }
 
 function normalise(path: string): string {

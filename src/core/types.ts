@@ -127,6 +127,13 @@ export interface Policy {
   };
   /** The file the policy was read from (after `_extends`, the governed repository's file). */
   path: string;
+  /**
+   * The rules files of the governed repository: paths whose change is always a `governance`
+   * decision, whatever the policy says. `.github/governance.yml` (even where the organisation's
+   * policy governs the repository and it has no such file yet), every file of this repository the
+   * policy is read from (its `_extends` bases here), and the registry when it is here.
+   */
+  rulesFiles: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // it again is always safe, and it writes nothing when the checks already say the same.
 import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH, MARKER_INSTRUCTIONS } from "../constants.js";
 import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
+import { governedFiles } from "../core/decisions.js";
 import { entryOf, indexRegistry } from "../core/people.js";
 import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
 import type { Diagnostic, Policy, PullRequestFacts, Registry, RegistryEntry } from "../core/types.js";
@@ -359,7 +360,9 @@ async function publishForPull(
 export async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFacts, policy: Policy, registryRef: FileRef | null): Promise<void> {
   const changed = new Set(facts.files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename])));
   const localRegistry = registryRef && displayName(registryRef, repo) === registryRef.path ? registryRef.path : null;
-  const policyChanged = changed.has(policy.path);
+  // Any rules file but the registry: `.github/governance.yml` (also one the PR adds where the
+  // organisation's policy governs), the policy file, its `_extends` bases in this repository.
+  const policyChanged = governedFiles(policy).some((p) => p !== localRegistry && changed.has(p));
   const registryChanged = localRegistry !== null && changed.has(localRegistry);
   if (!policyChanged && !registryChanged) return;
 
@@ -371,10 +374,12 @@ export async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRe
   const diagnostics: Diagnostic[] = [];
   let headPolicy: Policy | null = policy;
   if (policyChanged) {
-    const loaded = await loadPolicy(readHead, repo, policy.path);
+    // The policy as the PR would leave it: the files of this repository at its head (the policy
+    // and its bases here), others (an organisation's) as their default branch has them.
+    const loaded = await loadPolicy(readHead, repo, DEFAULT_POLICY_PATH);
     if (!loaded) {
       headPolicy = null; // the PR deletes the policy: the repository would no longer be governed
-      diagnostics.push(...deletedPolicyDiagnostic(policy.path));
+      diagnostics.push(...deletedPolicyDiagnostic(DEFAULT_POLICY_PATH));
     } else {
       diagnostics.push(...errorsOf(loaded.diagnostics));
       headPolicy = loaded.policy;

@@ -3,7 +3,7 @@
 // hold, globs that cannot hurt), and normalised into the `Policy` the rest of the app uses.
 // `sign_off` is compiled here into the rule tree that one engine evaluates.
 import { contentKey, identity, Memo } from "./memo.js";
-import { MAX_RULE_DEPTH } from "../constants.js";
+import { DEFAULT_POLICY_PATH, MAX_RULE_DEPTH } from "../constants.js";
 import type {
   Comparison,
   Condition,
@@ -87,6 +87,13 @@ export interface BuildOptions {
   /** The policy file's path in the governed repository (for the `governance` kind's paths), or null. */
   policyPath: string | null;
   /**
+   * Other files of the governed repository the policy is read from (its `_extends` bases there):
+   * rules files, like the policy file itself and `.github/governance.yml`.
+   */
+  basePaths?: readonly string[];
+  /** `validate`: warn that a registry in another repository must be governed too. */
+  warnOtherRepositories?: boolean;
+  /**
    * The base was not available (the `validate` command with a remote `_extends`): required keys
    * may be missing and references to sectors that are not known are not checked.
    */
@@ -106,7 +113,7 @@ export function parsePolicy(text: string | Uint8Array, file: string): PolicyResu
  * points into the file that key came from.
  */
 export function buildPolicy(layers: readonly PolicyLayer[], options: BuildOptions): PolicyResult {
-  const key = `${layers.map(identity).join(",")}\u0000${options.policyPath ?? ""}\u0000${options.partial === true}`;
+  const key = `${layers.map(identity).join(",")}\u0000${options.policyPath ?? ""}\u0000${options.partial === true}\u0000${(options.basePaths ?? []).join("\u0000")}\u0000${options.warnOtherRepositories === true}`;
   return built.get(key, () => buildPolicyOnce(layers, options));
 }
 
@@ -236,11 +243,20 @@ class Checker {
 
     const registry = parseRegistryRef(raw.registry);
     if (!registry) this.error("policy.registry-ref.format", ["registry"], { value: raw.registry });
+    // Whoever can change another repository changes these rules without a decision here.
+    if (registry?.kind === "remote" && this.options.warnOtherRepositories) {
+      this.warning("policy.rules.other-repository", ["registry"], { ref: `${registry.owner}/${registry.repo}:${registry.path}` });
+    }
 
     const language = raw.transparency.language as Language;
-    const localPaths = [this.options.policyPath, registry?.kind === "local" ? registry.path : null].filter(
-      (p): p is string => typeof p === "string" && p !== "",
-    );
+    // The rules files: whatever the policy says, no sector changes them alone.
+    const localPaths = [
+      ...new Set(
+        [DEFAULT_POLICY_PATH, this.options.policyPath, ...(this.options.basePaths ?? []), registry?.kind === "local" ? registry.path : null]
+          .filter((p): p is string => typeof p === "string" && p !== "")
+          .map((p) => p.replace(/^\.\//, "")),
+      ),
+    ];
 
     const decisions: DecisionKind[] = [];
     raw.decisions.forEach((kind, i) => {
@@ -281,6 +297,7 @@ class Checker {
           },
           decisions,
           ...(d.admission === "sector" ? { admissionKinds: admissionKinds(raw.sectors, language) } : {}),
+          rulesFiles: localPaths,
           transparency: {
             log: raw.transparency.log,
             report: raw.transparency.report,
