@@ -21,8 +21,13 @@ function stopOnSignals(server: Server): void {
     if (stopping) return;
     stopping = true;
     console.info(`${signal}: stopping the server`);
+    // With the durable queue (REDIS_URL), the app has its own handler, which lets the job under
+    // way end and then exits: this one only stops taking webhooks.
+    const appExits = process.listenerCount(signal) > 1;
     server.stop().then(
-      () => process.exit(0),
+      () => {
+        if (!appExits) process.exit(0);
+      },
       (error: unknown) => {
         console.error(error);
         process.exit(1);

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH } from "../constants.js";
+import { governedFiles } from "../core/decisions.js";
 import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
 import { entryOf, indexRegistry, sameLogin } from "../core/people.js";
 import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
@@ -332,7 +333,7 @@ async function simulate(inputs: Inputs, io: CliIO, lang: Language): Promise<Simu
   const changed = new Set(facts.files.flatMap((f) => [f.filename, f.previousFilename ?? ""]).map((p) => p.replace(/^\.\//, "")));
   const localRegistry = policy.registry.kind === "local" ? policy.registry.path.replace(/^\.\//, "") : null;
   const touchesRegistry = localRegistry !== null && changed.has(localRegistry);
-  const touchesPolicy = changed.has(DEFAULT_POLICY_PATH);
+  const touchesPolicy = governedFiles(policy).some((p) => p !== localRegistry && changed.has(p));
   if (touchesRegistry || touchesPolicy) {
     facts.headDiagnostics = [];
     if (pr.head_registry !== undefined && headText !== undefined) {
@@ -342,6 +343,7 @@ async function simulate(inputs: Inputs, io: CliIO, lang: Language): Promise<Simu
       facts.headDiagnostics = head.registry === null ? head.diagnostics : [];
       if (touchesRegistry && head.registry) {
         facts.headAuthorEntry = entryOf(indexRegistry(head.registry), facts.author) ?? null;
+        facts.headRegistryEntries = head.registry.entries;
       }
     }
   }

@@ -153,7 +153,10 @@ async function validate(options: Map<string, string>, io: CliIO, lang: Language)
     if ("error" in got) throw new UsageError("cli.error.unreadable", { file: ref.path, reason: got.error });
     return { text: got.bytes, file: ref.path };
   };
-  const policyResult = await resolvePolicy(readBase, self, { text: config.bytes, file: configFile }, policyPath);
+  const policyResult = await resolvePolicy(readBase, self, { text: config.bytes, file: configFile }, policyPath, {
+    ...(here ? { home: here } : {}),
+    warnOtherRepositories: true,
+  });
   const policy: Policy | null = policyResult.policy;
 
   const files = [configFile];

@@ -1,44 +1,40 @@
 // Which kinds of decision a pull request is (SPEC.md, "Files in a governed repository").
 import { Minimatch } from "minimatch";
-import type { DecisionKind, Policy, PullRequestFacts } from "./types.js";
+import { admissionKindOf, admittedSector } from "./admission.js";
+import type { DecisionKind, Policy, PullRequestFacts, Registry } from "./types.js";
+import { DEFAULT_POLICY_PATH } from "../constants.js";
 
 export const GOVERNANCE_KIND_ID = "governance";
 
 /**
- * The paths whose change always makes a PR a `governance` decision: the policy file and the
+ * The paths whose change always makes a PR a `governance` decision: the rules files (SPEC.md):
+ * `.github/governance.yml`, every file of the repository the policy is read from, and the
  * registry when it lives in the governed repository. Compared literally, never as globs.
  */
-export function governedFiles(policy: Policy): string[] {
-  const files = [policy.path];
+export function governedFiles(policy: Pick<Policy, "path" | "registry" | "rulesFiles">): string[] {
+  const files = [DEFAULT_POLICY_PATH, policy.path, ...(policy.rulesFiles ?? [])];
   if (policy.registry.kind === "local") files.push(policy.registry.path);
-  return files.map(normalise);
+  return [...new Set(files.map(normalise))];
 }
 
 function normalise(path: string): string {
   return path.replace(/^\.\//, "");
 }
 
+/** A kind the app builds itself (no paths, no labels, objections block, no comment period). */
+export function builtinKind(id: string, name: string, rule: DecisionKind["rule"], extra: Partial<DecisionKind> = {}): DecisionKind {
+  return { id, name, paths: [], labels: [], rule, form: "sign_off", commentPeriodHours: 0, objections: "block", abstentions: "excluded", dismissStale: true, builtin: true, ...extra };
+}
+
 /** A kind the core falls back on if a policy ever lacks the `governance` kind (fail closed). */
 function fallbackGovernanceKind(): DecisionKind {
-  return {
-    id: GOVERNANCE_KIND_ID,
-    name: "Governance",
-    paths: [],
-    labels: [],
-    rule: {
-      type: "all",
-      of: [
-        { type: "sectors", atLeast: 2, include: [] },
-        { type: "approvals", op: "at_least", count: 2, in: { kind: "all" }, weights: "members" },
-      ],
-    },
-    form: "sign_off",
-    commentPeriodHours: 0,
-    objections: "block",
-    abstentions: "excluded",
-    dismissStale: true,
-    builtin: true,
-  };
+  return builtinKind(GOVERNANCE_KIND_ID, "Governance", {
+    type: "all",
+    of: [
+      { type: "sectors", atLeast: 2, include: [] },
+      { type: "approvals", op: "at_least", count: 2, in: { kind: "all" }, weights: "members" },
+    ],
+  });
 }
 
 /**
@@ -70,7 +66,8 @@ export function decisionLabelsOf(facts: Pick<PullRequestFacts, "labels" | "label
  */
 export function decisionKindsOf(
   policy: Policy,
-  facts: Pick<PullRequestFacts, "files" | "labels" | "filesTruncated" | "labelEvents" | "baseRef" | "defaultBranch">,
+  facts: Pick<PullRequestFacts, "files" | "labels" | "filesTruncated" | "labelEvents" | "baseRef" | "defaultBranch" | "headRegistryEntries" | "headDiagnostics">,
+  registry?: Registry,
 ): DecisionKind[] {
   if (otherBase(facts)) return [];
   const names = new Set<string>();
@@ -102,5 +99,10 @@ export function decisionKindsOf(
   if (touchesGovernance && !kinds.some((k) => k.id === GOVERNANCE_KIND_ID) && !policy.decisions.some((k) => k.id === GOVERNANCE_KIND_ID)) {
     kinds.push(fallbackGovernanceKind());
   }
+  // A PR that only adds members of one sector is that sector's admission instead of a
+  // `governance` decision (admission.ts says when); every other kind it is stays.
+  const admitted = touchesGovernance ? admittedSector(policy, registry, facts) : null;
+  const admission = admitted !== null ? admissionKindOf(policy, admitted) : undefined;
+  if (admission) return kinds.map((k) => (k.id === GOVERNANCE_KIND_ID ? admission : k));
   return kinds;
 }

@@ -98,7 +98,7 @@ export function evaluateSignoff(input: { policy: Policy; registry: Registry; fac
       notJudged: { reason: "other-base", ...elsewhere },
     };
   }
-  const decisionKinds = decisionKindsOf(policy, facts);
+  const decisionKinds = decisionKindsOf(policy, facts, input.registry);
   const evaluated = decisionKinds.map((kind) => evaluateKind({ ...input, kind }));
   const kinds: KindResult[] = evaluated.map(({ commentPeriodEndsMs: _drop, ...k }) => k);
   const headErrors = (facts.headDiagnostics ?? []).filter((d) => d.severity === "error");

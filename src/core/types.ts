@@ -89,6 +89,8 @@ export interface DecisionKind {
   dismissStale: boolean;
   /** True for the built-in `governance` kind (not written in the policy). */
   builtin: boolean;
+  /** The sector this kind admits new members of (`declarations.admission: sector`); never in `decisions`. */
+  admits?: string;
 }
 
 export type ReportPeriod = "weekly" | "monthly" | "quarterly" | "off";
@@ -106,7 +108,15 @@ export interface Policy {
     ids: "required" | "optional";
     /** Lowercased logins. */
     exempt: string[];
+    /**
+     * How a PR that only adds declarations is decided. `governance` (the default): like any
+     * registry change. `sector`: a PR whose only change is new entries of one sector X is
+     * admitted by one current voter of X (`admissionKinds`); anything else stays `governance`.
+     */
+    admission?: "governance" | "sector";
   };
+  /** With `declarations.admission: sector`, one kind per sector: admitted by one voter of it. */
+  admissionKinds?: DecisionKind[];
   /** Every kind, the `governance` kind (built-in or declared) always included, last if built-in. */
   decisions: DecisionKind[];
   transparency: {
@@ -117,6 +127,13 @@ export interface Policy {
   };
   /** The file the policy was read from (after `_extends`, the governed repository's file). */
   path: string;
+  /**
+   * The rules files of the governed repository: paths whose change is always a `governance`
+   * decision, whatever the policy says. `.github/governance.yml` (even where the organisation's
+   * policy governs the repository and it has no such file yet), every file of this repository the
+   * policy is read from (its `_extends` bases here), and the registry when it is here.
+   */
+  rulesFiles: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,6 +309,11 @@ export interface PullRequestFacts {
    * (for "declared in this pull request"). Undefined when the PR does not touch the registry.
    */
   headAuthorEntry?: RegistryEntry | null;
+  /**
+   * Every entry of the registry as the PR's head has it (judged by the default branch's policy),
+   * when the PR changes the local registry and the head's file is valid; null when it is not.
+   */
+  headRegistryEntries?: RegistryEntry[] | null;
   /**
    * Errors of the policy and registry as the PR's head would leave them, when the PR changes
    * either (empty when they are valid). Undefined when it changes neither.

@@ -11,6 +11,9 @@ import type { CheckOutput, RenderContext } from "../render/context.js";
 import { renderGroupCheck, renderGroupProblemCheck, type GroupMember } from "../render/queue-check.js";
 import { errorDetails, evaluatePullRequest, publishBoth, renderContextOf, type EvaluationDeps } from "./evaluate-pr.js";
 import { getRules } from "./governance.js";
+import { decodeOwner, encodeGroupOwner, sameOwner } from "./sweep-hint.js";
+import { getLatestCheckRuns } from "../github/checks.js";
+import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../constants.js";
 
 export interface GroupTarget extends RepoRef {
   group: MergeGroupEvent;
@@ -82,14 +85,22 @@ export async function evaluateMergeGroup(octokit: GitHub, target: GroupTarget, d
   } catch (error) {
     deps.log?.warn({ err: error, group: head_sha }, "the pull requests of a merge group cannot be told: its checks fail closed");
     const failed = renderGroupProblemCheck(error instanceof MergeGroupError ? error.problem : { reason: "read", error: errorDetails(error) }, ctx);
-    const writes = await publishBoth(octokit, repo, head_sha, deps.appId, ctx, failed, failed);
+    const writes = await publishBoth(octokit, repo, head_sha, deps.appId, ctx, failed, failed, { external_id: encodeGroupOwner([]) });
     return { status: "unknown", error, declaration: failed, signoff: failed, writes };
   }
 
   judged?.remember(target, pulls);
-  const results = await Promise.all(
-    pulls.map(async (pull_number) => ({ pull_number, outcome: await evaluatePullRequest(octokit, { ...repo, pull_number }, deps, { publish: false }) })),
+  // The open PRs whose head this commit also is, as this app's runs on it note them (a PR's
+  // evaluation notes itself there, evaluate-pr.ts publishForPull): the checks hold for them too.
+  const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha, appId: deps.appId });
+  const noted = [CHECK_DECLARATION, CHECK_SIGNOFF].map((name) => decodeOwner(existing.get(name)?.external_id));
+  const headPulls = [...new Set(noted.flatMap((o) => (o ? [...o.heads, ...(o.pr !== null ? [o.pr] : [])] : [])))].filter((n) => !pulls.includes(n));
+  const judgedAll = await Promise.all(
+    [...pulls, ...headPulls].map(async (pull_number) => ({ pull_number, outcome: await evaluatePullRequest(octokit, { ...repo, pull_number }, deps, { publish: false }) })),
   );
+  // A noted PR that is closed, or whose head moved on, no longer stands on this commit.
+  const heads = judgedAll.filter((j) => headPulls.includes(j.pull_number) && !(j.outcome.status === "closed" || (j.outcome.status === "evaluated" && j.outcome.headSha !== head_sha)));
+  const results = [...judgedAll.filter((j) => pulls.includes(j.pull_number)), ...heads];
   const members = (pick: "declaration" | "signoff"): GroupMember[] =>
     results.map(({ pull_number, outcome }): GroupMember => {
       if (outcome.status === "evaluated") return { number: pull_number, title: outcome.title, state: "judged", output: outcome[pick] };
@@ -99,6 +110,7 @@ export async function evaluateMergeGroup(octokit: GitHub, target: GroupTarget, d
     });
   const declaration = renderGroupCheck(members("declaration"), base, ctx);
   const signoff = renderGroupCheck(members("signoff"), base, ctx);
-  const writes = await publishBoth(octokit, repo, head_sha, deps.appId, ctx, declaration, signoff);
+  const owner = { pr: null, shared: false, group: true, heads: heads.map((j) => j.pull_number) };
+  const writes = await publishBoth(octokit, repo, head_sha, deps.appId, ctx, declaration, signoff, { external_id: encodeGroupOwner(owner.heads), sameOwner: (id) => sameOwner(id, owner) }, existing);
   return { status: "evaluated", pulls, declaration, signoff, writes };
 }

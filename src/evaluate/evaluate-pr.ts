@@ -3,12 +3,13 @@
 // it again is always safe, and it writes nothing when the checks already say the same.
 import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH, MARKER_INSTRUCTIONS } from "../constants.js";
 import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
+import { governedFiles } from "../core/decisions.js";
 import { entryOf, indexRegistry } from "../core/people.js";
 import { commandsToRemember } from "../core/signals.js";
 import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
 import type { Diagnostic, Policy, PullRequestFacts, Registry, RegistryEntry, SeenCommand } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
-import { getLatestCheckRuns, publishCheckRun, type ExistingRuns } from "../github/checks.js";
+import { getLatestCheckRuns, publishCheckRun, type ExistingRun, type ExistingRuns } from "../github/checks.js";
 import { ensureMarkedComment } from "../github/comments.js";
 import { readPullRequest } from "../github/facts.js";
 import { decodeMemo, mergeMemos, withMemo } from "../github/signal-memo.js";
@@ -19,9 +20,23 @@ import type { CheckOutput, RenderContext } from "../render/context.js";
 import { renderDeclarationCheck } from "../render/declaration-check.js";
 import { renderErrorCheck } from "../render/error-check.js";
 import { renderInstructionComment } from "../render/instructions.js";
+import { renderSharedCheck } from "../render/shared-check.js";
 import { renderSignoffCheck } from "../render/signoff-check.js";
 import { blockingErrors, displayName, errorsOf, getRules, type Rules } from "./governance.js";
-import { earliest, encodeHint, nextRegistryChange, nextUtcDay, rulesDigest, signatureOf, type HintStore, type SweepHint } from "./sweep-hint.js";
+import {
+  decodeOwner,
+  earliest,
+  encodeGroupOwner,
+  encodeHint,
+  nextRegistryChange,
+  nextUtcDay,
+  rulesDigest,
+  sameOwner,
+  signatureOf,
+  type CheckOwner,
+  type HintStore,
+  type SweepHint,
+} from "./sweep-hint.js";
 
 type GovernedRules = Extract<Rules, { governed: true }>;
 
@@ -57,7 +72,7 @@ async function leaveHint(deps: EvaluationDeps, target: EvaluationTarget, hint: S
 export type EvaluationOutcome =
   | { status: "not-governed" }
   | { status: "closed" }
-  | { status: "evaluated"; title: string; declaration: CheckOutput; signoff: CheckOutput; writes: number }
+  | { status: "evaluated"; title: string; headSha: string; declaration: CheckOutput; signoff: CheckOutput; writes: number }
   | { status: "error"; error: unknown; writes: number };
 
 const fileUrl = (htmlBase: string, file: FileRef, branch: string): string =>
@@ -148,7 +163,7 @@ export async function evaluatePullRequest(
         if (done.action === "created") ownComments++;
       }
     }
-    if (!publish) return { status: "evaluated", title: facts.title, declaration, signoff, writes };
+    if (!publish) return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, writes };
     const hint: SweepHint = {
       signature: signatureOf(
         {
@@ -166,9 +181,9 @@ export async function evaluatePullRequest(
       error: false,
     };
     signoff = withMemo(signoff, memo);
-    writes += await publishBoth(octokit, repo, facts.headSha, deps.appId, ctx, declaration, signoff, hint, existing);
+    writes += await publishForPull(octokit, { ...target, headSha: facts.headSha, defaultBranch }, deps, ctx, declaration, signoff, hint, true, existing);
     await leaveHint(deps, target, hint);
-    return { status: "evaluated", title: facts.title, declaration, signoff, writes };
+    return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, writes };
   } catch (error) {
     deps.log?.warn({ err: error, pr: target }, "evaluation failed: the checks fail closed");
     if (!publish) return { status: "error", error, writes };
@@ -189,7 +204,7 @@ export async function evaluatePullRequest(
       try {
         const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha: headSha, appId: deps.appId });
         // A failed evaluation forgets nothing: the memo of the run it replaces is carried over.
-        writes += await publishBoth(octokit, repo, headSha, deps.appId, ctx, failed, withMemo(failed, memoOf(existing)), failedHint, existing);
+        writes += await publishForPull(octokit, { ...target, headSha, defaultBranch: ctx.defaultBranch }, deps, ctx, failed, withMemo(failed, memoOf(existing)), failedHint, false, existing);
       } catch (publishError) {
         deps.log?.warn({ err: publishError }, "could not write the failed checks either");
       }
@@ -220,6 +235,13 @@ async function getOpenHead(octokit: GitHub, target: EvaluationTarget): Promise<{
   return data.state === "open" ? { headSha: data.head.sha, defaultBranch: data.base.repo.default_branch } : undefined;
 }
 
+/** What a write notes in a run's `external_id`: the sweep's hint and whom it was written for. */
+export interface RunNote {
+  external_id: string;
+  /** A run noting someone else is written again even when it shows the same words. */
+  sameOwner?: (externalId: string | null | undefined) => boolean;
+}
+
 /** Writes both checks on `head_sha` (nothing where they already say the same); returns the writes. */
 export async function publishBoth(
   octokit: GitHub,
@@ -229,19 +251,114 @@ export async function publishBoth(
   ctx: RenderContext,
   declaration: CheckOutput,
   signoff: CheckOutput,
-  /** The sweep's hint, on a PR's checks (a merge group's carry none). */
-  hint?: SweepHint,
-  /** This app's runs on `head_sha`, when the caller has just read them. */
-  runs?: ExistingRuns,
+  note?: RunNote,
+  existingRuns?: ExistingRuns,
 ): Promise<number> {
   let writes = 0;
-  const external_id = hint ? encodeHint(hint) : undefined;
-  const existing = runs ?? (await getLatestCheckRuns(octokit, { ...repo, head_sha, appId }));
+  const existing = existingRuns ?? (await getLatestCheckRuns(octokit, { ...repo, head_sha, appId }));
   for (const [name, output] of [
     [CHECK_DECLARATION, declaration],
     [CHECK_SIGNOFF, signoff],
   ] as const) {
-    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId, now: ctx.now, ...(external_id ? { external_id } : {}) }, existing);
+    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId, now: ctx.now, ...note }, existing);
+    if (done !== "unchanged") writes++;
+  }
+  return writes;
+}
+
+const RESTRICTIVE: Record<string, number> = { success: 0, action_required: 1, failure: 2 };
+const restriction = (conclusion: string | null | undefined): number => RESTRICTIVE[conclusion ?? ""] ?? RESTRICTIVE.failure!;
+
+/** One of those a commit stands for, with what one check says for it (pr null: the merge group). */
+interface Standing {
+  pr: number | null;
+  output: CheckOutput;
+}
+
+const runOutput = (run: ExistingRun): CheckOutput => ({
+  conclusion: (run.conclusion ?? "failure") as CheckOutput["conclusion"],
+  title: run.output.title ?? "",
+  summary: run.output.summary ?? "",
+  ...(run.output.text ? { text: run.output.text } : {}),
+});
+
+/**
+ * Writes a PR's two checks on its head commit. A check is GitHub's per commit, not per PR, so it
+ * must hold for everything the commit stands for: each open PR into the default branch whose head
+ * it is, and the merge group whose commit it is. The app notes on its own runs whom it judged
+ * (sweep-hint.ts CheckOwner). When it finds its run on the commit written for another PR, or for
+ * several, or for a merge group, it judges every open PR with that head (one request lists them)
+ * and writes the most restrictive outcome (failure, then waiting, then success), titled with the
+ * PR that does not hold; a merge group's run is never replaced by anything less restrictive. A
+ * commit only one PR stands for costs nothing more. `judgeOthers` false (an evaluation that failed
+ * by an error: it writes a failure, the most restrictive) keeps the notes without listing.
+ */
+async function publishForPull(
+  octokit: GitHub,
+  target: EvaluationTarget & { headSha: string; defaultBranch: string },
+  deps: EvaluationDeps,
+  ctx: RenderContext,
+  declaration: CheckOutput,
+  signoff: CheckOutput,
+  hint: SweepHint,
+  judgeOthers: boolean,
+  /** This app's runs on the head, when the caller has just read them (for the memo). */
+  existingRuns?: ExistingRuns,
+): Promise<number> {
+  const repo: RepoRef = { owner: target.owner, repo: target.repo };
+  const head_sha = target.headSha;
+  const self = target.pull_number;
+  const existing = existingRuns ?? (await getLatestCheckRuns(octokit, { ...repo, head_sha, appId: deps.appId }));
+  const names = [CHECK_DECLARATION, CHECK_SIGNOFF] as const;
+  const owners = names.map((name) => decodeOwner(existing.get(name)?.external_id));
+  const group = owners.some((o) => o?.group === true);
+  const heads = [...new Set(owners.flatMap((o) => (o ? [...o.heads, ...(o.group && o.pr !== null ? [o.pr] : [])] : [])).filter((n) => n !== self))];
+  const shared = owners.some((o) => o !== null && (o.shared || (o.pr !== null && o.pr !== self))) || heads.length > 0;
+
+  const others: Array<{ pr: number; declaration: CheckOutput; signoff: CheckOutput }> = [];
+  let sharing = shared;
+  if (judgeOthers && (shared || group)) {
+    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: head_sha, per_page: 100 });
+    const numbers = data.filter((p) => p.state === "open" && p.head.sha === head_sha && p.base.ref === target.defaultBranch && p.number !== self).map((p) => p.number);
+    sharing = numbers.length > 0;
+    const judged = await Promise.all(numbers.map(async (pull_number) => ({ pr: pull_number, outcome: await evaluatePullRequest(octokit, { ...repo, pull_number }, deps, { publish: false }) })));
+    for (const { pr, outcome } of judged) {
+      if (outcome.status === "evaluated") {
+        if (outcome.headSha === head_sha) others.push({ pr, declaration: outcome.declaration, signoff: outcome.signoff });
+      } else if (outcome.status === "error") {
+        const failed = renderErrorCheck(errorDetails(outcome.error), ctx);
+        others.push({ pr, declaration: failed, signoff: failed });
+      }
+    }
+  }
+  const prs = [self, ...others.map((o) => o.pr)].sort((a, b) => a - b);
+  const owner: CheckOwner = { pr: self, shared: sharing, group, heads: group ? [...new Set([...heads, ...others.map((o) => o.pr)])].sort((a, b) => a - b) : [] };
+  const external_id = encodeHint(hint, owner);
+
+  let writes = 0;
+  for (const [i, name] of names.entries()) {
+    const own = name === CHECK_DECLARATION ? declaration : signoff;
+    const standing: Standing[] = [{ pr: self, output: own }, ...others.map((o) => ({ pr: o.pr, output: name === CHECK_DECLARATION ? o.declaration : o.signoff }))];
+    const run = existing.get(name);
+    if (owners[i]?.group && owners[i]?.pr === null && run) standing.push({ pr: null, output: runOutput(run) });
+    // The most restrictive; on a tie the group's run stays, then this PR's own words.
+    let worst = standing[0]!;
+    for (const s of standing.slice(1)) {
+      const more = restriction(s.output.conclusion) - restriction(worst.output.conclusion);
+      if (more > 0 || (more === 0 && s.pr === null)) worst = s;
+    }
+    let output: CheckOutput;
+    let note: RunNote;
+    if (worst.pr === null) {
+      // The merge group's run says as much or more: it stays, noting this PR's head among its own.
+      const groupOwner: CheckOwner = { pr: null, shared: false, group: true, heads: [...new Set([...owners[i]!.heads, self])].sort((a, b) => a - b) };
+      output = worst.output;
+      note = { external_id: encodeGroupOwner(groupOwner.heads), sameOwner: (id) => sameOwner(id, groupOwner) };
+    } else {
+      output = worst.pr === self || worst.output.conclusion === "success" ? own : renderSharedCheck(worst.pr, worst.output, prs, ctx);
+      note = { external_id, sameOwner: (id) => sameOwner(id, owner) };
+    }
+    const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId: deps.appId, now: ctx.now, ...note }, existing);
     if (done !== "unchanged") writes++;
   }
   return writes;
@@ -253,10 +370,12 @@ export async function publishBoth(
  * as the PR's head has it (so that a newcomer can declare in the same PR). Only these two facts
  * are ever taken from the head; the rules that judge the PR stay the default branch's.
  */
-async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFacts, policy: Policy, registryRef: FileRef | null): Promise<void> {
+export async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFacts, policy: Policy, registryRef: FileRef | null): Promise<void> {
   const changed = new Set(facts.files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename])));
   const localRegistry = registryRef && displayName(registryRef, repo) === registryRef.path ? registryRef.path : null;
-  const policyChanged = changed.has(policy.path);
+  // Any rules file but the registry: `.github/governance.yml` (also one the PR adds where the
+  // organisation's policy governs), the policy file, its `_extends` bases in this repository.
+  const policyChanged = governedFiles(policy).some((p) => p !== localRegistry && changed.has(p));
   const registryChanged = localRegistry !== null && changed.has(localRegistry);
   if (!policyChanged && !registryChanged) return;
 
@@ -268,10 +387,12 @@ async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFa
   const diagnostics: Diagnostic[] = [];
   let headPolicy: Policy | null = policy;
   if (policyChanged) {
-    const loaded = await loadPolicy(readHead, repo, policy.path);
+    // The policy as the PR would leave it: the files of this repository at its head (the policy
+    // and its bases here), others (an organisation's) as their default branch has them.
+    const loaded = await loadPolicy(readHead, repo, DEFAULT_POLICY_PATH);
     if (!loaded) {
       headPolicy = null; // the PR deletes the policy: the repository would no longer be governed
-      diagnostics.push(...deletedPolicyDiagnostic(policy.path));
+      diagnostics.push(...deletedPolicyDiagnostic(DEFAULT_POLICY_PATH));
     } else {
       diagnostics.push(...errorsOf(loaded.diagnostics));
       headPolicy = loaded.policy;
@@ -289,6 +410,7 @@ async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRequestFa
       // The author's entry is judged by the default branch's policy (its sectors), not the head's.
       const headRegistry = parseRegistry(text.text, headRegistryName, policy).registry;
       facts.headAuthorEntry = headRegistry ? (entryOf(indexRegistry(headRegistry), facts.author) ?? null) : null;
+      facts.headRegistryEntries = headRegistry?.entries ?? null;
     }
   }
   facts.headDiagnostics = diagnostics;

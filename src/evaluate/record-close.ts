@@ -6,6 +6,7 @@ import { factsAsOf } from "../core/as-of.js";
 import { currentSectorOf } from "../core/declarations.js";
 import { decisionKindsOf } from "../core/decisions.js";
 import { evaluateSignoff } from "../core/signoff.js";
+import { addHeadFacts } from "./evaluate-pr.js";
 import type { PullRequestFacts, Registry } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import { getPullRequestFacts } from "../github/facts.js";
@@ -71,6 +72,8 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
     later,
   );
   if (decisionKindsOf(policy, facts).length === 0) return { status: "not-logged", reason: "not-a-decision" };
+  // An admission by its own sector is judged as the checks judged it: on the head's registry.
+  if (policy.declarations.admission === "sector") await addHeadFacts(octokit, repo, facts, policy, rules.registryRef);
   // An invalid registry counts nobody: a merge then is recorded as without sign-off, never hidden.
   const registry: Registry = rules.registry ?? { path: "", entries: [] };
   const closedAt = new Date(close.closedAt);

@@ -65,15 +65,57 @@ export function signatureOf(signals: PullSignals, rules: string): string {
   return digest([signals.headSha, signals.draft, [...signals.labels].sort(), signals.reviews, signals.dismissed, signals.comments, rules]);
 }
 
-/** The hint as `external_id` holds it: "pg1.<signature>.<next, base 36>.<e when an error>". */
-export function encodeHint(hint: SweepHint): string {
-  return [PREFIX, hint.signature, hint.next === null ? "" : hint.next.toString(36), hint.error ? "e" : ""].join(".");
+/**
+ * Whom a check run on a commit was written for (src/evaluate/shared-head.ts): a check is keyed by
+ * commit, so the app notes on its own runs which PR it judged, whether other open PRs share that
+ * head, and whether the commit is a merge group's (with the PRs whose head it also is).
+ */
+export interface CheckOwner {
+  /** The PR whose evaluation wrote the run (null: the merge group's evaluation). */
+  pr: number | null;
+  /** Other open PRs had this commit as their head when it was written. */
+  shared: boolean;
+  /** The commit is a merge group's. */
+  group: boolean;
+  /** On a group's run: the open PRs whose head the commit also is (judged with the group). */
+  heads: readonly number[];
+}
+
+const ownerPart = (o: CheckOwner): string => `${o.pr ?? ""}${o.shared ? "s" : ""}${o.group ? "g" : ""}${o.heads.map((n) => `-${n}`).join("")}`;
+
+/** The owner of a run, from its `external_id` (null: none noted, a run of an older version). */
+export function decodeOwner(externalId: string | null | undefined): CheckOwner | null {
+  const parts = (externalId ?? "").split(".");
+  if (parts[0] !== PREFIX || (parts.length !== 5 && parts.length !== 2)) return null;
+  const m = /^(\d*)(s?)(g?)((?:-\d+)*)$/.exec(parts[parts.length - 1]!);
+  if (!m) return null;
+  const pr = m[1] ? Number(m[1]) : null;
+  const heads = m[4] ? m[4].slice(1).split("-").map(Number) : [];
+  if ((pr !== null && !Number.isSafeInteger(pr)) || heads.some((n) => !Number.isSafeInteger(n))) return null;
+  return { pr, shared: m[2] === "s", group: m[3] === "g", heads };
+}
+
+/** The `external_id` of a merge group's runs: "pg1.g[-<pr>...]" (no hint: the sweep lists PRs). */
+export const encodeGroupOwner = (heads: readonly number[]): string => `${PREFIX}.${ownerPart({ pr: null, shared: false, group: true, heads })}`;
+
+/** Whether a run's noted owner is `owner` (a run of an older version noting none counts as this PR's alone). */
+export function sameOwner(externalId: string | null | undefined, owner: CheckOwner): boolean {
+  const noted = decodeOwner(externalId);
+  if (noted === null) return owner.pr !== null && !owner.shared && !owner.group;
+  return ownerPart(noted) === ownerPart(owner);
+}
+
+/** The hint as `external_id` holds it: "pg1.<signature>.<next, base 36>.<e when an error>[.<owner>]". */
+export function encodeHint(hint: SweepHint, owner?: CheckOwner): string {
+  const parts = [PREFIX, hint.signature, hint.next === null ? "" : hint.next.toString(36), hint.error ? "e" : ""];
+  if (owner) parts.push(ownerPart(owner));
+  return parts.join(".");
 }
 
 /** The hint of an `external_id`, or null when it holds none (a check of an older version). */
 export function decodeHint(externalId: string | null | undefined): SweepHint | null {
   const parts = (externalId ?? "").split(".");
-  if (parts.length !== 4 || parts[0] !== PREFIX) return null;
+  if ((parts.length !== 4 && parts.length !== 5) || parts[0] !== PREFIX) return null;
   const [, signature = "", next = "", error = ""] = parts;
   const at = next === "" ? null : parseInt(next, 36);
   if (at !== null && !Number.isSafeInteger(at)) return null;

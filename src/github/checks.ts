@@ -32,6 +32,12 @@ export interface PublishCheckRunInput {
    * write, never a reason to write (a run showing the same outcome and text is left alone).
    */
   external_id?: string;
+  /**
+   * Whether the run's `external_id` notes the same owner as this write's (the PR or merge group it
+   * judged, src/evaluate/shared-head.ts): a run showing the same words for someone else is written
+   * again. Not given: the owner is not compared.
+   */
+  sameOwner?: (externalId: string | null | undefined) => boolean;
 }
 
 export type PublishResult = "created" | "updated" | "unchanged";
@@ -42,6 +48,7 @@ interface ExistingRun {
   conclusion: string | null;
   details_url?: string | null;
   app?: { id?: number } | null;
+  external_id?: string | null;
   output: { title: string | null; summary: string | null; text?: string | null };
 }
 
@@ -54,11 +61,13 @@ function isUnchanged(run: ExistingRun, input: PublishCheckRunInput): boolean {
     same(run.output.title, input.output.title) &&
     same(run.output.summary, input.output.summary) &&
     same(run.output.text, input.output.text) &&
-    (input.details_url === undefined || same(run.details_url, input.details_url))
+    (input.details_url === undefined || same(run.details_url, input.details_url)) &&
+    (input.sameOwner === undefined || input.sameOwner(run.external_id))
   );
 }
 
 export type ExistingRuns = ReadonlyMap<string, ExistingRun>;
+export type { ExistingRun };
 
 /**
  * This app's latest check run of each name on `head_sha`: one request for all of them (GitHub

@@ -4,6 +4,7 @@
 // concatenate lists, so it is not used). Every error points into the file it is in.
 import { DEFAULT_POLICY_PATH, ORG_CONFIG_REPO } from "../constants.js";
 import type { Diagnostic } from "../core/types.js";
+import { sameRepository } from "../github/files.js";
 import { diagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
 import { buildPolicy, readPolicyLayer, repoPath, type PolicyLayer, type PolicyResult } from "./policy.js";
 
@@ -58,7 +59,7 @@ export async function loadPolicy(
     policyPath = null;
     if (!found) return null;
   }
-  return resolvePolicy(read, ref, found, policyPath);
+  return resolvePolicy(read, ref, found, policyPath, { home: repo });
 }
 
 /** Resolves the `_extends` chain of one file already read, and builds the policy. */
@@ -67,12 +68,19 @@ export async function resolvePolicy(
   ref: FileRef,
   found: { text: string | Uint8Array; file: string },
   policyPath: string | null,
+  options: {
+    /** The governed repository: its files among the bases are rules files of it. */
+    home?: { owner: string; repo: string };
+    /** `validate`: warn about every base read from another repository (it must be governed too). */
+    warnOtherRepositories?: boolean;
+  } = {},
 ): Promise<PolicyResult> {
   const first = readPolicyLayer(found.text, found.file);
   const layers: PolicyLayer[] = [first];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set([refKey(ref)]);
   let partial = false;
+  const basePaths: string[] = [];
   let current = first;
   let currentRef = ref;
   while (current.extendsRef !== undefined && current.extendsPos) {
@@ -92,6 +100,8 @@ export async function resolvePolicy(
       break;
     }
     seen.add(refKey(baseRef));
+    if (options.home && sameRepository(baseRef, options.home)) basePaths.push(baseRef.path);
+    else if (options.warnOtherRepositories) diagnostics.push(diagnostic("warning", "policy.rules.other-repository", pos, { ref: refText(baseRef) }));
     const got = await read(baseRef);
     if (got === null) {
       diagnostics.push(diagnostic("error", "policy.extends.not-found", pos, { ref: refText(baseRef) }));
@@ -107,7 +117,7 @@ export async function resolvePolicy(
     current = layer;
     currentRef = baseRef;
   }
-  const built = hasErrors(diagnostics) ? { policy: null, diagnostics: layers.flatMap((l) => l.diagnostics) } : buildPolicy(layers, { policyPath, partial });
+  const built = hasErrors(diagnostics) ? { policy: null, diagnostics: layers.flatMap((l) => l.diagnostics) } : buildPolicy(layers, { policyPath, partial, basePaths, warnOtherRepositories: options.warnOtherRepositories === true });
   const all = sortDiagnostics([...diagnostics, ...built.diagnostics]);
   const result: PolicyResult = { policy: hasErrors(all) ? null : built.policy, diagnostics: all };
   if (first.extendsRef !== undefined) result.extendsRef = first.extendsRef;

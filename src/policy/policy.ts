@@ -3,7 +3,7 @@
 // hold, globs that cannot hurt), and normalised into the `Policy` the rest of the app uses.
 // `sign_off` is compiled here into the rule tree that one engine evaluates.
 import { contentKey, identity, Memo } from "./memo.js";
-import { MAX_RULE_DEPTH } from "../constants.js";
+import { DEFAULT_POLICY_PATH, MAX_RULE_DEPTH } from "../constants.js";
 import type {
   Comparison,
   Condition,
@@ -17,7 +17,10 @@ import type {
   RegistryLocation,
   Scope,
   SourcePos,
+  Tally,
 } from "../core/types.js";
+import { builtinKind } from "../core/decisions.js";
+import { evaluateRule } from "../core/rules.js";
 import { t } from "../render/i18n.js";
 import { diagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
 import { compareFractions, decimalDigits, nearSimpleFraction, parseThreshold } from "./fraction.js";
@@ -84,6 +87,13 @@ export interface BuildOptions {
   /** The policy file's path in the governed repository (for the `governance` kind's paths), or null. */
   policyPath: string | null;
   /**
+   * Other files of the governed repository the policy is read from (its `_extends` bases there):
+   * rules files, like the policy file itself and `.github/governance.yml`.
+   */
+  basePaths?: readonly string[];
+  /** `validate`: warn that a registry in another repository must be governed too. */
+  warnOtherRepositories?: boolean;
+  /**
    * The base was not available (the `validate` command with a remote `_extends`): required keys
    * may be missing and references to sectors that are not known are not checked.
    */
@@ -103,7 +113,7 @@ export function parsePolicy(text: string | Uint8Array, file: string): PolicyResu
  * points into the file that key came from.
  */
 export function buildPolicy(layers: readonly PolicyLayer[], options: BuildOptions): PolicyResult {
-  const key = `${layers.map(identity).join(",")}\u0000${options.policyPath ?? ""}\u0000${options.partial === true}`;
+  const key = `${layers.map(identity).join(",")}\u0000${options.policyPath ?? ""}\u0000${options.partial === true}\u0000${(options.basePaths ?? []).join("\u0000")}\u0000${options.warnOtherRepositories === true}`;
   return built.get(key, () => buildPolicyOnce(layers, options));
 }
 
@@ -233,11 +243,20 @@ class Checker {
 
     const registry = parseRegistryRef(raw.registry);
     if (!registry) this.error("policy.registry-ref.format", ["registry"], { value: raw.registry });
+    // Whoever can change another repository changes these rules without a decision here.
+    if (registry?.kind === "remote" && this.options.warnOtherRepositories) {
+      this.warning("policy.rules.other-repository", ["registry"], { ref: `${registry.owner}/${registry.repo}:${registry.path}` });
+    }
 
     const language = raw.transparency.language as Language;
-    const localPaths = [this.options.policyPath, registry?.kind === "local" ? registry.path : null].filter(
-      (p): p is string => typeof p === "string" && p !== "",
-    );
+    // The rules files: whatever the policy says, no sector changes them alone.
+    const localPaths = [
+      ...new Set(
+        [DEFAULT_POLICY_PATH, this.options.policyPath, ...(this.options.basePaths ?? []), registry?.kind === "local" ? registry.path : null]
+          .filter((p): p is string => typeof p === "string" && p !== "")
+          .map((p) => p.replace(/^\.\//, "")),
+      ),
+    ];
 
     const decisions: DecisionKind[] = [];
     raw.decisions.forEach((kind, i) => {
@@ -251,6 +270,18 @@ class Checker {
     }
 
     const d = raw.declarations;
+    // The members one sector admits alone must never be enough for a decision of any kind.
+    if (d.admission === "sector") {
+      const sectors = raw.sectors.map((sector) => sector.id);
+      decisions.forEach((kind) => {
+        const alone = sectors.find((sector) => oneSectorSatisfies(kind.rule, sector, sectors));
+        if (alone === undefined) return;
+        const i = raw.decisions.findIndex((k) => k.id === kind.id);
+        const own = raw.decisions[i];
+        const at: DataPath = own ? ["decisions", i, own.rule ? "rule" : own.sign_off ? "sign_off" : "id"] : ["declarations", "admission"];
+        this.error("policy.declarations.admission-one-sector", at, { kind: kind.id, sector: alone }, "key");
+      });
+    }
     // Matching by login lets whoever takes a login someone gave up inherit their declaration.
     if (d.ids === "optional") this.warning("policy.declarations.ids-optional", ["declarations", "ids"]);
     const policy: Omit<Policy, "path"> | null = registry
@@ -262,8 +293,11 @@ class Checker {
             renewAfterDays: d.renew_after_days,
             ids: d.ids,
             exempt: [...new Set(d.exempt.map((l) => l.toLowerCase()))],
+            admission: d.admission,
           },
           decisions,
+          ...(d.admission === "sector" ? { admissionKinds: admissionKinds(raw.sectors, language) } : {}),
+          rulesFiles: localPaths,
           transparency: {
             log: raw.transparency.log,
             report: raw.transparency.report,
@@ -483,6 +517,38 @@ class Checker {
 }
 
 /** A `governance` rule must need two sectors, whatever the registry becomes. */
+/**
+ * Whether the votes of `sector` alone, however many members it admits, can satisfy `rule`: the
+ * rule evaluated with every voter of that sector approving (1 to 64 of them) and every other
+ * sector silent, with no voters or with some. A rule that needs a second sector never holds so.
+ */
+export function oneSectorSatisfies(rule: Condition, sector: string, sectors: string[]): boolean {
+  const policy = { sectors: sectors.map((id) => ({ id, name: id })) } as Policy;
+  for (const members of [1, 2, 3, 5, 8, 64]) {
+    for (const others of [0, 1, 1000]) {
+      const bySector: Tally["bySector"] = {};
+      for (const id of sectors) {
+        const yes = id === sector ? Array.from({ length: members }, (_, i) => `m${i}`) : [];
+        bySector[id] = { yes, no: [], abstain: [], recused: [], registered: id === sector ? members : others };
+      }
+      if (evaluateRule(rule, { bySector }, policy).holds) return true;
+    }
+  }
+  return false;
+}
+
+/** One kind per sector: a PR that only adds members of it is admitted by one of its voters. */
+function admissionKinds(sectors: Array<{ id: string; name: string }>, language: Language): DecisionKind[] {
+  return sectors.map((s) =>
+    builtinKind(
+      `admission-${s.id}`,
+      t(language, "policy.admission.name", { sector: s.name }),
+      { type: "approvals", op: "at_least", count: 1, in: { kind: "sectors", ids: [s.id] }, weights: "members" },
+      { admits: s.id },
+    ),
+  );
+}
+
 function protectsGovernance(rule: Condition): boolean {
   const twoSectors = (c: Condition): boolean => c.type === "sectors" && c.atLeast >= 2;
   if (twoSectors(rule)) return true;

@@ -159,6 +159,10 @@ export const policySchema = z
           .default("required")
           .describe("required: every registry entry must give the account's numeric GitHub id (an entry without one is not current); optional: entries without an id are matched by login alone (validate warns); default required"),
         exempt: z.array(z.string().max(45).regex(BOT_LOGIN_PATTERN, { error: "policy.login.format" })).max(MAX_EXEMPT).default([]).describe(`logins never asked to declare (at most ${MAX_EXEMPT}); default []`),
+        admission: z
+          .enum(["governance", "sector"])
+          .default("governance")
+          .describe("how a PR that only adds declarations is decided. governance: like any registry change (two sectors). sector: a PR whose only change is new entries of one sector is admitted by one current voter of that sector; any other registry change stays a governance decision; default governance"),
       })
       .strict()
       .prefault({}),

@@ -106,10 +106,42 @@ describe("validate", () => {
     const r = run(dir, [], { GITHUB_REPOSITORY: "someone/else" });
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
+      ".github/governance.yml:1:11: warning: The rules are also read from `org/app:base.yml`, in another repository: whoever can change that repository changes these rules without a decision here. That repository must be governed too (the app installed there, its rules files signed off by several sectors).",
       ".github/governance.yml:1:11: warning: The base policy `org/app:base.yml` is in another repository and was not checked here.",
       "The registry was not checked, because the base policy was not available.",
-      ".github/governance.yml is valid, with 1 warning.",
+      ".github/governance.yml is valid, with 2 warnings.",
     ]);
+  });
+
+  it("warns that a registry in another repository must be governed too", () => {
+    const dir = checkout({
+      ".github/governance.yml": `${SECTORS}registry: org/people:STAKEHOLDERS.yml\n`,
+      "people.yml": `stakeholders:\n${ENTRY("alice", "gov")}`,
+    });
+    const r = run(dir, ["--registry", "people.yml"], { GITHUB_REPOSITORY: "org/app" });
+    expect(r.code).toBe(0);
+    expect(r.lines[0]).toMatch(/^\.github\/governance\.yml:\d+:11: warning: The rules are also read from `org\/people:STAKEHOLDERS\.yml`, in another repository: .* That repository must be governed too/);
+    expect(r.lines.at(-1)).toBe(".github/governance.yml and people.yml are valid, with 1 warning.");
+    for (const lang of ["fr", "es", "ru", "zh", "ar"]) {
+      const translated = run(dir, ["--registry", "people.yml", "--lang", lang], { GITHUB_REPOSITORY: "org/app" });
+      expect(translated.lines[0]).toContain(": warning: ");
+      expect(translated.lines[0]).toContain("org/people:STAKEHOLDERS.yml");
+      expect(translated.lines[0]).not.toBe(r.lines[0]);
+    }
+  });
+
+  it("warns that ids: optional matches people by login alone", () => {
+    const dir = checkout({ ".github/governance.yml": `${SECTORS}declarations:\n  ids: optional\n`, "STAKEHOLDERS.yml": "stakeholders:\n  - { login: alice, sector: gov, organisation: O, declared: 2026-03-01, interests: none }\n" });
+    const r = run(dir, []);
+    expect(r.code).toBe(0);
+    expect(r.lines[0]).toMatch(/^\.github\/governance\.yml:\d+:8: warning: With `ids: optional`/);
+  });
+
+  it("reports an entry without an id as a problem where ids are required (exit 1)", () => {
+    const dir = checkout({ ".github/governance.yml": SECTORS, "STAKEHOLDERS.yml": "stakeholders:\n  - { login: alice, sector: gov, organisation: O, declared: 2026-03-01, interests: none }\n" });
+    const r = run(dir, []);
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toBe("STAKEHOLDERS.yml:2:14: The declaration of `alice` gives no account `id`, which the policy requires. Add the account’s numeric GitHub user id (`gh api users/alice --jq .id`). Until then it is not current.");
   });
 
   it.each([

@@ -48,6 +48,21 @@ describe("decisionKindsOf", () => {
     expect(decisionKindsOf(p, { files: files("a"), labels: [] })).toEqual([]);
   });
 
+  it.each([
+    ["adding .github/governance.yml where the organisation's policy governs", ".github/governance.yml"],
+    ["editing an _extends base kept in this repository", "rules/base.yml"],
+    ["renaming the registry away", "STAKEHOLDERS.yml"],
+  ])("every rules file makes a governance decision: %s", (_name, file) => {
+    const p = policyWith({ path: "org/.github:.github/governance.yml", rulesFiles: [".github/governance.yml", "rules/base.yml", "STAKEHOLDERS.yml"], decisions: [kindWith()] });
+    expect(decisionKindsOf(p, { files: files(file), labels: [] }).map((k) => k.id)).toEqual(["governance"]);
+    expect(decisionKindsOf(p, { files: [{ filename: "elsewhere.yml", previousFilename: file }], labels: [] }).map((k) => k.id)).toEqual(["governance"]);
+  });
+
+  it("takes .github/governance.yml as a rules file even for a policy that forgot to list it", () => {
+    const p = policyWith({ path: "org/.github:.github/governance.yml", rulesFiles: [], decisions: [kindWith()] });
+    expect(decisionKindsOf(p, { files: files(".github/governance.yml"), labels: [] }).map((k) => k.id)).toEqual(["governance"]);
+  });
+
   it("a remote registry is not a file of this repository", () => {
     const p = policyWith({ registry: { kind: "remote", owner: "org", repo: "meta", path: "STAKEHOLDERS.yml" } });
     expect(decisionKindsOf(p, { files: files("STAKEHOLDERS.yml"), labels: [] })).toEqual([]);

@@ -116,6 +116,71 @@ describe("a PR that edits the rules to approve itself", () => {
   });
 });
 
+describe("accounts: logins are not people", () => {
+  interface AccountCase {
+    name: string;
+    /** An account renames itself: [from, to]. */
+    rename: [string, string];
+    /** A new account signs up with a login someone gave up. */
+    newAccount?: string;
+    author?: string;
+    approvers: string[];
+    conclusion: string;
+    title: string;
+    notCounted?: string;
+  }
+
+  it.each(corpus<AccountCase[]>("accounts.json"))("refuses $name", async (c) => {
+    const w = await createWorld();
+    w.standin.renameUser(...c.rename);
+    if (c.newAccount) w.standin.createUser(c.newAccount);
+    // A charter amendment: three sectors, civil-society among them.
+    const pr = await w.openPull({ author: c.author ?? "alice", title: "Amend article 7", files: CHARTER });
+    for (const login of c.approvers) await w.approve(pr, login);
+    await w.settle();
+    expect(w.signoff(pr)).toMatchObject({ conclusion: c.conclusion, title: c.title });
+    if (c.notCounted) expect(w.checkText(pr, CHECK_SIGNOFF)).toMatch(new RegExp(`\\*\\*${c.notCounted}\\*\\* \\(review\\): (has no declaration|is the author)`));
+  });
+});
+
+describe("rules files that are not governed", () => {
+  interface RulesCase {
+    name: string;
+    /** The repository has no policy of its own: the organisation's `.github` repository's governs it. */
+    orgFallback?: boolean;
+    /** The repository's policy extends this file of the same repository. */
+    extendsBase?: string;
+    change: Record<string, string>;
+    invalidHead?: boolean;
+  }
+
+  it.each(corpus<RulesCase[]>("rules-files.json"))("refuses $name", async (c) => {
+    const files: Record<string, string> = { [REGISTRY_PATH]: REGISTRY, "CHARTER.md": "# Charter\n" };
+    if (c.extendsBase) {
+      files[POLICY_PATH] = `_extends: charter:${c.extendsBase}\n`;
+      files[c.extendsBase] = POLICY;
+    } else if (!c.orgFallback) files[POLICY_PATH] = POLICY;
+    const w = await createWorld({ files });
+    if (c.orgFallback) w.standin.addRepo({ owner: w.repo.owner, name: ".github", installation: 31, files: { [POLICY_PATH]: POLICY } });
+    // Whoever changes the rules alone: alice (civil society), approved by dan of the same sector.
+    const pr = await w.openPull({ author: "alice", title: "Tidy the rules", files: c.change });
+    await w.approve(pr, "dan");
+    await w.settle();
+    const signoff = w.signoff(pr);
+    expect(signoff?.title).not.toBe("Not a decision");
+    if (c.invalidHead) {
+      expect(signoff?.conclusion).toBe("failure");
+      expect(w.checkText(pr, CHECK_SIGNOFF)).toMatch(/governance\.yml|base\.yml/);
+    } else {
+      // A governance decision: two sectors, whatever the PR's own rules would say.
+      expect(signoff).toMatchObject({ conclusion: "action_required", title: "1 of 2 sectors: waiting for 1 more sector" });
+      await w.approve(pr, "bob");
+      await w.settle();
+      expect(w.signoff(pr)).toMatchObject({ conclusion: "success", title: "Signed off by 2 sectors" });
+    }
+  });
+});
+
 describe("approvals that do not count", () => {
   interface ApprovalCase {
     name: string;

@@ -147,8 +147,8 @@ describe("what a merge group costs", () => {
     const one = await cost(entries[0]!);
     expect(one).toEqual([
       "POST /graphql", // the queue's entries
+      "GET /repos/partners/charter/commits/<sha>/check-runs", // this app's checks on the group's commit (and the PRs whose head it also is, as they note)
       "POST /graphql", // the PR, as every evaluation reads it
-      "GET /repos/partners/charter/commits/<sha>/check-runs", // this app's checks on the group's commit
       "POST /repos/partners/charter/check-runs",
       "POST /repos/partners/charter/check-runs",
     ]);

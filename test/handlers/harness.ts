@@ -102,10 +102,10 @@ const user = (login: string) => ({ login, id: userId(login), type: login.endsWit
  * A GraphQL actor as GitHub answers it: an app's account is a `Bot` named by its slug, WITHOUT
  * the "[bot]" that REST (and the app) put after it.
  */
-export const graphActor = (login: string) =>
+export const graphActor = (login: string, id: number = userId(login)) =>
   login.endsWith("[bot]")
-    ? { __typename: "Bot", login: login.slice(0, -"[bot]".length), databaseId: userId(login) }
-    : { __typename: "User", login, databaseId: userId(login) };
+    ? { __typename: "Bot", login: login.slice(0, -"[bot]".length), databaseId: id }
+    : { __typename: "User", login, databaseId: id };
 
 export interface ReviewSpec {
   id?: number;
@@ -113,6 +113,8 @@ export interface ReviewSpec {
   state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
   commit?: string;
   at: string;
+  /** The reviewer's account id, when not the one the login's first account has (a login taken over, a rename). */
+  userId?: number;
 }
 
 export interface CommentSpec {
@@ -237,7 +239,7 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
             fullDatabaseId: String(reviewId(r, i)),
             state: r.state,
             submittedAt: r.at,
-            author: graphActor(r.user),
+            author: graphActor(r.user, r.userId),
             commit: { oid: r.commit ?? HEAD },
           })),
         ),

@@ -142,6 +142,7 @@ export function policyWith(partial: Partial<Omit<Policy, "sectors" | "declaratio
     transparency: { log: true, report: "monthly", labels: ["transparency"], language: "en" },
     path: ".github/governance.yml",
     ...rest,
+    rulesFiles: rest.rulesFiles ?? [".github/governance.yml", ...(rest.registry?.kind === "remote" ? [] : ["STAKEHOLDERS.yml"])],
     sectors: (ids ?? SECTORS).map((id) => ({ id, name: id })),
     declarations: { requiredFor: ["author"], renewAfterDays: 365, ids: "required", exempt: [], ...declarations },
   };

@@ -25,11 +25,30 @@ describe("loadPolicy", () => {
     expect(reads).toEqual(["org/app:.github/governance.yml", "org/.github:.github/governance.yml"]);
   });
 
-  it("falls back to the organisation's .github repository; the policy file is then not a governance path", async () => {
+  it("falls back to the organisation's .github repository; this repository's .github/governance.yml, which it has not yet, is still a rules file", async () => {
     const { read } = repoFiles({ "org/.github:.github/governance.yml": SECTORS });
     const r = await loadPolicy(read, REPO);
     expect(r!.policy!.path).toBe("org/.github:.github/governance.yml");
-    expect(r!.policy!.decisions[0]!.paths).toEqual(["STAKEHOLDERS.yml"]);
+    // Adding it would change the rules: a governance decision.
+    expect(r!.policy!.rulesFiles).toEqual([".github/governance.yml", "STAKEHOLDERS.yml"]);
+    expect(r!.policy!.decisions[0]!.paths).toEqual([".github/governance.yml", "STAKEHOLDERS.yml"]);
+  });
+
+  it("makes every base in this repository a rules file, and none of another repository's", async () => {
+    const { read } = repoFiles({
+      "org/app:.github/governance.yml": "_extends: app:rules/base.yml\nregistry: people/STAKEHOLDERS.yml\n",
+      "org/app:rules/base.yml": "_extends: org/shared:policy.yml\ntransparency:\n  report: off\n",
+      "org/shared:policy.yml": SECTORS,
+    });
+    const r = await loadPolicy(read, REPO);
+    expect(r!.diagnostics).toEqual([]);
+    expect(r!.policy!.rulesFiles).toEqual([".github/governance.yml", "rules/base.yml", "people/STAKEHOLDERS.yml"]);
+  });
+
+  it("makes a base of the organisation's policy that is in this repository a rules file of it", async () => {
+    const { read } = repoFiles({ "org/.github:.github/governance.yml": "_extends: app:org-rules.yml\n", "org/app:org-rules.yml": SECTORS });
+    const r = await loadPolicy(read, REPO);
+    expect(r!.policy!.rulesFiles).toEqual([".github/governance.yml", "org-rules.yml", "STAKEHOLDERS.yml"]);
   });
 
   it("replaces each top-level key of the base whole: lists are never concatenated", async () => {

@@ -35,7 +35,7 @@ describe("parsePolicy: defaults and normalised values", () => {
   it("fills every default of SPEC.md and adds the built-in governance kind", () => {
     const p = ok(policyText());
     expect(p.registry).toEqual({ kind: "local", path: "STAKEHOLDERS.yml" });
-    expect(p.declarations).toEqual({ requiredFor: ["author"], renewAfterDays: 365, ids: "required", exempt: [] });
+    expect(p.declarations).toEqual({ requiredFor: ["author"], renewAfterDays: 365, ids: "required", exempt: [], admission: "governance" });
     expect(p.transparency).toEqual({ log: true, report: "monthly", labels: ["transparency"], language: "en" });
     expect(p.path).toBe(".github/governance.yml");
     expect(p.decisions).toHaveLength(1);
@@ -67,7 +67,7 @@ describe("parsePolicy: defaults and normalised values", () => {
     [
       "declarations:\n  required_for: [author, committers]\n  renew_after_days: 0\n  exempt: [Alice, \"renovate[bot]\"]\n",
       (p: Policy) => p.declarations,
-      { requiredFor: ["author", "committers"], renewAfterDays: 0, ids: "required", exempt: ["alice", "renovate[bot]"] },
+      { requiredFor: ["author", "committers"], renewAfterDays: 0, ids: "required", exempt: ["alice", "renovate[bot]"], admission: "governance" },
     ],
     ["declarations:\n  ids: optional\n", (p: Policy) => p.declarations.ids, "optional"],
     ["declarations:\n  ids: required\n", (p: Policy) => p.declarations.ids, "required"],

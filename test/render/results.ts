@@ -26,6 +26,7 @@ export function policy(over: Partial<Policy> = {}): Policy {
     decisions: [],
     transparency: { log: true, report: "monthly", labels: ["transparency"], language: "en" },
     path: ".github/governance.yml",
+    rulesFiles: [".github/governance.yml", "STAKEHOLDERS.yml"],
     ...over,
   };
 }

@@ -44,6 +44,8 @@ export const policy = {
   "policy.governance.builtin-name": "التغييرات في قواعد الحوكمة",
   "policy.governance.one-sector":
     "يجب أن يتطلب النوع `governance` موافقات من قطاعين على الأقل، حتى لا يستطيع أي قطاع تغيير القواعد منفردًا. استخدم `sign_off: '{' sectors: 2 '}'` أو أكثر، أو قاعدة تبدأ بـ `all:` وتتضمن `sectors: '{' at_least: 2 '}'`.",
+  "policy.declarations.admission-one-sector": "مع `declarations.admission: sector` يقبل كل قطاع أعضاءه بنفسه، ولذا لا يجوز أن يتحقق أي نوع من القرارات بأصوات قطاع واحد وحده؛ والنوع `{kind}` يتحقق بأصوات `{sector}` وحدها. اشترط قطاعين على الأقل (`sign_off: '{' sectors: 2 '}'`، أو قاعدة فيها `sectors: '{' at_least: 2 '}'`)، أو أبقِ `admission: governance`.",
+  "policy.admission.name": "قبول أعضاء جدد في قطاع {sector}",
   "policy.kind.sign-off-and-rule": "النوع `{id}` يتضمن `sign_off` و`rule` معًا. أبقِ على أحدهما فقط.",
   "policy.kind.never-applies": "النوع `{id}` ليس له `paths` ولا `labels`، ولذا لن يكون أي طلب دمج من هذا النوع أبدًا.",
 

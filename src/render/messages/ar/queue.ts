@@ -22,4 +22,5 @@ export const queue = {
   "queue.problem.pr-closed": "طلب الدمج {pr} لم يعد مفتوحًا.",
   "queue.problem.read": "ردّ GitHub بخطأ{hasStatus, select, yes { (HTTP {status})} other {}} أثناء قراءة التطبيق لطابور الدمج.",
   "queue.failclosed": "يفشل الفحص بدلًا من أن يُجيز إيداعًا لا يستطيع تسمية طلبات الدمج التي يضمّها. إن كانت هذه المجموعة لا تزال في الطابور، أزالها GitHub؛ ويمكن إضافة طلبات الدمج إلى الطابور من جديد.",
+  "queue.shared.intro": "هذا الإيداع هو رأس {count} من طلبات الدمج المفتوحة ({prs})، ولا يحتفظ GitHub إلا بفحص واحد لكل اسم على كل إيداع: لا يُستوفى الفحص هنا إلا إذا استُوفي لكل واحد منها. {pr} غير مستوفٍ:",
 } satisfies Record<string, string>;

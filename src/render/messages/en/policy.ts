@@ -40,6 +40,8 @@ export const policy = {
   "policy.governance.builtin-name": "Changes to the governance rules",
   "policy.governance.one-sector":
     "The `governance` kind must need approvals from at least 2 sectors, so that no sector can change the rules alone. Use `sign_off: '{' sectors: 2 '}'` or more, or a rule that starts with `all:` holding `sectors: '{' at_least: 2 '}'`.",
+  "policy.declarations.admission-one-sector": "With `declarations.admission: sector` each sector admits its own members, so no kind of decision may be met by the votes of one sector alone; the kind `{kind}` is met by the votes of `{sector}` alone. Require at least 2 sectors (`sign_off: '{' sectors: 2 '}'`, or a rule with `sectors: '{' at_least: 2 '}'`), or keep `admission: governance`.",
+  "policy.admission.name": "Admission of new members of {sector}",
   "policy.kind.sign-off-and-rule": "The kind `{id}` has both `sign_off` and `rule`. Keep one of them.",
   "policy.kind.never-applies": "The kind `{id}` has no `paths` and no `labels`, so no pull request will ever be of this kind.",
 

@@ -23,4 +23,5 @@ export const queue = {
   "queue.problem.pr-closed": "Pull request {pr} is no longer open.",
   "queue.problem.read": "GitHub answered with an error{hasStatus, select, yes { (HTTP {status})} other {}} while the app was reading the merge queue.",
   "queue.failclosed": "The check fails rather than pass a commit whose pull requests it cannot name. If this group is still in the queue, GitHub removes it; the pull requests can be added to the queue again.",
+  "queue.shared.intro": "This commit is the head of {count} open pull requests ({prs}), and GitHub keeps one check of each name per commit: the check holds here only when it holds for every one of them. {pr} does not:",
 } satisfies Record<string, string>;

@@ -41,6 +41,8 @@ export const policy = {
   "policy.governance.builtin-name": "Cambios en las normas de gobernanza",
   "policy.governance.one-sector":
     "El tipo `governance` debe exigir aprobaciones de al menos 2 sectores, para que ningún sector pueda cambiar las normas por sí solo. Utilice `sign_off: '{' sectors: 2 '}'` o más, o una regla que empiece por `all:` y contenga `sectors: '{' at_least: 2 '}'`.",
+  "policy.declarations.admission-one-sector": "Con `declarations.admission: sector` cada sector admite a sus propios miembros, así que ningún tipo de decisión puede cumplirse con los votos de un solo sector; el tipo `{kind}` se cumple con los votos de `{sector}` solamente. Exija al menos 2 sectores (`sign_off: '{' sectors: 2 '}'`, o una regla con `sectors: '{' at_least: 2 '}'`), o mantenga `admission: governance`.",
+  "policy.admission.name": "Admisión de nuevos miembros del sector {sector}",
   "policy.kind.sign-off-and-rule": "El tipo `{id}` tiene a la vez `sign_off` y `rule`. Conserve solo uno de los dos.",
   "policy.kind.never-applies": "El tipo `{id}` no tiene `paths` ni `labels`, por lo que ninguna solicitud de incorporación de cambios será nunca de este tipo.",
 

@@ -22,4 +22,5 @@ export const queue = {
   "queue.problem.pr-closed": "La solicitud {pr} ya no está abierta.",
   "queue.problem.read": "GitHub respondió con un error{hasStatus, select, yes { (HTTP {status})} other {}} mientras la aplicación leía la cola de fusión.",
   "queue.failclosed": "La comprobación falla en lugar de aprobar un commit cuyas solicitudes no puede nombrar. Si este grupo sigue en la cola, GitHub lo retira; las solicitudes pueden volver a añadirse a la cola.",
+  "queue.shared.intro": "Este commit es la cabeza de {count} pull requests abiertas ({prs}), y GitHub guarda una sola comprobación de cada nombre por commit: aquí solo se cumple si se cumple para cada una de ellas. {pr} no se cumple:",
 } satisfies Record<string, string>;

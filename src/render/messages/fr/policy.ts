@@ -41,6 +41,8 @@ export const policy = {
   "policy.governance.builtin-name": "Modifications des règles de gouvernance",
   "policy.governance.one-sector":
     "Le type `governance` doit exiger des approbations d’au moins 2 secteurs, afin qu’aucun secteur ne puisse modifier seul les règles. Utilisez `sign_off: '{' sectors: 2 '}'` ou plus, ou une règle commençant par `all:` qui contient `sectors: '{' at_least: 2 '}'`.",
+  "policy.declarations.admission-one-sector": "Avec `declarations.admission: sector`, chaque secteur admet ses propres membres : aucun type de décision ne doit donc pouvoir être satisfait par les votes d’un seul secteur ; le type `{kind}` l’est par les seuls votes de `{sector}`. Exigez au moins 2 secteurs (`sign_off: '{' sectors: 2 '}'`, ou une règle avec `sectors: '{' at_least: 2 '}'`), ou gardez `admission: governance`.",
+  "policy.admission.name": "Admission de nouveaux membres du secteur {sector}",
   "policy.kind.sign-off-and-rule": "Le type `{id}` comporte à la fois `sign_off` et `rule`. N’en conservez qu’un.",
   "policy.kind.never-applies": "Le type `{id}` n’a ni `paths` ni `labels` : aucune demande de fusion ne relèvera jamais de ce type.",
 

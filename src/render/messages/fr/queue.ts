@@ -22,4 +22,5 @@ export const queue = {
   "queue.problem.pr-closed": "La demande de fusion {pr} n’est plus ouverte.",
   "queue.problem.read": "GitHub a renvoyé une erreur{hasStatus, select, yes { (HTTP {status})} other {}} pendant que l’application lisait la file de fusion.",
   "queue.failclosed": "La vérification échoue plutôt que d’accepter un commit dont elle ne peut nommer les demandes de fusion. Si ce groupe est encore dans la file, GitHub l’en retire ; les demandes de fusion peuvent y être remises.",
+  "queue.shared.intro": "Ce commit est la tête de {count} pull requests ouvertes ({prs}), et GitHub ne garde qu’une vérification de chaque nom par commit : elle n’est satisfaite ici que si elle l’est pour chacune d’elles. {pr} ne l’est pas :",
 } satisfies Record<string, string>;

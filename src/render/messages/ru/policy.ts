@@ -40,6 +40,8 @@ export const policy = {
   "policy.governance.builtin-name": "Изменения правил управления",
   "policy.governance.one-sector":
     "Для вида `governance` должны требоваться одобрения как минимум от 2 секторов, чтобы ни один сектор не мог изменить правила в одиночку. Используйте `sign_off: '{' sectors: 2 '}'` или больше либо правило, начинающееся с `all:` и содержащее `sectors: '{' at_least: 2 '}'`.",
+  "policy.declarations.admission-one-sector": "При `declarations.admission: sector` каждый сектор сам принимает своих участников, поэтому ни один вид решений не должен выполняться голосами одного сектора; вид `{kind}` выполняется голосами одного `{sector}`. Требуйте не менее 2 секторов (`sign_off: '{' sectors: 2 '}'` или правило с `sectors: '{' at_least: 2 '}'`) или оставьте `admission: governance`.",
+  "policy.admission.name": "Приём новых участников сектора {sector}",
   "policy.kind.sign-off-and-rule": "У вида `{id}` заданы и `sign_off`, и `rule`. Оставьте что-то одно.",
   "policy.kind.never-applies": "У вида `{id}` нет ни `paths`, ни `labels`, поэтому ни один запрос на слияние никогда не будет отнесен к этому виду.",
 

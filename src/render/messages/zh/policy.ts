@@ -40,6 +40,8 @@ export const policy = {
   "policy.governance.builtin-name": "治理规则的变更",
   "policy.governance.one-sector":
     "`governance` 类别必须要求至少 2 个部门批准，使任何部门都无法单独修改规则。请使用 `sign_off: '{' sectors: 2 '}'` 或更高的要求，或使用以 `all:` 开头、其中含有 `sectors: '{' at_least: 2 '}'` 的规则。",
+  "policy.declarations.admission-one-sector": "使用 `declarations.admission: sector` 时，各部门自行接纳本部门成员，因此任何决定类型都不得仅凭一个部门的投票即可满足；类型 `{kind}` 仅凭 `{sector}` 的投票即可满足。请要求至少 2 个部门（`sign_off: '{' sectors: 2 '}'`，或含 `sectors: '{' at_least: 2 '}'` 的规则），或保留 `admission: governance`。",
+  "policy.admission.name": "接纳 {sector} 的新成员",
   "policy.kind.sign-off-and-rule": "类别 `{id}` 同时有 `sign_off` 和 `rule`。请只保留其中之一。",
   "policy.kind.never-applies": "类别 `{id}` 既没有 `paths` 也没有 `labels`，因此永远不会有拉取请求属于此类别。",
 

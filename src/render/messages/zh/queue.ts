@@ -22,4 +22,5 @@ export const queue = {
   "queue.problem.pr-closed": "拉取请求 {pr} 已不再处于打开状态。",
   "queue.problem.read": "本应用读取合并队列时，GitHub 返回了错误{hasStatus, select, yes {（HTTP {status}）} other {}}。",
   "queue.failclosed": "对于无法确定其拉取请求的提交，本检查宁可不通过，也不予放行。如果该组仍在队列中，GitHub 会将其移出；这些拉取请求可以再次加入队列。",
+  "queue.shared.intro": "此提交是 {count} 个未关闭拉取请求（{prs}）的头提交，而 GitHub 每个提交上每个名称只保留一个检查：只有当它们每一个都符合要求时，此处的检查才通过。{pr} 不符合：",
 } satisfies Record<string, string>;
