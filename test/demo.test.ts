@@ -17,7 +17,9 @@ describe("npm run demo", () => {
     expect(out).toMatch(/✓ Multi-sector sign-off\s+Signed off by 4 sectors \[success\]/);
     expect(out).toMatch(/Issue #\d+: "Transparency log: 2026-11"/);
     expect(out).toMatch(/"signed_off": true/);
-    expect(out).toMatch(/Hash chain: intact, 2 records/);
+    // The founding act, the secretariat's direct push of the rules, is on the record too.
+    expect(out).toMatch(/Pushed by secretariat/);
+    expect(out).toMatch(/Hash chain: intact, 3 records/);
     expect(out).toMatch(/Issue #\d+: "Transparency report: 2026-11"; log issue now closed/);
     expect(out).toMatch(/Merged without sign-off/);
   }, 120_000);
