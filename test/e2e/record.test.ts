@@ -96,8 +96,8 @@ describe("a close recorded late counts nothing done after it", () => {
     w.clock.advance(HOUR);
     w.standin.merge(w.repo, pr, w.clock.now());
     w.clock.advance(HOUR);
-    w.standin.dismissReview(w.repo, pr, objection, w.clock.now());
-    w.standin.setLabels(w.repo, pr, [], w.clock.now());
+    w.standin.dismissReview(w.repo, pr, objection, "secretariat", w.clock.now());
+    w.standin.setLabels(w.repo, pr, [], "secretariat", w.clock.now());
     // Two months later the app is back.
     w.clock.advance(70 * DAY);
     await w.sweepUntilQuiet();
