@@ -12,7 +12,7 @@ import type { GitHub } from "../github/client.js";
 import { getLatestCheckRuns, publishCheckRun, type ExistingRun, type ExistingRuns } from "../github/checks.js";
 import { ensureMarkedComment } from "../github/comments.js";
 import { readPullRequest } from "../github/facts.js";
-import { decodeMemo, mergeMemos, withMemo } from "../github/signal-memo.js";
+import { decodeMemo, mergeMemos, withMemo, writtenFor } from "../github/signal-memo.js";
 import { readFileAtDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { loadPolicy } from "../policy/load.js";
 import { parseRegistry, registryLocationOf } from "../policy/registry.js";
@@ -122,7 +122,7 @@ export async function evaluatePullRequest(
     // This app's runs on the head, read before judging when they are to be written (the same one
     // request as publishing needs): the sign-off run's memo is part of what the app has seen.
     const existing = publish ? await getLatestCheckRuns(octokit, { ...repo, head_sha: facts.headSha, appId: deps.appId }) : undefined;
-    if (existing) facts.seenCommands = mergeMemos(facts.seenCommands ?? [], memoOf(existing));
+    if (existing) facts.seenCommands = mergeMemos(facts.seenCommands ?? [], memoOf(existing, target.pull_number));
     let memo: SeenCommand[] = facts.seenCommands ?? [];
 
     let declaration: CheckOutput;
@@ -204,7 +204,7 @@ export async function evaluatePullRequest(
       try {
         const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha: headSha, appId: deps.appId });
         // A failed evaluation forgets nothing: the memo of the run it replaces is carried over.
-        writes += await publishForPull(octokit, { ...target, headSha, defaultBranch: ctx.defaultBranch }, deps, ctx, failed, withMemo(failed, memoOf(existing)), failedHint, false, existing);
+        writes += await publishForPull(octokit, { ...target, headSha, defaultBranch: ctx.defaultBranch }, deps, ctx, failed, withMemo(failed, memoOf(existing, target.pull_number)), failedHint, false, existing);
       } catch (publishError) {
         deps.log?.warn({ err: publishError }, "could not write the failed checks either");
       }
@@ -417,8 +417,9 @@ export async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRe
 }
 
 /** The commands remembered by this app's sign-off run among `runs` (its own, read by app id). */
-function memoOf(runs: ExistingRuns): SeenCommand[] {
-  return decodeMemo(runs.get(CHECK_SIGNOFF)?.output.summary);
+function memoOf(runs: ExistingRuns, pr: number): SeenCommand[] {
+  const run = runs.get(CHECK_SIGNOFF);
+  return writtenFor(run?.external_id, pr) ? decodeMemo(run?.output.summary) : [];
 }
 
 /** Whether someone has an entry in the registry (by id when both give one, else by login): only their commands are remembered. */

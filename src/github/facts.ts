@@ -5,7 +5,7 @@ import { CHECK_SIGNOFF } from "../constants.js";
 import type { Actor, BaseChange, ChangedFile, CommentFact, CommitFact, LabelEvent, PullRequestFacts, ReviewDismissal, ReviewFact, SeenCommand } from "../core/types.js";
 import { graphqlQuery, type GitHub } from "./client.js";
 import type { RepoRef } from "./files.js";
-import { decodeMemo, mergeMemos } from "./signal-memo.js";
+import { decodeMemo, mergeMemos, writtenFor } from "./signal-memo.js";
 
 export class GitHubFactsError extends Error {
   override readonly name = "GitHubFactsError";
@@ -149,7 +149,7 @@ fragment AppSignoff on Commit {
   checkSuites(first: 5, filterBy: { appId: $appId }) {
     nodes {
       app { databaseId }
-      checkRuns(last: 5, filterBy: { checkName: "${CHECK_SIGNOFF}" }) { nodes { summary } }
+      checkRuns(last: 5, filterBy: { checkName: "${CHECK_SIGNOFF}" }) { nodes { summary externalId } }
     }
   }
 }`;
@@ -189,7 +189,7 @@ type GraphTimelineItem =
 
 /** This app's check suites on one commit, with their sign-off runs' summaries. */
 interface GraphAppSignoff {
-  checkSuites: { nodes: Array<{ app: { databaseId: number | null } | null; checkRuns: { nodes: Array<{ summary: string | null } | null> | null } | null } | null> | null } | null;
+  checkSuites: { nodes: Array<{ app: { databaseId: number | null } | null; checkRuns: { nodes: Array<{ summary: string | null; externalId?: string | null } | null> | null } | null } | null> | null } | null;
 }
 
 /** The answer of PULL_REQUEST_QUERY (the fields it asks for, as GitHub's schema types them). */
@@ -322,7 +322,7 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
     comments,
     labelEvents: timeline.labels,
     baseChanges: timeline.bases,
-    seenCommands: memosOf(pr, opts.appId),
+    seenCommands: memosOf(pr, opts.appId, pull_number),
     ...(result.repository.defaultBranchRef ? { defaultBranch: result.repository.defaultBranchRef.name } : {}),
     ...(pr.baseRefName !== null ? { baseRef: pr.baseRefName } : {}),
   };
@@ -536,7 +536,7 @@ function attachDismissals(reviews: ReviewFact[], dismissals: Map<number, ReviewD
 }
 
 /** The commands this app's sign-off runs remember, on the PR's commits and its force-pushed heads. */
-function memosOf(pr: NonNullable<NonNullable<PullRequestQueryResult["repository"]>["pullRequest"]>, appId: number): SeenCommand[] {
+function memosOf(pr: NonNullable<NonNullable<PullRequestQueryResult["repository"]>["pullRequest"]>, appId: number, number: number): SeenCommand[] {
   const commits: Array<GraphAppSignoff | null | undefined> = [
     ...(pr.commits?.nodes ?? []).map((n) => n?.commit),
     ...(pr.forcePushes?.nodes ?? []).map((n) => n?.beforeCommit),
@@ -546,7 +546,9 @@ function memosOf(pr: NonNullable<NonNullable<PullRequestQueryResult["repository"
     for (const suite of commit?.checkSuites?.nodes ?? []) {
       // Filtered by GitHub, and checked again: only this app's own runs are its memory.
       if (suite?.app?.databaseId !== appId) continue;
-      for (const run of suite.checkRuns?.nodes ?? []) memos.push(decodeMemo(run?.summary));
+      // A run written for this PR only: a commit may also be another PR's (a PR stacked on another's
+      // branch has its commits), and that PR's commands are no signal here.
+      for (const run of suite.checkRuns?.nodes ?? []) if (writtenFor(run?.externalId, number)) memos.push(decodeMemo(run?.summary));
     }
   }
   return mergeMemos(...memos);

@@ -13,6 +13,7 @@
 import { MARKER_PREFIX, MAX_CHECK_OUTPUT_CHARS } from "../constants.js";
 import type { SeenCommand } from "../core/types.js";
 import type { CheckOutput } from "./checks.js";
+import { decodeOwner } from "../evaluate/sweep-hint.js";
 
 const MEMO_PREFIX = `${MARKER_PREFIX}seen-commands data=`;
 const MEMO_SUFFIX = " -->";
@@ -71,4 +72,12 @@ export function withMemo(output: CheckOutput, seen: readonly SeenCommand[]): Che
   const room = MAX_CHECK_OUTPUT_CHARS - memo.length - 2;
   const summary = output.summary.length <= room ? output.summary : `${output.summary.slice(0, Math.max(0, room - 1))}…`;
   return { ...output, summary: `${summary}\n\n${memo}` };
+}
+
+/**
+ * Whether a sign-off run was written for PR `pr` (its `external_id` notes whom it judged,
+ * src/evaluate/sweep-hint.ts): only such a run's memo is this PR's memory.
+ */
+export function writtenFor(externalId: string | null | undefined, pr: number): boolean {
+  return decodeOwner(externalId)?.pr === pr;
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { encodeHint } from "../../src/evaluate/sweep-hint.js";
 import { GitHubFactsError, getPullRequestFacts, listOpenPullRequests, PULL_REQUEST_QUERY, readPullRequest } from "../../src/github/facts.js";
 import { GraphQLReply, linkNext, mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
 import { validateQuery } from "../helpers/graphql.js";
@@ -75,8 +76,9 @@ interface GraphPr {
 }
 
 /** A commit's check suites as the query asks for them: this app's (id APP_ID) with one sign-off run per summary. */
-function appSignoff(summaries: string[] = [], appId = APP_ID) {
-  return { checkSuites: { nodes: summaries.length === 0 ? [] : [{ app: { databaseId: appId }, checkRuns: { nodes: summaries.map((summary) => ({ summary })) } }] } };
+function appSignoff(summaries: string[] = [], appId = APP_ID, forPull = REF.pull_number) {
+  const externalId = encodeHint({ signature: "", next: null, error: false }, { pr: forPull, shared: false, group: false, heads: [] });
+  return { checkSuites: { nodes: summaries.length === 0 ? [] : [{ app: { databaseId: appId }, checkRuns: { nodes: summaries.map((summary) => ({ summary, externalId })) } }] } };
 }
 
 /** The `data` of PULL_REQUEST_QUERY for PR #12 of org/charter (default branch "trunk"). */
@@ -731,6 +733,23 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
       { commentId: 101, login: "bob", userId: 7, verb: "recuse", createdAt: "2026-11-21T09:00:00Z" },
       { commentId: 103, login: "dan", userId: null, verb: "abstain", createdAt: "2026-11-21T10:00:00Z" },
     ]);
+  });
+
+  it("never takes another PR's memo: a PR stacked on another's branch has its commits, and their runs were written for that PR", async () => {
+    serveGraph(
+      mock,
+      prData({
+        commits: {
+          nodes: [
+            // PR #11's head, with its own run remembering carol's recusal there: no signal on #12.
+            { commit: appSignoff([memo([[201, "carol", 8, "recuse", "2026-11-21T09:00:00Z"]])], APP_ID, 11) },
+            { commit: appSignoff([memo([[202, "bob", 7, "abstain", "2026-11-21T09:30:00Z"]])]) },
+          ],
+        },
+      }),
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(facts.seenCommands).toEqual([{ commentId: 202, login: "bob", userId: 7, verb: "abstain", createdAt: "2026-11-21T09:30:00Z" }]);
   });
 
   it("reads a timeline of more than one page through REST, to its last page", async () => {

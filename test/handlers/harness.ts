@@ -2,6 +2,7 @@
 // test sets), the governed repository's fixtures, and the GitHub answers of one evaluation (the
 // rules, the PR's facts, this app's check runs, the instruction comment), so that each test says
 // only what differs and asserts exactly what the app wrote.
+import { encodeHint } from "../../src/evaluate/sweep-hint.js";
 import { readFileSync } from "node:fs";
 import nock from "nock";
 import { createApp } from "../../src/app.js";
@@ -177,9 +178,18 @@ function timelineNode(e: TimelineSpec) {
 }
 
 /** A commit with this app's sign-off runs (their summaries), as the query's fragment asks for them. */
-const appSignoffs = (summaries: string[]) => ({
-  checkSuites: { nodes: summaries.length === 0 ? [] : [{ app: { databaseId: APP_ID }, checkRuns: { nodes: summaries.map((summary) => ({ summary })) } }] },
+/** This app's sign-off runs on a commit, each written for PR `number` (its external_id says so). */
+const appSignoffs = (summaries: string[], number: number) => ({
+  checkSuites: {
+    nodes:
+      summaries.length === 0
+        ? []
+        : [{ app: { databaseId: APP_ID }, checkRuns: { nodes: summaries.map((summary) => ({ summary, externalId: ownedBy(number) })) } }],
+  },
 });
+
+/** The external_id of a run this app wrote for PR `number` (no sweep hint to speak of). */
+export const ownedBy = (number: number): string => encodeHint({ signature: "", next: null, error: false }, { pr: number, shared: false, group: false, heads: [] });
 
 export const review = (userLogin: string, state: ReviewSpec["state"], at: string, commit = HEAD): ReviewSpec => ({ user: userLogin, state, at, commit });
 
@@ -255,7 +265,7 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
         baseRefName: pr.baseRef ?? "main",
         timelineItems: firstPage((pr.timeline ?? []).map(timelineNode)),
         forcePushes: { nodes: [] },
-        commits: { nodes: [...(pr.earlierSignoffs ?? []).map((s) => ({ commit: appSignoffs([s]) })), { commit: appSignoffs([]) }] },
+        commits: { nodes: [...(pr.earlierSignoffs ?? []).map((s) => ({ commit: appSignoffs([s], number) })), { commit: appSignoffs([], number) }] },
       },
     },
   };

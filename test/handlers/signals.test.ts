@@ -14,6 +14,7 @@ import {
   INSTALLATION,
   lines,
   NUMBER,
+  ownedBy,
   OWNER,
   REPO,
   review,
@@ -43,7 +44,7 @@ async function deliver(event: string, payload: unknown, spec: EvaluationSpec) {
 }
 
 /** The sign-off run as this app last wrote it on the head: its memo at the end of the summary. */
-const signoffRun = (summary: string) => ({ [SIGNOFF]: { id: 102, conclusion: "action_required", title: "2 of 3 sectors: waiting for Civil society", summary } });
+const signoffRun = (summary: string, pr = NUMBER) => ({ [SIGNOFF]: { id: 102, conclusion: "action_required", title: "2 of 3 sectors: waiting for Civil society", summary, externalId: ownedBy(pr) } });
 
 describe("a command stands whatever a writer does to its comment", () => {
   beforeEach(() => {
