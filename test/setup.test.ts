@@ -5,6 +5,7 @@
 // permissions and events, each checked against GitHub's published descriptions). Then the code
 // exchange (GitHub redirecting back with a code) against a local stand-in of GitHub's
 // `POST /app-manifests/{code}/conversions`, and a restart that serves webhooks.
+import { waitUntilListening } from "./helpers/listening.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -63,17 +64,7 @@ async function startServer(cwd: string, env: Record<string, string>): Promise<{ 
     env: { PATH: process.env.PATH ?? "", PORT: String(port), HOST: "127.0.0.1", GOVERNANCE_SCHEDULE: "off", ...env },
   });
   children.push(child);
-  let output = "";
-  await new Promise<void>((done, fail) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Listening on")) done();
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("exit", (code) => fail(new Error(`the server exited (${code}) before listening:\n${output}`)));
-  });
-  return { port, output: () => output };
+  return { port, output: await waitUntilListening(child) };
 }
 
 const decode = (s: string) =>

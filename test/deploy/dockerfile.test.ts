@@ -2,6 +2,7 @@
 // what matters is asserted: a build stage (npm ci, npm run build), a runtime stage with production
 // dependencies only, not root, NODE_ENV=production, the server as CMD; and the runtime's own
 // environment and command, run here on the built lib/, refuse to start without real credentials.
+import { waitUntilListening } from "../helpers/listening.js";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
@@ -176,17 +177,8 @@ describe("the Dockerfile", () => {
         GOVERNANCE_SCHEDULE: "off",
       },
     });
-    let output = "";
     const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-    await new Promise<void>((done, fail) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("Listening on")) done();
-      };
-      child.stdout.on("data", onData);
-      child.stderr.on("data", onData);
-      child.on("exit", () => fail(new Error(`the server did not start:\n${output}`)));
-    });
+    const output = await waitUntilListening(child);
     try {
       const server = Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim());
       // The premise: inside its namespace the server is PID 1.
@@ -194,7 +186,7 @@ describe("the Dockerfile", () => {
       expect(healthy()).toBe(0);
       process.kill(server, "SIGTERM");
       expect(await exited).toBe(0);
-      expect(output).toContain("SIGTERM: stopping the server");
+      expect(output()).toContain("SIGTERM: stopping the server");
       expect(healthy()).not.toBe(0);
     } finally {
       child.kill("SIGKILL");
