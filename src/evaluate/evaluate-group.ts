@@ -4,12 +4,13 @@
 // from GitHub now, never a check written earlier), without writing anything on the PR; then both
 // checks are written on the group's commit: success only when every PR holds. Whatever cannot be
 // read or told for sure fails the group: nothing lands by accident.
+import type { SeenCommand } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { getMergeGroup, MergeGroupError, type MergeGroupEvent } from "../github/merge-queue.js";
 import type { CheckOutput, RenderContext } from "../render/context.js";
 import { renderGroupCheck, renderGroupProblemCheck, type GroupMember } from "../render/queue-check.js";
-import { errorDetails, evaluatePullRequest, publishBoth, renderContextOf, type EvaluationDeps } from "./evaluate-pr.js";
+import { errorDetails, evaluatePullRequest, publishBoth, renderContextOf, withMemos, type EvaluationDeps } from "./evaluate-pr.js";
 import { getRules } from "./governance.js";
 import { decodeOwner, encodeGroupOwner, sameOwner } from "./sweep-hint.js";
 import { getLatestCheckRuns } from "../github/checks.js";
@@ -109,7 +110,14 @@ export async function evaluateMergeGroup(octokit: GitHub, target: GroupTarget, d
       return { number: pull_number, state: outcome.status === "closed" ? "closed" : "unreadable" };
     });
   const declaration = renderGroupCheck(members("declaration"), base, ctx);
-  const signoff = renderGroupCheck(members("signoff"), base, ctx);
+  // The group's run on a commit that is also PRs' head remembers their commands, as theirs did.
+  const signoff = withMemos(
+    renderGroupCheck(members("signoff"), base, ctx),
+    existing,
+    heads.flatMap((j): Array<[number, SeenCommand[]]> => (j.outcome.status === "evaluated" ? [[j.pull_number, j.outcome.memo]] : [])),
+    undefined,
+    ctx,
+  );
   const owner = { pr: null, shared: false, group: true, heads: heads.map((j) => j.pull_number) };
   const writes = await publishBoth(octokit, repo, head_sha, deps.appId, ctx, declaration, signoff, { external_id: encodeGroupOwner(owner.heads), sameOwner: (id) => sameOwner(id, owner) }, existing);
   return { status: "evaluated", pulls, declaration, signoff, writes };

@@ -1,7 +1,7 @@
 // One evaluation of one pull request: rules -> facts -> decide -> render -> publish. It is a
 // function of (installation, repository, PR) that re-derives everything from GitHub, so running
 // it again is always safe, and it writes nothing when the checks already say the same.
-import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH, MARKER_INSTRUCTIONS } from "../constants.js";
+import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH, MARKER_INSTRUCTIONS, MAX_CHECK_OUTPUT_CHARS } from "../constants.js";
 import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
 import { governedFiles } from "../core/decisions.js";
 import { entryOf, indexRegistry } from "../core/people.js";
@@ -12,7 +12,7 @@ import type { GitHub } from "../github/client.js";
 import { getLatestCheckRuns, publishCheckRun, type ExistingRun, type ExistingRuns } from "../github/checks.js";
 import { ensureMarkedComment } from "../github/comments.js";
 import { readPullRequest } from "../github/facts.js";
-import { decodeMemo, mergeMemos, withMemo, writtenFor } from "../github/signal-memo.js";
+import { memosIn, mergeMemos, rememberedFor, withMemo, withoutMemo } from "../github/signal-memo.js";
 import { readFileAtDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { loadPolicy } from "../policy/load.js";
 import { parseRegistry, registryLocationOf } from "../policy/registry.js";
@@ -72,7 +72,16 @@ async function leaveHint(deps: EvaluationDeps, target: EvaluationTarget, hint: S
 export type EvaluationOutcome =
   | { status: "not-governed" }
   | { status: "closed" }
-  | { status: "evaluated"; title: string; headSha: string; declaration: CheckOutput; signoff: CheckOutput; writes: number }
+  | {
+      status: "evaluated";
+      title: string;
+      headSha: string;
+      declaration: CheckOutput;
+      signoff: CheckOutput;
+      /** The commands the app has seen on the PR, to remember (src/github/signal-memo.ts). */
+      memo: SeenCommand[];
+      writes: number;
+    }
   | { status: "error"; error: unknown; writes: number };
 
 const fileUrl = (htmlBase: string, file: FileRef, branch: string): string =>
@@ -163,7 +172,7 @@ export async function evaluatePullRequest(
         if (done.action === "created") ownComments++;
       }
     }
-    if (!publish) return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, writes };
+    if (!publish) return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, memo, writes };
     const hint: SweepHint = {
       signature: signatureOf(
         {
@@ -180,10 +189,9 @@ export async function evaluatePullRequest(
       next,
       error: false,
     };
-    signoff = withMemo(signoff, memo);
-    writes += await publishForPull(octokit, { ...target, headSha: facts.headSha, defaultBranch }, deps, ctx, declaration, signoff, hint, true, existing);
+    writes += await publishForPull(octokit, { ...target, headSha: facts.headSha, defaultBranch }, deps, ctx, declaration, signoff, memo, hint, true, existing);
     await leaveHint(deps, target, hint);
-    return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, writes };
+    return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, memo, writes };
   } catch (error) {
     deps.log?.warn({ err: error, pr: target }, "evaluation failed: the checks fail closed");
     if (!publish) return { status: "error", error, writes };
@@ -204,7 +212,7 @@ export async function evaluatePullRequest(
       try {
         const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha: headSha, appId: deps.appId });
         // A failed evaluation forgets nothing: the memo of the run it replaces is carried over.
-        writes += await publishForPull(octokit, { ...target, headSha, defaultBranch: ctx.defaultBranch }, deps, ctx, failed, withMemo(failed, memoOf(existing, target.pull_number)), failedHint, false, existing);
+        writes += await publishForPull(octokit, { ...target, headSha, defaultBranch: ctx.defaultBranch }, deps, ctx, failed, failed, memoOf(existing, target.pull_number), failedHint, false, existing);
       } catch (publishError) {
         deps.log?.warn({ err: publishError }, "could not write the failed checks either");
       }
@@ -292,6 +300,11 @@ const runOutput = (run: ExistingRun): CheckOutput => ({
  * PR that does not hold; a merge group's run is never replaced by anything less restrictive. A
  * commit only one PR stands for costs nothing more. `judgeOthers` false (an evaluation that failed
  * by an error: it writes a failure, the most restrictive) keeps the notes without listing.
+ *
+ * Whatever outcome it shows, the sign-off run remembers the commands seen on every PR it stands
+ * for (src/github/signal-memo.ts, by PR): this PR's `memo`, each other PR's as judged now, and what
+ * the run it replaces remembered for any PR not judged now. When all of it cannot fit in one
+ * check run, the run fails (never passes with part of its memory dropped).
  */
 async function publishForPull(
   octokit: GitHub,
@@ -300,6 +313,8 @@ async function publishForPull(
   ctx: RenderContext,
   declaration: CheckOutput,
   signoff: CheckOutput,
+  /** The commands seen on this PR, to remember. */
+  memo: readonly SeenCommand[],
   hint: SweepHint,
   judgeOthers: boolean,
   /** This app's runs on the head, when the caller has just read them (for the memo). */
@@ -315,7 +330,7 @@ async function publishForPull(
   const heads = [...new Set(owners.flatMap((o) => (o ? [...o.heads, ...(o.group && o.pr !== null ? [o.pr] : [])] : [])).filter((n) => n !== self))];
   const shared = owners.some((o) => o !== null && (o.shared || (o.pr !== null && o.pr !== self))) || heads.length > 0;
 
-  const others: Array<{ pr: number; declaration: CheckOutput; signoff: CheckOutput }> = [];
+  const others: Array<{ pr: number; declaration: CheckOutput; signoff: CheckOutput; memo?: SeenCommand[] }> = [];
   let sharing = shared;
   if (judgeOthers && (shared || group)) {
     const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: head_sha, per_page: 100 });
@@ -324,7 +339,7 @@ async function publishForPull(
     const judged = await Promise.all(numbers.map(async (pull_number) => ({ pr: pull_number, outcome: await evaluatePullRequest(octokit, { ...repo, pull_number }, deps, { publish: false }) })));
     for (const { pr, outcome } of judged) {
       if (outcome.status === "evaluated") {
-        if (outcome.headSha === head_sha) others.push({ pr, declaration: outcome.declaration, signoff: outcome.signoff });
+        if (outcome.headSha === head_sha) others.push({ pr, declaration: outcome.declaration, signoff: outcome.signoff, memo: outcome.memo });
       } else if (outcome.status === "error") {
         const failed = renderErrorCheck(errorDetails(outcome.error), ctx);
         others.push({ pr, declaration: failed, signoff: failed });
@@ -334,6 +349,7 @@ async function publishForPull(
   const prs = [self, ...others.map((o) => o.pr)].sort((a, b) => a - b);
   const owner: CheckOwner = { pr: self, shared: sharing, group, heads: group ? [...new Set([...heads, ...others.map((o) => o.pr)])].sort((a, b) => a - b) : [] };
   const external_id = encodeHint(hint, owner);
+  const fresh: Array<[number, readonly SeenCommand[]]> = [[self, memo], ...others.flatMap((o): Array<[number, SeenCommand[]]> => (o.memo ? [[o.pr, o.memo]] : []))];
 
   let writes = 0;
   for (const [i, name] of names.entries()) {
@@ -358,6 +374,7 @@ async function publishForPull(
       output = worst.pr === self || worst.output.conclusion === "success" ? own : renderSharedCheck(worst.pr, worst.output, prs, ctx);
       note = { external_id, sameOwner: (id) => sameOwner(id, owner) };
     }
+    if (name === CHECK_SIGNOFF) output = withMemos(output, existing, fresh, worst.pr === null ? undefined : self, ctx);
     const done = await publishCheckRun(octokit, { ...repo, head_sha, name, output, details_url: ctx.policyUrl, appId: deps.appId, now: ctx.now, ...note }, existing);
     if (done !== "unchanged") writes++;
   }
@@ -416,10 +433,27 @@ export async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRe
   facts.headDiagnostics = diagnostics;
 }
 
+/**
+ * The sign-off output `output`, to be written on a commit where this app's runs are `existing`,
+ * with the memo of every PR's commands (src/github/signal-memo.ts): what the run it replaces
+ * remembered, each PR of `fresh` as seen now (`owner`: the PR the run is written for, if any).
+ * When all of it cannot fit in one check run, the run fails and keeps what it can (the first of
+ * `fresh`): it never passes with part of its memory dropped.
+ */
+export function withMemos(output: CheckOutput, existing: ExistingRuns, fresh: ReadonlyArray<readonly [number, readonly SeenCommand[]]>, owner: number | undefined, ctx: RenderContext): CheckOutput {
+  const run = existing.get(CHECK_SIGNOFF);
+  const memos = run ? memosIn({ externalId: run.external_id, summary: run.output.summary }) : new Map<number, SeenCommand[]>();
+  for (const [pr, seen] of fresh) memos.set(pr, [...seen]);
+  const remembered = withMemo({ ...output, summary: withoutMemo(output.summary) }, memos, owner);
+  if (remembered.summary.length <= MAX_CHECK_OUTPUT_CHARS) return remembered;
+  const failed = renderErrorCheck({ message: "the commands seen on the pull requests sharing this commit do not fit in one check run" }, ctx);
+  return withMemo(failed, new Map(fresh.slice(0, 1)), owner);
+}
+
 /** The commands remembered by this app's sign-off run among `runs` (its own, read by app id). */
 function memoOf(runs: ExistingRuns, pr: number): SeenCommand[] {
   const run = runs.get(CHECK_SIGNOFF);
-  return writtenFor(run?.external_id, pr) ? decodeMemo(run?.output.summary) : [];
+  return run ? rememberedFor({ externalId: run.external_id, summary: run.output.summary }, pr) : [];
 }
 
 /** Whether someone has an entry in the registry (by id when both give one, else by login): only their commands are remembered. */

@@ -5,7 +5,7 @@ import { CHECK_SIGNOFF } from "../constants.js";
 import type { Actor, BaseChange, ChangedFile, CommentFact, CommitFact, LabelEvent, PullRequestFacts, ReviewDismissal, ReviewFact, SeenCommand } from "../core/types.js";
 import { graphqlQuery, type GitHub } from "./client.js";
 import type { RepoRef } from "./files.js";
-import { decodeMemo, mergeMemos, writtenFor } from "./signal-memo.js";
+import { mergeMemos, rememberedFor } from "./signal-memo.js";
 
 export class GitHubFactsError extends Error {
   override readonly name = "GitHubFactsError";
@@ -546,9 +546,9 @@ function memosOf(pr: NonNullable<NonNullable<PullRequestQueryResult["repository"
     for (const suite of commit?.checkSuites?.nodes ?? []) {
       // Filtered by GitHub, and checked again: only this app's own runs are its memory.
       if (suite?.app?.databaseId !== appId) continue;
-      // A run written for this PR only: a commit may also be another PR's (a PR stacked on another's
-      // branch has its commits), and that PR's commands are no signal here.
-      for (const run of suite.checkRuns?.nodes ?? []) if (writtenFor(run?.externalId, number)) memos.push(decodeMemo(run?.summary));
+      // This PR's commands only: a commit may also be another PR's (a PR stacked on another's
+      // branch has its commits, a twin PR shares its head), and that PR's commands are no signal here.
+      for (const run of suite.checkRuns?.nodes ?? []) if (run) memos.push(rememberedFor({ externalId: run.externalId, summary: run.summary }, number));
     }
   }
   return mergeMemos(...memos);

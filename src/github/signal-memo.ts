@@ -7,6 +7,14 @@
 //
 //   <!-- partnership-governance:seen-commands data=[[commentId,"login",userId|null,"abstain"|"recuse","createdAt"],...] -->
 //
+// A check is GitHub's per commit, not per PR: when several open PRs share one head commit, the run
+// on it shows one outcome (the most restrictive, src/evaluate/evaluate-pr.ts publishForPull), but
+// it must remember every one of those PRs' commands, or a writer could erase a recusal on one PR
+// while the commit shows another's words. So the memo is either the run's owner's commands (the
+// list above, when only the PR it was written for has any) or each PR's, by number:
+//
+//   <!-- partnership-governance:seen-commands data={"12":[[...],...],"13":[[...],...]} -->
+//
 // It is read back only from this app's own runs (filtered by app id, and checked again), on the
 // PR's head and on the commits it had before (src/github/facts.ts), so it survives pushes and
 // force-pushes; text of the same shape in a comment, a PR body or another app's check is never read.
@@ -18,28 +26,45 @@ import { decodeOwner } from "../evaluate/sweep-hint.js";
 const MEMO_PREFIX = `${MARKER_PREFIX}seen-commands data=`;
 const MEMO_SUFFIX = " -->";
 // Only at the very end of a summary the app wrote: text rendered before it cannot end it.
-const TRAILING_MEMO = /<!-- partnership-governance:seen-commands data=(\[\S*\]) -->\s*$/;
+const TRAILING_MEMO = /<!-- partnership-governance:seen-commands data=(\[\S*\]|\{\S*\}) -->\s*$/;
 // A login as GitHub allows it (letters, digits, hyphens): the memo's JSON (no spaces, no `<`)
 // can never close the HTML comment nor carry markup.
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
-/** The hidden memo of `seen`, as written at the end of the sign-off summary. */
-export function encodeMemo(seen: readonly SeenCommand[]): string {
-  const rows = seen.filter((s) => LOGIN.test(s.login)).map((s) => [s.commentId, s.login, s.userId, s.verb, s.createdAt]);
-  return `${MEMO_PREFIX}${JSON.stringify(rows)}${MEMO_SUFFIX}`;
+/** The commands remembered for each PR, by number. */
+export type MemosByPull = ReadonlyMap<number, readonly SeenCommand[]>;
+
+const rowsOf = (seen: readonly SeenCommand[]) => seen.filter((s) => LOGIN.test(s.login)).map((s) => [s.commentId, s.login, s.userId, s.verb, s.createdAt]);
+
+/** The hidden memo of `seen` (the run's owner's commands), or of each PR's commands, as written at the end of the sign-off summary. */
+export function encodeMemo(seen: readonly SeenCommand[] | MemosByPull): string {
+  const data = Array.isArray(seen) ? rowsOf(seen) : Object.fromEntries([...(seen as MemosByPull)].map(([pr, rows]) => [String(pr), rowsOf(rows)]));
+  return `${MEMO_PREFIX}${JSON.stringify(data)}${MEMO_SUFFIX}`;
 }
 
-/** The commands remembered in a summary the app wrote; [] when it has none or it is unreadable. */
-export function decodeMemo(summary: string | null | undefined): SeenCommand[] {
+type ParsedMemo = { owner: SeenCommand[] } | { byPull: Map<number, SeenCommand[]> };
+
+function parseMemo(summary: string | null | undefined): ParsedMemo | null {
   const m = TRAILING_MEMO.exec(summary ?? "");
-  if (!m) return [];
-  let rows: unknown;
+  if (!m) return null;
+  let data: unknown;
   try {
-    rows = JSON.parse(m[1]!);
+    data = JSON.parse(m[1]!);
   } catch {
-    return [];
+    return null;
   }
-  if (!Array.isArray(rows)) return [];
+  if (Array.isArray(data)) return { owner: parseRows(data) };
+  if (data === null || typeof data !== "object") return null;
+  const byPull = new Map<number, SeenCommand[]>();
+  for (const [key, rows] of Object.entries(data)) {
+    const pr = Number(key);
+    if (!/^[1-9]\d*$/.test(key) || !Number.isSafeInteger(pr) || !Array.isArray(rows)) continue;
+    byPull.set(pr, parseRows(rows));
+  }
+  return { byPull };
+}
+
+function parseRows(rows: readonly unknown[]): SeenCommand[] {
   const out: SeenCommand[] = [];
   for (const row of rows) {
     if (!Array.isArray(row) || row.length !== 5) continue;
@@ -54,6 +79,37 @@ export function decodeMemo(summary: string | null | undefined): SeenCommand[] {
   return out;
 }
 
+/**
+ * The commands remembered in a summary the app wrote: its owner's list, or PR `pr`'s entry of a
+ * memo by PR (none without `pr`); [] when it has none or it is unreadable.
+ */
+export function decodeMemo(summary: string | null | undefined, pr?: number): SeenCommand[] {
+  const memo = parseMemo(summary);
+  if (!memo) return [];
+  if ("owner" in memo) return memo.owner;
+  return pr === undefined ? [] : (memo.byPull.get(pr) ?? []);
+}
+
+/**
+ * The commands a sign-off run of this app remembers for PR `pr`: its entry of a memo by PR, or the
+ * run's owner's list when the run was written for `pr` (its `external_id`, src/evaluate/sweep-hint.ts).
+ */
+export function rememberedFor(run: { externalId: string | null | undefined; summary: string | null | undefined }, pr: number): SeenCommand[] {
+  const memo = parseMemo(run.summary);
+  if (!memo) return [];
+  if ("owner" in memo) return writtenFor(run.externalId, pr) ? memo.owner : [];
+  return memo.byPull.get(pr) ?? [];
+}
+
+/** Every PR's commands a sign-off run remembers (the owner's list under the PR it was written for). */
+export function memosIn(run: { externalId: string | null | undefined; summary: string | null | undefined }): Map<number, SeenCommand[]> {
+  const memo = parseMemo(run.summary);
+  if (!memo) return new Map();
+  if ("byPull" in memo) return memo.byPull;
+  const owner = decodeOwner(run.externalId)?.pr;
+  return owner === null || owner === undefined ? new Map() : new Map([[owner, memo.owner]]);
+}
+
 /** Every command of several memos once (by comment id; the first seen wins). */
 export function mergeMemos(...memos: ReadonlyArray<readonly SeenCommand[]>): SeenCommand[] {
   const byId = new Map<number, SeenCommand>();
@@ -61,14 +117,28 @@ export function mergeMemos(...memos: ReadonlyArray<readonly SeenCommand[]>): See
   return [...byId.values()];
 }
 
+/** A summary without the memo at its end (a run's output carried over gets a memo of its own). */
+export function withoutMemo(summary: string): string {
+  const m = TRAILING_MEMO.exec(summary);
+  return m ? summary.slice(0, m.index).replace(/\n\n$/, "") : summary;
+}
+
 /**
- * The sign-off output with the memo at the end of its summary (none when there is nothing to remember), the summary shortened before it
- * when both would pass GitHub's limit of a check output (the memo is never cut: it is small, at
- * most one command per registered person, and bounded by src/core/signals.ts).
+ * The sign-off output with the memo at the end of its summary (none when there is nothing to
+ * remember), the summary shortened before it when both would pass GitHub's limit of a check
+ * output (the memo is never cut: it is small, at most one command per registered person for each
+ * PR, bounded by src/core/signals.ts). Given each PR's commands and the run's `owner`, the memo is
+ * the owner's list when only the owner has any, else by PR. Past the limit only when the memo alone
+ * is (the caller checks).
  */
-export function withMemo(output: CheckOutput, seen: readonly SeenCommand[]): CheckOutput {
-  if (seen.length === 0) return output; // nothing to remember: the output as rendered
-  const memo = encodeMemo(seen);
+export function withMemo(output: CheckOutput, seen: readonly SeenCommand[] | MemosByPull, owner?: number): CheckOutput {
+  let memoOf: readonly SeenCommand[] | MemosByPull = seen;
+  if (!Array.isArray(seen)) {
+    const kept = new Map([...(seen as MemosByPull)].filter(([, rows]) => rows.length > 0).sort(([a], [b]) => a - b));
+    memoOf = kept.size === 1 && kept.has(owner ?? NaN) ? kept.get(owner!)! : kept;
+  }
+  if ((Array.isArray(memoOf) ? memoOf.length : (memoOf as MemosByPull).size) === 0) return output; // nothing to remember: the output as rendered
+  const memo = encodeMemo(memoOf);
   const room = MAX_CHECK_OUTPUT_CHARS - memo.length - 2;
   const summary = output.summary.length <= room ? output.summary : `${output.summary.slice(0, Math.max(0, room - 1))}…`;
   return { ...output, summary: `${summary}\n\n${memo}` };

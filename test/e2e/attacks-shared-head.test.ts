@@ -5,6 +5,7 @@
 // on the code it was written against.
 import { describe, expect, it } from "vitest";
 import { worldPerTest } from "./world.js";
+import { HOUR } from "./harness.js";
 
 const createWorld = worldPerTest();
 
@@ -58,5 +59,57 @@ describe("promise 1: one PR's checks cannot be satisfied by another PR's evaluat
     await w.app.sweep();
     await w.settle();
     expect(w.signoff(decision)?.conclusion).not.toBe("success");
+  });
+});
+
+describe("promise 1: what the app remembered of one PR is not lost when its head is shared", () => {
+  // A charter amendment by alice (civil society): three sectors, civil society among them. dan,
+  // civil society's voter, approves, then recuses (he chairs the fund it amends). The app must
+  // remember the recusal (SPEC "How votes are read": only its author withdraws it). A writer opens
+  // a twin PR on the very same head commit: the check on that commit now carries the twin's words.
+  // The writer then edits or deletes dan's recusal on the first PR and closes the twin.
+  it.each([
+    ["edits", "editComment"],
+    ["deletes", "deleteComment"],
+  ] as const)("a writer %s a voter's recusal while the head's check shows a twin PR's outcome: the recusal still stands", async (_what, how) => {
+    const w = await createWorld();
+    const charter = { "CHARTER.md": "# Charter\n\nAmended.\n" };
+    const pr = await w.openPull({ author: "alice", title: "Amend article 4", files: charter });
+    for (const who of ["bob", "carol", "dan"]) await w.approve(pr, who);
+    await w.settle();
+    w.clock.advance(HOUR);
+    const recusal = await w.comment(pr, "dan", "/governance recuse I chair the fund this amends");
+    await w.settle();
+    expect(w.signoff(pr)).toMatchObject({ conclusion: "action_required", title: "2 of 3 sectors: waiting for Civil society" });
+
+    // The twin: a branch of the writer's own at the same commit, a PR from it (as restrictive:
+    // a charter amendment with no approval, so its own words are written on the shared commit).
+    const head = w.headSha(pr);
+    w.clock.advance(HOUR);
+    const twin = w.standin.openPull(w.repo, { author: "mallory", title: "Amend article 4 (copy)", files: charter, at: w.clock.now() });
+    w.repo.branches.set(twin.headRef, head);
+    twin.commits = [head];
+    await w.deliver("pull_request", w.pullPayload("opened", twin.number));
+    await w.settle();
+    expect(w.headSha(twin.number)).toBe(head);
+
+    w.clock.advance(HOUR);
+    if (how === "editComment") await w.editComment(pr, recusal, "Thanks, all good.", "mallory");
+    else await w.deleteComment(pr, recusal, "mallory");
+    await w.settle();
+    w.clock.advance(HOUR);
+    await w.close(twin.number);
+    await w.settle();
+    // Any later evaluation of the first PR: dan's approval must not come back.
+    w.clock.advance(HOUR);
+    await w.comment(pr, "erin", "/governance check");
+    await w.settle();
+    expect(w.signoff(pr), "dan's withdrawn approval came back once his recusal was erased").toMatchObject({
+      conclusion: "action_required",
+      title: "2 of 3 sectors: waiting for Civil society",
+    });
+    await w.app.sweep();
+    await w.settle();
+    expect(w.signoff(pr)?.conclusion).toBe("action_required");
   });
 });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_CHECK_OUTPUT_CHARS } from "../../src/constants.js";
 import type { SeenCommand } from "../../src/core/types.js";
-import { decodeMemo, encodeMemo, mergeMemos, withMemo } from "../../src/github/signal-memo.js";
+import { decodeMemo, encodeMemo, memosIn, mergeMemos, rememberedFor, withMemo, withoutMemo } from "../../src/github/signal-memo.js";
+import { encodeHint } from "../../src/evaluate/sweep-hint.js";
 
 const bob: SeenCommand = { commentId: 101, login: "bob", userId: 7, verb: "recuse", createdAt: "2026-11-21T09:00:00Z" };
 const dan: SeenCommand = { commentId: 103, login: "dan", userId: null, verb: "abstain", createdAt: "2026-11-21T10:00:00Z" };
@@ -49,4 +50,44 @@ describe("the memo of seen commands", () => {
   it("merges memos once per comment", () => {
     expect(mergeMemos([bob], [bob, dan], [])).toEqual([bob, dan]);
   });
+
+  describe("on a commit several PRs share", () => {
+    const hint = { signature: "s", next: null, error: false };
+    const writtenFor = (pr: number) => encodeHint(hint, { pr, shared: true, group: false, heads: [] });
+
+    it("remembers each PR's commands by number, and gives each PR only its own", () => {
+      const out = withMemo({ conclusion: "action_required", title: "t", summary: "Waiting" }, new Map([[12, [bob]], [13, [dan]]]), 12);
+      expect(out.summary).toContain('data={"12":');
+      expect(rememberedFor({ externalId: writtenFor(12), summary: out.summary }, 12)).toEqual([bob]);
+      expect(rememberedFor({ externalId: writtenFor(12), summary: out.summary }, 13)).toEqual([dan]);
+      expect(rememberedFor({ externalId: writtenFor(12), summary: out.summary }, 14)).toEqual([]);
+      expect(decodeMemo(out.summary, 13)).toEqual([dan]);
+      expect(decodeMemo(out.summary), "a memo by PR read for no PR").toEqual([]);
+      expect(memosIn({ externalId: writtenFor(12), summary: out.summary })).toEqual(new Map([[12, [bob]], [13, [dan]]]));
+    });
+
+    it("writes the owner's list when only the owner has commands, read only for the PR the run was written for", () => {
+      const out = withMemo({ conclusion: "success", title: "t", summary: "s" }, new Map([[12, [bob]], [13, []]]), 12);
+      expect(out.summary).toContain("seen-commands data=[[");
+      expect(rememberedFor({ externalId: writtenFor(12), summary: out.summary }, 12)).toEqual([bob]);
+      expect(rememberedFor({ externalId: writtenFor(12), summary: out.summary }, 13)).toEqual([]);
+      expect(memosIn({ externalId: writtenFor(12), summary: out.summary })).toEqual(new Map([[12, [bob]]]));
+      // Another PR's list on the run: by PR, never under the run's owner.
+      expect(withMemo({ conclusion: "success", title: "t", summary: "s" }, new Map([[13, [dan]]]), 12).summary).toContain('data={"13":');
+    });
+
+    it("drops keys that are no PR number and rows that are no command", () => {
+      const summary = `x\n<!-- partnership-governance:seen-commands data=${JSON.stringify({ "012": [[101, "bob", 7, "recuse", "2026-11-21T09:00:00Z"]], abc: [], "13": [[103, "dan", null, "abstain", "2026-11-21T10:00:00Z"], [1, "x"]] })} -->`;
+      expect(memosIn({ externalId: null, summary })).toEqual(new Map([[13, [dan]]]));
+    });
+
+    it("replaces the memo of an output it carries over, never stacks two", () => {
+      const once = withMemo({ conclusion: "success", title: "t", summary: "Signed off" }, [bob]);
+      expect(withoutMemo(once.summary)).toBe("Signed off");
+      const twice = withMemo({ ...once, summary: withoutMemo(once.summary) }, [dan]);
+      expect(twice.summary.match(/seen-commands/g)).toHaveLength(1);
+      expect(encodeMemo(new Map([[12, [bob]]]))).toBe(`<!-- partnership-governance:seen-commands data={"12":[[101,"bob",7,"recuse","2026-11-21T09:00:00Z"]]} -->`);
+    });
+  });
 });
+
