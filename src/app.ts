@@ -4,7 +4,9 @@ import type { ApplicationFunction, Probot } from "probot";
 import { evaluateMergeGroup, JudgedGroups } from "./evaluate/evaluate-group.js";
 import { evaluatePullRequest } from "./evaluate/evaluate-pr.js";
 import { recordClose } from "./evaluate/record-close.js";
-import { DurableQueue, type DurableQueueOptions } from "./evaluate/durable-queue.js";
+// Types only: the durable queue (BullMQ, ioredis) is loaded when REDIS_URL is set, never in the
+// Action's bundle (package.json's build:action leaves both packages out).
+import type { DurableQueue, DurableQueueOptions } from "./evaluate/durable-queue.js";
 import { CourtesyWrites } from "./evaluate/courtesy.js";
 import { EvaluationQueue } from "./evaluate/queue.js";
 import { appSweepSource, publishReports, sweep, type PublishReports } from "./evaluate/sweep.js";
@@ -169,6 +171,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     // The durable queue: this process's worker joins the others on the same Redis, and the sweep
     // becomes a scheduled job that one replica runs at each tick.
     return (async () => {
+      const { DurableQueue } = await import("./evaluate/durable-queue.js");
       const started = await DurableQueue.start({ ...durableOptions, perform, sweep: runSweep, log: app.log });
       durable = started;
       await started.schedule(schedule === "off" ? null : schedule);

@@ -13,8 +13,11 @@
 //    the lock promotes the first parked job when it ends. The delay is only a safety net (a lock
 //    holder that died wakes nobody). Parked jobs take no worker slot, so a busy installation
 //    never starves the others.
-import { DelayedError, Job, Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
+//
+// BullMQ and ioredis are loaded when a queue starts (a dynamic import), so that a host without
+// REDIS_URL never loads them, and the Action's bundle, which leaves them out, never needs them.
+import type { Job, Queue, Worker } from "bullmq";
+import type { Redis } from "ioredis";
 import type { HintStore } from "./sweep-hint.js";
 import type { Work } from "./work.js";
 
@@ -81,7 +84,10 @@ type Scripts = Redis & {
   governanceRelease(lock: string, parked: string, value: string): Promise<string | null>;
 };
 
-function connect(url: string, forWorker: boolean): Scripts {
+type BullMQ = typeof import("bullmq");
+type RedisClass = typeof import("ioredis").Redis;
+
+function connect(Redis: RedisClass, url: string, forWorker: boolean): Scripts {
   // A worker's blocking connection must retry for ever (BullMQ asks for maxRetriesPerRequest:
   // null); the producer's fails fast, so that a webhook is answered 500 when Redis is down
   // rather than hanging (GitHub then shows the delivery as failed, to redeliver).
@@ -102,17 +108,20 @@ export class DurableQueue {
   readonly #name: string;
   readonly #lockMs: number;
   readonly #options: DurableQueueOptions;
+  readonly #bullmq: BullMQ;
   /** How long a job's and an installation's lock last without renewal. */
   get lockMs(): number {
     return this.#lockMs;
   }
 
-  private constructor(options: DurableQueueOptions) {
+  private constructor(options: DurableQueueOptions, bullmq: BullMQ, Redis: RedisClass) {
+    const { Queue, Worker } = bullmq;
     this.#options = options;
+    this.#bullmq = bullmq;
     this.#name = options.name ?? "partnership-governance";
     this.#lockMs = Math.max(1000, options.lockMs ?? DEFAULT_LOCK_MS);
-    this.#producer = connect(options.url, false);
-    this.#workerRedis = connect(options.url, true);
+    this.#producer = connect(Redis, options.url, false);
+    this.#workerRedis = connect(Redis, options.url, true);
     this.#queue = new Queue<DurableJobData>(this.#name, { connection: this.#producer });
     this.#worker = new Worker<DurableJobData>(this.#name, (job, token) => this.#process(job, token), {
       connection: this.#workerRedis,
@@ -132,7 +141,8 @@ export class DurableQueue {
 
   /** Connects and starts this process's worker. */
   static async start(options: DurableQueueOptions): Promise<DurableQueue> {
-    const queue = new DurableQueue(options);
+    const [bullmq, { Redis }] = await Promise.all([import("bullmq"), import("ioredis")]);
+    const queue = new DurableQueue(options, bullmq, Redis);
     await queue.#queue.waitUntilReady();
     void queue.#worker.run();
     await queue.#worker.waitUntilReady();
@@ -215,7 +225,7 @@ export class DurableQueue {
       // that next job would be a second run for the same events. Now that the job is delayed, new
       // events coalesce into it, so the stored next job can go.
       await this.#workerRedis.del(`${this.#queue.qualifiedName}:dn:${dedupId(data.installationId, data.key)}`);
-      throw new DelayedError();
+      throw new this.#bullmq.DelayedError();
     }
     const renew = setInterval(() => {
       this.#workerRedis.governanceRenew(lock, holder, this.#lockMs).catch(() => undefined);
@@ -237,7 +247,7 @@ export class DurableQueue {
   async #wake(parked: string, first: string | null): Promise<void> {
     for (let id = first, tries = 0; id !== null && tries < 8; id = await this.#workerRedis.lpop(parked), tries++) {
       try {
-        const job = await Job.fromId(this.#queue, id);
+        const job = await this.#bullmq.Job.fromId(this.#queue, id);
         if (job && (await job.isDelayed())) {
           await job.promote();
           return;

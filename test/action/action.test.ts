@@ -5,10 +5,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GITHUB_ACTIONS_APP_ID, runAction, type ActionOptions } from "../../src/action.js";
 import type { PublishReports } from "../../src/evaluate/sweep.js";
 import { CHECK_DECLARATION, CHECK_SIGNOFF, MARKER_INSTRUCTIONS } from "../../src/constants.js";
@@ -434,10 +434,21 @@ describe("the GitHub Action's entry", () => {
   });
 });
 
+/**
+ * The committed bundle, copied alone into an empty folder: the runner has the Action's files but
+ * no node_modules, so the bundle must need no package (BullMQ and ioredis are left out of it).
+ */
+let alone = "";
+beforeAll(() => {
+  alone = join(mkdtempSync(join(tmpdir(), "governance-action-alone-")), "action.js");
+  copyFileSync(BUNDLE, alone);
+});
+afterAll(() => rmSync(resolve(alone, ".."), { recursive: true, force: true }));
+
 /** Runs the committed bundle as the runner does (node dist/action.js), with only `env`. */
 function runBundle(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BUNDLE], { env: { PATH: process.env.PATH ?? "", ...env } });
+    const child = spawn(process.execPath, [alone], { env: { PATH: process.env.PATH ?? "", ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -495,6 +506,16 @@ function serveEvaluationWithRuns(mock: GitHubMock, pr: PullSpec, runs: RunsByNam
 }
 
 describe("the committed bundle (dist/action.js)", () => {
+  it("holds neither BullMQ nor ioredis (the durable queue is for servers with REDIS_URL), and needs neither", () => {
+    const bundle = readFileSync(BUNDLE, "utf8");
+    // BullMQ's Lua scripts and ioredis's command table, had either been bundled.
+    expect(bundle).not.toContain("moveToFinished");
+    expect(bundle).not.toContain("georadiusbymember");
+    // Left out, they are imported only when a durable queue starts: never by a top-level import.
+    expect(bundle).not.toMatch(/^import[^;]*from\s*"(?:bullmq|ioredis)"/m);
+    expect(bundle).not.toMatch(/[;}]import\s*\{[^}]*\}\s*from\s*"(?:bullmq|ioredis)"/);
+  });
+
   it("delivers a pull_request_target event to the app with the workflow's token, against the runner's API address", async () => {
     // A stand-in for the API on a local port (the bundle is a child process: nock cannot reach
     // it): the repository is there, with no policy, so the app reads the rules and stops.
@@ -532,7 +553,7 @@ describe("the committed bundle (dist/action.js)", () => {
   });
 
   const node = (env: Record<string, string>) =>
-    spawnSync(process.execPath, [BUNDLE], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 15_000 });
+    spawnSync(process.execPath, [alone], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 15_000 });
 
   it.each([
     ["outside a workflow", {}, "GITHUB_EVENT_NAME is not set"],
