@@ -12,7 +12,7 @@ import type { CheckOutput, RenderContext } from "../render/context.js";
 import { renderGroupCheck, renderGroupProblemCheck, type GroupMember } from "../render/queue-check.js";
 import { errorDetails, evaluatePullRequest, publishBoth, renderContextOf, withMemos, type EvaluationDeps } from "./evaluate-pr.js";
 import { getRules } from "./governance.js";
-import { decodeOwner, encodeGroupOwner, sameOwner } from "./sweep-hint.js";
+import { decodeOwner, encodeGroupOwner, sameOwner, type CheckOwner } from "./sweep-hint.js";
 import { getLatestCheckRuns } from "../github/checks.js";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../constants.js";
 
@@ -81,8 +81,9 @@ export async function evaluateMergeGroup(octokit: GitHub, target: GroupTarget, d
 
   let pulls: number[];
   let base: string;
+  let groupBase: string | null;
   try {
-    ({ pulls, base } = await getMergeGroup(octokit, repo, target.group));
+    ({ pulls, base, groupBase } = await getMergeGroup(octokit, repo, target.group));
   } catch (error) {
     deps.log?.warn({ err: error, group: head_sha }, "the pull requests of a merge group cannot be told: its checks fail closed");
     const failed = renderGroupProblemCheck(error instanceof MergeGroupError ? error.problem : { reason: "read", error: errorDetails(error) }, ctx);
@@ -118,7 +119,9 @@ export async function evaluateMergeGroup(octokit: GitHub, target: GroupTarget, d
     undefined,
     ctx,
   );
-  const owner = { pr: null, shared: false, group: true, heads: heads.map((j) => j.pull_number) };
-  const writes = await publishBoth(octokit, repo, head_sha, deps.appId, ctx, declaration, signoff, { external_id: encodeGroupOwner(owner.heads), sameOwner: (id) => sameOwner(id, owner) }, existing);
+  // The group's base is noted on its runs: a PR this commit lands is recorded by its rules.
+  const owner: CheckOwner = { pr: null, shared: false, group: true, heads: heads.map((j) => j.pull_number), ...(groupBase ? { base: groupBase } : {}) };
+  const note = { external_id: encodeGroupOwner(owner.heads, groupBase), sameOwner: (id: string | null | undefined) => sameOwner(id, owner) };
+  const writes = await publishBoth(octokit, repo, head_sha, deps.appId, ctx, declaration, signoff, note, existing);
   return { status: "evaluated", pulls, declaration, signoff, writes };
 }

@@ -347,7 +347,15 @@ async function publishForPull(
     }
   }
   const prs = [self, ...others.map((o) => o.pr)].sort((a, b) => a - b);
-  const owner: CheckOwner = { pr: self, shared: sharing, group, heads: group ? [...new Set([...heads, ...others.map((o) => o.pr)])].sort((a, b) => a - b) : [] };
+  // The group's base stays noted whoever's run stands on its commit (record-close.ts reads it).
+  const groupBase = owners.find((o) => o?.group && o.base)?.base;
+  const owner: CheckOwner = {
+    pr: self,
+    shared: sharing,
+    group,
+    heads: group ? [...new Set([...heads, ...others.map((o) => o.pr)])].sort((a, b) => a - b) : [],
+    ...(group && groupBase ? { base: groupBase } : {}),
+  };
   const external_id = encodeHint(hint, owner);
   const fresh: Array<[number, readonly SeenCommand[]]> = [[self, memo], ...others.flatMap((o): Array<[number, SeenCommand[]]> => (o.memo ? [[o.pr, o.memo]] : []))];
 
@@ -367,9 +375,9 @@ async function publishForPull(
     let note: RunNote;
     if (worst.pr === null) {
       // The merge group's run says as much or more: it stays, noting this PR's head among its own.
-      const groupOwner: CheckOwner = { pr: null, shared: false, group: true, heads: [...new Set([...owners[i]!.heads, self])].sort((a, b) => a - b) };
+      const groupOwner: CheckOwner = { pr: null, shared: false, group: true, heads: [...new Set([...owners[i]!.heads, self])].sort((a, b) => a - b), ...(groupBase ? { base: groupBase } : {}) };
       output = worst.output;
-      note = { external_id: encodeGroupOwner(groupOwner.heads), sameOwner: (id) => sameOwner(id, groupOwner) };
+      note = { external_id: encodeGroupOwner(groupOwner.heads, groupBase), sameOwner: (id) => sameOwner(id, groupOwner) };
     } else {
       output = worst.pr === self || worst.output.conclusion === "success" ? own : renderSharedCheck(worst.pr, worst.output, prs, ctx);
       note = { external_id, sameOwner: (id) => sameOwner(id, owner) };

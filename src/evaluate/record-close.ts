@@ -15,6 +15,9 @@ import { listEventsSince } from "../github/timeline.js";
 import { appLoginOf, type Services } from "../handlers/services.js";
 import { recordClosedPullRequest, type RecordCloseResult } from "../transparency/record.js";
 import { getRules } from "./governance.js";
+import { getLatestCheckRuns } from "../github/checks.js";
+import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../constants.js";
+import { decodeOwner } from "./sweep-hint.js";
 
 /** What the `pull_request.closed` webhook says of this close (a PR can close several times). */
 export interface CloseEvent extends RepoRef {
@@ -41,12 +44,11 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
   // Merged into (or closed against) another branch, nothing reached the default branch: no record,
   // whatever that branch's own rules say (a writer may control them).
   if (pull.base.ref !== defaultBranch) return { status: "not-default-branch" };
-  const rulesCommit =
+  const before =
     close.merged && close.mergeCommitSha
-      ? await defaultHeadBeforeMerge(octokit, repo, close.mergeCommitSha, close.pull_number, pull.commits)
-      : close.late
-        ? await defaultBranchAt(octokit, repo, defaultBranch, close.closedAt)
-        : await defaultBranchAt(octokit, repo, defaultBranch);
+      ? await rulesBeforeMerge(octokit, repo, close.mergeCommitSha, close.pull_number, pull.commits, services.appId)
+      : { sha: close.late ? await defaultBranchAt(octokit, repo, defaultBranch, close.closedAt) : await defaultBranchAt(octokit, repo, defaultBranch), certain: true };
+  const rulesCommit = before.sha;
   const rules = await getRules(octokit, repo, rulesCommit);
   if (!rules.governed) return { status: "not-governed" };
   if (!rules.policy) {
@@ -77,7 +79,10 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
   // An invalid registry counts nobody: a merge then is recorded as without sign-off, never hidden.
   const registry: Registry = rules.registry ?? { path: "", entries: [] };
   const closedAt = new Date(close.closedAt);
-  const signoff = evaluateSignoff({ policy, registry, facts, now: closedAt });
+  const judged = evaluateSignoff({ policy, registry, facts, now: closedAt });
+  // A queue commit whose group's base the app cannot tell: judged strictly, never as signed off.
+  const signoff = before.certain ? judged : { ...judged, signedOff: false };
+  if (!before.certain) services.log?.warn({ pr: close, rules: rulesCommit }, "the merge queue's base of this merge cannot be told: recorded as merged without sign-off");
   return oneWriterPerLog(repo, () =>
     recordClosedPullRequest(octokit, {
       ...repo,
@@ -114,6 +119,39 @@ export async function oneWriterPerLog<T>(repo: RepoRef, write: () => Promise<T>)
   } finally {
     if (logWriters.get(key) === tail) logWriters.delete(key);
   }
+}
+
+/**
+ * The default-branch commit whose rules judge a merge, and whether it is known for sure.
+ *
+ * A PR the merge queue landed has as merge commit the commit the queue built for its entry, on the
+ * commit of the entry before it: its first parent is the default branch's head only for the front
+ * entry. The default branch moved from the group's base straight to the group's last commit, and
+ * the app judged every PR of the group by the base's rules when the queue asked for its checks; it
+ * noted that base on its own runs on the queue's commit (src/evaluate/evaluate-group.ts), which
+ * nobody but the app can write. So: a merge commit carrying this app's merge-group runs is judged
+ * by the base they note (one request); when they note none (a run written by an older version, or
+ * a queue that did not say its base consistently) the base cannot be told for sure, and the merge
+ * is judged by its first parent's rules and recorded as not signed off. Any other merge: as
+ * defaultHeadBeforeMerge tells.
+ */
+export async function rulesBeforeMerge(
+  octokit: GitHub,
+  repo: RepoRef,
+  mergeSha: string,
+  pullNumber: number,
+  commitCount: number,
+  appId: number,
+): Promise<{ sha: string; certain: boolean }> {
+  const runs = await getLatestCheckRuns(octokit, { ...repo, head_sha: mergeSha, appId });
+  const owners = [CHECK_DECLARATION, CHECK_SIGNOFF].map((name) => decodeOwner(runs.get(name)?.external_id));
+  if (owners.some((o) => o?.group)) {
+    const bases = new Set(owners.map((o) => (o?.group ? (o.base ?? null) : null)).filter((b): b is string => b !== null));
+    const base = bases.size === 1 ? [...bases][0]! : null;
+    if (base) return { sha: base, certain: true };
+    return { sha: await defaultHeadBeforeMerge(octokit, repo, mergeSha, pullNumber, commitCount), certain: false };
+  }
+  return { sha: await defaultHeadBeforeMerge(octokit, repo, mergeSha, pullNumber, commitCount), certain: true };
 }
 
 /** GitHub lists at most this many commits of a PR (REST "List commits on a pull request"). */

@@ -79,24 +79,34 @@ export interface CheckOwner {
   group: boolean;
   /** On a group's run: the open PRs whose head the commit also is (judged with the group). */
   heads: readonly number[];
+  /**
+   * On a group's commit: the commit the group is built on, the default branch's head before the
+   * group lands (src/github/merge-queue.ts groupBase), as the queue said when the app judged it.
+   * The record of a PR the queue landed is judged by its rules (src/evaluate/record-close.ts).
+   */
+  base?: string;
 }
 
-const ownerPart = (o: CheckOwner): string => `${o.pr ?? ""}${o.shared ? "s" : ""}${o.group ? "g" : ""}${o.heads.map((n) => `-${n}`).join("")}`;
+const ownerPart = (o: CheckOwner): string =>
+  `${o.pr ?? ""}${o.shared ? "s" : ""}${o.group ? "g" : ""}${o.heads.map((n) => `-${n}`).join("")}${o.group && o.base ? `b${o.base}` : ""}`;
 
 /** The owner of a run, from its `external_id` (null: none noted, a run of an older version). */
 export function decodeOwner(externalId: string | null | undefined): CheckOwner | null {
   const parts = (externalId ?? "").split(".");
   if (parts[0] !== PREFIX || (parts.length !== 5 && parts.length !== 2)) return null;
-  const m = /^(\d*)(s?)(g?)((?:-\d+)*)$/.exec(parts[parts.length - 1]!);
+  const m = /^(\d*)(s?)(g?)((?:-\d+)*)(?:b([0-9a-f]{40}|[0-9a-f]{64}))?$/.exec(parts[parts.length - 1]!);
   if (!m) return null;
   const pr = m[1] ? Number(m[1]) : null;
   const heads = m[4] ? m[4].slice(1).split("-").map(Number) : [];
   if ((pr !== null && !Number.isSafeInteger(pr)) || heads.some((n) => !Number.isSafeInteger(n))) return null;
-  return { pr, shared: m[2] === "s", group: m[3] === "g", heads };
+  const group = m[3] === "g";
+  if (m[5] && !group) return null;
+  return { pr, shared: m[2] === "s", group, heads, ...(m[5] ? { base: m[5] } : {}) };
 }
 
-/** The `external_id` of a merge group's runs: "pg1.g[-<pr>...]" (no hint: the sweep lists PRs). */
-export const encodeGroupOwner = (heads: readonly number[]): string => `${PREFIX}.${ownerPart({ pr: null, shared: false, group: true, heads })}`;
+/** The `external_id` of a merge group's runs: "pg1.g[-<pr>...][b<base>]" (no hint: the sweep lists PRs). */
+export const encodeGroupOwner = (heads: readonly number[], base?: string | null): string =>
+  `${PREFIX}.${ownerPart({ pr: null, shared: false, group: true, heads, ...(base ? { base } : {}) })}`;
 
 /** Whether a run's noted owner is `owner` (a run of an older version noting none counts as this PR's alone). */
 export function sameOwner(externalId: string | null | undefined, owner: CheckOwner): boolean {

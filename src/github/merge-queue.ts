@@ -89,6 +89,13 @@ export interface MergeGroup {
   base: string;
   /** The group's PRs, in queue order (the last is the one the queue branch names). */
   pulls: number[];
+  /**
+   * The commit the whole group is built on: the default branch's head when the queue built it,
+   * which stays its head until the group lands (the branch then moves from it to the group's
+   * commit at once). It is the front entry's base commit, every entry being built on the commit of
+   * the entry before it; null when the queue does not say so consistently.
+   */
+  groupBase: string | null;
 }
 
 /** The entries of one branch's merge queue, in pages of 100 (GitHub's largest page). */
@@ -100,6 +107,7 @@ export const MERGE_QUEUE_QUERY = `query MergeQueueEntries($owner: String!, $repo
         nodes {
           position
           headCommit { oid }
+          baseCommit { oid }
           pullRequest { number state baseRefName }
         }
       }
@@ -110,6 +118,7 @@ export const MERGE_QUEUE_QUERY = `query MergeQueueEntries($owner: String!, $repo
 interface QueueEntryNode {
   position: number;
   headCommit: { oid: string } | null;
+  baseCommit: { oid: string } | null;
   pullRequest: { number: number; state: "OPEN" | "CLOSED" | "MERGED"; baseRefName: string } | null;
 }
 
@@ -174,5 +183,16 @@ export async function getMergeGroup(octokit: GitHub, repo: RepoRef, group: Merge
     if (pr.state !== "OPEN") throw new MergeGroupError({ reason: "pr-closed", number: pr.number });
     if (!pulls.includes(pr.number)) pulls.push(pr.number);
   }
-  return { base, pulls };
+  return { base, pulls, groupBase: groupBaseOf(ahead) };
+}
+
+/** The front entry's base commit, once each entry after it is built on the commit of the one before. */
+function groupBaseOf(ahead: readonly QueueEntryNode[]): string | null {
+  const front = ahead[0]?.baseCommit?.oid;
+  if (!front) return null;
+  for (let i = 1; i < ahead.length; i++) {
+    const before = ahead[i - 1]!.headCommit?.oid;
+    if (!before || ahead[i]!.baseCommit?.oid !== before) return null;
+  }
+  return front;
 }

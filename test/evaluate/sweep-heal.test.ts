@@ -80,6 +80,8 @@ function serveChangedFiles(mock: GitHubMock, files: Record<number, string[]>, as
 }
 
 function serveMergeCommit(mock: GitHubMock): void {
+  // This app's runs on the merge commit: none (no merge group landed it).
+  mock.get(`/repos/${OWNER}/${REPO}/commits/${MERGE}/check-runs?app_id=1&filter=latest&per_page=100`, { body: { total_count: 0, check_runs: [] } });
   const url = (sha: string) => `${GITHUB_API}/repos/${OWNER}/${REPO}/git/commits/${sha}`;
   mock.get(`/repos/${OWNER}/${REPO}/git/commits/${MERGE}`, {
     body: {

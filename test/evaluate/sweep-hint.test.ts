@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeHint, encodeHint, nextRegistryChange, reasonToEvaluate, signatureOf, type ListedPull } from "../../src/evaluate/sweep-hint.js";
+import { decodeHint, decodeOwner, encodeGroupOwner, encodeHint, nextRegistryChange, sameOwner, reasonToEvaluate, signatureOf, type ListedPull } from "../../src/evaluate/sweep-hint.js";
 import { OPEN_PULLS_QUERY } from "../../src/github/open-pulls.js";
 import type { Policy, Registry } from "../../src/core/types.js";
 import { validateQuery } from "../helpers/graphql.js";
@@ -75,5 +75,19 @@ describe("the sweep's hint", () => {
     expect(new Date(nextRegistryChange(policy, registry, NOW)!).toISOString()).toBe("2026-11-25T00:00:00.000Z");
     const never = { declarations: { renewAfterDays: 0 } } as unknown as Policy;
     expect(nextRegistryChange(never, { path: "x", entries: [entry("2026-11-01")] } as unknown as Registry, NOW)).toBeNull();
+  });
+});
+
+describe("the owner noted on a merge group's runs", () => {
+  const BASE = "ab".repeat(20);
+  it("notes the group's base, read back as written; a base on anything but a group's run is no note", () => {
+    expect(encodeGroupOwner([3, 9], BASE)).toBe(`pg1.g-3-9b${BASE}`);
+    expect(decodeOwner(encodeGroupOwner([3, 9], BASE))).toEqual({ pr: null, shared: false, group: true, heads: [3, 9], base: BASE });
+    expect(decodeOwner(encodeGroupOwner([]))).toEqual({ pr: null, shared: false, group: true, heads: [] });
+    expect(decodeOwner(`pg1.12sb${BASE}`)).toBeNull();
+    expect(decodeOwner(`pg1.gb${BASE.slice(1)}`)).toBeNull();
+    // A run noting another base (or none) is another owner's: it is written again.
+    expect(sameOwner(encodeGroupOwner([], BASE), { pr: null, shared: false, group: true, heads: [], base: BASE })).toBe(true);
+    expect(sameOwner(encodeGroupOwner([]), { pr: null, shared: false, group: true, heads: [], base: BASE })).toBe(false);
   });
 });

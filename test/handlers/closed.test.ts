@@ -12,12 +12,15 @@ import { pullRequestPayload } from "../helpers/payloads.js";
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import { chainOf } from "../transparency/builders.js";
 import { FakeGitHub, type FakeIssue } from "../transparency/fake-github.js";
+import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
 import {
+  APP_ID,
   assertDone,
   HEAD,
   INSTALLATION,
   NUMBER,
   OWNER,
+  PAGE,
   REGISTRY,
   REPO,
   requestLine,
@@ -80,15 +83,40 @@ function serveMergeCommit(mock: GitHubMock, times = 1): void {
 }
 
 /**
- * The rules at the merge's first parent (merged), or at the default branch's head (withdrawn: the
- * contents API without a ref, as an evaluation reads them).
+ * This app's runs on the merge commit (`GET /repos/{o}/{r}/commits/{sha}/check-runs`): none, or
+ * the two a merge group's evaluation wrote there, noting `external_id`.
  */
-function serveRules(mock: GitHubMock, merged: boolean, times = 1): void {
+function serveMergeCommitRuns(mock: GitHubMock, times: number, groupNote?: string): void {
+  const app = { id: APP_ID, slug: "partnership-governance", name: "Partnership Governance" };
+  const runs = groupNote
+    ? ([CHECK_DECLARATION, CHECK_SIGNOFF] as const).map((name, i) => ({
+        id: 900 + i,
+        head_sha: MERGE,
+        name,
+        status: "completed",
+        conclusion: "success",
+        details_url: "https://github.com/org/charter/blob/main/.github/governance.yml",
+        external_id: groupNote,
+        app,
+        output: { title: "All 2 pull requests hold: #11, #12", summary: "", text: null, annotations_count: 0, annotations_url: "" },
+      }))
+    : [];
+  mock.get(`/repos/${OWNER}/${REPO}/commits/${MERGE}/check-runs?app_id=${APP_ID}&filter=latest&per_page=${PAGE}`, { body: { total_count: runs.length, check_runs: runs } }, { times });
+}
+
+/**
+ * The rules at the merge's first parent (merged), or at the default branch's head (withdrawn: the
+ * contents API without a ref, as an evaluation reads them); for a merge commit a merge group's
+ * runs stand on (`groupNote`), at `rulesAt` (the base they note).
+ */
+function serveRules(mock: GitHubMock, merged: boolean, times = 1, queue?: { groupNote: string; rulesAt: string; parentRead: boolean }): void {
   // Withdrawn: the default branch's head when the close is recorded (PARENT in these tests).
   for (let i = 0; i < times; i++) serveCloseReads(mock, merged ? {} : { branchHead: PARENT });
-  if (merged) serveMergeCommit(mock, times);
-  serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: PARENT, content: POLICY, times });
-  serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: PARENT, content: REGISTRY, times });
+  if (merged) serveMergeCommitRuns(mock, times, queue?.groupNote);
+  if (merged && (!queue || queue.parentRead)) serveMergeCommit(mock, times);
+  const ref = queue?.rulesAt ?? PARENT;
+  serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref, content: POLICY, times });
+  serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref, content: REGISTRY, times });
 }
 
 /** The relaxed policy as the contents API would give it. */
@@ -132,10 +160,18 @@ function writtenRecords(gh: FakeGitHub): Written[] {
     .map((body) => ({ body, lines: body.split("\n"), json: parseRecordComment(body)!.record! }));
 }
 
-async function deliverClose(opts: { merged: boolean; pr: PullSpec; gh: FakeGitHub; now?: Date; deliveries?: number; extra?: (mock: GitHubMock) => void }) {
+async function deliverClose(opts: {
+  merged: boolean;
+  pr: PullSpec;
+  gh: FakeGitHub;
+  now?: Date;
+  deliveries?: number;
+  extra?: (mock: GitHubMock) => void;
+  queue?: Parameters<typeof serveRules>[3];
+}) {
   const deliveries = opts.deliveries ?? 1;
   const mock = mockGitHub({ installations: [INSTALLATION] });
-  serveRules(mock, opts.merged, deliveries);
+  serveRules(mock, opts.merged, deliveries, opts.queue);
   // The PR's facts, through the same GraphQL query as an evaluation, as GitHub answers it once closed.
   const closed: PullSpec = { state: opts.merged ? "merged" : "closed", closedAt: CLOSED_AT, ...(opts.merged ? { mergeCommit: MERGE } : {}), ...opts.pr };
   for (let i = 0; i < deliveries; i++) servePull(mock, closed);
@@ -200,6 +236,7 @@ describe("pull_request.closed: the record", () => {
     expect(mock.sent("GET").filter((q) => q.path.includes("/contents/")).map((q) => q.query.ref)).toEqual([PARENT, PARENT]);
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
       `GET /repos/${OWNER}/${REPO}/pulls/${NUMBER}`,
+      `GET /repos/${OWNER}/${REPO}/commits/${MERGE}/check-runs?app_id=${APP_ID}&filter=latest&per_page=${PAGE}`,
       `GET /repos/${OWNER}/${REPO}/git/commits/${MERGE}`,
       `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml?ref=${PARENT}`,
       `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml?ref=${PARENT}`,
@@ -211,6 +248,39 @@ describe("pull_request.closed: the record", () => {
     expect(log.comments).toHaveLength(3);
     expect(gh.mock.sent("POST", `/repos/${OWNER}/${REPO}/issues`)).toEqual([]);
     expect(verifyAll(gh)).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it("a PR the merge queue landed behind another entry: judged by the base the group's runs note, not by the entry ahead (its first parent)", async () => {
+    const gh = new FakeGitHub({ maxIssues: 4 });
+    logIssue(gh, "2026-11", chainOf(1));
+    const BASE = "b0a5".padEnd(40, "0");
+    const { mock, records } = await deliverClose({
+      merged: true,
+      gh,
+      pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan") },
+      queue: { groupNote: `pg1.g-7b${BASE}`, rulesAt: BASE, parentRead: false },
+    });
+    expect(records).toHaveLength(1);
+    expect(records[0]!.json).toMatchObject({ outcome: "adopted", signed_off: true, merge_commit: MERGE, rules: BASE });
+    // The first parent (the entry ahead's commit) is never read, nor its rules.
+    expect(mock.sent("GET").filter((q) => q.path.includes("/contents/")).map((q) => q.query.ref)).toEqual([BASE, BASE]);
+    expect(mock.sent("GET").filter((q) => q.path.includes("/git/commits/"))).toEqual([]);
+  });
+
+  it("a merge commit with a merge group's runs noting no base: judged by the first parent, and never recorded as signed off", async () => {
+    const gh = new FakeGitHub({ maxIssues: 4 });
+    logIssue(gh, "2026-11", chainOf(1));
+    const { records } = await deliverClose({
+      merged: true,
+      gh,
+      pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan") },
+      queue: { groupNote: "pg1.g", rulesAt: PARENT, parentRead: true },
+    });
+    expect(records).toHaveLength(1);
+    expect(records[0]!.json).toMatchObject({ outcome: "adopted", signed_off: false, rules: PARENT });
+    expect(records[0]!.lines).toContain(
+      "**Merged without sign-off:** this pull request was merged while its sign-off did not hold (an administrator override).",
+    );
   });
 
   it("records a withdrawn decision: rules of the default branch, no merge commit, the objection kept", async () => {

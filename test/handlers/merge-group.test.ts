@@ -73,6 +73,8 @@ function serveQueue(mock: GitHubMock, entries: Array<{ number: number; commit: s
               nodes: entries.map((e, i) => ({
                 position: i + 1,
                 headCommit: { oid: e.commit },
+                // Each entry is built on the commit of the one before; the front on main's head.
+                baseCommit: { oid: i === 0 ? BASE : entries[i - 1]!.commit },
                 pullRequest: { number: e.number, state: e.state ?? "OPEN", baseRefName: e.base ?? "main" },
               })),
             },
@@ -125,6 +127,10 @@ describe("merge_group.checks_requested", () => {
     );
     expect(checks[SIGNOFF]).toMatchObject({ head_sha: GROUP, conclusion: "success", output: { title: "All 2 pull requests hold: #11, #12" } });
     expect(checks[DECLARATION]).toMatchObject({ head_sha: GROUP, conclusion: "success" });
+    // Both note the group's base, main's head the queue built on: the record of a PR this commit
+    // lands is judged by its rules, not by #11's commit (its first parent).
+    expect(checks[SIGNOFF]?.external_id).toBe(`pg1.gb${BASE}`);
+    expect(checks[DECLARATION]?.external_id).toBe(`pg1.gb${BASE}`);
     expect(lines(checks[SIGNOFF]?.output.summary)).toEqual(
       expect.arrayContaining([
         "- [#11](https://github.com/org/charter/pull/11) Amend article 4: holds (Signed off by 3 sectors)",
