@@ -245,6 +245,8 @@ export interface CommentFact {
   createdAt: string;
   /** True when `updated_at` is later than `created_at`. */
   edited: boolean;
+  /** GitHub's `updated_at` (the sweep's signature notes it: src/evaluate/sweep-hint.ts). */
+  updatedAt?: string;
   /**
    * Set by the core for a command the app saw before its comment was edited or deleted: the
    * comment stands as it was seen (src/core/signals.ts). Never set by GitHub's facts.

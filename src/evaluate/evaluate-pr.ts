@@ -138,7 +138,8 @@ export async function evaluatePullRequest(
     let signoff: CheckOutput;
     /** When the outcome or text can change with nothing else happening (the sweep's hint). */
     let next: number | null = null;
-    let ownComments = 0;
+    // Each comment's id and last update, as the sweep will list them (the app's own included).
+    const comments = new Map(facts.comments.map((c) => [c.id, c.updatedAt ?? c.createdAt]));
     const errors = blockingErrors(rules);
     if (errors.length > 0 || !rules.policy || !rules.registry) {
       declaration = renderDeclarationCheck(invalidDeclaration(errors), ctx);
@@ -169,7 +170,8 @@ export async function evaluatePullRequest(
           ...(deps.appLogin ? { appLogin: deps.appLogin } : {}),
         });
         if (done.action === "created" || done.action === "updated") writes++;
-        if (done.action === "created") ownComments++;
+        for (const id of done.deleted) comments.delete(id);
+        if (done.commentId !== undefined && done.updatedAt !== undefined) comments.set(done.commentId, done.updatedAt);
       }
     }
     if (!publish) return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, memo, writes };
@@ -178,11 +180,14 @@ export async function evaluatePullRequest(
         {
           headSha: facts.headSha,
           draft: facts.draft,
+          base: facts.baseRef ?? "",
+          defaultBranch,
           labels: facts.labels,
+          timeline: (facts.labelEvents?.length ?? 0) + (facts.baseChanges?.length ?? 0),
           reviews: facts.reviews.length,
           dismissed: facts.reviews.filter((r) => r.state === "DISMISSED").length,
-          // The comment this evaluation posted is one the sweep will count.
-          comments: facts.comments.length + ownComments,
+          // With the comment this evaluation posted or updated, as the sweep will list it.
+          comments: [...comments].map(([id, updatedAt]) => ({ id, updatedAt })),
         },
         rulesDigest(rules),
       ),

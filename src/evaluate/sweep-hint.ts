@@ -1,8 +1,10 @@
 // What lets the sweep find the PRs that need evaluating without evaluating them: each evaluation
 // leaves a hint in its own check runs' `external_id` (which only this app can write on its check
 // runs), saying
-//  - what it saw: a signature of the PR's signals (head, draft, labels, how many reviews, dismissed
-//    reviews and comments) and of the rules it judged them by;
+//  - what it saw: a signature of the PR's signals (head, draft, base, the default branch's name,
+//    labels, how many label and base changes its timeline holds, how many reviews and dismissed
+//    reviews, and each comment's id and last update, so that a comment created, edited or deleted
+//    changes it even when the count does not) and of the rules it judged them by;
 //  - the next instant at which its outcome or text can change with nothing else happening (a
 //    comment period's end, a declaration starting or lapsing, the next day's date in the
 //    ready-to-paste entry of a failing declaration check);
@@ -10,7 +12,11 @@
 // The sweep lists the open PRs with those same signals and this app's check runs on their head,
 // a hundred PRs a query, and evaluates only a PR whose checks are missing or on an older head,
 // carry no hint, failed by an error, are due, or whose signals differ from the signature (a
-// missed webhook: a review, a dismissal, a comment, a label, a push, a change of the rules).
+// missed webhook: a review, a dismissal, a comment created, edited or deleted, a label added or
+// removed, even one added and removed again, a retarget, a push, a change of the rules or of the
+// default branch). What the signature leaves out changes no outcome: a review's or the PR's text
+// (never read for a vote), a force-push back to a head already judged (the same commits, files and
+// approvals). docs/internals.md ("Healing by the sweep") lists each input and the test that shows it heals.
 //
 // The hint is written with the checks, never alone: an evaluation that finds the checks showing
 // the same outcome and text writes nothing, even when what it saw changed (a comment that is no
@@ -26,13 +32,29 @@ import type { Rules } from "./governance.js";
 export interface PullSignals {
   headSha: string;
   draft: boolean;
+  /** The PR's base branch (a PR into another branch than the default one is no decision). */
+  base: string;
+  /** The repository's default branch (whose rules judge, and which base makes a decision). */
+  defaultBranch: string;
   labels: readonly string[];
+  /**
+   * Label and base changes in the PR's timeline: a decision label added and removed again, or a
+   * retarget and back, leaves the labels and base as they were, not what they mean (a decision
+   * label sticks; approvals under another base do not count).
+   */
+  timeline: number;
   /** Submitted reviews (any state). */
   reviews: number;
   /** Of those, dismissed ones (a dismissal adds no review). */
   dismissed: number;
-  /** Comments on the PR's conversation. */
-  comments: number;
+  /** Comments on the PR's conversation (those with an author): each one's id and last update. */
+  comments: readonly CommentStamp[];
+}
+
+/** What changes whenever a comment is created (a new id), edited (`updated_at`) or deleted (an id gone). */
+export interface CommentStamp {
+  id: number;
+  updatedAt: string;
 }
 
 export interface SweepHint {
@@ -62,7 +84,19 @@ export function rulesDigest(rules: Extract<Rules, { governed: true }>): string {
 
 /** The signature of a PR's signals under rules of digest `rules`. */
 export function signatureOf(signals: PullSignals, rules: string): string {
-  return digest([signals.headSha, signals.draft, [...signals.labels].sort(), signals.reviews, signals.dismissed, signals.comments, rules]);
+  const comments = [...signals.comments].sort((a, b) => a.id - b.id).map((c) => `${c.id}@${Date.parse(c.updatedAt)}`);
+  return digest([
+    signals.headSha,
+    signals.draft,
+    signals.base,
+    signals.defaultBranch,
+    [...signals.labels].sort(),
+    signals.timeline,
+    signals.reviews,
+    signals.dismissed,
+    comments,
+    rules,
+  ]);
 }
 
 /**
@@ -179,6 +213,8 @@ export interface ListedPull extends PullSignals {
   checks: ReadonlyMap<string, ListedCheck>;
   /** The PR has more labels than one page lists: its signature cannot be compared. */
   labelsIncomplete?: boolean;
+  /** The PR has more comments than one page lists: its signature cannot be compared. */
+  commentsIncomplete?: boolean;
 }
 
 /**
@@ -194,6 +230,7 @@ export function reasonToEvaluate(pull: ListedPull, names: readonly string[], rul
     hints.push(decodeHint(check.externalId));
   }
   if (pull.labelsIncomplete) return "too many labels to compare";
+  if (pull.commentsIncomplete) return "too many comments to compare";
   const signature = signatureOf(pull, rules);
   const latest = hints[0] ?? null;
   if (latest?.error) return "failed by an error";

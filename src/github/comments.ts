@@ -24,6 +24,8 @@ export interface EnsureMarkedCommentResult {
   commentId?: number;
   /** Duplicates removed (a race between two writers). */
   deleted: number[];
+  /** The comment's `updated_at` after it was created or updated here. */
+  updatedAt?: string;
 }
 
 interface CommentLike {
@@ -68,12 +70,12 @@ export async function ensureMarkedComment(octokit: GitHub, input: EnsureMarkedCo
 
   if (kept) {
     if ((kept.body ?? "") === body) return { action: "unchanged", commentId: kept.id, deleted };
-    await octokit.rest.issues.updateComment({ owner, repo, comment_id: kept.id, body });
-    return { action: "updated", commentId: kept.id, deleted };
+    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: kept.id, body });
+    return { action: "updated", commentId: kept.id, deleted, updatedAt: data.updated_at };
   }
   if (!input.createIfAbsent) return { action: "absent", deleted };
   const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number, body });
-  return { action: "created", commentId: data.id, deleted };
+  return { action: "created", commentId: data.id, deleted, updatedAt: data.updated_at };
 }
 
 export type ReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";

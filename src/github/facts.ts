@@ -424,7 +424,7 @@ function graphComments(nodes: GraphComment[]): CommentFact[] {
   const out: CommentFact[] = [];
   for (const c of nodes) {
     if (!c.author) continue;
-    out.push({ id: Number(c.fullDatabaseId ?? 0), user: graphActor(c.author), body: c.body, createdAt: c.createdAt, edited: later(c.updatedAt, c.createdAt) });
+    out.push({ id: Number(c.fullDatabaseId ?? 0), user: graphActor(c.author), body: c.body, createdAt: c.createdAt, updatedAt: c.updatedAt, edited: later(c.updatedAt, c.createdAt) });
   }
   return out;
 }
@@ -433,7 +433,7 @@ function restComments(comments: Array<{ id: number; user: UserLike | null; body?
   const out: CommentFact[] = [];
   for (const c of comments) {
     if (!c.user) continue;
-    out.push({ id: c.id, user: toActor(c.user), body: c.body ?? "", createdAt: c.created_at, edited: later(c.updated_at, c.created_at) });
+    out.push({ id: c.id, user: toActor(c.user), body: c.body ?? "", createdAt: c.created_at, updatedAt: c.updated_at, edited: later(c.updated_at, c.created_at) });
   }
   return out;
 }

@@ -94,6 +94,31 @@ describe("the sweep finds what needs work without evaluating every PR", () => {
     expect((await sweep(world)).evaluated).toEqual([]);
   });
 
+  it("leaves out of its signature only what changes no check: a review's text, the PR's title and body, a force-push back to the head it judged", async () => {
+    const world = await createWorld();
+    const [a, b, c] = await fivePulls(world);
+    const review = world.standin.review(world.repo, a!, { user: "bob", state: "APPROVED", at: world.clock.now(), body: "Looks right." });
+    await world.deliver("pull_request_review", world.reviewPayload("submitted", a!, review.id));
+    await world.settle();
+    const before = new Map([a!, b!, c!].map((n) => [n, world.checkText(n, CHECK_SIGNOFF)] as const));
+    world.clock.advance(HOUR);
+    // Each happens on GitHub, and its webhook never arrives.
+    review.body = "/governance recuse (a review's text is never a command)";
+    world.standin.setTitle(world.repo, b!, "Charter: nothing to see");
+    world.standin.item(world.repo, b!).body = "/governance abstain";
+    const pull = world.standin.item(world.repo, c!);
+    const [judged, commits] = [world.headSha(c!), [...pull.commits]];
+    const other = world.standin.forcePushToPull(world.repo, c!, { "CHARTER.md": "# Something else\n" }, world.clock.now());
+    world.repo.branches.set(pull.headRef, judged);
+    pull.commits = commits;
+    pull.events.push({ type: "head_ref_force_pushed", actor: pull.user, at: world.clock.now().toISOString(), before: other, after: judged });
+    expect((await sweep(world)).evaluated).toEqual([]);
+    // An evaluation of each now (as a webhook would start) shows what the checks already show.
+    for (const n of [a!, b!, c!]) await world.deliver("pull_request", world.pullPayload("synchronize", n));
+    await world.settle();
+    for (const n of [a!, b!, c!]) expect(world.checkText(n, CHECK_SIGNOFF)).toBe(before.get(n));
+  });
+
   it("evaluates every PR again when the rules changed without a push event reaching the app", async () => {
     const world = await createWorld();
     const numbers = await fivePulls(world);

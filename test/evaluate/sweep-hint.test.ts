@@ -5,7 +5,12 @@ import type { Policy, Registry } from "../../src/core/types.js";
 import { validateQuery } from "../helpers/graphql.js";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
-const signals = { headSha: "abc", draft: false, labels: ["b", "a"], reviews: 2, dismissed: 0, comments: 3 };
+const comments = [
+  { id: 11, updatedAt: "2026-11-20T09:00:00Z" },
+  { id: 12, updatedAt: "2026-11-20T09:10:00Z" },
+  { id: 13, updatedAt: "2026-11-20T09:20:00Z" },
+];
+const signals = { headSha: "abc", draft: false, base: "main", defaultBranch: "main", labels: ["b", "a"], timeline: 2, reviews: 2, dismissed: 0, comments };
 const NAMES = ["Stakeholder declaration", "Multi-sector sign-off"];
 
 function listed(hint: string | null, extra: Partial<ListedPull> = {}): ListedPull {
@@ -36,13 +41,22 @@ describe("the sweep's hint", () => {
   it("signs the same signals the same whatever the labels' order, and any change differently", () => {
     const base = signatureOf(signals, "rules");
     expect(signatureOf({ ...signals, labels: ["a", "b"] }, "rules")).toBe(base);
+    // The same comments in another order, and the same instant written another way.
+    expect(signatureOf({ ...signals, comments: [comments[2]!, comments[0]!, { id: 12, updatedAt: "2026-11-20T09:10:00.000Z" }] }, "rules")).toBe(base);
     for (const changed of [
       { ...signals, headSha: "def" },
       { ...signals, draft: true },
+      { ...signals, base: "staging" },
+      { ...signals, defaultBranch: "trunk" },
       { ...signals, labels: ["a"] },
+      // A label added and removed again, or a retarget and back: same labels and base, longer timeline.
+      { ...signals, timeline: 4 },
       { ...signals, reviews: 3 },
       { ...signals, dismissed: 1 },
-      { ...signals, comments: 2 },
+      // A comment deleted; one deleted and another written (the count unchanged); one edited.
+      { ...signals, comments: comments.slice(1) },
+      { ...signals, comments: [...comments.slice(1), { id: 14, updatedAt: "2026-11-20T09:30:00Z" }] },
+      { ...signals, comments: [comments[0]!, comments[1]!, { id: 13, updatedAt: "2026-11-20T09:40:00Z" }] },
     ]) {
       expect(signatureOf(changed, "rules")).not.toBe(base);
     }
@@ -62,6 +76,7 @@ describe("the sweep's hint", () => {
     expect(reasonToEvaluate(listed(current, { reviews: 3 }), NAMES, "r", NOW)).toBe("changed");
     expect(reasonToEvaluate(listed(current), NAMES, "rules changed", NOW)).toBe("changed");
     expect(reasonToEvaluate(listed(current, { labelsIncomplete: true }), NAMES, "r", NOW)).toBe("too many labels to compare");
+    expect(reasonToEvaluate(listed(current, { commentsIncomplete: true }), NAMES, "r", NOW)).toBe("too many comments to compare");
   });
 
   it("finds the next day a declaration starts or lapses", () => {

@@ -226,10 +226,10 @@ describe("readPullRequest", () => {
       { id: 6, user: { login: "erin", id: idOf("erin"), isBot: false }, state: "DISMISSED", commitId: HEAD, submittedAt: "2026-11-21T12:00:00Z", dismissal: { by: null, at: "2026-11-21T12:00:00Z", previousState: null } },
     ]);
     expect(facts.comments).toEqual([
-      { id: 10, user: { login: "erin", id: idOf("erin"), isBot: false }, body: "/governance abstain", createdAt: "2026-11-21T10:00:00Z", edited: false },
-      { id: 11, user: { login: "frank", id: idOf("frank"), isBot: false }, body: "/governance recuse", createdAt: "2026-11-21T10:00:00Z", edited: true },
-      { id: 12, user: { login: "helper[bot]", id: idOf("helper[bot]"), isBot: true }, body: "hi", createdAt: "2026-11-21T12:00:00Z", edited: false },
-      { id: 3_000_000_000, user: { login: "acme", id: 0, isBot: false }, body: "ok", createdAt: "2026-11-21T13:00:00Z", edited: false },
+      { id: 10, user: { login: "erin", id: idOf("erin"), isBot: false }, body: "/governance abstain", createdAt: "2026-11-21T10:00:00Z", updatedAt: "2026-11-21T10:00:00Z", edited: false },
+      { id: 11, user: { login: "frank", id: idOf("frank"), isBot: false }, body: "/governance recuse", createdAt: "2026-11-21T10:00:00Z", updatedAt: "2026-11-21T11:00:00Z", edited: true },
+      { id: 12, user: { login: "helper[bot]", id: idOf("helper[bot]"), isBot: true }, body: "hi", createdAt: "2026-11-21T12:00:00Z", updatedAt: "2026-11-21T12:00:00Z", edited: false },
+      { id: 3_000_000_000, user: { login: "acme", id: 0, isBot: false }, body: "ok", createdAt: "2026-11-21T13:00:00Z", updatedAt: "2026-11-21T13:00:00Z", edited: false },
     ]);
     expect(facts.commits).toBeUndefined();
   });
@@ -481,7 +481,7 @@ describe("readPullRequest", () => {
     expect(facts.reviews).toEqual([{ id: 7, user: { login: "bob", id: idOf("bob"), isBot: false }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:00:00Z" }]);
     // REST's timeline names no branch: a base change of unknown branches (no approval before it counts).
     expect(facts).toMatchObject({ baseRef: "trunk", defaultBranch: "trunk", baseChanges: [{ from: null, to: null, at: "2026-11-20T11:00:00Z", actor: "bob" }], seenCommands: [] });
-    expect(facts.comments).toEqual([{ id: 9, user: { login: "helper[bot]", id: idOf("helper[bot]"), isBot: true }, body: "hi", createdAt: "2026-11-21T10:00:00Z", edited: false }]);
+    expect(facts.comments).toEqual([{ id: 9, user: { login: "helper[bot]", id: idOf("helper[bot]"), isBot: true }, body: "hi", createdAt: "2026-11-21T10:00:00Z", updatedAt: "2026-11-21T10:00:00Z", edited: false }]);
   });
 
   it("marks the files truncated when the PR changes more files than GitHub lists (fail closed)", async () => {

@@ -546,12 +546,21 @@ export function serveOpenPulls(mock: GitHubMock, pages: number[][]): void {
  */
 export function serveOpenPullsWithChecks(
   mock: GitHubMock,
-  pulls: Array<{ number: number; head?: string; labels?: string[]; reviews?: number; comments?: number; existing?: Partial<Record<string, ExistingRun>> }>,
+  pulls: Array<{
+    number: number;
+    head?: string;
+    base?: string;
+    labels?: string[];
+    reviews?: number;
+    comments?: Array<{ id: number; updatedAt: string }>;
+    existing?: Partial<Record<string, ExistingRun>>;
+  }>,
   opts: { times?: number } = {},
 ): void {
   mock.graphql(
     () => ({
       repository: {
+        defaultBranchRef: { name: "main" },
         pullRequests: {
           pageInfo: { hasNextPage: false, endCursor: null },
           nodes: pulls.map((p) => {
@@ -561,10 +570,15 @@ export function serveOpenPullsWithChecks(
               number: p.number,
               isDraft: false,
               headRefOid: head,
+              baseRefName: p.base ?? "main",
               labels: { totalCount: (p.labels ?? []).length, nodes: (p.labels ?? []).map((name) => ({ name })) },
+              timelineItems: { totalCount: 0 },
               reviews: { totalCount: p.reviews ?? 0 },
               dismissed: { totalCount: 0 },
-              comments: { totalCount: p.comments ?? 0 },
+              comments: {
+                totalCount: (p.comments ?? []).length,
+                nodes: (p.comments ?? []).map((c) => ({ fullDatabaseId: String(c.id), updatedAt: c.updatedAt, author: { login: "someone" } })),
+              },
               commits: {
                 nodes: [
                   { commit: { oid: head, checkSuites: { nodes: runs.length > 0 ? [{ app: { databaseId: APP_ID }, checkRuns: { nodes: runs } }] : [] } } },
