@@ -8,6 +8,7 @@ import { recordClose } from "./evaluate/record-close.js";
 // Action's bundle (package.json's build:action leaves both packages out).
 import type { DurableQueue, DurableQueueOptions } from "./evaluate/durable-queue.js";
 import { CourtesyWrites } from "./evaluate/courtesy.js";
+import { ReviewRequester } from "./evaluate/review-requests.js";
 import { EvaluationQueue } from "./evaluate/queue.js";
 import { appSweepSource, publishReports, sweep, type PublishReports } from "./evaluate/sweep.js";
 import { MemoryHintStore } from "./evaluate/sweep-hint.js";
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     // Queued: courtesy writes wait until this process has no evaluation of the installation
     // waiting or running; inline: after the evaluation they follow.
     const courtesy = new CourtesyWrites({ now, log: app.log, ...(mode === "queue" ? { whenIdle: (id: number) => queue.whenIdle(id) } : {}) });
+    const reviewRequests = new ReviewRequester(courtesy, app.log);
     const memoryHints = new MemoryHintStore();
     /** Set once the durable queue has started (before any webhook is served). */
     let durable: DurableQueue | undefined;
@@ -118,6 +120,8 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const evaluate = async (octokit: GitHub, installationId: number, target: Extract<Work, { kind: "evaluate" }>["target"]): Promise<void> => {
       const appLogin = await botLogin();
       const outcome = await evaluatePullRequest(octokit, target, appLogin === undefined ? services : { ...services, appLogin });
+      // declarations.request_reviews: a courtesy, once both checks are written.
+      if (outcome.status === "evaluated" && outcome.reviewers) await reviewRequests.offer(octokit, installationId, target, outcome.reviewers);
       // A PR of a merge group judged here that no longer holds: its groups are judged again now.
       const holds = outcome.status === "evaluated" && outcome.declaration.conclusion === "success" && outcome.signoff.conclusion === "success";
       if (!holds && outcome.status !== "not-governed" && outcome.status !== "closed") {

@@ -114,6 +114,12 @@ export interface Policy {
      * admitted by one current voter of X (`admissionKinds`); anything else stays `governance`.
      */
     admission?: "governance" | "sector";
+    /**
+     * `declarations.request_reviews`: after both checks are written, request reviews on a
+     * decision PR from the voters of the sectors whose sign-off is still missing (a courtesy
+     * write, src/core/review-requests.ts). Absent or false: never.
+     */
+    requestReviews?: boolean;
   };
   /** With `declarations.admission: sector`, one kind per sector: admitted by one voter of it. */
   admissionKinds?: DecisionKind[];

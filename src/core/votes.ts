@@ -63,6 +63,46 @@ const REASON_OF: Record<NotDeclaredReason["code"], NotCountedReason> = {
 
 type Standing = { voter: true; entry: RegistryEntry } | { voter: false; reason: NotCountedReason };
 
+/**
+ * One key per person: their registry entry when they have one (an account found by id, under
+ * whatever login it has now), else their account id, else (id unknown) their login.
+ */
+function personKeys(index: RegistryIndex): { entryKey: Map<RegistryEntry, string>; personKey: (actor: Actor) => string } {
+  const entryKey = new Map(index.entries.map((e, i) => [e, `e${i}`]));
+  const personKey = (actor: Actor): string => {
+    const entry = entryOf(index, actor);
+    if (entry) return entryKey.get(entry)!;
+    return actor.id !== null ? `#${actor.id}` : `@${loginKey(actor.login)}`;
+  };
+  return { entryKey, personKey };
+}
+
+/**
+ * The electorate of a PR, by person key: every current, voting declaration but the PR author's
+ * (and bots': a login that GitHub shows as a bot on this PR is one, even if the registry lists it).
+ */
+function electorateOf(policy: Policy, index: RegistryIndex, facts: PullRequestFacts, now: Date): Map<string, RegistryEntry> {
+  const { entryKey, personKey } = personKeys(index);
+  const reviews = (facts.reviews ?? []).filter((r) => r?.user?.login);
+  const comments = (facts.comments ?? []).filter((c) => c?.user?.login);
+  const botKeys = new Set([...reviews, ...comments].filter((x) => isBot(x.user)).map((x) => personKey(x.user)));
+  const authorKey = personKey(facts.author);
+  const voters = new Map<string, RegistryEntry>();
+  for (const entry of index.entries) {
+    const key = entryKey.get(entry)!;
+    if (key === authorKey) continue;
+    // The entry's own account: its id when it gives one (the login may have changed hands).
+    const standing = standingOf(policy, index, facts, { login: entry.login, id: entry.id ?? null, isBot: botKeys.has(key) }, now);
+    if (standing.voter) voters.set(key, entry);
+  }
+  return voters;
+}
+
+/** The voters of a PR (its electorate, as readVotes counts it), in registry order. */
+export function electorate(input: { policy: Policy; registry: Registry; facts: PullRequestFacts; now: Date }): RegistryEntry[] {
+  return [...electorateOf(input.policy, indexRegistry(input.registry), input.facts, input.now).values()];
+}
+
 function standingOf(policy: Policy, index: RegistryIndex, facts: PullRequestFacts, actor: Actor, now: Date): Standing {
   if (isBot(actor)) return { voter: false, reason: "bot" };
   if (samePerson(actor, facts.author)) return { voter: false, reason: "author" };
@@ -84,14 +124,7 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
 } {
   const { policy, registry, facts, kind, now } = input;
   const index = indexRegistry(registry);
-  // One key per person: their registry entry when they have one (an account found by id, under
-  // whatever login it has now), else their account id, else (id unknown) their login.
-  const entryKey = new Map(index.entries.map((e, i) => [e, `e${i}`]));
-  const personKey = (actor: Actor): string => {
-    const entry = entryOf(index, actor);
-    if (entry) return entryKey.get(entry)!;
-    return actor.id !== null ? `#${actor.id}` : `@${loginKey(actor.login)}`;
-  };
+  const { personKey } = personKeys(index);
 
   // Every signal, and for non-voters every vote-like review or command (to list them).
   const signals = new Map<string, Signal[]>();
@@ -161,18 +194,7 @@ export function readVotes(input: { policy: Policy; registry: Registry; facts: Pu
   const tally: Tally = { bySector: {}, abstentions: kind.abstentions };
   for (const sector of policy.sectors) tally.bySector[sector.id] = { yes: [], no: [], abstain: [], recused: [], registered: 0 };
 
-  // The electorate: every current, voting declaration but the PR author's (and bots': a login
-  // that GitHub shows as a bot on this PR is one, even if the registry lists it).
-  const botKeys = new Set([...reviews, ...comments].filter((x) => isBot(x.user)).map((x) => personKey(x.user)));
-  const authorKey = personKey(facts.author);
-  const voters = new Map<string, RegistryEntry>();
-  for (const entry of index.entries) {
-    const key = entryKey.get(entry)!;
-    if (key === authorKey) continue;
-    // The entry's own account: its id when it gives one (the login may have changed hands).
-    const standing = standingOf(policy, index, facts, { login: entry.login, id: entry.id ?? null, isBot: botKeys.has(key) }, now);
-    if (standing.voter) voters.set(key, entry);
-  }
+  const voters = electorateOf(policy, index, facts, now);
   for (const entry of voters.values()) {
     const sector = tally.bySector[entry.sector];
     if (sector) sector.registered += 1;

@@ -1,5 +1,5 @@
-// Courtesy writes: what the app writes to be polite rather than to decide, today the reaction
-// that answers `/governance check`. SPEC.md "Merge queues": they never delay a check; they are
+// Courtesy writes: what the app writes to be polite rather than to decide: the reaction that
+// answers `/governance check`, and the review requests of `declarations.request_reviews`. SPEC.md "Merge queues": they never delay a check; they are
 // bounded per PR and per person, and come after the checks. Anyone can comment on a public
 // repository, as often as they like, from as many accounts as they like: a flood of commands
 // must not turn into a flood of writes, each spaced like the installation's check writes.
@@ -26,14 +26,15 @@ export interface CourtesyOptions {
 export interface CourtesyTicket {
   /** The PR answered ("owner/repo#12"). */
   pr: string;
-  /** Who is answered: their login (lowercased here). */
+  /** Who is answered (or asked, for a review request): their login (compared lowercased). */
   person: string;
 }
 
 export const COURTESY_DEFAULTS = { perPerson: 3, perPr: 5, maxPending: 20, windowMs: 10 * 60 * 1000 } as const;
 
 interface Pending {
-  ticket: CourtesyTicket;
+  /** The PR of the write, for logs. */
+  pr: string;
   write: () => Promise<unknown>;
 }
 
@@ -56,23 +57,35 @@ export class CourtesyWrites {
    * resolves at once), inline it has run when the promise resolves. Never rejects.
    */
   async offer(installationId: number, ticket: CourtesyTicket, write: () => Promise<unknown>): Promise<boolean> {
-    const t = { pr: ticket.pr.toLowerCase(), person: ticket.person.toLowerCase() };
+    return (await this.offerEach(installationId, [ticket], write)).length > 0;
+  }
+
+  /**
+   * Offers one write that answers (or asks) several people of one PR: each ticket takes its own
+   * place in its person's and its PR's window, and the write, given the tickets that got one,
+   * runs once (when any did). Returns the tickets granted. Never rejects.
+   */
+  async offerEach<T extends CourtesyTicket>(installationId: number, tickets: T[], write: (granted: T[]) => Promise<unknown>): Promise<T[]> {
     const queue = this.#pending.get(installationId) ?? [];
-    if (!this.#grant(t) || queue.length >= this.#options.maxPending) {
-      this.dropped++;
-      return false;
+    if (queue.length >= this.#options.maxPending) {
+      this.dropped += tickets.length;
+      return [];
     }
+    const granted = tickets.filter((ticket) => this.#grant({ pr: ticket.pr.toLowerCase(), person: ticket.person.toLowerCase() }));
+    this.dropped += tickets.length - granted.length;
+    if (granted.length === 0) return [];
+    const pending: Pending = { pr: granted[0]!.pr.toLowerCase(), write: () => write(granted) };
     if (!this.#options.whenIdle) {
-      await this.#run({ ticket: t, write });
-      return true;
+      await this.#run(pending);
+      return granted;
     }
-    queue.push({ ticket: t, write });
+    queue.push(pending);
     this.#pending.set(installationId, queue);
     if (!this.#workers.has(installationId)) {
       const worker = this.#drain(installationId).finally(() => this.#workers.delete(installationId));
       this.#workers.set(installationId, worker);
     }
-    return true;
+    return granted;
   }
 
   /** Resolves when no courtesy write is waiting or running (tests, shutdown). */
@@ -117,7 +130,7 @@ export class CourtesyWrites {
     try {
       await pending.write();
     } catch (error) {
-      this.#options.log?.warn({ err: error, pr: pending.ticket.pr }, "a courtesy write failed (nothing depends on it)");
+      this.#options.log?.warn({ err: error, pr: pending.pr }, "a courtesy write failed (nothing depends on it)");
     }
   }
 }

@@ -3,6 +3,7 @@
 // it again is always safe, and it writes nothing when the checks already say the same.
 import { CHECK_DECLARATION, CHECK_SIGNOFF, DEFAULT_POLICY_PATH, MARKER_INSTRUCTIONS, MAX_CHECK_OUTPUT_CHARS } from "../constants.js";
 import { evaluateDeclarations, invalidDeclaration } from "../core/declarations.js";
+import { reviewersToRequest, type ReviewerToRequest } from "../core/review-requests.js";
 import { governedFiles } from "../core/decisions.js";
 import { entryOf, indexRegistry } from "../core/people.js";
 import { commandsToRemember } from "../core/signals.js";
@@ -81,6 +82,8 @@ export type EvaluationOutcome =
       /** The commands the app has seen on the PR, to remember (src/github/signal-memo.ts). */
       memo: SeenCommand[];
       writes: number;
+      /** `declarations.request_reviews`: whom to ask for a review, once the checks are written. */
+      reviewers?: ReviewerToRequest[];
     }
   | { status: "error"; error: unknown; writes: number };
 
@@ -140,6 +143,7 @@ export async function evaluatePullRequest(
     let next: number | null = null;
     // Each comment's id and last update, as the sweep will list them (the app's own included).
     const comments = new Map(facts.comments.map((c) => [c.id, c.updatedAt ?? c.createdAt]));
+    let reviewers: ReviewerToRequest[] = [];
     const errors = blockingErrors(rules);
     if (errors.length > 0 || !rules.policy || !rules.registry) {
       declaration = renderDeclarationCheck(invalidDeclaration(errors), ctx);
@@ -152,6 +156,7 @@ export async function evaluatePullRequest(
       const signedOff = evaluateSignoff(input);
       declaration = renderDeclarationCheck(declared, ctx);
       signoff = renderSignoffCheck(signedOff, ctx);
+      if (publish) reviewers = reviewersToRequest({ ...input, signoff: signedOff });
       next = earliest(
         ...signedOff.kinds.filter((k) => !k.commentPeriodOver).map((k) => Date.parse(k.commentPeriodEnds)),
         nextRegistryChange(rules.policy, rules.registry, ctx.now),
@@ -196,7 +201,7 @@ export async function evaluatePullRequest(
     };
     writes += await publishForPull(octokit, { ...target, headSha: facts.headSha, defaultBranch }, deps, ctx, declaration, signoff, memo, hint, true, existing);
     await leaveHint(deps, target, hint);
-    return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, memo, writes };
+    return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, memo, writes, ...(reviewers.length > 0 ? { reviewers } : {}) };
   } catch (error) {
     deps.log?.warn({ err: error, pr: target }, "evaluation failed: the checks fail closed");
     if (!publish) return { status: "error", error, writes };

@@ -294,6 +294,7 @@ class Checker {
             ids: d.ids,
             exempt: [...new Set(d.exempt.map((l) => l.toLowerCase()))],
             admission: d.admission,
+            ...(d.request_reviews ? { requestReviews: true } : {}),
           },
           decisions,
           ...(d.admission === "sector" ? { admissionKinds: admissionKinds(raw.sectors, language) } : {}),

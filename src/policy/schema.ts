@@ -163,6 +163,10 @@ export const policySchema = z
           .enum(["governance", "sector"])
           .default("governance")
           .describe("how a PR that only adds declarations is decided. governance: like any registry change (two sectors). sector: a PR whose only change is new entries of one sector is admitted by one current voter of that sector; any other registry change stays a governance decision; default governance"),
+        request_reviews: z
+          .boolean()
+          .default(false)
+          .describe("true: once both checks are written on a decision PR, request reviews from the current voters of the sectors that have not signed off yet (never the author, never anyone twice, a bounded courtesy; needs the pull_requests: write permission); default false"),
       })
       .strict()
       .prefault({}),

@@ -68,6 +68,32 @@ describe("courtesy writes", () => {
     expect(order[2]).toBe("reaction");
   });
 
+  it("review requests: one write for several people, each person and the PR bounded as one write each", async () => {
+    const { queue, courtesy, order } = setup({ perPerson: 2, perPr: 3 });
+    const check = gate();
+    void queue.enqueue(INSTALLATION, "org/charter#1", async () => {
+      await check.opened;
+      order.push("check of #1");
+    });
+    const ask = (pr: string, people: string[]) =>
+      courtesy.offerEach(INSTALLATION, people.map((person) => ({ pr, person })), async (granted) => {
+        order.push(`${pr} asks ${granted.map((t) => t.person).join(" ")}`);
+      });
+    // Four voters missing on #1: the PR's window takes three.
+    expect((await ask("org/charter#1", ["bea", "cleo", "cora", "dan"])).map((t) => t.person)).toEqual(["bea", "cleo", "cora"]);
+    // bea has had one request in the window, cleo one: another PR may ask them once more...
+    expect((await ask("org/charter#2", ["bea", "cleo"])).map((t) => t.person)).toEqual(["bea", "cleo"]);
+    // ...and no more: each person's window is full, so this write is not even queued.
+    expect(await ask("org/charter#3", ["BEA", "cleo"])).toEqual([]);
+    expect(courtesy.dropped).toBe(3);
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    check.open();
+    await queue.onIdle();
+    await courtesy.onIdle();
+    expect(order).toEqual(["check of #1", "org/charter#1 asks bea cleo cora", "org/charter#2 asks bea cleo"]);
+  });
+
   it("bounds each person across PRs, and each PR across people, within the window; later, again", async () => {
     const { courtesy, react, advance } = setup({ perPerson: 1, perPr: 2, windowMs: 600_000 });
     const offer = (pr: string, person: string) => courtesy.offer(INSTALLATION, { pr, person }, react(`${pr} ${person}`));

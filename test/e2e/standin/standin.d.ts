@@ -19,6 +19,8 @@ export class GitHubStandin {
     validator: Validator | undefined;
     maxPerPage: number;
     latencyMs: number;
+    /** @type {Record<string, "read" | "write">} */
+    permissions: Record<string, "read" | "write">;
     faults: FaultPlan;
     /** @type {string[]} problems the validator found, and requests the stand-in cannot serve */
     violations: string[];
@@ -121,6 +123,25 @@ export class GitHubStandin {
         at?: Date;
         body?: string;
     }): Review;
+    /**
+     * `by` requests reviews of `reviewers` on a PR, as GitHub's "Reviewers" menu or the REST endpoint
+     * does: each must be a collaborator (someone given access) and not the PR's author, else nobody
+     * is requested (422); one already pending is left as it is; every other one becomes pending,
+     * with a ReviewRequestedEvent in the timeline.
+     * @param {Repo} repo @param {number} number @param {string[]} reviewers @param {string} by @param {Date} [at]
+     */
+    requestReviews(repo: Repo, number: number, reviewers: string[], by: string, at?: Date): void;
+    /**
+     * The login the account `id` has now, as `GET /user/{account_id}` finds it, among the accounts
+     * the stand-in knows (anyone it showed, every collaborator). @param {number} id
+     */
+    loginOfAccount(id: number): string | null;
+    /** Everyone requested on a PR, ever (the reviewers of its ReviewRequestedEvents), in order. @param {Repo} repo @param {number} number */
+    reviewRequests(repo: Repo, number: number): {
+        reviewer: string;
+        by: string;
+        at: string;
+    }[];
     /**
      * What GitHub lets `login` do in `repo`: "admin" and "write" (a collaborator or team member),
      * "read" (anyone else, on a public repository: comment, and edit or delete their own comments).
@@ -428,6 +449,14 @@ export class GitHubStandin {
             };
         };
         author_association: string;
+        requested_reviewers: {
+            login: string;
+            id: number;
+            node_id: string;
+            type: string;
+            site_admin: boolean;
+        }[];
+        requested_teams: never[];
     } | {
         merged: boolean;
         mergeable: boolean | null;
@@ -538,6 +567,14 @@ export class GitHubStandin {
             };
         };
         author_association: string;
+        requested_reviewers: {
+            login: string;
+            id: number;
+            node_id: string;
+            type: string;
+            site_admin: boolean;
+        }[];
+        requested_teams: never[];
     };
     /** The API's JSON of a repository (for webhook payloads). @param {Repo} repo */
     repoJson(repo: Repo): {
@@ -684,6 +721,11 @@ export type StandinOptions = {
      * every answer waits this long (the benchmark's 50 ms)
      */
     latencyMs?: number | undefined;
+    /**
+     * the app's permissions (default: app.yml's without
+     * the opt-in `pull_requests: write`); a write they do not allow is refused (403), as GitHub refuses it
+     */
+    permissions?: Record<string, "read" | "write"> | undefined;
 };
 export type LoggedRequest = {
     method: string;
@@ -777,6 +819,11 @@ export type TimelineEvent = {
     at: string;
     before: string;
     after: string;
+} | {
+    type: "review_requested";
+    actor: string;
+    at: string;
+    reviewer: string;
 };
 /**
  * an issue or a pull request (they share one sequence of numbers)
@@ -811,9 +858,13 @@ export type Item = {
     commits: string[];
     reviews: Review[];
     /**
-     * its timeline: labels, review dismissals, base changes, force-pushes
+     * its timeline: labels, review dismissals, base changes, force-pushes, review requests
      */
     events: TimelineEvent[];
+    /**
+     * the reviewers requested and yet to review (GitHub's "Reviewers" list)
+     */
+    requestedReviewers?: string[] | undefined;
 };
 export type CheckRun = {
     id: number;

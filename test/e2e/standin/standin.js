@@ -32,6 +32,8 @@ import { FaultPlan } from "./faults.js";
  * @property {Validator} [validate] checks each request and answer (GitHub's OpenAPI description)
  * @property {number} [maxPerPage] the most items per page whatever `per_page` asks (GitHub: 100)
  * @property {number} [latencyMs] every answer waits this long (the benchmark's 50 ms)
+ * @property {Record<string, "read" | "write">} [permissions] the app's permissions (default: app.yml's without
+ *   the opt-in `pull_requests: write`); a write they do not allow is refused (403), as GitHub refuses it
  */
 /**
  * @typedef {object} LoggedRequest
@@ -52,7 +54,8 @@ import { FaultPlan } from "./faults.js";
  * @typedef {{ type: "labeled" | "unlabeled", actor: string, at: string, label: string }
  *   | { type: "review_dismissed", actor: string, at: string, reviewId: number, previousState: string }
  *   | { type: "base_ref_changed", actor: string, at: string, from: string, to: string }
- *   | { type: "head_ref_force_pushed", actor: string, at: string, before: string, after: string }} TimelineEvent
+ *   | { type: "head_ref_force_pushed", actor: string, at: string, before: string, after: string }
+ *   | { type: "review_requested", actor: string, at: string, reviewer: string }} TimelineEvent
  */
 /**
  * @typedef {object} Item an issue or a pull request (they share one sequence of numbers)
@@ -75,7 +78,8 @@ import { FaultPlan } from "./faults.js";
  * @property {string} headRef head branch
  * @property {string[]} commits the PR's commits, oldest first
  * @property {Review[]} reviews
- * @property {TimelineEvent[]} events its timeline: labels, review dismissals, base changes, force-pushes
+ * @property {TimelineEvent[]} events its timeline: labels, review dismissals, base changes, force-pushes, review requests
+ * @property {string[]} [requestedReviewers] the reviewers requested and yet to review (GitHub's "Reviewers" list)
  */
 /** @typedef {{ id: number, headSha: string, name: string, status: string, conclusion: string | null, startedAt: string, completedAt: string | null, detailsUrl: string | null, output: { title: string | null, summary: string | null, text: string | null }, appId: number, externalId?: string }} CheckRun */
 /**
@@ -151,6 +155,8 @@ export class GitHubStandin {
     this.validator = options.validate;
     this.maxPerPage = options.maxPerPage ?? 100;
     this.latencyMs = options.latencyMs ?? 0;
+    /** @type {Record<string, "read" | "write">} */
+    this.permissions = options.permissions ?? { checks: "write", contents: "read", issues: "write", pull_requests: "read", metadata: "read" };
     this.faults = new FaultPlan();
     /** @type {string[]} problems the validator found, and requests the stand-in cannot serve */
     this.violations = [];
@@ -351,7 +357,49 @@ export class GitHubStandin {
       body: spec.body ?? "",
     };
     pull.reviews.push(review);
+    // A review answers the request: GitHub takes the reviewer off the pending list (the timeline keeps it).
+    pull.requestedReviewers = (pull.requestedReviewers ?? []).filter((l) => l.toLowerCase() !== spec.user.toLowerCase());
     return review;
+  }
+
+  /**
+   * `by` requests reviews of `reviewers` on a PR, as GitHub's "Reviewers" menu or the REST endpoint
+   * does: each must be a collaborator (someone given access) and not the PR's author, else nobody
+   * is requested (422); one already pending is left as it is; every other one becomes pending,
+   * with a ReviewRequestedEvent in the timeline.
+   * @param {Repo} repo @param {number} number @param {string[]} reviewers @param {string} by @param {Date} [at]
+   */
+  requestReviews(repo, number, reviewers, by, at) {
+    const pull = this.item(repo, number);
+    if (pull.kind !== "pull") throw new HttpError(404, "Not Found");
+    if (pull.state !== "open") throw new HttpError(422, "Pull request is not open");
+    for (const reviewer of reviewers) {
+      if (reviewer.toLowerCase() === pull.user.toLowerCase()) throw new HttpError(422, "Review cannot be requested from pull request author.");
+      if (!repo.permissions.has(reviewer.toLowerCase()) || this.#free.has(reviewer.toLowerCase())) {
+        throw new HttpError(422, `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.owner}/${repo.name} repository.`);
+      }
+    }
+    for (const reviewer of reviewers) {
+      const pending = pull.requestedReviewers ?? [];
+      if (pending.some((l) => l.toLowerCase() === reviewer.toLowerCase())) continue;
+      pull.requestedReviewers = [...pending, reviewer];
+      pull.events.push({ type: "review_requested", actor: by, at: iso(at ?? this.now()), reviewer });
+    }
+  }
+
+  /**
+   * The login the account `id` has now, as `GET /user/{account_id}` finds it, among the accounts
+   * the stand-in knows (anyone it showed, every collaborator). @param {number} id
+   */
+  loginOfAccount(id) {
+    for (const repo of this.repos.values()) for (const login of repo.permissions.keys()) if (!this.#free.has(login)) this.accountId(login);
+    for (const [login, held] of this.#accounts) if (held === id && !this.#free.has(login)) return login;
+    return null;
+  }
+
+  /** Everyone requested on a PR, ever (the reviewers of its ReviewRequestedEvents), in order. @param {Repo} repo @param {number} number */
+  reviewRequests(repo, number) {
+    return this.item(repo, number).events.flatMap((e) => (e.type === "review_requested" ? [{ reviewer: e.reviewer, by: e.actor, at: e.at }] : []));
   }
 
   /**
@@ -1071,6 +1119,8 @@ export class GitHubStandin {
       head: { label: `${repo.owner}:${pull.headRef}`, ref: pull.headRef, sha: headSha, user: this.#user(repo.owner, "Organization"), repo: this.#repoJson(repo) },
       base: { label: `${repo.owner}:${pull.base}`, ref: pull.base, sha: baseSha, user: this.#user(repo.owner, "Organization"), repo: this.#repoJson(repo) },
       author_association: "CONTRIBUTOR",
+      requested_reviewers: (pull.requestedReviewers ?? []).map((l) => this.#user(l)),
+      requested_teams: [],
     };
     if (!full) return json;
     return {
@@ -1239,7 +1289,7 @@ export class GitHubStandin {
       html_url: `https://github.com/apps/${this.appSlug}`,
       created_at: "2026-01-01T00:00:00Z",
       updated_at: "2026-01-01T00:00:00Z",
-      permissions: { checks: "write", contents: "read", issues: "write", pull_requests: "read", metadata: "read" },
+      permissions: { ...this.permissions },
       events: [],
     };
   }
@@ -1447,7 +1497,7 @@ export class GitHubStandin {
         body: {
           token,
           expires_at: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
-          permissions: { checks: "write", contents: "read", issues: "write", pull_requests: "read", metadata: "read" },
+          permissions: { ...this.permissions },
           repository_selection: "all",
         },
       };
@@ -1465,7 +1515,7 @@ export class GitHubStandin {
         app_slug: this.appSlug,
         target_id: userId(i.account),
         target_type: "Organization",
-        permissions: { checks: "write", contents: "read", issues: "write", pull_requests: "read", metadata: "read" },
+        permissions: { ...this.permissions },
         events: ["pull_request", "pull_request_review", "issue_comment", "push", "check_run"],
         created_at: "2026-01-01T00:00:00Z",
         updated_at: "2026-01-01T00:00:00Z",
@@ -1481,6 +1531,11 @@ export class GitHubStandin {
       return { status: 200, body: { total_count: repos.length, repository_selection: "all", repositories: page }, headers };
     }
 
+    if (method === "GET" && (m = /^\/user\/(\d+)$/.exec(path))) {
+      const login = this.loginOfAccount(Number(m[1]));
+      if (login === null) throw new HttpError(404, "Not Found");
+      return { status: 200, body: { ...this.#user(login), user_view_type: "public", name: null, company: null, blog: "", location: null, email: null, hireable: null, bio: null, public_repos: 0, public_gists: 0, followers: 0, following: 0, created_at: "2020-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z" } };
+    }
     if (method === "GET" && (m = /^\/apps\/([^/]+)$/.exec(path))) {
       // Public: any token may look an app up by its slug.
       if (m[1] !== this.appSlug) throw new HttpError(404, "Not Found");
@@ -1615,6 +1670,19 @@ export class GitHubStandin {
       pulls.sort((a, b) => (direction === "asc" ? key(a) - key(b) : key(b) - key(a)));
       const { page, headers } = this.#paginate(pulls.map((p) => this.#pullJson(repo, p, false)), query, path);
       return { status: 200, body: page, headers };
+    }
+    if ((m = /^\/pulls\/(\d+)\/requested_reviewers$/.exec(rest))) {
+      const pull = repo.items.get(Number(m[1]));
+      if (!pull || pull.kind !== "pull") throw new HttpError(404, "Not Found");
+      if (method === "GET") return { status: 200, body: { users: (pull.requestedReviewers ?? []).map((l) => this.#user(l)), teams: [] } };
+      if (method === "POST") {
+        // An installation needs pull_requests: write to request reviews.
+        if (this.permissions.pull_requests !== "write") throw new HttpError(403, "Resource not accessible by integration");
+        const reviewers = Array.isArray(body.reviewers) ? body.reviewers.map(String) : [];
+        this.requestReviews(repo, pull.number, reviewers, this.botLogin);
+        return { status: 201, body: this.#pullJson(repo, pull, false) };
+      }
+      return this.#unknown(method, path);
     }
     if ((m = /^\/pulls\/(\d+)(\/[a-z]+)?$/.exec(rest)) && method === "GET") {
       const pull = repo.items.get(Number(m[1]));
@@ -1894,6 +1962,18 @@ export class GitHubStandin {
       /** @param {ConnectionArgs} args */
       labels: (args) => connection(pull.labels.map((name) => ({ name })), args, "labels"),
       /** @param {ConnectionArgs} args */
+      reviewRequests: (args) =>
+        connection(
+          (pull.requestedReviewers ?? []).map((login) => ({
+            id: `RR_${pull.number}_${login}`,
+            databaseId: this.accountId(login),
+            asCodeOwner: false,
+            requestedReviewer: this.#graphActor(login, login.endsWith("[bot]") ? "Bot" : "User"),
+          })),
+          args,
+          "reviewRequests",
+        ),
+      /** @param {ConnectionArgs} args */
       files: (args) => connection(changes.map((c) => ({ path: c.path, changeType: PATCH_STATUS[c.change], additions: 1, deletions: 0 })), args, "files"),
       /** @param {ConnectionArgs & { states?: string[] | null }} args */
       reviews: (args) =>
@@ -1974,6 +2054,8 @@ export class GitHubStandin {
         return { __typename: "BaseRefChangedEvent", ...common, previousRefName: e.from, currentRefName: e.to };
       case "head_ref_force_pushed":
         return { __typename: "HeadRefForcePushedEvent", ...common, beforeCommit: repo.commits.has(e.before) ? this.#graphCommit(repo, e.before) : null, afterCommit: this.#graphCommit(repo, e.after) };
+      case "review_requested":
+        return { __typename: "ReviewRequestedEvent", ...common, requestedReviewer: this.#graphActor(e.reviewer, e.reviewer.endsWith("[bot]") ? "Bot" : "User") };
       default:
         throw new Error(`no GraphQL type for the timeline event ${JSON.stringify(e)}`);
     }
@@ -2076,6 +2158,7 @@ const TIMELINE_TYPE = /** @type {Record<string, string>} */ ({
   ReviewDismissedEvent: "REVIEW_DISMISSED_EVENT",
   BaseRefChangedEvent: "BASE_REF_CHANGED_EVENT",
   HeadRefForcePushedEvent: "HEAD_REF_FORCE_PUSHED_EVENT",
+  ReviewRequestedEvent: "REVIEW_REQUESTED_EVENT",
 });
 
 /** GraphQL's PatchStatus of a file's REST status. */
