@@ -117,7 +117,7 @@ export async function resolvePolicy(
     current = layer;
     currentRef = baseRef;
   }
-  const built = hasErrors(diagnostics) ? { policy: null, diagnostics: layers.flatMap((l) => l.diagnostics) } : buildPolicy(layers, { policyPath, partial, basePaths, warnOtherRepositories: options.warnOtherRepositories === true });
+  const built = hasErrors(diagnostics) ? { policy: null, diagnostics: layers.flatMap((l) => l.diagnostics) } : buildPolicy(layers, { policyPath, partial, basePaths, warnOtherRepositories: options.warnOtherRepositories === true, ...(options.home ? { home: options.home } : {}) });
   const all = sortDiagnostics([...diagnostics, ...built.diagnostics]);
   const result: PolicyResult = { policy: hasErrors(all) ? null : built.policy, diagnostics: all };
   if (first.extendsRef !== undefined) result.extendsRef = first.extendsRef;

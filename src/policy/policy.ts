@@ -94,6 +94,11 @@ export interface BuildOptions {
   /** `validate`: warn that a registry in another repository must be governed too. */
   warnOtherRepositories?: boolean;
   /**
+   * The governed repository, when known: a registry named `owner/repo:path` of this very
+   * repository is its own file (read from its default branch, and a rules file of it).
+   */
+  home?: { owner: string; repo: string };
+  /**
    * The base was not available (the `validate` command with a remote `_extends`): required keys
    * may be missing and references to sectors that are not known are not checked.
    */
@@ -183,6 +188,17 @@ export function parseRegistryRef(text: string): RegistryLocation | null {
   return path ? { kind: "local", path } : null;
 }
 
+/**
+ * A registry named by the organisation-wide form but kept in the governed repository itself is a
+ * file of that repository: whoever merges a change to it there changes who votes, so it is one of
+ * its rules files (SPEC: "the registry when it is in this repository").
+ */
+function ownFile(location: RegistryLocation | null, home: { owner: string; repo: string } | undefined): RegistryLocation | null {
+  if (location?.kind !== "remote" || !home) return location;
+  const same = location.owner.toLowerCase() === home.owner.toLowerCase() && location.repo.toLowerCase() === home.repo.toLowerCase();
+  return same ? { kind: "local", path: location.path } : location;
+}
+
 class Checker {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly sectorSet: Set<string> | null;
@@ -241,7 +257,7 @@ class Checker {
     if (this.sectorSet) this.duplicateIds(raw.sectors, ["sectors"], "policy.sectors.duplicate-id");
     this.duplicateIds(raw.decisions, ["decisions"], "policy.decisions.duplicate-id");
 
-    const registry = parseRegistryRef(raw.registry);
+    const registry = ownFile(parseRegistryRef(raw.registry), this.options.home);
     if (!registry) this.error("policy.registry-ref.format", ["registry"], { value: raw.registry });
     // Whoever can change another repository changes these rules without a decision here.
     if (registry?.kind === "remote" && this.options.warnOtherRepositories) {
