@@ -50,8 +50,11 @@ export interface DurableQueueOptions {
   perform(installationId: number, work: Work): Promise<void>;
   /** Runs the scheduled sweep (a job of its own, so one replica runs each tick). */
   sweep?: () => Promise<void>;
-  /** Hears when a job's work starts and ends (tests and the benchmark). */
-  onWork?: (phase: "start" | "end", data: DurableJobData) => void;
+  /**
+   * Hears when a job's work starts and ends (tests and the benchmark), with BullMQ's id of the job
+   * (a sweep's names its tick: "repeat:sweep:<ms>").
+   */
+  onWork?: (phase: "start" | "end", data: DurableJobData, jobId: string) => void;
   log: DurableQueueLogger;
 }
 
@@ -209,7 +212,9 @@ export class DurableQueue {
   async #process(job: Job<DurableJobData>, token: string | undefined): Promise<void> {
     const data = job.data;
     if (data.work.kind === "sweep") {
+      this.#options.onWork?.("start", data, String(job.id));
       await this.#options.sweep?.();
+      this.#options.onWork?.("end", data, String(job.id));
       return;
     }
     const lock = `${this.#name}:installation:${data.installationId}:lock`;
@@ -231,9 +236,9 @@ export class DurableQueue {
       this.#workerRedis.governanceRenew(lock, holder, this.#lockMs).catch(() => undefined);
     }, Math.floor(this.#lockMs / 3));
     try {
-      this.#options.onWork?.("start", data);
+      this.#options.onWork?.("start", data, String(job.id));
       await this.#options.perform(data.installationId, data.work);
-      this.#options.onWork?.("end", data);
+      this.#options.onWork?.("end", data, String(job.id));
     } finally {
       clearInterval(renew);
       await this.#wake(parked, await this.#workerRedis.governanceRelease(lock, parked, holder));

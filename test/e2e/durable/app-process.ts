@@ -1,7 +1,8 @@
 // One app process of the durable queue's end-to-end test (test/e2e/durable.test.ts), bundled and
 // run as a child process so that it can be killed: the real app on Probot's own server, with the
-// durable queue on the Redis of REDIS_URL, against the stand-in at STANDIN_URL. Each job's start
-// and end go to WORK_LOG (one JSON line each), for the test to see whether any overlapped.
+// durable queue on the Redis of REDIS_URL, against the stand-in at STANDIN_URL, the sweep on the
+// cron of SCHEDULE (default: none). Each job's start and end (the sweep's too) go to WORK_LOG (one
+// JSON line each), for the test to see whether any overlapped.
 import { appendFileSync } from "node:fs";
 import { pino } from "pino";
 import { Probot, Server } from "probot";
@@ -20,7 +21,7 @@ const workLog = env("WORK_LOG");
 const appFn = createApp({
   appLogin: "partnership-governance[bot]",
   mode: "queue",
-  schedule: "off",
+  schedule: process.env.SCHEDULE ?? "off",
   appId: APP_ID,
   now: () => new Date(now),
   durable: {
@@ -28,7 +29,7 @@ const appFn = createApp({
     name: env("QUEUE_NAME"),
     lockMs: Number(process.env.LOCK_MS ?? 5000),
     stalledIntervalMs: 1000,
-    onWork: (phase, data) => appendFileSync(workLog, `${JSON.stringify({ pid: process.pid, phase, installation: data.installationId, key: data.key, t: Date.now() })}\n`),
+    onWork: (phase, data, job) => appendFileSync(workLog, `${JSON.stringify({ pid: process.pid, phase, installation: data.installationId, key: data.key, job, t: Date.now() })}\n`),
   },
 });
 const server = new Server({
