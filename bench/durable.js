@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
 import Bottleneck from "bottleneck";
 import { Queue } from "bullmq";
@@ -150,20 +151,35 @@ async function latency(redis) {
   const app = await startApp(standinUrl, redis);
   // A second of warm-up first (the app's first token, its handlers compiled), not measured.
   for (let i = 0; i < 100; i++) await deliver(app.url, payload(...shas[i % shas.length]));
+  await app.ask("served"); // the warm-up's figures dropped
   const pending = [];
   const total = 100 * RATE_S;
+  // The load generator's own delays: how late each send left against its schedule, and its event
+  // loop (a late loop also delays reading answers, and so adds to the latency measured here).
+  const slips = [];
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const t0 = performance.now();
   for (let i = 0; i < total; i++) {
     const wait = t0 + i * 10 - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    slips.push(performance.now() - (t0 + i * 10));
     const [n, sha] = shas[i % shas.length];
     pending.push(deliver(app.url, payload(n, sha)));
   }
   const answers = await Promise.all(pending);
+  loop.disable();
+  const served = await app.ask("served");
   app.stop();
   gh.kill("SIGTERM");
   const ms = answers.map((a) => a.ms);
-  return { p50: pct(ms, 50), p99: pct(ms, 99), failed: answers.filter((a) => a.status !== 200).length };
+  return {
+    p50: pct(ms, 50),
+    p99: pct(ms, 99),
+    failed: answers.filter((a) => a.status !== 200).length,
+    served: { p50: pct(served.ms, 50), p99: pct(served.ms, 99), count: served.ms.length, loopP99: served.loopP99, loopMax: served.loopMax, cpu: served.cpuShare },
+    generator: { slipP99: pct(slips, 99), loopP99: loop.percentile(99) / 1e6 - 10 },
+  };
 }
 
 /** A burst over `n` PRs without checks to two processes; one is SIGKILLed mid-burst and started again. */
@@ -250,8 +266,10 @@ if (redisUrl && PARTS.has("latency")) {
   console.log(`\nWebhook latency at 100 events/s for ${RATE_S} s (ms), 50 PRs of one installation:`);
   const mem = await latency(undefined);
   const dur = await latency(redis());
-  console.log(`  in-memory queue: p50 ${f(mem.p50, 1)}, p99 ${f(mem.p99, 1)}, not 200: ${mem.failed}`);
-  console.log(`  durable (Redis): p50 ${f(dur.p50, 1)}, p99 ${f(dur.p99, 1)}, not 200: ${dur.failed}   p99 ratio ${f(dur.p99 / mem.p99, 2)}`);
+  const line = (r) =>
+    `p50 ${f(r.p50, 1)}, p99 ${f(r.p99, 1)}, not 200: ${r.failed}; inside the app: p50 ${f(r.served.p50, 1)}, p99 ${f(r.served.p99, 1)} (${r.served.count} answered), ${f(100 * r.served.cpu)}% of a core, its event loop late p99 ${f(r.served.loopP99, 1)}, max ${f(r.served.loopMax, 1)}; load generator: sends late p99 ${f(r.generator.slipP99, 1)}, its event loop late p99 ${f(r.generator.loopP99, 1)}`;
+  console.log(`  in-memory queue: ${line(mem)}`);
+  console.log(`  durable (Redis): ${line(dur)}   p99 ratio ${f(dur.p99 / mem.p99, 2)}`);
 }
 if (redisUrl && PARTS.has("kill")) {
   console.log("\nA burst of 40 PRs to two processes, one SIGKILLed once every webhook was answered, then started again:");
