@@ -1,7 +1,8 @@
 // The app function: which events go to which handler, nothing more. Everything the handlers
 // need (the queue, the clock, the app's id) is built here once and handed to them.
 import type { ApplicationFunction, Probot } from "probot";
-import { evaluateMergeGroup, JudgedGroups } from "./evaluate/evaluate-group.js";
+import { evaluateMergeGroup } from "./evaluate/evaluate-group.js";
+import { rejudgeQueuedGroups } from "./evaluate/queued-groups.js";
 import { evaluatePullRequest } from "./evaluate/evaluate-pr.js";
 import { recordClose } from "./evaluate/record-close.js";
 // Types only: the durable queue (BullMQ, ioredis) is loaded when REDIS_URL is set, never in the
@@ -94,7 +95,6 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     let durable: DurableQueue | undefined;
     const services: Services = {
       appId,
-      groups: new JudgedGroups(),
       otherRepositories: options.otherRepositories ?? true,
       now,
       htmlBase,
@@ -122,13 +122,8 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       const outcome = await evaluatePullRequest(octokit, target, appLogin === undefined ? services : { ...services, appLogin });
       // declarations.request_reviews: a courtesy, once both checks are written.
       if (outcome.status === "evaluated" && outcome.reviewers) await reviewRequests.offer(octokit, installationId, target, outcome.reviewers);
-      // A PR of a merge group judged here that no longer holds: its groups are judged again now.
-      const holds = outcome.status === "evaluated" && outcome.declaration.conclusion === "success" && outcome.signoff.conclusion === "success";
-      if (!holds && outcome.status !== "not-governed" && outcome.status !== "closed") {
-        for (const group of services.groups?.holding(target, target.pull_number) ?? []) {
-          await requestGroupEvaluation(octokit, installationId, services, group);
-        }
-      }
+      // A queued PR that no longer holds: the queue's groups that hold it are judged again now.
+      await rejudgeQueuedGroups(octokit, target, outcome, (group) => requestGroupEvaluation(octokit, installationId, services, group));
     };
     const recordClosed = options.recordClosed ?? recordClose;
     /** Runs stored work (the durable queue's jobs) with a client for its installation. */
@@ -141,7 +136,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           await recordClosed(octokit, work.close, services);
           return;
         case "group":
-          await evaluateMergeGroup(octokit, work.target, services, services.groups);
+          await evaluateMergeGroup(octokit, work.target, services);
           return;
         case "rules-pushed":
           return reevaluateOtherRepositories(octokit, installationId, work, services);

@@ -283,6 +283,12 @@ export interface PullRequestFacts {
   createdAt: string;
   closedAt?: string | null;
   mergeCommitSha?: string | null;
+  /**
+   * Whether the PR is in a merge queue now (GraphQL `PullRequest.mergeQueueEntry`); undefined when
+   * GitHub did not say (read through REST). A queued PR that stops holding has the queue's groups
+   * that hold it judged again (src/evaluate/queued-groups.ts).
+   */
+  queued?: boolean;
   headSha: string;
   /** The labels the PR carries now. */
   labels: string[];

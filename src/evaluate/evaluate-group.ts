@@ -27,47 +27,8 @@ export type GroupOutcome =
   | { status: "evaluated"; pulls: number[]; declaration: CheckOutput; signoff: CheckOutput; writes: number }
   | { status: "unknown"; error: unknown; declaration: CheckOutput; signoff: CheckOutput; writes: number };
 
-/** How many groups a process remembers (the oldest are forgotten first). */
-const MAX_REMEMBERED_GROUPS = 1_000;
-
-/**
- * The merge groups this process judged, by the PRs they hold, until GitHub destroys them. GitHub
- * asks for a group's checks once; should a PR of a group stop holding afterwards (an objection,
- * a declaration expiring) while the group still waits for other checks, its evaluation judges
- * the group again at once, so that the group fails and GitHub takes the PR out of the queue
- * instead of landing it. In memory: a group judged by another replica is judged again when GitHub
- * asks again, and its landing is still recorded and judged as any merge.
- */
-export class JudgedGroups {
-  readonly #groups = new Map<string, { target: GroupTarget; pulls: number[] }>();
-
-  static #key(repo: RepoRef, headSha: string): string {
-    return `${repo.owner.toLowerCase()}/${repo.repo.toLowerCase()}@${headSha}`;
-  }
-
-  remember(target: GroupTarget, pulls: number[]): void {
-    const key = JudgedGroups.#key(target, target.group.head_sha);
-    this.#groups.delete(key);
-    this.#groups.set(key, { target, pulls });
-    for (const oldest of this.#groups.keys()) {
-      if (this.#groups.size <= MAX_REMEMBERED_GROUPS) break;
-      this.#groups.delete(oldest);
-    }
-  }
-
-  forget(repo: RepoRef, headSha: string): void {
-    this.#groups.delete(JudgedGroups.#key(repo, headSha));
-  }
-
-  /** The groups judged here that hold `pull_number`. */
-  holding(repo: RepoRef, pull_number: number): GroupTarget[] {
-    const prefix = `${repo.owner.toLowerCase()}/${repo.repo.toLowerCase()}@`;
-    return [...this.#groups.entries()].filter(([key, g]) => key.startsWith(prefix) && g.pulls.includes(pull_number)).map(([, g]) => g.target);
-  }
-}
-
 /** Judges every PR of the merge group and writes both checks on the group's commit. */
-export async function evaluateMergeGroup(octokit: GitHub, target: GroupTarget, deps: EvaluationDeps, judged?: JudgedGroups): Promise<GroupOutcome> {
+export async function evaluateMergeGroup(octokit: GitHub, target: GroupTarget, deps: EvaluationDeps): Promise<GroupOutcome> {
   const repo: RepoRef = { owner: target.owner, repo: target.repo };
   const head_sha = target.group.head_sha;
   // The rules of the default branch now: a repository that is not governed gets nothing written.
@@ -91,7 +52,6 @@ export async function evaluateMergeGroup(octokit: GitHub, target: GroupTarget, d
     return { status: "unknown", error, declaration: failed, signoff: failed, writes };
   }
 
-  judged?.remember(target, pulls);
   // The open PRs whose head this commit also is, as this app's runs on it note them (a PR's
   // evaluation notes itself there, evaluate-pr.ts publishForPull): the checks hold for them too.
   const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha, appId: deps.appId });

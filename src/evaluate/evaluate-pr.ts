@@ -84,6 +84,10 @@ export type EvaluationOutcome =
       writes: number;
       /** `declarations.request_reviews`: whom to ask for a review, once the checks are written. */
       reviewers?: ReviewerToRequest[];
+      /** The PR is in a merge queue (GitHub said so with its facts; false when it did not say). */
+      queued: boolean;
+      /** The branch the PR is based on. */
+      base: string;
     }
   | { status: "error"; error: unknown; writes: number };
 
@@ -179,7 +183,7 @@ export async function evaluatePullRequest(
         if (done.commentId !== undefined && done.updatedAt !== undefined) comments.set(done.commentId, done.updatedAt);
       }
     }
-    if (!publish) return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, memo, writes };
+    if (!publish) return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, memo, writes, queued: facts.queued === true, base: facts.baseRef ?? defaultBranch };
     const hint: SweepHint = {
       signature: signatureOf(
         {
@@ -201,7 +205,18 @@ export async function evaluatePullRequest(
     };
     writes += await publishForPull(octokit, { ...target, headSha: facts.headSha, defaultBranch }, deps, ctx, declaration, signoff, memo, hint, true, existing);
     await leaveHint(deps, target, hint);
-    return { status: "evaluated", title: facts.title, headSha: facts.headSha, declaration, signoff, memo, writes, ...(reviewers.length > 0 ? { reviewers } : {}) };
+    return {
+      status: "evaluated",
+      title: facts.title,
+      headSha: facts.headSha,
+      declaration,
+      signoff,
+      memo,
+      writes,
+      queued: facts.queued === true,
+      base: facts.baseRef ?? defaultBranch,
+      ...(reviewers.length > 0 ? { reviewers } : {}),
+    };
   } catch (error) {
     deps.log?.warn({ err: error, pr: target }, "evaluation failed: the checks fail closed");
     if (!publish) return { status: "error", error, writes };

@@ -116,6 +116,7 @@ export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo
       baseRefName
       changedFiles
       mergeCommit { oid }
+      mergeQueueEntry { position }
       author { ${ACTOR_FIELDS} }
       labels(first: 100) { pageInfo { hasNextPage } nodes { name } }
       files(first: 100) { pageInfo { hasNextPage } nodes { path changeType } }
@@ -207,6 +208,8 @@ export interface PullRequestQueryResult {
       headRefOid: string;
       changedFiles: number;
       mergeCommit: { oid: string } | null;
+      /** The PR's entry in a merge queue (null: in none; undefined: read through REST, which does not say). */
+      mergeQueueEntry?: { position: number } | null;
       author: GraphActor | null;
       labels: Page<{ name: string }> | null;
       files: Page<{ path: string; changeType: string }> | null;
@@ -313,6 +316,7 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
     createdAt: pr.createdAt,
     closedAt: pr.closedAt,
     mergeCommitSha: pr.merged ? (pr.mergeCommit?.oid ?? null) : null,
+    ...(pr.mergeQueueEntry !== undefined ? { queued: pr.mergeQueueEntry !== null } : {}),
     headSha: pr.headRefOid,
     labels,
     files,

@@ -138,6 +138,59 @@ export interface MergeQueueQueryResult {
 const MAX_QUEUE_PAGES = 10;
 
 /**
+ * The entries of `base`'s merge queue from its front, up to `until`'s entry when given (null: the
+ * branch has no queue). Throws a GitHubFactsError when GitHub fails.
+ */
+async function readQueue(octokit: GitHub, repo: RepoRef, base: string, until?: number): Promise<QueueEntryNode[] | null> {
+  const entries: QueueEntryNode[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_QUEUE_PAGES; page++) {
+    let result: MergeQueueQueryResult;
+    try {
+      result = await graphqlQuery(octokit)<MergeQueueQueryResult>(MERGE_QUEUE_QUERY, { owner: repo.owner, repo: repo.repo, branch: base, after });
+    } catch (error) {
+      throw toFactsError(error, "POST /graphql (merge queue)");
+    }
+    if (!result.repository) throw new GitHubFactsError(`GitHub did not find ${repo.owner}/${repo.repo}`, 404, null, "POST /graphql (merge queue)");
+    const connection = result.repository.mergeQueue?.entries;
+    if (!connection) return null;
+    for (const node of connection.nodes ?? []) if (node) entries.push(node);
+    if (until !== undefined && entries.some((e) => e.pullRequest?.number === until)) break;
+    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
+    after = connection.pageInfo.endCursor;
+  }
+  return entries;
+}
+
+/**
+ * The merge groups of `base`'s queue that hold PR `number`: its own entry's and every entry's
+ * behind it (each entry's commit is built on the one before, so it lands every PR ahead of it),
+ * as the `merge_group` webhook would describe them. The queue branch's name is rebuilt as GitHub
+ * names it (`gh-readonly-queue/<base>/pr-<N>-<base commit>`); getMergeGroup trusts it for the
+ * number only, and accepts a group only when the queue's entry N has exactly that commit. Empty
+ * when the PR is in no queue of that branch.
+ */
+export async function groupsHolding(octokit: GitHub, repo: RepoRef, base: string, number: number): Promise<MergeGroupEvent[]> {
+  const entries = (await readQueue(octokit, repo, base)) ?? [];
+  const own = entries.find((e) => e.pullRequest?.number === number);
+  if (!own) return [];
+  return entries
+    .filter((e) => e.position >= own.position)
+    .sort((a, b) => a.position - b.position)
+    .flatMap((e) =>
+      e.pullRequest && e.headCommit
+        ? [
+            {
+              head_sha: e.headCommit.oid,
+              head_ref: `refs/heads/gh-readonly-queue/${base}/pr-${e.pullRequest.number}-${e.baseCommit?.oid ?? e.headCommit.oid}`,
+              base_ref: `refs/heads/${base}`,
+            },
+          ]
+        : [],
+    );
+}
+
+/**
  * The PRs of the merge group the webhook describes: the queue's entries from its front to the
  * entry of the PR the queue branch names, once that entry's commit is the group's. Throws a
  * MergeGroupError when the group cannot be told for sure, a GitHubFactsError when GitHub fails.
@@ -150,24 +203,9 @@ export async function getMergeGroup(octokit: GitHub, repo: RepoRef, group: Merge
   const base = branchOfRef(group.base_ref);
   if (base === null || base !== named.base) throw new MergeGroupError({ reason: "base", base: base ?? group.base_ref, named: named.base });
 
-  const entries: QueueEntryNode[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < MAX_QUEUE_PAGES; page++) {
-    let result: MergeQueueQueryResult;
-    try {
-      result = await graphqlQuery(octokit)<MergeQueueQueryResult>(MERGE_QUEUE_QUERY, { owner: repo.owner, repo: repo.repo, branch: base, after });
-    } catch (error) {
-      throw toFactsError(error, "POST /graphql (merge queue)");
-    }
-    if (!result.repository) throw new GitHubFactsError(`GitHub did not find ${repo.owner}/${repo.repo}`, 404, null, "POST /graphql (merge queue)");
-    const connection = result.repository.mergeQueue?.entries;
-    if (!connection) throw new MergeGroupError({ reason: "no-queue", base });
-    for (const node of connection.nodes ?? []) if (node) entries.push(node);
-    // The rest of the queue is behind entry N: not part of its group.
-    if (entries.some((e) => e.pullRequest?.number === named.number)) break;
-    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
-    after = connection.pageInfo.endCursor;
-  }
+  // The rest of the queue is behind entry N: not part of its group.
+  const entries = await readQueue(octokit, repo, base, named.number);
+  if (!entries) throw new MergeGroupError({ reason: "no-queue", base });
 
   const own = entries.find((e) => e.pullRequest?.number === named.number);
   if (!own) throw new MergeGroupError({ reason: "not-queued", number: named.number, base });

@@ -34,18 +34,13 @@ export async function requestGroupEvaluation(octokit: GitHub, installationId: nu
     installationId,
     groupKey(target.owner, target.repo, target.group.head_sha),
     async () => {
-      await evaluateMergeGroup(octokit, target, services, services.groups);
+      await evaluateMergeGroup(octokit, target, services);
     },
     { kind: "group", target },
   );
 }
 
 export function onMergeGroupDestroyed(context: Context<"merge_group.destroyed">, services: Services): void {
-  const { merge_group: group, reason, repository } = context.payload as {
-    merge_group: { head_ref: string; head_sha: string };
-    reason?: string;
-    repository?: { name: string; owner: { login: string } };
-  };
-  if (repository) services.groups?.forget({ owner: repository.owner.login, repo: repository.name }, group.head_sha);
+  const { merge_group: group, reason } = context.payload as { merge_group: { head_ref: string; head_sha: string }; reason?: string };
   context.log.debug(`merge group ${group.head_ref} destroyed (${reason ?? "no reason given"}): nothing to write`);
 }

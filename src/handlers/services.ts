@@ -3,7 +3,6 @@
 // identity. Handlers never evaluate by themselves.
 import type { GitHub } from "../github/client.js";
 import type { EvaluationDeps, EvaluationTarget } from "../evaluate/evaluate-pr.js";
-import type { JudgedGroups } from "../evaluate/evaluate-group.js";
 import type { Work } from "../evaluate/work.js";
 
 export interface Services extends EvaluationDeps {
@@ -27,8 +26,6 @@ export interface Services extends EvaluationDeps {
    * reach its workflow). Absent: false.
    */
   otherRepositories?: boolean;
-  /** The merge groups this process judged (src/evaluate/evaluate-group.ts). */
-  groups?: JudgedGroups;
   /**
    * The app's bot login ("slug[bot]"), when `appLogin` is not given: looked up once (`GET /app`).
    * Only what that account wrote is the public record; undefined while GitHub cannot say.

@@ -3,7 +3,7 @@
 // entry leaves, the branch moved to a group's commit when it lands), every webhook checked against
 // GitHub's schema of it, every request and answer against GitHub's OpenAPI and GraphQL schemas.
 import { describe, expect, it } from "vitest";
-import { HOUR } from "./harness.js";
+import { HOUR, startApp } from "./harness.js";
 import type { QueueEntry } from "./standin/standin.js";
 import { worldPerTest, type World } from "./world.js";
 
@@ -19,16 +19,21 @@ async function signedOff(w: World, author: string, title: string, file: string):
   return pr;
 }
 
+/** Two signed-off charter amendments queued one behind the other, their groups judged. */
+async function twoQueued(w: World): Promise<{ first: number; second: number; e1: QueueEntry; e2: QueueEntry }> {
+  const first = await signedOff(w, "alice", "Amend article 4", "charter/article-4.md");
+  const second = await signedOff(w, "alice", "Amend article 5", "charter/article-5.md");
+  const e1 = await w.enqueue(first);
+  const e2 = await w.enqueue(second);
+  await w.settle();
+  return { first, second, e1, e2 };
+}
+
 describe("a repository whose default branch merges through a merge queue", () => {
   it("life cycle: an objection while queued fails the group and the PR leaves the queue; another passes through and is recorded once", async () => {
     const w = await createWorld({ start: "2026-11-20T10:00:00Z" });
-    const first = await signedOff(w, "alice", "Amend article 4", "charter/article-4.md");
-    const second = await signedOff(w, "alice", "Amend article 5", "charter/article-5.md");
-
     // Both enter the queue: #second's group holds #first's changes too, so both are judged.
-    const e1 = await w.enqueue(first);
-    const e2 = await w.enqueue(second);
-    await w.settle();
+    const { first, second, e1, e2 } = await twoQueued(w);
     expect(w.groupChecks(e1).signoff).toMatchObject({ conclusion: "success", title: `Pull request #${first} holds` });
     expect(w.groupChecks(e2).signoff).toMatchObject({ conclusion: "success", title: `All 2 pull requests hold: #${first}, #${second}` });
     expect(w.groupChecks(e2).declaration).toMatchObject({ conclusion: "success" });
@@ -67,6 +72,55 @@ describe("a repository whose default branch merges through a merge queue", () =>
     await w.sweepUntilQuiet();
     expect(w.records()).toHaveLength(1);
     expect(w.verifyChain()).toMatchObject({ ok: true, count: 1 });
+  });
+
+  it("a process restarted after the groups were judged: an objection while queued still fails every group that holds the PR", async () => {
+    const w = await createWorld({ start: "2026-11-20T10:00:00Z" });
+    const { first, e1, e2 } = await twoQueued(w);
+    expect(w.groupChecks(e2).signoff?.conclusion).toBe("success");
+
+    // A deploy: the process that judged the groups is gone; a new one knows nothing of them.
+    await w.apps[0]!.stop();
+    w.apps[0] = await startApp({ standin: w.standin, clock: w.clock });
+    w.clock.advance(HOUR);
+    await w.review(first, "bob", "CHANGES_REQUESTED");
+    await w.settle();
+
+    // GitHub says #first is queued; its groups are read from the queue and judged again.
+    expect(w.groupChecks(e1).signoff).toMatchObject({ conclusion: "failure", title: `#${first} does not hold: Blocked by an objection from Government` });
+    expect(w.groupChecks(e2).signoff?.title).toContain(`#${first} does not hold`);
+    expect(await w.advanceQueue()).toEqual({ dequeued: first });
+    expect(w.standin.item(w.repo, first).merged).toBe(false);
+  });
+
+  it.each([0, 1])("two processes, the objection delivered to process %i: every group holding the PR fails, whichever process judged it", async (to) => {
+    const w = await createWorld({ start: "2026-11-20T10:00:00Z", processes: 2 });
+    const { first, e1, e2 } = await twoQueued(w);
+    expect(w.groupChecks(e1).signoff?.conclusion).toBe("success");
+    expect(w.groupChecks(e2).signoff?.conclusion).toBe("success");
+
+    w.clock.advance(HOUR);
+    const review = w.standin.review(w.repo, first, { user: "bob", state: "CHANGES_REQUESTED", at: w.clock.now() });
+    await w.deliver("pull_request_review", w.reviewPayload("submitted", first, review.id), w.apps[to]);
+    await w.settle();
+    expect(w.groupChecks(e1).signoff?.conclusion).toBe("failure");
+    expect(w.groupChecks(e2).signoff?.conclusion).toBe("failure");
+  });
+
+  it("a queued PR that keeps holding: its evaluation reads no queue (no request beyond an evaluation's)", async () => {
+    const w = await createWorld({ start: "2026-11-20T10:00:00Z" });
+    const first = await signedOff(w, "alice", "Amend article 4", "charter/article-4.md");
+    await w.enqueue(first);
+    await w.settle();
+    const readsQueue = (r: { method: string; path: string; body?: unknown }) =>
+      r.method === "POST" && r.path === "/graphql" && /mergeQueue\(/.test(String((r.body as { query?: string } | null)?.query ?? ""));
+    // The group's evaluation read it.
+    expect(w.standin.requests.filter(readsQueue)).toHaveLength(1);
+    const from = w.standin.requests.length;
+    await w.review(first, "erin", "COMMENTED");
+    await w.settle();
+    expect(w.standin.requests.length).toBeGreaterThan(from);
+    expect(w.standin.requests.slice(from).filter(readsQueue)).toEqual([]);
   });
 
   it("a group of several PRs lands together: each PR recorded once, with its own entry's commit", async () => {

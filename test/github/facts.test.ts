@@ -64,6 +64,7 @@ interface GraphPr {
   closedAt: string | null;
   changedFiles: number;
   mergeCommit: { oid: string } | null;
+  mergeQueueEntry: { position: number } | null;
   author: GraphActor;
   labels: ReturnType<typeof page<{ name: string }>>;
   files: ReturnType<typeof page<{ path: string; changeType: ChangeType }>>;
@@ -98,6 +99,7 @@ function prData(over: Partial<GraphPr> = {}) {
         headRefOid: HEAD,
         changedFiles: files.nodes.length,
         mergeCommit: null,
+        mergeQueueEntry: null,
         author: person("Alice"),
         labels: page([{ name: "decision:charter" }]),
         reviews: page<GraphReview>([]),
@@ -213,6 +215,7 @@ describe("readPullRequest", () => {
       createdAt: "2026-11-20T10:00:00Z",
       closedAt: null,
       mergeCommitSha: null,
+      queued: false,
       headSha: HEAD,
       labels: ["decision:charter", "urgent"],
     });
@@ -275,6 +278,7 @@ describe("readPullRequest", () => {
       { state: "OPEN", merged: false, closedAt: null, mergeCommit: { oid: "c".repeat(40) }, isDraft: true },
       { state: "open", merged: false, closedAt: null, mergeCommitSha: null, draft: true },
     ],
+    ["open, in a merge queue (third)", { mergeQueueEntry: { position: 3 } }, { state: "open", queued: true }],
   ])("reads the state of a PR %s", async (_case, over, expected) => {
     const mock = mockGitHub();
     serveGraph(mock, prData(over));

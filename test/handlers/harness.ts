@@ -145,6 +145,8 @@ export interface PullSpec {
   closedAt?: string;
   /** The merge commit of a merged PR. */
   mergeCommit?: string;
+  /** Its position in the merge queue of its base branch (none unless said). */
+  queuePosition?: number;
   labels?: string[];
   files?: Array<string | { filename: string; previous: string }>;
   reviews?: ReviewSpec[];
@@ -241,6 +243,7 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
         headRefOid: pr.headSha ?? HEAD,
         changedFiles: files.length,
         mergeCommit: state === "merged" && pr.mergeCommit ? { oid: pr.mergeCommit } : null,
+        mergeQueueEntry: pr.queuePosition !== undefined ? { position: pr.queuePosition } : null,
         author: graphActor(pr.author ?? "alice"),
         labels: firstPage((pr.labels ?? []).map((name) => ({ name }))),
         files: firstPage(files.map((f) => ({ path: f.filename, changeType: f.previous === undefined ? "MODIFIED" : "RENAMED" }))),

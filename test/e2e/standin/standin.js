@@ -1905,23 +1905,7 @@ export class GitHubStandin {
         return {
           id: `MQ_${repo.id}_${name}`,
           /** @param {ConnectionArgs} args */
-          entries: (args) =>
-            connection(
-              queue.map((e, i) => ({
-                id: `MQE_${repo.id}_${e.number}`,
-                position: i + 1,
-                state: i === 0 ? "AWAITING_CHECKS" : "QUEUED",
-                enqueuedAt: e.enqueuedAt,
-                enqueuer: this.#graphActor(e.enqueuer, "User"),
-                jump: false,
-                solo: false,
-                headCommit: { oid: e.headSha },
-                baseCommit: { oid: e.baseSha },
-                pullRequest: this.#graphPull(repo, this.item(repo, e.number)),
-              })),
-              args,
-              "entries",
-            ),
+          entries: (args) => connection(queue.map((e, i) => this.#graphQueueEntry(repo, e, i)), args, "entries"),
         };
       },
       /** @param {ConnectionArgs & { states?: string[] | null, orderBy?: { field: string, direction: string } | null }} args */
@@ -1938,9 +1922,31 @@ export class GitHubStandin {
   }
 
   /** @param {Repo} repo @param {Item} pull */
+  /** GraphQL's MergeQueueEntry of `queue[index]`. @param {Repo} repo @param {QueueEntry} e @param {number} index */
+  #graphQueueEntry(repo, e, index) {
+    return {
+      id: `MQE_${repo.id}_${e.number}`,
+      position: index + 1,
+      state: index === 0 ? "AWAITING_CHECKS" : "QUEUED",
+      enqueuedAt: e.enqueuedAt,
+      enqueuer: this.#graphActor(e.enqueuer, "User"),
+      jump: false,
+      solo: false,
+      headCommit: { oid: e.headSha },
+      baseCommit: { oid: e.baseSha },
+      pullRequest: () => this.#graphPull(repo, this.item(repo, e.number)),
+    };
+  }
+
   #graphPull(repo, pull) {
     const changes = this.#fileChanges(repo, pull);
     return {
+      // The PR's entry in its base branch's merge queue, or null when it is in none.
+      mergeQueueEntry: () => {
+        const queue = repo.queues.get(pull.base) ?? [];
+        const index = queue.findIndex((e) => e.number === pull.number);
+        return index < 0 ? null : this.#graphQueueEntry(repo, /** @type {QueueEntry} */ (queue[index]), index);
+      },
       id: `PR_${repo.id}_${pull.number}`,
       number: pull.number,
       title: pull.title,
