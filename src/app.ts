@@ -5,6 +5,7 @@ import { evaluateMergeGroup } from "./evaluate/evaluate-group.js";
 import { rejudgeQueuedGroups } from "./evaluate/queued-groups.js";
 import { evaluatePullRequest } from "./evaluate/evaluate-pr.js";
 import { recordClose } from "./evaluate/record-close.js";
+import { recordPush } from "./evaluate/record-push.js";
 // Types only: the durable queue (BullMQ, ioredis) is loaded when REDIS_URL is set, never in the
 // Action's bundle (package.json's build:action leaves both packages out).
 import type { DurableQueue, DurableQueueOptions } from "./evaluate/durable-queue.js";
@@ -134,6 +135,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           return evaluate(octokit, installationId, work.target);
         case "record":
           await recordClosed(octokit, work.close, services);
+          return;
+        case "record-push":
+          await recordPush(octokit, work.push, services);
           return;
         case "group":
           await evaluateMergeGroup(octokit, work.target, services);

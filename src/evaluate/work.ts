@@ -5,6 +5,7 @@ import type { RepoRef } from "../github/files.js";
 import type { GroupTarget } from "./evaluate-group.js";
 import type { EvaluationTarget } from "./evaluate-pr.js";
 import type { CloseEvent } from "./record-close.js";
+import type { PushEvent } from "./record-push.js";
 
 export type Work =
   /** Evaluate one PR's checks. */
@@ -13,6 +14,8 @@ export type Work =
   | { kind: "group"; target: GroupTarget }
   /** Record one close on the public log. */
   | { kind: "record"; close: CloseEvent }
+  /** Record one direct push to the default branch on the public log. */
+  | { kind: "record-push"; push: PushEvent }
   /** Rules pushed to `repo`: evaluate again the open PRs of the other repositories using them. */
   | { kind: "rules-pushed"; repo: RepoRef; touched: string[]; truncated: boolean }
   /** The scheduled sweep (durable queue only). */

@@ -50,9 +50,16 @@ export async function onPush(context: Context<"push">, services: Services): Prom
     title: (head_commit?.message ?? "").split("\n")[0] ?? "",
     files: truncated ? null : [...touched],
   };
-  await services.run(installation.id, `record push ${repo.owner}/${repo.repo}@${after}`.toLowerCase(), async () => {
-    await recordPush(octokit, push, services);
-  });
+  // As data too: with the durable queue the record is stored before the webhook is answered, and
+  // any replica writes it (the sweep does not look for missed pushes).
+  await services.run(
+    installation.id,
+    `record push ${repo.owner}/${repo.repo}@${after}`.toLowerCase(),
+    async () => {
+      await recordPush(octokit, push, services);
+    },
+    { kind: "record-push", push },
+  );
 
   await reevaluateIfRulesChanged(octokit, installation.id, repo, touched.has(DEFAULT_POLICY_PATH) || truncated, changed, services);
 

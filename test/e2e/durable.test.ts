@@ -127,7 +127,8 @@ async function startProcess(standinUrl: string, name: string, workLog: string, p
 }
 
 /**
- * The burst: PRs opened, approved, commented on, relabelled, pushed to; then four of them queued
+ * The burst: PRs opened, approved, commented on, relabelled, pushed to, a governed file pushed to
+ * the default branch (a record of its own); then four of them queued
  * in GitHub's merge queue (each a merge group whose checks are asked for). `fault` runs once:
  * among the PRs' events, or between the groups'.
  */
@@ -138,6 +139,8 @@ async function burst(world: World, fault: () => Promise<void>, at: "signals" | "
     numbers.push(await world.openPull({ author, title: `Amendment ${i}`, files: { "CHARTER.md": `# Charter ${i}\n` } }));
   }
   for (const [i, n] of numbers.entries()) {
+    // A direct push of a governed file: its record is work like any other.
+    if (i === 3) await world.pushDefault({ "charter/annex.md": "# Annex, pushed directly\n" }, { pusher: "bob" });
     if (at === "signals" && i === 4) await fault();
     await world.approve(n, "bob");
     await world.approve(n, "carol");
@@ -174,6 +177,7 @@ function finalChecks(world: World): Record<string, unknown> {
     const { declaration, signoff } = world.groupChecks(entry);
     out[`group of #${entry.number}`] = [declaration, signoff].map(view);
   }
+  out.records = world.records().map((r) => ({ pr: r.pr, outcome: r.record?.outcome, pusher: r.record?.pusher }));
   return out;
 }
 
@@ -184,7 +188,9 @@ async function reference(): Promise<Record<string, unknown>> {
     await burst(world, async () => undefined, "signals");
     await world.settle();
     expect(world.standin.violations).toEqual([]);
-    return finalChecks(world);
+    const checks = finalChecks(world);
+    expect(checks.records).toEqual([{ pr: null, outcome: "pushed", pusher: "bob" }]);
+    return checks;
   } finally {
     await world.stop();
   }
@@ -284,6 +290,8 @@ async function faultedBurst(expected: Record<string, unknown>, signal: "SIGKILL"
       expect(runs[i]!.start, `${runs[i]!.key} started while ${runs[i - 1]!.key} ran`).toBeGreaterThanOrEqual(runs[i - 1]!.end);
     }
     expect(runs.length).toBeGreaterThan(8);
+    // The direct push's record was stored work, run by whichever process took it, like the rest.
+    expect(lines.filter((l) => l.key.startsWith("record push ") && l.phase === "end")).toHaveLength(1);
 
     // The installation's writes, in the order the stand-in received them, never overlapped.
     const writes = world.standin.requests.filter((r) => r.installation === INSTALLATION && r.method !== "GET" && !(r.method === "POST" && r.path === "/graphql"));
