@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { MERGE_QUEUE_QUERY } from "../../src/github/merge-queue.js";
 import { GraphQLReply, mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
 import { validateWebhook } from "../helpers/openapi.js";
-import { checkRunPayload, mergeGroupPayload, pullRequestQueuePayload } from "../helpers/payloads.js";
+import { checkRunPayload, mergeGroupPayload, pullRequestPayload, pullRequestQueuePayload } from "../helpers/payloads.js";
 import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
   APP_ID,
@@ -61,7 +61,7 @@ function serveRules(mock: GitHubMock, reads: number): void {
 }
 
 /** The queue of `main` as GitHub's GraphQL gives it: each entry with its PR and its own commit. */
-function serveQueue(mock: GitHubMock, entries: Array<{ number: number; commit: string; base?: string; state?: string }>): void {
+function serveQueue(mock: GitHubMock, entries: Array<{ number: number; commit: string; base?: string; state?: string; builtOn?: string }>): void {
   mock.graphql(
     (req) => {
       expect(req.variables).toMatchObject({ owner: OWNER, repo: REPO, branch: "main" });
@@ -74,7 +74,7 @@ function serveQueue(mock: GitHubMock, entries: Array<{ number: number; commit: s
                 position: i + 1,
                 headCommit: { oid: e.commit },
                 // Each entry is built on the commit of the one before; the front on main's head.
-                baseCommit: { oid: i === 0 ? BASE : entries[i - 1]!.commit },
+                baseCommit: { oid: e.builtOn ?? (i === 0 ? BASE : entries[i - 1]!.commit) },
                 pullRequest: { number: e.number, state: e.state ?? "OPEN", baseRefName: e.base ?? "main" },
               })),
             },
@@ -142,6 +142,18 @@ describe("merge_group.checks_requested", () => {
       `POST /repos/${OWNER}/${REPO}/check-runs ${GROUP}`,
       `POST /repos/${OWNER}/${REPO}/check-runs ${GROUP}`,
     ]);
+  });
+
+  it("a queue whose entries are not each built on the one before: the group's base is not noted (its landing is then recorded as not signed off)", async () => {
+    const { checks } = await judgeGroup(
+      [
+        { number: 11, commit: "e".repeat(40) },
+        { number: 12, commit: GROUP, builtOn: "f".repeat(40) },
+      ],
+      [[charter(11)], [charter(12)]],
+    );
+    expect(checks[SIGNOFF]).toMatchObject({ conclusion: "success", external_id: "pg1.g" });
+    expect(checks[DECLARATION]).toMatchObject({ external_id: "pg1.g" });
   });
 
   it("an objection to the PR ahead in the queue fails the group, naming that PR", async () => {
@@ -263,6 +275,47 @@ describe("Re-run pressed on a check of a merge queue's commit", () => {
     await app.receive("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`));
     assertDone(mock);
     expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ head_sha: GROUP, output: { title: "0 of 3 sectors: waiting for Civil society" } });
+  });
+});
+
+describe("a queued PR that stops holding", () => {
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+  });
+  afterEach(() => teardownNock());
+
+  it("an objection to a queued PR, in a process that never judged its group: the queue is read and the group fails", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    // #12 is first in the queue (GitHub says so with its facts); bob (Government) now objects.
+    const objected = charter(12, [...approvals("carol", "dan"), review("bob", "CHANGES_REQUESTED", "2026-11-22T09:00:00Z", "2".repeat(40))]);
+    const queued: PullSpec = { ...objected, queuePosition: 1 };
+    // The PR's evaluation, then the group's: the rules, the queue and the PR, each read again.
+    serveRules(mock, 3);
+    servePull(mock, queued);
+    servePull(mock, queued);
+    serveChecks(mock, { head: queued.headSha!, creates: 2 });
+    serveQueue(mock, [{ number: 12, commit: GROUP }]);
+    serveQueue(mock, [{ number: 12, commit: GROUP }]);
+    serveChecks(mock, { head: GROUP });
+    const app = await startApp();
+    await app.receive("pull_request_review", pullRequestPayload("pull_request_review.submitted", { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: 12, headSha: queued.headSha!, author: "alice" }));
+    assertDone(mock);
+    const written = appWrites(mock).filter((r) => r.path.endsWith("/check-runs")).map((r) => (r.body as { head_sha: string; name: string; conclusion: string }));
+    expect(written.filter((r) => r.head_sha === GROUP && r.name === SIGNOFF)).toEqual([
+      expect.objectContaining({ conclusion: "failure", output: expect.objectContaining({ title: "#12 does not hold: Blocked by an objection from Government" }) }),
+    ]);
+  });
+
+  it("a queued PR that keeps holding: no queue is read", async () => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    serveRules(mock, 1);
+    servePull(mock, { ...charter(12), queuePosition: 1 });
+    serveChecks(mock, { head: charter(12).headSha!, creates: 2 });
+    const app = await startApp();
+    await app.receive("pull_request_review", pullRequestPayload("pull_request_review.submitted", { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: 12, headSha: charter(12).headSha!, author: "alice" }));
+    assertDone(mock);
+    expect(mock.requests.filter((r) => r.path === "/graphql" && (r.body as { query?: string }).query === MERGE_QUEUE_QUERY)).toEqual([]);
   });
 });
 
