@@ -41,6 +41,8 @@ export interface RecordFields {
   head?: string;
   /** A direct push only: who pushed. */
   pusher?: string;
+  /** A direct push only, when it did not move the branch forward (a rewind, a rewritten history). */
+  forced?: boolean;
   /** Charter-rule kinds only: the votes by sector. */
   votes?: Record<string, SectorVotes>;
   /** Charter-rule kinds whose rule is an `any`: the (0-based) index of the branch that carried it. */
@@ -177,6 +179,12 @@ export interface PushFacts {
   kinds: string[];
   /** The default-branch commit before the push, whose rules judged it. */
   rules: string;
+  /**
+   * The push did not move the branch forward (a force-push: a rewind, or a rewritten history);
+   * the record then says `"forced": true`, and its kinds are judged on everything that differs
+   * between the trees of `rules` and `commit`, what the push took away included.
+   */
+  forced?: boolean;
 }
 
 /** The record of a direct push: never signed off, no approvals, the pushed commit as merge commit. */
@@ -203,6 +211,7 @@ export function buildPushRecord(input: { repo: string; seq: number; prev: string
     head: push.commit,
     pusher: push.pusher,
   };
+  if (push.forced === true) body.forced = true;
   return { ...body, hash: hashRecord(body) };
 }
 

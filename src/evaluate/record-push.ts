@@ -1,7 +1,9 @@
 // The public record of a direct push to the default branch: a push that is not the merge of a PR
 // and that changes a rules file (the policy, a base it extends, the registry) or a governed path
 // is a record with `"outcome": "pushed"`, judged by the rules before the push, so that a push
-// deleting the policy is on the record before the repository stops being governed.
+// deleting the policy is on the record before the repository stops being governed. What a push
+// changed is what differs between the branch's two trees (a force-push that rewinds the branch or
+// rewrites its history is judged on what it took away too), never only what its commits list.
 import { currentSectorOf } from "../core/declarations.js";
 import { decisionKindsOf, GOVERNANCE_KIND_ID } from "../core/decisions.js";
 import type { ChangedFile, Registry } from "../core/types.js";
@@ -25,6 +27,12 @@ export interface PushEvent extends RepoRef {
   title: string;
   /** The paths the push changed, or null when the payload cannot say them all. */
   files: string[] | null;
+  /**
+   * GitHub's `forced`: the branch did not move forward (a rewind, or a history rewritten). The
+   * payload then lists only the new commits, never what the push took away: the files are read
+   * from the two trees instead.
+   */
+  forced?: boolean;
 }
 
 export type PushOutcome =
@@ -47,15 +55,19 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
     return { status: "invalid-policy" };
   }
   const policy = rules.policy;
-  const files = push.files ?? (await changedBetween(octokit, repo, push.before, push.after));
+  const between = push.files === null || push.forced === true ? await changedBetween(octokit, repo, push.before, push.after) : { files: push.files, forward: true };
+  const files = between.files;
+  const forced = push.forced === true || !between.forward;
   const changed: ChangedFile[] = (files ?? []).map((filename) => ({ filename }));
   const kinds = decisionKindsOf(policy, { files: changed, labels: [], ...(files === null ? { filesTruncated: true } : {}) }).map((k) => k.id);
   // Any file the rules were read from (a base the policy extends, in this repository) is governance too.
   const touchesRules = files === null || rules.sources.some((f) => sameRepository(f, repo) && files.includes(f.path));
   if (touchesRules && !kinds.includes(GOVERNANCE_KIND_ID)) kinds.push(GOVERNANCE_KIND_ID);
   if (kinds.length === 0) return { status: "not-governed-change" };
-  // The merge of a PR (merge, squash, rebase, queue) is recorded as that PR's close, not here.
-  if (await isMergeOfPull(octokit, repo, push.after)) return { status: "merge" };
+  // The merge of a PR (merge, squash, rebase, queue) is recorded as that PR's close, not here. A
+  // merge only ever moves the branch forward: a forced push is never one, whatever commit it sets
+  // the branch to (an old merge commit included).
+  if (!forced && (await isMergeOfPull(octokit, repo, push.after))) return { status: "merge" };
 
   const registry: Registry = rules.registry ?? { path: "", entries: [] };
   const pusherSector = currentSectorOf(policy, registry, { login: push.pusher, id: push.pusherId, isBot: false }, new Date(push.pushedAt));
@@ -67,7 +79,7 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
       appId: services.appId,
       now: services.now(),
       ...(services.htmlBase ? { serverUrl: services.htmlBase } : {}),
-      push: { commit: push.after, title: push.title, pusher: push.pusher, pusherSector, pushedAt: push.pushedAt, kinds, rules: push.before },
+      push: { commit: push.after, title: push.title, pusher: push.pusher, pusherSector, pushedAt: push.pushedAt, kinds, rules: push.before, ...(forced ? { forced: true } : {}) },
     }),
   );
 }
@@ -78,10 +90,27 @@ async function isMergeOfPull(octokit: GitHub, repo: RepoRef, sha: string): Promi
   return data.some((p) => p.merged_at !== null && p.merge_commit_sha === sha);
 }
 
-/** GitHub compares at most 300 files: beyond, null (every governed path is then taken as changed). */
-async function changedBetween(octokit: GitHub, repo: RepoRef, before: string, after: string): Promise<string[] | null> {
-  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${before}...${after}`, per_page: 100 });
+/**
+ * The files whose content differs between the trees of `before` and `after`, and whether `after`
+ * is ahead of `before` (a push that moved the branch forward). GitHub's comparison `A...B` lists
+ * the files changed from the two commits' merge base to B: for a push moving forward, exactly
+ * the change; for a rewind (`after` behind `before`) none, and for a rewritten history only the
+ * new side's. The comparison the other way round (`after...before`) then adds what the push took
+ * away: together, every path that differs between the two trees (and perhaps a few that were
+ * changed on both sides alike). GitHub compares at most 300 files: beyond, null (every governed
+ * path is then taken as changed).
+ */
+async function changedBetween(octokit: GitHub, repo: RepoRef, before: string, after: string): Promise<{ files: string[] | null; forward: boolean }> {
+  const there = await compare(octokit, repo, before, after);
+  const forward = there.status === "ahead" || there.status === "identical";
+  if (forward || there.files === null) return { files: there.files, forward };
+  const back = await compare(octokit, repo, after, before);
+  return { files: back.files === null ? null : [...new Set([...there.files, ...back.files])], forward };
+}
+
+async function compare(octokit: GitHub, repo: RepoRef, base: string, head: string): Promise<{ status: string; files: string[] | null }> {
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 100 });
   const files = data.files ?? [];
-  if (files.length >= 300) return null;
-  return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+  if (files.length >= 300) return { status: data.status, files: null };
+  return { status: data.status, files: files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])) };
 }

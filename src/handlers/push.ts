@@ -31,8 +31,11 @@ export async function onPush(context: Context<"push">, services: Services): Prom
   const repo = { owner: repository.owner?.login ?? repository.owner?.name ?? "", repo: repository.name };
   const octokit = context.octokit as unknown as GitHub;
   const touched = new Set(commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]));
-  // GitHub lists at most 20 commits in the payload: a longer push may have changed any file.
-  const truncated = commits.length >= PUSH_PAYLOAD_COMMITS;
+  // GitHub lists at most 20 commits in the payload: a longer push may have changed any file. A
+  // force-push (a rewind, a rewritten history) lists only its new commits, never what it took
+  // away: it too may have changed any file.
+  const forced = context.payload.forced === true;
+  const truncated = commits.length >= PUSH_PAYLOAD_COMMITS || forced;
   const changed = (file: FileRef) => sameRepository(file, repo) && (truncated || touched.has(file.path));
 
   // A direct push that changes a rules file or a governed path goes on the public record (a merge
@@ -49,12 +52,14 @@ export async function onPush(context: Context<"push">, services: Services): Prom
     pushedAt: pushedAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
     title: (head_commit?.message ?? "").split("\n")[0] ?? "",
     files: truncated ? null : [...touched],
+    forced,
   };
   // As data too: with the durable queue the record is stored before the webhook is answered, and
   // any replica writes it (the sweep does not look for missed pushes).
   await services.run(
     installation.id,
-    `record push ${repo.owner}/${repo.repo}@${after}`.toLowerCase(),
+    // One move of the branch: a force-push back to a commit pushed before is another move.
+    `record push ${repo.owner}/${repo.repo}@${before}..${after}`.toLowerCase(),
     async () => {
       await recordPush(octokit, push, services);
     },

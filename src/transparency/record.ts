@@ -118,11 +118,19 @@ export interface RecordPushInput extends AppendInput {
   push: PushFacts;
 }
 
-/** Appends the record of a direct push to the default branch (one record per pushed commit). */
+/**
+ * Appends the record of a direct push to the default branch: one record per move of the branch,
+ * told by the pushed commit and the commit before it (the record's `rules`), so that a force-push
+ * back to a commit recorded once before is a record of its own.
+ */
 export async function recordDirectPush(octokit: GitHub, input: RecordPushInput): Promise<RecordCloseResult> {
   if (!input.policy.transparency.log) return { status: "not-logged", reason: "log-off" };
+  const sameMove = (c: RecordComment) => {
+    const rules = c.parsed.record?.rules;
+    return typeof rules !== "string" || rules === input.push.rules;
+  };
   return appendRecord(octokit, input, {
-    same: (c) => c.parsed.pr === null && c.parsed.push === input.push.commit,
+    same: (c) => c.parsed.pr === null && c.parsed.push === input.push.commit && sameMove(c),
     build: (repo, seq, prev) => buildPushRecord({ repo, seq, prev, push: input.push }),
   });
 }

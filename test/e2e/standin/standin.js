@@ -1209,6 +1209,61 @@ export class GitHubStandin {
     };
   }
 
+  /**
+   * GitHub's comparison of two commits (`base...head`): the commits of `head` since their merge
+   * base, and the files that differ between the merge base and `head` (so, for a `head` behind
+   * `base`, none: a rewind's files show only in the comparison the other way round).
+   * @param {Repo} repo @param {string} base @param {string} head
+   */
+  #comparison(repo, base, head) {
+    if (!repo.commits.has(base) || !repo.commits.has(head)) throw new HttpError(404, "Not Found");
+    const ancestors = new Set(this.#log(repo, base).map((c) => c.sha));
+    const ahead = this.#log(repo, head).filter((c) => !ancestors.has(c.sha)).reverse();
+    const mergeBase = this.#log(repo, head).find((c) => ancestors.has(c.sha)) ?? this.#commit(repo, base);
+    const behind = this.#log(repo, base).filter((c) => !new Set(this.#log(repo, head).map((x) => x.sha)).has(c.sha));
+    const from = mergeBase.tree;
+    const to = this.#commit(repo, head).tree;
+    const full_name = `${repo.owner}/${repo.name}`;
+    const files = [...new Set([...from.keys(), ...to.keys()])]
+      .filter((p) => {
+        const a = from.get(p);
+        const b = to.get(p);
+        return a === undefined || b === undefined || Buffer.compare(a, b) !== 0;
+      })
+      .sort()
+      .map((p) => {
+        const status = from.get(p) === undefined ? "added" : to.get(p) === undefined ? "removed" : "modified";
+        const blob = sha1(`blob ${p} ${head}`);
+        return {
+          sha: blob,
+          filename: p,
+          status,
+          additions: 1,
+          deletions: 0,
+          changes: 1,
+          blob_url: `https://github.com/${full_name}/blob/${head}/${p}`,
+          raw_url: `https://github.com/${full_name}/raw/${head}/${p}`,
+          contents_url: `${this.baseUrl}/repos/${full_name}/contents/${p}?ref=${head}`,
+        };
+      });
+    const url = `${this.baseUrl}/repos/${full_name}/compare/${base}...${head}`;
+    return {
+      url,
+      html_url: `https://github.com/${full_name}/compare/${base}...${head}`,
+      permalink_url: `https://github.com/${full_name}/compare/${full_name.replace("/", ":")}:${base}...${full_name.replace("/", ":")}:${head}`,
+      diff_url: `https://github.com/${full_name}/compare/${base}...${head}.diff`,
+      patch_url: `https://github.com/${full_name}/compare/${base}...${head}.patch`,
+      base_commit: this.#commitJson(repo, this.#commit(repo, base)),
+      merge_base_commit: this.#commitJson(repo, mergeBase),
+      status: behind.length === 0 ? (ahead.length === 0 ? "identical" : "ahead") : ahead.length === 0 ? "behind" : "diverged",
+      ahead_by: ahead.length,
+      behind_by: behind.length,
+      total_commits: ahead.length,
+      commits: ahead.map((c) => this.#commitJson(repo, c)),
+      files,
+    };
+  }
+
   /** @param {Repo} repo @param {Commit} c */
   #commitJson(repo, c) {
     const full_name = `${repo.owner}/${repo.name}`;
@@ -1599,6 +1654,9 @@ export class GitHubStandin {
       );
       const { page, headers } = this.#paginate(list.map((c) => this.#commitJson(repo, c)), query, path);
       return { status: 200, body: page, headers };
+    }
+    if (method === "GET" && (m = /^\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(rest))) {
+      return { status: 200, body: this.#comparison(repo, /** @type {string} */ (m[1]), /** @type {string} */ (m[2])) };
     }
     if (method === "GET" && (m = /^\/commits\/([^/]+)\/pulls$/.exec(rest))) {
       const sha = /** @type {string} */ (m[1]);

@@ -1,0 +1,128 @@
+// Attacks of the second red team (attack2) on the default branch itself: an administrator who
+// rewinds or rewrites it, or makes another branch the default; and a writer who hides the PRs
+// that share a head commit behind a page of the list. Each test failed on the code it was
+// written against, and passes once the flaw is fixed (SPEC.md "What it guarantees").
+import { describe, expect, it } from "vitest";
+import { pushPayload } from "../helpers/payloads.js";
+import { HOUR } from "./harness.js";
+import { INSTALLATION, OWNER, REPO, worldPerTest, type World } from "./world.js";
+
+const createWorld = worldPerTest();
+
+describe("promise 2 (an administrator): a force-push that rewrites the default branch is a direct push like any other", () => {
+  /** A charter amendment signed off by three sectors and merged: its merge commit. */
+  async function signedOff(w: World, title: string, charter: string): Promise<string> {
+    const pr = await w.openPull({ author: "alice", title, files: { "CHARTER.md": charter } });
+    for (const login of ["bob", "carol", "dan"]) await w.approve(pr, login);
+    await w.settle();
+    const merged = await w.merge(pr);
+    await w.settle();
+    return merged;
+  }
+
+  /** A harmless direct push, then a charter amendment signed off by three sectors and merged (on the record). */
+  async function amended(w: World): Promise<{ harmless: string; merged: string }> {
+    const harmless = await w.pushDefault({ "README.md": "# Partnership\n" }, { pusher: "secretariat" });
+    await w.settle();
+    const merged = await signedOff(w, "Amend article 3", "# Charter v2\n");
+    expect(w.records().map((r) => [r.record?.outcome, r.record?.merge_commit])).toEqual([["adopted", merged]]);
+    expect(w.standin.readFile(w.repo, "CHARTER.md")).toBe("# Charter v2\n");
+    return { harmless, merged };
+  }
+
+  /** The push event GitHub sends for a force-push of the default branch from `before` to `after`. */
+  async function forcePushed(w: World, before: string, after: string, commits: Array<Record<string, unknown>>, headCommit: Record<string, unknown>): Promise<void> {
+    await w.deliver(
+      "push",
+      pushPayload(
+        { owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: w.repo.defaultBranch, after },
+        { before, forced: true, created: false, deleted: false, commits, head_commit: headCommit, sender: { login: "secretariat", id: w.userId("secretariat") }, repository: { pushed_at: Math.floor(w.clock.now().getTime() / 1000) } },
+      ),
+    );
+    await w.settle();
+    await w.sweepUntilQuiet();
+  }
+
+  const commitJson = (w: World, sha: string, modified: string[], distinct: boolean) => ({
+    id: sha,
+    tree_id: sha,
+    distinct,
+    message: "Pushed by secretariat",
+    timestamp: w.clock.now().toISOString(),
+    url: `https://github.com/${OWNER}/${REPO}/commit/${sha}`,
+    author: { name: "secretariat", email: "secretariat@example.org", username: "secretariat" },
+    committer: { name: "secretariat", email: "secretariat@example.org", username: "secretariat" },
+    added: [],
+    removed: [],
+    modified,
+  });
+
+  it("an administrator force-pushes the default branch back to before a signed-off charter amendment: the rewind is on the record", async () => {
+    const w = await createWorld();
+    const { harmless, merged } = await amended(w);
+    // `git push --force origin <harmless>:main`. GitHub's push event for a rewind lists no
+    // commits (none is new between before and after) and names the old commit as head_commit.
+    w.clock.advance(HOUR);
+    w.repo.branches.set(w.repo.defaultBranch, harmless);
+    expect(w.standin.readFile(w.repo, "CHARTER.md")).toBe("# Charter\n");
+    await forcePushed(w, merged, harmless, [], commitJson(w, harmless, ["README.md"], false));
+    // The charter changed on the default branch: the push is on the record, as any direct push
+    // changing a governed path is (SPEC.md promise 2), judged by the rules before it.
+    const pushed = w.records().filter((r) => r.record?.outcome === "pushed");
+    expect(pushed.map((r) => r.record?.merge_commit), "the rewind that undid the charter amendment is not on the record").toEqual([harmless]);
+    expect(pushed[0]?.record).toMatchObject({ v: 2, forced: true, rules: merged, kinds: ["charter"], signed_off: false, pusher: "secretariat" });
+    expect((await w.verify()).ok).toBe(true);
+  });
+
+  it("a force-push back to a commit whose own push is on the record is a record of its own", async () => {
+    const w = await createWorld();
+    // A charter edit pushed directly (on the record), then a signed-off amendment over it.
+    const pushedOnce = await w.pushDefault({ "CHARTER.md": "# Charter, pushed\n" }, { pusher: "secretariat" });
+    await w.settle();
+    const merged = await signedOff(w, "Amend article 3", "# Charter v2\n");
+    expect(w.records().map((r) => [r.record?.outcome, r.record?.merge_commit])).toEqual([
+      ["pushed", pushedOnce],
+      ["adopted", merged],
+    ]);
+    w.clock.advance(HOUR);
+    w.repo.branches.set(w.repo.defaultBranch, pushedOnce);
+    await forcePushed(w, merged, pushedOnce, [], commitJson(w, pushedOnce, ["CHARTER.md"], false));
+    expect(w.records().map((r) => [r.record?.outcome, r.record?.merge_commit, r.record?.forced])).toEqual([
+      ["pushed", pushedOnce, undefined],
+      ["adopted", merged, undefined],
+      ["pushed", pushedOnce, true],
+    ]);
+    expect((await w.verify()).ok).toBe(true);
+  });
+
+  it("an administrator force-pushes a commit built on the state before a signed-off charter amendment, touching only the README: the push is on the record", async () => {
+    const w = await createWorld();
+    const { harmless, merged } = await amended(w);
+    // A commit whose parent is the harmless one (the amendment not in its history), changing the
+    // README only; force-pushed over the default branch. Its own diff names the README alone.
+    w.clock.advance(HOUR);
+    w.repo.branches.set("rewrite", harmless);
+    const rewritten = w.standin.commit(w.repo, "rewrite", { "README.md": "# Partnership, tidied\n" }, { at: w.clock.now(), author: "secretariat" });
+    w.repo.branches.set(w.repo.defaultBranch, rewritten);
+    expect(w.standin.readFile(w.repo, "CHARTER.md")).toBe("# Charter\n");
+    const commit = commitJson(w, rewritten, ["README.md"], true);
+    await forcePushed(w, merged, rewritten, [commit], commit);
+    const pushed = w.records().filter((r) => r.record?.outcome === "pushed");
+    expect(pushed.map((r) => r.record?.merge_commit), "the force-push that undid the charter amendment is not on the record").toEqual([rewritten]);
+    expect(pushed[0]?.record).toMatchObject({ forced: true, rules: merged, kinds: ["charter"] });
+  });
+
+  it("a force-push back to an earlier PR's merge commit is no merge of a PR: it is on the record", async () => {
+    const w = await createWorld();
+    const firstMerge = await signedOff(w, "Amend article 1", "# Charter v1.1\n");
+    const secondMerge = await signedOff(w, "Amend article 2", "# Charter v2\n");
+    w.clock.advance(HOUR);
+    w.repo.branches.set(w.repo.defaultBranch, firstMerge);
+    await forcePushed(w, secondMerge, firstMerge, [], commitJson(w, firstMerge, ["CHARTER.md"], false));
+    expect(w.records().map((r) => [r.record?.outcome, r.record?.merge_commit])).toEqual([
+      ["adopted", firstMerge],
+      ["adopted", secondMerge],
+      ["pushed", firstMerge],
+    ]);
+  });
+});
