@@ -1979,7 +1979,6 @@ export class GitHubStandin {
     };
   }
 
-  /** @param {Repo} repo @param {Item} pull */
   /** GraphQL's MergeQueueEntry of `queue[index]`. @param {Repo} repo @param {QueueEntry} e @param {number} index */
   #graphQueueEntry(repo, e, index) {
     return {
@@ -1996,6 +1995,7 @@ export class GitHubStandin {
     };
   }
 
+  /** @param {Repo} repo @param {Item} pull */
   #graphPull(repo, pull) {
     const changes = this.#fileChanges(repo, pull);
     return {
