@@ -126,7 +126,7 @@ export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo
       }
       comments(first: 100) {
         pageInfo { hasNextPage }
-        nodes { fullDatabaseId body createdAt updatedAt author { ${ACTOR_FIELDS} } }
+        nodes { fullDatabaseId body createdAt updatedAt lastEditedAt author { ${ACTOR_FIELDS} } }
       }
       timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, REVIEW_DISMISSED_EVENT, BASE_REF_CHANGED_EVENT]) {
         pageInfo { hasNextPage }
@@ -175,6 +175,8 @@ interface GraphComment {
   body: string;
   createdAt: string;
   updatedAt: string;
+  /** When the comment's body was last edited (null: never). Not `updatedAt`, which a reaction moves too. */
+  lastEditedAt: string | null;
   author: GraphActor | null;
 }
 
@@ -428,11 +430,13 @@ function graphComments(nodes: GraphComment[]): CommentFact[] {
   const out: CommentFact[] = [];
   for (const c of nodes) {
     if (!c.author) continue;
-    out.push({ id: Number(c.fullDatabaseId ?? 0), user: graphActor(c.author), body: c.body, createdAt: c.createdAt, updatedAt: c.updatedAt, edited: later(c.updatedAt, c.createdAt) });
+    out.push({ id: Number(c.fullDatabaseId ?? 0), user: graphActor(c.author), body: c.body, createdAt: c.createdAt, updatedAt: c.updatedAt, edited: c.lastEditedAt !== null && c.lastEditedAt !== undefined });
   }
   return out;
 }
 
+// REST gives no edit time of a comment, only `updated_at`, which a reaction moves too: read through
+// REST (an older GitHub Enterprise Server), a comment changed after it was written counts as edited.
 function restComments(comments: Array<{ id: number; user: UserLike | null; body?: string; created_at: string; updated_at: string }>): CommentFact[] {
   const out: CommentFact[] = [];
   for (const c of comments) {

@@ -105,11 +105,16 @@ export interface RecordComment {
   body: string;
   url: string;
   parsed: ParsedRecordComment;
-  /** GitHub's `created_at` and `updated_at`: a record comment is never edited by the app. */
+  /** GitHub's `created_at` and `updated_at` (moved by an edit, and by a reaction too). */
   createdAt: string;
   updatedAt: string;
   /** Who wrote it. */
   author: string;
+  /**
+   * Read through GraphQL (readLogComments) only: when its body was last edited (null: never; the
+   * app never edits a record), and by whom, when GitHub names them.
+   */
+  edit?: { lastEditedAt: string | null; editor: string | null };
 }
 
 /** The record comments of a log issue, in order (all pages): the app's, and anyone else's marked ones. */
@@ -129,6 +134,73 @@ export async function listLogComments(octokit: GitHub, ref: RepoRef, issue: Reco
     const comment = { id: c.id, body: c.body ?? "", url: c.html_url, parsed, createdAt: c.created_at, updatedAt: c.updated_at, author };
     // The log's author is the app (listTransparencyIssues keeps no other).
     (sameLogin(author, issue.author) ? records : foreign).push(comment);
+  }
+  return { records, foreign };
+}
+
+/** One page of a log issue's comments through GraphQL (records are hundreds of bytes each: 100 a page fits well). */
+const LOG_COMMENTS_QUERY = `query LogComments($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issue(number: $number) {
+      comments(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { fullDatabaseId url body createdAt updatedAt lastEditedAt author { __typename login } editor { __typename login } }
+      }
+    }
+  }
+}`;
+
+interface GraphLogin {
+  __typename: string;
+  login: string;
+}
+
+interface LogCommentsResult {
+  repository: {
+    issue: {
+      comments: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: Array<{ fullDatabaseId: string | null; url: string; body: string; createdAt: string; updatedAt: string; lastEditedAt: string | null; author: GraphLogin | null; editor: GraphLogin | null } | null> | null;
+      };
+    } | null;
+  } | null;
+}
+
+/** A login as REST gives it: GitHub's GraphQL names an app's account by its slug, without "[bot]". */
+const restLogin = (a: GraphLogin | null): string | null => (a ? (a.__typename === "Bot" ? `${a.login}[bot]` : a.login) : null);
+
+/**
+ * The record comments of a log issue, in order (all pages), as `verify` reads them: through
+ * GraphQL, in as many requests as REST would take (100 a page), with what REST does not give:
+ * whether each was edited (`lastEditedAt`: a reaction moves `updated_at`, never this) and by whom.
+ */
+export async function readLogComments(octokit: GitHub, ref: RepoRef, issue: RecordIssue): Promise<{ records: RecordComment[]; foreign: RecordComment[] }> {
+  const records: RecordComment[] = [];
+  const foreign: RecordComment[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: LogCommentsResult = await octokit.graphql<LogCommentsResult>(LOG_COMMENTS_QUERY, { owner: ref.owner, name: ref.repo, number: issue.number, after });
+    const page = data.repository?.issue?.comments;
+    if (!page) throw new Error(`The log issue #${issue.number} of ${ref.owner}/${ref.repo} cannot be read`);
+    for (const c of page.nodes ?? []) {
+      if (!c) continue;
+      const parsed = parseRecordComment(c.body);
+      if (!parsed) continue;
+      const author = restLogin(c.author) ?? "";
+      const comment: RecordComment = {
+        id: Number(c.fullDatabaseId ?? 0),
+        body: c.body,
+        url: c.url,
+        parsed,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+        author,
+        edit: { lastEditedAt: c.lastEditedAt, editor: restLogin(c.editor) },
+      };
+      (sameLogin(author, issue.author) ? records : foreign).push(comment);
+    }
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+    after = page.pageInfo.endCursor;
   }
   return { records, foreign };
 }

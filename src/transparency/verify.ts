@@ -7,7 +7,7 @@ import { comparePeriods, parsePeriod, previousPeriod } from "../core/period.js";
 import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { readAnchors, scanAnchors, type Anchor } from "./anchor.js";
-import { canonicalLogs, listLogComments, listTransparencyIssues, type RecordComment } from "./issues.js";
+import { canonicalLogs, listTransparencyIssues, readLogComments, type RecordComment } from "./issues.js";
 
 export interface VerifyProblem {
   seq: number | null;
@@ -47,18 +47,20 @@ export async function verifyLog(octokit: GitHub, ref: RepoRef, opts: VerifyOptio
   const logs = canonicalLogs(issues).filter((l) => opts.upTo === undefined || comparePeriods(l.period, opts.upTo) <= 0);
   const records: Array<RecordComment & { period: string }> = [];
   for (const log of logs) {
-    const { records: mine, foreign } = await listLogComments(octokit, ref, log);
+    const { records: mine, foreign } = await readLogComments(octokit, ref, log);
     for (const c of foreign) {
       problems.push({ seq: seqOf(c), pr: c.parsed.pr, problem: "foreign", url: c.url, detail: `a record comment written by ${c.author}, not by ${opts.appLogin}` });
     }
     for (const c of mine) records.push({ ...c, period: log.period });
   }
 
-  // GitHub says when a comment was edited: the app never edits a record, so any edit is tampering,
-  // whether or not the text still hashes (an edit that changed nothing is still an edit).
+  // GitHub says when a comment's body was edited (`lastEditedAt`, and by whom): the app never
+  // edits a record, so any edit is tampering, whether or not the text still hashes (an edit that
+  // changed nothing is still an edit). `updated_at` is not read: a reaction moves it too.
   for (const c of records) {
-    if (Date.parse(c.updatedAt) > Date.parse(c.createdAt)) {
-      problems.push({ seq: seqOf(c), pr: c.parsed.pr, problem: "edited", url: c.url, detail: `the comment was edited at ${c.updatedAt}` });
+    if (c.edit?.lastEditedAt) {
+      const by = c.edit.editor ? ` by ${c.edit.editor}` : "";
+      problems.push({ seq: seqOf(c), pr: c.parsed.pr, problem: "edited", url: c.url, detail: `the comment was edited${by} at ${c.edit.lastEditedAt}` });
     }
   }
 

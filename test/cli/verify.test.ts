@@ -148,13 +148,27 @@ describe("verify", () => {
       expect(json(io)).toEqual({ ok: true, count: 3, head: records[2]!.hash, problems: [] });
     });
 
-    it("names a record comment edited at all, even when its text still hashes", async () => {
+    it("names a record comment edited at all, even when its text still hashes, and who edited it", async () => {
       const gh = governedFake();
       const { comments } = logOf(gh, anchoredChain(gh, 3));
-      comments[1]!.updated_at = "2026-11-20T00:00:00Z"; // an edit that changed nothing
+      // An edit that changed nothing, by an administrator.
+      Object.assign(comments[1]!, { updated_at: "2026-11-20T00:00:00Z", last_edited_at: "2026-11-20T00:00:00Z", editor: "mallory" });
       const io = captureIO();
       expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
       expect(json(io).problems).toEqual([{ seq: 2, pr: 202, problem: "edited", url: expect.stringContaining(`#issuecomment-${comments[1]!.id}`) }]);
+      const text = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance"], text)).toBe(1);
+      expect(text.out() + text.err()).toContain("the comment was edited by mallory at 2026-11-20T00:00:00Z");
+    });
+
+    it("takes a record comment someone reacted to for what it is: intact (a reaction moves updated_at, it is no edit)", async () => {
+      const gh = governedFake();
+      const records = anchoredChain(gh, 3);
+      const { comments } = logOf(gh, records);
+      comments[2]!.updated_at = "2026-11-20T00:00:00Z"; // a 👍 on the last record
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(0);
+      expect(json(io)).toEqual({ ok: true, count: 3, head: records[2]!.hash, problems: [] });
     });
 
     it("catches an edit that recomputes the hash and the chain after it: the anchor still says the old hash", async () => {
@@ -215,10 +229,11 @@ describe("verify", () => {
       expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(0);
       expect(JSON.parse(io.out())).toMatchObject({ ok: true, count: 365 });
       const sent = gh.mock.requests.length;
-      // 2 reads of the policy, 1 app look-up, 1 page of issues, 12 pages of comments, 8 queries of
+      // 2 reads of the policy, 1 app look-up, 1 page of issues, 12 pages of comments (GraphQL, with
+      // each comment's edit time and editor), 8 queries of
       // anchors (50 commits each), 2 of the scan for anchors past the last record.
       expect(sent).toBe(26);
-    });
+    }, 120_000);
 
     it("exits 2 and asks which app when run with a token and no --app", async () => {
       governedFake();

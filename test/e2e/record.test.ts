@@ -166,6 +166,32 @@ describe("edits and deletions of the record are seen", () => {
     expect(third).toMatchObject({ seq: 3, prev: original.hash });
   });
 
+  it("a writer edits a record comment without changing a character: verify names it edited, and by whom", async () => {
+    const w = (world = await World.create());
+    const [, second] = await twoRecords(w);
+    const comment = w.standin.commentJson(second!.id);
+    w.clock.advance(HOUR);
+    w.standin.editComment(second!.id, comment.body, w.clock.now(), "mallory");
+
+    const verified = await w.verify();
+    expect(verified).toMatchObject({ code: 1, ok: false, count: 2 });
+    expect(verified.problems).toEqual([expect.objectContaining({ seq: 2, problem: "edited", url: comment.html_url })]);
+    expect((await w.verifyText()).out).toContain(`the comment was edited by mallory at ${w.clock.now().toISOString().replace(/\.\d{3}Z$/, "Z")}`);
+  });
+
+  it("a reaction on a record comment is no edit (GitHub moves its updated_at all the same): verify says intact", async () => {
+    const w = (world = await World.create());
+    const [, second] = await twoRecords(w);
+    w.clock.advance(HOUR);
+    w.standin.react(second!.id, "erin", "+1", w.clock.now());
+    expect(w.standin.commentJson(second!.id).updated_at).not.toBe(w.standin.commentJson(second!.id).created_at);
+
+    expect(await w.verify()).toMatchObject({ code: 0, ok: true, count: 2, problems: [] });
+    // And the app continues the chain from it as from any record.
+    const third = await thirdRecord(w);
+    expect(third).toMatchObject({ seq: 3, prev: second!.record.hash });
+  });
+
   it("an administrator who deletes the last record: verify finds its anchor, the next record does not reuse its seq", async () => {
     const w = (world = await World.create());
     const [, second] = await twoRecords(w);

@@ -137,11 +137,49 @@ describe("GraphQL, as GitHub answers it", () => {
     ]);
     expect(got?.reviews?.nodes).toEqual([{ fullDatabaseId: String(review.id), state: "APPROVED", submittedAt: review.submittedAt, author: { __typename: "User", login: "bob", databaseId: userId("bob") }, commit: { oid: review.commitId } }]);
     expect(got?.comments?.nodes).toEqual([
-      { fullDatabaseId: String(comment.id), body: "Hello", createdAt: comment.createdAt, updatedAt: comment.updatedAt, author: { __typename: "Bot", login: "partnership-governance", databaseId: s.accountId("partnership-governance[bot]") } },
+      { fullDatabaseId: String(comment.id), body: "Hello", createdAt: comment.createdAt, updatedAt: comment.updatedAt, lastEditedAt: null, author: { __typename: "Bot", login: "partnership-governance", databaseId: s.accountId("partnership-governance[bot]") } },
     ]);
     // The REST files list says the same.
     const rest = (await (await get(s, `/repos/o/r/pulls/${pr.number}/files`)).json()) as Array<{ filename: string; status: string }>;
     expect(rest.map((f) => [f.filename, f.status])).toEqual([["a.txt", "modified"], ["b.txt", "removed"], ["new.txt", "added"]]);
+    expect(s.violations).toEqual([]);
+  });
+
+  it("tells an edit of a comment from a reaction to it: lastEditedAt, editor and the edit history move with an edit only", async () => {
+    const { s } = await start();
+    const repo = s.repo("o", "r");
+    const issue = s.openIssue(repo, { user: "partnership-governance[bot]", userType: "Bot", title: "Transparency log: 2026-11", body: "log" });
+    const at = (h: number) => new Date(Date.UTC(2026, 10, 20, h));
+    const edited = s.addComment(repo, issue.number, { user: "partnership-governance[bot]", body: "record 1", at: at(1) });
+    const reacted = s.addComment(repo, issue.number, { user: "partnership-governance[bot]", body: "record 2", at: at(1) });
+    s.grant(repo, "mallory", "write");
+    s.editComment(edited.id, "record 1, forged", at(2), "mallory");
+    s.react(reacted.id, "erin", "+1", at(3));
+    const query = `query Edits($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) { issue(number: $number) { comments(first: 10) {
+      nodes { fullDatabaseId body createdAt updatedAt lastEditedAt includesCreatedEdit author { __typename login } editor { __typename login }
+        userContentEdits(first: 10) { nodes { editedAt diff editor { __typename login } } } } } } } }`;
+    const variables = { owner: "o", name: "r", number: issue.number };
+    const { body } = await graphql(s, query, variables);
+    expect(body.errors).toBeUndefined();
+    expect(validateAnswer(query, variables, body.data)).toEqual([]);
+    const nodes = (body.data as { repository: { issue: { comments: { nodes: unknown[] } } } }).repository.issue.comments.nodes;
+    expect(nodes).toEqual([
+      {
+        fullDatabaseId: String(edited.id), body: "record 1, forged", createdAt: "2026-11-20T01:00:00Z", updatedAt: "2026-11-20T02:00:00Z", lastEditedAt: "2026-11-20T02:00:00Z",
+        includesCreatedEdit: true, author: { __typename: "Bot", login: "partnership-governance" }, editor: { __typename: "User", login: "mallory" },
+        // Newest first: the edit (who made it, the body it left), then the version it was created with.
+        userContentEdits: { nodes: [
+          { editedAt: "2026-11-20T02:00:00Z", diff: "record 1, forged", editor: { __typename: "User", login: "mallory" } },
+          { editedAt: "2026-11-20T01:00:00Z", diff: "record 1", editor: { __typename: "Bot", login: "partnership-governance" } },
+        ] },
+      },
+      {
+        fullDatabaseId: String(reacted.id), body: "record 2", createdAt: "2026-11-20T01:00:00Z", updatedAt: "2026-11-20T03:00:00Z", lastEditedAt: null,
+        includesCreatedEdit: false, author: { __typename: "Bot", login: "partnership-governance" }, editor: null, userContentEdits: { nodes: [] },
+      },
+    ]);
+    // REST says the same of updated_at, and nothing of an edit.
+    expect(s.commentJson(reacted.id).updated_at).toBe("2026-11-20T03:00:00Z");
     expect(s.violations).toEqual([]);
   });
 

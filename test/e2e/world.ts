@@ -520,18 +520,24 @@ export class World {
    * runs it: the real command line, with a token of its own, against the stand-in.
    */
   async verify(): Promise<{ code: number; ok: boolean; count: number; head: string | null; problems: Array<{ seq: number | null; pr: number | null; problem: string; url: string | null }> }> {
+    const { code, out } = await this.verifyText(["--json"]);
+    return { code, ...(JSON.parse(out) as { ok: boolean; count: number; head: string | null; problems: [] }) };
+  }
+
+  /** `verify` as a person reads it (the words, with each problem's details), or with `extra` arguments. */
+  async verifyText(extra: string[] = []): Promise<{ code: number; out: string }> {
     const token = "ghs_outsider_verifying";
     this.standin.tokens.set(token, INSTALLATION);
     let out = "";
     let err = "";
-    const code = await runVerify(["--repo", `${OWNER}/${REPO}`, "--app", this.standin.appSlug, "--json"], {
+    const code = await runVerify(["--repo", `${OWNER}/${REPO}`, "--app", this.standin.appSlug, ...extra], {
       stdout: (t) => void (out += t),
       stderr: (t) => void (err += t),
       cwd: "/nonexistent",
       env: { GITHUB_TOKEN: token, GITHUB_API_URL: this.standin.baseUrl },
     });
     if (code === 2) throw new Error(`verify failed: ${err}`);
-    return { code, ...(JSON.parse(out) as { ok: boolean; count: number; head: string | null; problems: [] }) };
+    return { code, out };
   }
 
   /** The app's instruction comments on a PR. */

@@ -45,13 +45,15 @@ interface GraphComment {
   body: string;
   createdAt: string;
   updatedAt: string;
+  lastEditedAt: string | null;
   author: GraphActor;
 }
-const graphComment = (id: number, author: GraphActor, body: string, createdAt: string, updatedAt = createdAt): GraphComment => ({
+const graphComment = (id: number, author: GraphActor, body: string, createdAt: string, lastEditedAt: string | null = null): GraphComment => ({
   fullDatabaseId: String(id),
   body,
   createdAt,
-  updatedAt,
+  updatedAt: lastEditedAt ?? createdAt,
+  lastEditedAt,
   author,
 });
 

@@ -104,7 +104,7 @@ describe("/governance abstain and /governance recuse", () => {
   afterEach(teardownNock);
 
   it.each(cases)("%s", async (_title, c) => {
-    const comment: CommentSpec = { id: 4800, user: c.commenter, body: c.body, at: COMMENT_AT, ...(c.edited ? { updatedAt: EDITED_AT } : {}) };
+    const comment: CommentSpec = { id: 4800, user: c.commenter, body: c.body, at: COMMENT_AT, ...(c.edited ? { editedAt: EDITED_AT } : {}) };
     const mock = mockGitHub({ installations: [INSTALLATION] });
     serveEvaluation(mock, {
       pr: { author: "alice", labels: ["motion"], reviews: [review("bob", "APPROVED", "2026-11-21T09:00:00Z")], comments: [comment] },

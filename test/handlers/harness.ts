@@ -123,7 +123,9 @@ export interface CommentSpec {
   user: string;
   body: string;
   at: string;
-  /** When it was last edited (later than `at` for an edited comment). */
+  /** When its body was last edited (GraphQL `lastEditedAt`; absent: never edited). */
+  editedAt?: string;
+  /** GitHub's `updatedAt`: moved by an edit, and by a reaction too (default: `editedAt`, else `at`). */
   updatedAt?: string;
 }
 
@@ -261,7 +263,8 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
             fullDatabaseId: String(c.id),
             body: c.body,
             createdAt: c.at,
-            updatedAt: c.updatedAt ?? c.at,
+            updatedAt: c.updatedAt ?? c.editedAt ?? c.at,
+            lastEditedAt: c.editedAt ?? null,
             author: graphActor(c.user),
           })),
         ),
@@ -320,7 +323,7 @@ export function servePull(
       serveList(
         mock,
         `${ISSUES}/${number}/comments`,
-        comments.map((c) => ({ id: c.id, user: user(c.user), body: c.body, created_at: c.at, updated_at: c.updatedAt ?? c.at })),
+        comments.map((c) => ({ id: c.id, user: user(c.user), body: c.body, created_at: c.at, updated_at: c.updatedAt ?? c.editedAt ?? c.at })),
       );
     }
     const labels = pr.labels ?? [];

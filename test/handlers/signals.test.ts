@@ -64,7 +64,7 @@ describe("a command stands whatever a writer does to its comment", () => {
   });
 
   it("a writer edits another voter's recusal into nothing: it stands (the earlier approval does not come back)", async () => {
-    const edited = { ...RECUSAL, body: "Thanks, all fine.", updatedAt: "2026-11-21T10:00:00Z" };
+    const edited = { ...RECUSAL, body: "Thanks, all fine.", editedAt: "2026-11-21T10:00:00Z" };
     const signoff = await deliver(
       "issue_comment",
       issueCommentPayload(
@@ -104,8 +104,18 @@ describe("a command stands whatever a writer does to its comment", () => {
     expect(decodeMemo(signoff?.output.summary)).toEqual([SEEN_RECUSAL]);
   });
 
+  it("a recusal someone reacted to before the app saw it is a recusal: a reaction moves GitHub's updatedAt, it is no edit", async () => {
+    // The comment's webhook was missed; anyone who can read the PR put a 👍 on it; then any event.
+    const reacted = { ...RECUSAL, updatedAt: "2026-11-21T10:00:00Z" };
+    const signoff = await deliver("pull_request", pullRequestPayload("pull_request.synchronize", target), {
+      pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan"), comments: [reacted] },
+    });
+    expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for Civil society");
+    expect(decodeMemo(signoff?.output.summary)).toEqual([SEEN_RECUSAL]);
+  });
+
   it("a plain comment a writer edits into a command is no signal", async () => {
-    const edited = { id: 4902, user: "dan", body: "/governance recuse", at: "2026-11-21T09:00:00Z", updatedAt: "2026-11-21T10:00:00Z" };
+    const edited = { id: 4902, user: "dan", body: "/governance recuse", at: "2026-11-21T09:00:00Z", editedAt: "2026-11-21T10:00:00Z" };
     const signoff = await deliver(
       "issue_comment",
       issueCommentPayload("issue_comment.edited", { ...target, body: edited.body, commentId: edited.id, commenter: "dan" }, { sender: { login: "mallory" }, changes: { body: { from: "LGTM" } } }),

@@ -12,8 +12,11 @@ export interface FakeComment {
   body: string;
   login: string;
   created_at: string;
-  /** Later than created_at once someone edited it. */
+  /** Later than created_at once anything changed it: an edit, or a reaction. */
   updated_at?: string;
+  /** When its body was last edited (GraphQL `lastEditedAt`), and by whom (`editor`). */
+  last_edited_at?: string;
+  editor?: string;
 }
 
 /** A check run on a commit (the anchors of the record). */
@@ -194,6 +197,24 @@ export class FakeGitHub {
     if (/^query AnchorClosed\b/.test(query)) {
       return { repository: { pullRequests: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } };
     }
+    if (/^query LogComments\b/.test(query)) {
+      const issue = this.issues.find((i) => i.number === variables.number);
+      if (!issue) return { repository: { issue: null } };
+      const start = variables.after ? Number(variables.after) : 0;
+      const more = start + this.pageSize < issue.comments.length;
+      const actor = (login: string) => (login.endsWith("[bot]") ? { __typename: "Bot", login: login.slice(0, -5) } : { __typename: "User", login });
+      const nodes = issue.comments.slice(start, start + this.pageSize).map((c) => ({
+        fullDatabaseId: String(c.id),
+        url: `https://github.com/${this.owner}/${this.repo}/issues/${issue.number}#issuecomment-${c.id}`,
+        body: c.body,
+        createdAt: c.created_at,
+        updatedAt: c.updated_at ?? c.created_at,
+        lastEditedAt: c.last_edited_at ?? null,
+        author: actor(c.login),
+        editor: c.editor ? actor(c.editor) : null,
+      }));
+      return { repository: { issue: { comments: { pageInfo: { hasNextPage: more, endCursor: more ? String(start + this.pageSize) : null }, nodes } } } };
+    }
     throw new Error(`FakeGitHub: no answer for ${query.slice(0, 60)}`);
   }
 
@@ -205,7 +226,7 @@ export class FakeGitHub {
   private defineRoutes(maxIssues: number, maxComments: number) {
     const many = { times: 500, optional: true };
     const m = this.mock;
-    m.graphql((req) => this.answerGraphQL(req.query, req.variables), { ...many, match: (req) => /^query Anchor/.test(req.query) });
+    m.graphql((req) => this.answerGraphQL(req.query, req.variables), { ...many, match: (req) => /^query (?:Anchor|LogComments\b)/.test(req.query) });
     m.post(
       `${this.prefix}/check-runs`,
       undefined,

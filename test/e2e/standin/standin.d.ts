@@ -178,6 +178,17 @@ export class GitHubStandin {
         edits: never[];
     };
     /**
+     * Someone reacts to a comment (anyone who can read it may). GitHub moves the comment's
+     * `updated_at` / `updatedAt` with it, but not `lastEditedAt`: a reaction is no edit.
+     * @param {number} id @param {string} user @param {string} content @param {Date} [at]
+     */
+    react(id: number, user: string, content: string, at?: Date): {
+        id: number;
+        commentId: number;
+        user: string;
+        content: string;
+    };
+    /**
      * Edits a comment as `editor` (default its author): its author may, and so may anyone with
      * write access, whoever wrote it. The version it replaces is kept in its edit history
      * (GraphQL `userContentEdits`), which a writer can still delete revisions of.

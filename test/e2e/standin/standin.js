@@ -458,6 +458,20 @@ export class GitHubStandin {
   }
 
   /**
+   * Someone reacts to a comment (anyone who can read it may). GitHub moves the comment's
+   * `updated_at` / `updatedAt` with it, but not `lastEditedAt`: a reaction is no edit.
+   * @param {number} id @param {string} user @param {string} content @param {Date} [at]
+   */
+  react(id, user, content, at) {
+    const comment = this.comments.get(id);
+    if (!comment) throw new Error(`no comment ${id}`);
+    const reaction = { id: this.#id(), commentId: id, user, content };
+    this.reactions.push(reaction);
+    comment.updatedAt = iso(at ?? this.now());
+    return reaction;
+  }
+
+  /**
    * Edits a comment as `editor` (default its author): its author may, and so may anyone with
    * write access, whoever wrote it. The version it replaces is kept in its edit history
    * (GraphQL `userContentEdits`), which a writer can still delete revisions of.
@@ -1843,6 +1857,7 @@ export class GitHubStandin {
         comment.edits.push({ editor: this.botLogin, at: iso(this.now()), body: comment.body });
         comment.body = body.body;
         comment.updatedAt = iso(this.now());
+        comment.lastEditedAt = comment.updatedAt;
         return { status: 200, body: this.#commentJson(repo, comment) };
       }
       if (method === "DELETE") {
@@ -1855,8 +1870,7 @@ export class GitHubStandin {
       const comment = this.comments.get(id);
       if (!comment || comment.repo !== `${repo.owner}/${repo.name}`.toLowerCase()) throw new HttpError(404, "Not Found");
       const existing = this.reactions.find((r) => r.commentId === id && r.user === this.botLogin && r.content === body.content);
-      const reaction = existing ?? { id: this.#id(), commentId: id, user: this.botLogin, content: String(body.content) };
-      if (!existing) this.reactions.push(reaction);
+      const reaction = existing ?? this.react(id, this.botLogin, String(body.content));
       return {
         status: existing ? 200 : 201,
         body: { id: reaction.id, node_id: `REA_${reaction.id}`, user: this.#user(this.botLogin, "Bot"), content: reaction.content, created_at: iso(this.now()) },
@@ -1949,6 +1963,22 @@ export class GitHubStandin {
       defaultBranchRef: { name: repo.defaultBranch, prefix: "refs/heads/", target: () => this.#graphCommit(repo, /** @type {string} */ (repo.branches.get(repo.defaultBranch))) },
       /** @param {{ oid: string }} args */
       object: ({ oid }) => (repo.commits.has(oid) ? this.#graphCommit(repo, oid) : null),
+      /** @param {{ number: number }} args */
+      issue: ({ number }) => {
+        const issue = repo.items.get(number);
+        if (!issue || issue.kind !== "issue") throw new GraphNotFound(`Could not resolve to an Issue with the number of ${number}.`);
+        return {
+          id: `I_${issue.number}`,
+          number: issue.number,
+          title: issue.title,
+          url: `https://github.com/${repo.owner}/${repo.name}/issues/${issue.number}`,
+          createdAt: issue.createdAt,
+          updatedAt: issue.updatedAt,
+          author: this.#graphActor(issue.user, issue.userType),
+          /** @param {ConnectionArgs} args */
+          comments: (args) => connection(this.commentsOn(repo, issue.number).map((c) => this.#graphComment(repo, c)), args, "comments"),
+        };
+      },
       /** @param {{ number: number }} args */
       pullRequest: ({ number }) => {
         const pull = repo.items.get(number);
@@ -2063,28 +2093,7 @@ export class GitHubStandin {
           "commits",
         ),
       /** @param {ConnectionArgs} args */
-      comments: (args) =>
-        connection(
-          this.commentsOn(repo, pull.number).map((c) => ({
-            id: `IC_${c.id}`,
-            databaseId: c.id,
-            fullDatabaseId: String(c.id),
-            body: c.body,
-            createdAt: c.createdAt,
-            updatedAt: c.updatedAt,
-            lastEditedAt: c.lastEditedAt ?? null,
-            author: this.#graphActor(c.user, c.userType),
-            /** @param {ConnectionArgs} a */
-            userContentEdits: (a) =>
-              connection(
-                c.edits.map((e, i) => ({ id: `UCE_${c.id}_${i}`, editedAt: e.at, createdAt: e.at, updatedAt: e.at, deletedAt: null, diff: e.body, editor: this.#graphActor(e.editor, "User") })),
-                a,
-                "userContentEdits",
-              ),
-          })),
-          args,
-          "comments",
-        ),
+      comments: (args) => connection(this.commentsOn(repo, pull.number).map((c) => this.#graphComment(repo, c)), args, "comments"),
       /** @param {ConnectionArgs & { since?: string | null, itemTypes?: string[] | null }} args */
       timelineItems: (args) => {
         const types = args.itemTypes ?? null;
@@ -2095,6 +2104,47 @@ export class GitHubStandin {
           .filter((n) => types === null || types.includes(TIMELINE_TYPE[n.__typename] ?? ""));
         return connection(nodes, args, "timelineItems");
       },
+    };
+  }
+
+  /**
+   * A comment as GitHub's GraphQL gives it (an IssueComment). `updatedAt` moves with any change (a
+   * reaction too); `lastEditedAt`, `editor` and `userContentEdits` only with an edit of its body.
+   * The edit history, as GitHub shows it once a comment was edited: newest first, each edit with
+   * who made it and the body it left (`diff`), then the version it was created with, by its author
+   * at its creation (`includesCreatedEdit`); empty for a comment never edited.
+   * @param {Repo} repo @param {Comment} c
+   */
+  #graphComment(repo, c) {
+    const actor = (/** @type {string} */ login) => this.#graphActor(login, login.endsWith("[bot]") ? "Bot" : "User");
+    const item = repo.items?.get(c.number);
+    // c.edits holds the versions each edit replaced, oldest first: version i+1 is what edit i left.
+    const versions = c.edits.length === 0 ? [] : [
+      { editor: c.user, at: c.createdAt, body: c.edits[0].body },
+      ...c.edits.map((e, i) => ({ editor: e.editor, at: e.at, body: c.edits[i + 1]?.body ?? c.body })),
+    ];
+    const last = c.edits[c.edits.length - 1];
+    return {
+      id: `IC_${c.id}`,
+      databaseId: c.id,
+      fullDatabaseId: String(c.id),
+      url: `https://github.com/${repo.owner}/${repo.name}/${item?.kind === "pull" ? "pull" : "issues"}/${c.number}#issuecomment-${c.id}`,
+      body: c.body,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      lastEditedAt: c.lastEditedAt ?? null,
+      includesCreatedEdit: versions.length > 0,
+      editor: last ? actor(last.editor) : null,
+      author: this.#graphActor(c.user, c.userType),
+      /** @param {ConnectionArgs} a */
+      userContentEdits: (a) =>
+        connection(
+          versions
+            .map((v, i) => ({ id: `UCE_${c.id}_${i}`, editedAt: v.at, createdAt: v.at, updatedAt: v.at, deletedAt: null, diff: v.body, editor: actor(v.editor) }))
+            .reverse(),
+          a,
+          "userContentEdits",
+        ),
     };
   }
 
