@@ -235,7 +235,7 @@ describe("the GitHub Action's entry", () => {
           mergeQueue: {
             entries: {
               pageInfo: { hasNextPage: false, endCursor: null },
-              nodes: [{ position: 1, headCommit: { oid: GROUP }, pullRequest: { number: NUMBER, state: "OPEN", baseRefName: "main" } }],
+              nodes: [{ position: 1, headCommit: { oid: GROUP }, baseCommit: { oid: "d".repeat(40) }, pullRequest: { number: NUMBER, state: "OPEN", baseRefName: "main" } }],
             },
           },
         },
