@@ -209,6 +209,22 @@ describe("declarations.ids", () => {
   });
 });
 
+describe("declarations.request_reviews", () => {
+  it("is off by default (the app requests no review), on with true", () => {
+    expect(ok(policyText()).declarations.requestReviews).toBeUndefined();
+    expect(ok(policyText("declarations:\n  request_reviews: false\n")).declarations.requestReviews).toBeUndefined();
+    expect(ok(policyText("declarations:\n  request_reviews: true\n")).declarations.requestReviews).toBe(true);
+  });
+
+  it("refuses anything but true or false, at its line, in every language", () => {
+    const r = parsePolicy(policyText("declarations:\n  request_reviews: yes please\n"), "g.yml");
+    expect(r.policy).toBeNull();
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ severity: "error", line: 9 });
+    for (const lang of ["en", "fr", "es", "ru", "zh", "ar"] as const) expect(t(lang, r.diagnostics[0]!.message)).toContain("request_reviews");
+  });
+});
+
 describe("the examples in config/", () => {
   it("config/governance.yml validates, as SPEC.md's four sectors and two kinds", () => {
     const text = readFileSync(new URL("../../config/governance.yml", import.meta.url), "utf8");
