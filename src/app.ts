@@ -22,6 +22,7 @@ import { onClosed, type RecordClosed } from "./handlers/closed.js";
 import { COMMENT_EVENTS, onComment } from "./handlers/comment.js";
 import { onPullRequest, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
 import { onPush, reevaluateOtherRepositories } from "./handlers/push.js";
+import { onRepositoryEdited } from "./handlers/repository.js";
 import { onReview, REVIEW_EVENTS } from "./handlers/review.js";
 import { prKey, type Services } from "./handlers/services.js";
 import { checkProductionEnv } from "./production.js";
@@ -154,6 +155,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     for (const event of COMMENT_EVENTS) app.on(event, (context) => onComment(context, services));
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, services));
     app.on("push", (context) => onPush(context, services));
+    app.on("repository.edited", (context) => onRepositoryEdited(context, services));
     app.on("pull_request.closed", (context) => onClosed(context, services, recordClosed));
     app.on("merge_group.checks_requested", (context) => onMergeGroupChecksRequested(context, services));
     app.on("merge_group.destroyed", (context) => onMergeGroupDestroyed(context, services));

@@ -43,6 +43,8 @@ export interface RecordFields {
   pusher?: string;
   /** A direct push only, when it did not move the branch forward (a rewind, a rewritten history). */
   forced?: boolean;
+  /** A switch of the default branch to another branch: the branch it was, and the one it is. */
+  default_branch?: { from: string; to: string };
   /** Charter-rule kinds only: the votes by sector. */
   votes?: Record<string, SectorVotes>;
   /** Charter-rule kinds whose rule is an `any`: the (0-based) index of the branch that carried it. */
@@ -185,6 +187,11 @@ export interface PushFacts {
    * between the trees of `rules` and `commit`, what the push took away included.
    */
   forced?: boolean;
+  /**
+   * The default branch was switched to another branch (no push): the record says
+   * `"default_branch": {"from", "to"}`, `commit` being the new branch's head and `rules` the old one's.
+   */
+  defaultBranch?: { from: string; to: string };
 }
 
 /** The record of a direct push: never signed off, no approvals, the pushed commit as merge commit. */
@@ -212,6 +219,7 @@ export function buildPushRecord(input: { repo: string; seq: number; prev: string
     pusher: push.pusher,
   };
   if (push.forced === true) body.forced = true;
+  if (push.defaultBranch) body.default_branch = { from: push.defaultBranch.from, to: push.defaultBranch.to };
   return { ...body, hash: hashRecord(body) };
 }
 

@@ -33,7 +33,21 @@ export interface PushEvent extends RepoRef {
    * from the two trees instead.
    */
   forced?: boolean;
+  /**
+   * Set when the default branch itself was switched to another branch (`repository.edited`):
+   * `before` is the old default branch's head, `after` the new one's. `lost`: the old branch
+   * could not be read any more (deleted since): `before` is then `after`, and every governed path
+   * is taken as changed.
+   */
+  defaultBranch?: { from: string; to: string; lost?: boolean };
 }
+
+/**
+ * The queue key of recording one move of the default branch: the webhook's deliveries of one
+ * move coalesce; a force-push back to a commit pushed before is another move.
+ */
+export const pushKey = (push: Pick<PushEvent, "owner" | "repo" | "before" | "after">): string =>
+  `record push ${push.owner}/${push.repo}@${push.before}..${push.after}`.toLowerCase();
 
 export type PushOutcome =
   | RecordCloseResult
@@ -55,7 +69,12 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
     return { status: "invalid-policy" };
   }
   const policy = rules.policy;
-  const between = push.files === null || push.forced === true ? await changedBetween(octokit, repo, push.before, push.after) : { files: push.files, forward: true };
+  const between =
+    push.files !== null && push.forced !== true
+      ? { files: push.files, forward: true }
+      : push.defaultBranch?.lost === true
+        ? { files: null, forward: false } // the old default branch is gone: what changed cannot be told
+        : await changedBetween(octokit, repo, push.before, push.after);
   const files = between.files;
   const forced = push.forced === true || !between.forward;
   const changed: ChangedFile[] = (files ?? []).map((filename) => ({ filename }));
@@ -79,7 +98,7 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
       appId: services.appId,
       now: services.now(),
       ...(services.htmlBase ? { serverUrl: services.htmlBase } : {}),
-      push: { commit: push.after, title: push.title, pusher: push.pusher, pusherSector, pushedAt: push.pushedAt, kinds, rules: push.before, ...(forced ? { forced: true } : {}) },
+      push: { commit: push.after, title: push.title, pusher: push.pusher, pusherSector, pushedAt: push.pushedAt, kinds, rules: push.before, ...(forced ? { forced: true } : {}), ...(push.defaultBranch ? { defaultBranch: { from: push.defaultBranch.from, to: push.defaultBranch.to } } : {}) },
     }),
   );
 }

@@ -11,7 +11,7 @@ import { installationRepositories } from "../evaluate/sweep.js";
 import type { GitHub } from "../github/client.js";
 import { listOpenPullRequests } from "../github/facts.js";
 import { sameRepository, type FileRef, type RepoRef } from "../github/files.js";
-import { recordPush, type PushEvent } from "../evaluate/record-push.js";
+import { pushKey, recordPush, type PushEvent } from "../evaluate/record-push.js";
 import type { Services } from "./services.js";
 
 /** GitHub lists at most this many commits in a push payload; a longer push may hide changes. */
@@ -36,7 +36,6 @@ export async function onPush(context: Context<"push">, services: Services): Prom
   // away: it too may have changed any file.
   const forced = context.payload.forced === true;
   const truncated = commits.length >= PUSH_PAYLOAD_COMMITS || forced;
-  const changed = (file: FileRef) => sameRepository(file, repo) && (truncated || touched.has(file.path));
 
   // A direct push that changes a rules file or a governed path goes on the public record (a merge
   // of a PR is recorded as its close), judged by the rules before the push: first, so that a push
@@ -54,25 +53,43 @@ export async function onPush(context: Context<"push">, services: Services): Prom
     files: truncated ? null : [...touched],
     forced,
   };
+  await defaultBranchMoved(octokit, installation.id, push, { touched, truncated }, services);
+}
+
+/**
+ * The default branch moved (a push, or another branch made the default): the move goes on the
+ * public record when it changed a rules file or a governed path (recordPush), then every open PR
+ * whose rules may have changed is evaluated again, here and, for rules other repositories read,
+ * there. `touched`: the paths the move changed, all of them unless `truncated`.
+ */
+export async function defaultBranchMoved(
+  octokit: GitHub,
+  installationId: number,
+  push: PushEvent,
+  change: { touched: Set<string>; truncated: boolean },
+  services: Services,
+): Promise<void> {
+  const { touched, truncated } = change;
+  const repo: RepoRef = { owner: push.owner, repo: push.repo };
+  const changed = (file: FileRef) => sameRepository(file, repo) && (truncated || touched.has(file.path));
   // As data too: with the durable queue the record is stored before the webhook is answered, and
   // any replica writes it (the sweep does not look for missed pushes).
   await services.run(
-    installation.id,
-    // One move of the branch: a force-push back to a commit pushed before is another move.
-    `record push ${repo.owner}/${repo.repo}@${before}..${after}`.toLowerCase(),
+    installationId,
+    pushKey(push),
     async () => {
       await recordPush(octokit, push, services);
     },
     { kind: "record-push", push },
   );
 
-  await reevaluateIfRulesChanged(octokit, installation.id, repo, touched.has(DEFAULT_POLICY_PATH) || truncated, changed, services);
+  await reevaluateIfRulesChanged(octokit, installationId, repo, touched.has(DEFAULT_POLICY_PATH) || truncated, changed, services);
 
   // The files may be another repository's rules too: an organisation-wide base policy (Probot's
   // `.github` fallback, or an `_extends`), or an organisation-wide registry.
   if (services.otherRepositories === true && (truncated || [...touched].some(mayBeRules))) {
     const work = { kind: "rules-pushed" as const, repo, touched: [...touched], truncated };
-    await services.run(installation.id, rulesPushedKey(work), () => reevaluateOtherRepositories(octokit, installation.id, work, services), work);
+    await services.run(installationId, rulesPushedKey(work), () => reevaluateOtherRepositories(octokit, installationId, work, services), work);
   }
 }
 

@@ -3,7 +3,7 @@
 // that share a head commit behind a page of the list. Each test failed on the code it was
 // written against, and passes once the flaw is fixed (SPEC.md "What it guarantees").
 import { describe, expect, it } from "vitest";
-import { pushPayload } from "../helpers/payloads.js";
+import { loadPayload, pushPayload } from "../helpers/payloads.js";
 import { HOUR } from "./harness.js";
 import { INSTALLATION, OWNER, REPO, worldPerTest, type World } from "./world.js";
 
@@ -124,5 +124,61 @@ describe("promise 2 (an administrator): a force-push that rewrites the default b
       ["adopted", secondMerge],
       ["pushed", firstMerge],
     ]);
+  });
+});
+
+describe("promise 2 (an administrator): switching the default branch is a change of the default branch like a push", () => {
+  /** Settings > Default branch: `to`. GitHub sends `repository.edited` with the change. */
+  async function switchDefault(w: World, to: string, opts: { deleteOld?: boolean } = {}): Promise<void> {
+    const from = w.repo.defaultBranch;
+    w.repo.defaultBranch = to;
+    if (opts.deleteOld) w.repo.branches.delete(from);
+    const payload = loadPayload("repository.edited");
+    payload.changes = { default_branch: { from } };
+    payload.repository = w.standin.repoJson(w.repo) as never;
+    payload.installation = { id: INSTALLATION } as never;
+    payload.sender = w.standin.userJson("secretariat") as never;
+    await w.deliver("repository", payload);
+    await w.settle();
+    await w.sweepUntilQuiet();
+  }
+
+  it("an administrator makes another branch, with another charter, the default branch: the change is on the record", async () => {
+    const w = await createWorld();
+    const main = w.repo.branches.get(w.repo.defaultBranch)!;
+    // A branch the administrator prepared from the default one, its charter rewritten (no PR, no sign-off).
+    w.repo.branches.set("staging", main);
+    const staging = w.standin.commit(w.repo, "staging", { "CHARTER.md": "# Charter, rewritten on staging\n" }, { at: w.clock.now(), author: "secretariat" });
+    w.clock.advance(HOUR);
+    await switchDefault(w, "staging");
+    expect(w.standin.readFile(w.repo, "CHARTER.md")).toBe("# Charter, rewritten on staging\n");
+    // The charter on the default branch changed without a decision: an administrator may do it,
+    // but only on the record (SPEC.md promise 2), judged by the old default branch's rules.
+    expect(w.records().map((r) => r.record?.merge_commit), "the switch of the default branch is not on the record").toContain(staging);
+    expect(w.records()[0]?.record).toMatchObject({ outcome: "pushed", pr: null, signed_off: false, rules: main, kinds: ["charter"], pusher: "secretariat", default_branch: { from: "main", to: "staging" } });
+    expect((await w.verify()).ok).toBe(true);
+  });
+
+  it("the old default branch deleted before the app hears of the switch: recorded, every governed path taken as changed", async () => {
+    const w = await createWorld();
+    w.repo.branches.set("staging", w.repo.branches.get(w.repo.defaultBranch)!);
+    const staging = w.standin.commit(w.repo, "staging", { "CHARTER.md": "# Charter, rewritten on staging\n" }, { at: w.clock.now(), author: "secretariat" });
+    w.clock.advance(HOUR);
+    await switchDefault(w, "staging", { deleteOld: true });
+    const record = w.records()[0]?.record;
+    expect(record?.merge_commit).toBe(staging);
+    expect(record?.kinds).toEqual(expect.arrayContaining(["charter", "governance"]));
+  });
+
+  it("a switch to a branch at the same commit changes nothing and is not recorded; open PRs are judged again", async () => {
+    const w = await createWorld();
+    const pr = await w.openPull({ author: "alice", title: "Amend article 3", files: { "CHARTER.md": "# Charter v2\n" } });
+    await w.settle();
+    expect(w.signoff(pr)?.title).not.toBe("Not a decision");
+    w.repo.branches.set("trunk", w.repo.branches.get(w.repo.defaultBranch)!);
+    await switchDefault(w, "trunk");
+    expect(w.records()).toEqual([]);
+    // The PR is into `main`, no longer the default branch: judged again, it is no decision there.
+    expect(w.signoff(pr)?.title).toMatch(/^Not a decision: into main/);
   });
 });

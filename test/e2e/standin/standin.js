@@ -1669,6 +1669,24 @@ export class GitHubStandin {
       const { page, headers } = this.#paginate(list.map((c) => this.#commitJson(repo, c)), query, path);
       return { status: 200, body: page, headers };
     }
+    if (method === "GET" && (m = /^\/branches\/(.+)$/.exec(rest))) {
+      // "Get a branch": its head commit (a branch deleted, or never there: 404).
+      const branch = decodeURIComponent(/** @type {string} */ (m[1]));
+      const sha = repo.branches.get(branch);
+      if (sha === undefined) throw new HttpError(404, "Branch not found");
+      const full_name = `${repo.owner}/${repo.name}`;
+      return {
+        status: 200,
+        body: {
+          name: branch,
+          commit: this.#commitJson(repo, this.#commit(repo, sha)),
+          _links: { html: `https://github.com/${full_name}/tree/${branch}`, self: `${this.baseUrl}/repos/${full_name}/branches/${branch}` },
+          protected: false,
+          protection: { enabled: false, required_status_checks: { enforcement_level: "off", contexts: [], checks: [] } },
+          protection_url: `${this.baseUrl}/repos/${full_name}/branches/${branch}/protection`,
+        },
+      };
+    }
     if (method === "GET" && (m = /^\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(rest))) {
       return { status: 200, body: this.#comparison(repo, /** @type {string} */ (m[1]), /** @type {string} */ (m[2])) };
     }
