@@ -210,6 +210,49 @@ export async function listRecordComments(octokit: GitHub, ref: RepoRef, issue: R
   return (await listLogComments(octokit, ref, issue)).records;
 }
 
+/** What the app needs of a comment it posted. */
+export interface PostedComment {
+  id: number;
+  html_url: string;
+  user: { login: string } | null;
+}
+
+/** Whether GitHub refused a comment because the issue's conversation is locked. */
+function lockedRefusal(error: unknown): boolean {
+  const e = error as { status?: number; message?: string; response?: { data?: { message?: string } } };
+  return e.status === 403 && /\block/i.test(`${e.response?.data?.message ?? ""} ${e.message ?? ""}`);
+}
+
+/**
+ * Posts a comment on one of the app's own issues (a log, a report): a record, or a note saying
+ * why the issue closed. Anyone with write access can lock an issue's conversation, and GitHub
+ * then refuses a GitHub App's comment (403 "Unable to create comment because issue is locked.",
+ * as Probot apps and Renovate have met it), so a writer could keep the record from being written.
+ * On that refusal the app reads the lock's reason, unlocks the issue (issues: write), comments,
+ * and locks it again as it was: the lock keeps out everyone else, never the record.
+ */
+export async function commentOnOwnIssue(octokit: GitHub, ref: RepoRef, issueNumber: number, body: string): Promise<{ data: PostedComment }> {
+  const post = async (): Promise<{ data: PostedComment }> => {
+    const { data } = await octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, body });
+    return { data: { id: data.id, html_url: data.html_url, user: data.user ? { login: data.user.login } : null } };
+  };
+  try {
+    return await post();
+  } catch (error) {
+    if (!lockedRefusal(error)) throw error;
+  }
+  const { data: issue } = await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber });
+  if (!issue.locked) return post();
+  await octokit.rest.issues.unlock({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber });
+  try {
+    return await post();
+  } finally {
+    const reason = issue.active_lock_reason;
+    const known = reason === "off-topic" || reason === "too heated" || reason === "resolved" || reason === "spam";
+    await octokit.rest.issues.lock({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, ...(known ? { lock_reason: reason } : {}) });
+  }
+}
+
 /**
  * Closes an issue with a comment saying why (GitHub's `state_reason` tells the kind of close).
  * Two processes can close the same issue at once (both sweeping, or both opening a period's log):
@@ -223,7 +266,7 @@ export async function closeIssueWithComment(
   body: string,
   reason: "completed" | "duplicate",
 ): Promise<void> {
-  const { data: posted } = await octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, body });
+  const { data: posted } = await commentOnOwnIssue(octokit, ref, issueNumber, body);
   await octokit.rest.issues.update({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, state: "closed", state_reason: reason });
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: ref.owner, repo: ref.repo, issue_number: issueNumber, per_page: 100 });
   const me = (posted.user?.login ?? "").toLowerCase();

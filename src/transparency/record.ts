@@ -15,10 +15,11 @@ import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { t } from "../render/i18n.js";
 import { renderRecordComment } from "../render/record.js";
-import { readAnchors, scanAnchors, writeAnchor } from "./anchor.js";
+import { followAnchors, readAnchors, scanAnchors, writeAnchor } from "./anchor.js";
 import {
   canonicalLogs,
   closeIssueWithComment,
+  commentOnOwnIssue,
   ensureLogIssue,
   listRecordComments,
   listTransparencyIssues,
@@ -83,21 +84,24 @@ function headOf(records: RecordComment[]): Head | null | "unreadable" {
  * The head of the chain as the anchors say it is, so that tampering with the log never bends the
  * chain the app continues: a head record whose comment was edited is continued from its anchor's
  * hash (the text GitHub shows may be a forgery), and anchors of records written after it (records
- * an administrator deleted from the end of the log) move the head past them, so that no `seq` is
- * ever written twice. `verify` names both.
+ * an administrator deleted from the end of the log: found from the head's commit, which holds the
+ * copy of the next record's anchor, and by a scan of the branch and closed PRs for anchors
+ * written before copies were) move the head past them, so that no `seq` is ever written twice.
+ * `verify` names both. `commit` is the head record's commit, where the next record's copy goes.
  */
-async function anchoredHead(octokit: GitHub, ref: RepoRef, head: Head, appId: number): Promise<{ seq: number; hash: string }> {
+async function anchoredHead(octokit: GitHub, ref: RepoRef, head: Head, appId: number): Promise<{ seq: number; hash: string; commit: string | null }> {
   const record = head.comment.parsed.record ?? {};
   const commit = anchorCommitOf(record);
-  let best = { seq: head.seq, hash: head.hash };
+  let best = { seq: head.seq, hash: head.hash, commit: record.v === 1 ? null : commit };
+  const followed = record.v !== 1 && commit ? [...(await followAnchors(octokit, ref, [commit], appId)).values()].flat() : [];
   if (record.v !== 1 && commit && Date.parse(head.comment.updatedAt) > Date.parse(head.comment.createdAt)) {
-    const own = ((await readAnchors(octokit, ref, [commit], appId)).get(commit) ?? []).find((a) => a.seq === head.seq);
+    const own = followed.find((a) => a.commit === commit && a.seq === head.seq);
     if (!own) throw new Error(`The last record of the log of ${repoName(ref)} was edited and has no anchor: the chain cannot be continued`);
-    best = { seq: own.seq, hash: own.hash };
+    best = { seq: own.seq, hash: own.hash, commit };
   }
   const closed = Date.parse(head.comment.parsed.closedAt);
   const later = await scanAnchors(octokit, ref, appId, Number.isNaN(closed) ? null : new Date(closed), typeof record.merge_commit === "string" ? record.merge_commit : null);
-  for (const a of later) if (a.seq > best.seq) best = { seq: a.seq, hash: a.hash };
+  for (const a of [...followed, ...later]) if (a.seq > best.seq) best = { seq: a.seq, hash: a.hash, commit: a.about ?? a.commit };
   return best;
 }
 
@@ -174,8 +178,8 @@ async function appendRecord(
   };
   // A record found already written (a repeated delivery, or a write that failed after GitHub had
   // applied it) still gets its anchor, if the earlier attempt stopped before writing it.
-  const already = async (c: RecordComment, issueNumber: number): Promise<RecordCloseResult> => {
-    await ensureAnchor(octokit, ref, c, input);
+  const already = async (c: RecordComment, before: RecordComment | undefined, issueNumber: number): Promise<RecordCloseResult> => {
+    await ensureAnchor(octokit, ref, c, before, input);
     return { status: "already-recorded", url: c.url, issueNumber };
   };
 
@@ -186,10 +190,12 @@ async function appendRecord(
     const previous = previousIssue ? await recordsOf(previousIssue) : [];
 
     // One record per close: a repeated delivery finds the record written before.
-    const here = current.find(what.same);
-    if (here) return already(here, issue.number);
-    const there = previous.find(what.same);
-    if (there && previousIssue) return already(there, previousIssue.number);
+    // (The record before it, whose commit holds the copy of its anchor: on the same log, else the
+    // last of the log before.)
+    const at = current.findIndex(what.same);
+    if (at >= 0) return already(current[at]!, at > 0 ? current[at - 1] : previous[previous.length - 1], issue.number);
+    const thereAt = previous.findIndex(what.same);
+    if (thereAt >= 0 && previousIssue) return already(previous[thereAt]!, previous[thereAt - 1], previousIssue.number);
 
     // The head of the chain: the last record of this period's log, else of the latest earlier one.
     let head = headOf(current);
@@ -203,7 +209,7 @@ async function appendRecord(
       ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}),
       sectorNames: Object.fromEntries(policy.sectors.map((s) => [s.id, s.name])),
     });
-    const { data: posted } = await octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issue.number, body });
+    const { data: posted } = await commentOnOwnIssue(octokit, ref, issue.number, body);
 
     // Did another writer get there first? Read the log again and look at what precedes ours.
     const after = await listRecordComments(octokit, ref, issue);
@@ -216,7 +222,7 @@ async function appendRecord(
     const chainsOn = before === undefined ? true : head !== null && before.id === head.comment.id;
     if (chainsOn) {
       const commit = anchorCommitOf(record);
-      if (commit) await writeAnchor(octokit, ref, record, commit, { lang, recordUrl: posted.html_url, now: input.now });
+      if (commit) await writeAnchor(octokit, ref, record, commit, { lang, recordUrl: posted.html_url, now: input.now, follows: chainHead?.commit ?? null });
       return { status: "recorded", record, url: posted.html_url, issueNumber: issue.number, attempts: attempt };
     }
     await octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: posted.id });
@@ -224,15 +230,20 @@ async function appendRecord(
   throw new RecordRaceError(maxAttempts);
 }
 
-/** Writes the anchor of a record found already written, when it has none yet. */
-async function ensureAnchor(octokit: GitHub, ref: RepoRef, c: RecordComment, input: AppendInput): Promise<void> {
+/** Writes the anchor of a record found already written, and its copy, where they are missing. */
+async function ensureAnchor(octokit: GitHub, ref: RepoRef, c: RecordComment, before: RecordComment | undefined, input: AppendInput): Promise<void> {
   const record = c.parsed.record;
   if (!record || record.v !== 2 || typeof record.seq !== "number") return; // v1 records predate anchors
   const commit = anchorCommitOf(record);
   if (!commit) return;
-  const anchors = (await readAnchors(octokit, ref, [commit], input.appId)).get(commit) ?? [];
-  if (anchors.some((a) => a.seq === record.seq && a.hash === record.hash)) return;
-  await writeAnchor(octokit, ref, record as unknown as DecisionRecord, commit, { lang: input.policy.transparency.language, recordUrl: c.url, now: input.now });
+  const prior = before?.parsed.record;
+  const follows = prior && prior.v !== 1 ? anchorCommitOf(prior) : null;
+  const anchors = await readAnchors(octokit, ref, follows ? [commit, follows] : [commit], input.appId);
+  const has = (on: string) => (anchors.get(on) ?? []).some((a) => a.seq === record.seq && a.hash === record.hash);
+  const parts = { own: !has(commit), copy: follows !== null && follows !== commit && !has(follows) };
+  if (!parts.own && !parts.copy) return;
+  const opts = { lang: input.policy.transparency.language, recordUrl: c.url, now: input.now, follows };
+  await writeAnchor(octokit, ref, record as unknown as DecisionRecord, commit, opts, parts);
 }
 
 export const repoName = (ref: RepoRef): string => `${ref.owner}/${ref.repo}`;

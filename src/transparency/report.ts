@@ -15,6 +15,7 @@ import { renderReportParts } from "../render/report.js";
 import {
   canonicalLogs,
   closeIssueWithComment,
+  commentOnOwnIssue,
   listRecordComments,
   listTransparencyIssues,
   type RecordComment,
@@ -224,7 +225,7 @@ export async function completeReport(
     const text = parts[part - 1]!;
     const there = first.get(part);
     if (!there) {
-      await octokit.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: report.number, body: text });
+      await commentOnOwnIssue(octokit, ctx, report.number, text);
       writes++;
     } else if (there.body !== text) {
       await octokit.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: there.id, body: text });
@@ -281,7 +282,7 @@ export async function publishReport(octokit: GitHub, sources: ReportSources, ctx
     return { status: "exists", period, issueNumber: first.number, url: first.url };
   }
   for (const part of parts.slice(1)) {
-    await octokit.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, body: part });
+    await commentOnOwnIssue(octokit, ctx, data.number, part);
   }
   sources.issues.reports.set(period, [
     { number: data.number, period, state: "open", author: data.user?.login ?? "", url: data.html_url, createdAt: data.created_at, parts: parts.length },

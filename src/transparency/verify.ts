@@ -6,7 +6,7 @@ import { anchorCommitOf } from "../core/record.js";
 import { comparePeriods, parsePeriod, previousPeriod } from "../core/period.js";
 import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
-import { readAnchors, scanAnchors, type Anchor } from "./anchor.js";
+import { followAnchors, scanAnchors, type Anchor } from "./anchor.js";
 import { canonicalLogs, listTransparencyIssues, readLogComments, type RecordComment } from "./issues.js";
 
 export interface VerifyProblem {
@@ -67,10 +67,12 @@ export async function verifyLog(octokit: GitHub, ref: RepoRef, opts: VerifyOptio
   const chain = verifyChain(records.map((c) => ({ body: c.body, url: c.url, period: c.period })));
   if (!chain.ok) problems.push({ seq: chain.seq, pr: chain.pr, problem: chain.problem, url: chain.url ?? null, detail: chain.detail });
 
-  // Records against anchors: each v2 record must have an anchor on its commit saying the same.
+  // Records against anchors: each v2 record must have an anchor on its commit saying the same. The
+  // same read finds, on each record's commit, the copy of the next record's anchor, and follows it
+  // to that record's commit: a record deleted from the end of the log is found from the one before.
   const parsed = records.map((c) => ({ c, r: c.parsed.record })).filter((x): x is { c: RecordComment & { period: string }; r: Record<string, unknown> } => x.r !== null);
   const v2 = parsed.filter((x) => x.r.v !== 1 && typeof x.r.seq === "number");
-  const anchors = await readAnchors(octokit, ref, v2.map((x) => anchorCommitOf(x.r) ?? ""), opts.appId);
+  const anchors = await followAnchors(octokit, ref, v2.map((x) => anchorCommitOf(x.r) ?? ""), opts.appId, opts.upTo === undefined ? undefined : 0);
   for (const { c, r } of v2) {
     const commit = anchorCommitOf(r);
     const mine = commit ? (anchors.get(commit) ?? []).filter((a) => a.seq === r.seq) : [];
@@ -82,7 +84,11 @@ export async function verifyLog(octokit: GitHub, ref: RepoRef, opts: VerifyOptio
   }
 
   // Anchors against records: an anchor whose record is not on the log was deleted (an
-  // administrator who removed the last records, or every record, consistently).
+  // administrator who removed the last records, or every record, consistently). The anchors
+  // followed from the records, and, from the last record on (or over everything when no record is
+  // left), the default branch and the PRs closed since.
+  const found: Anchor[] = [...anchors.values()].flat();
+  const lastSeq = Math.max(0, ...v2.map((x) => x.r.seq as number));
   if (opts.upTo === undefined) {
     const last = parsed[parsed.length - 1];
     const lastLog = logs[logs.length - 1];
@@ -93,22 +99,23 @@ export async function verifyLog(octokit: GitHub, ref: RepoRef, opts: VerifyOptio
       since = new Date(Math.min(Number.isNaN(closed) ? periodStart : closed, periodStart));
     }
     const onBranch = [...parsed].reverse().find((x) => typeof x.r.merge_commit === "string");
-    const found = await scanAnchors(octokit, ref, opts.appId, since, onBranch ? String(onBranch.r.merge_commit) : null);
-    const bySeq = new Map<number, typeof parsed[number]>();
-    for (const x of parsed) if (typeof x.r.seq === "number") bySeq.set(x.r.seq, x);
-    const reported = new Set(problems.map((p) => `${p.seq}:${p.problem}`));
-    for (const a of dedupe(found)) {
-      const there = bySeq.get(a.seq);
-      if (there && there.r.hash === a.hash) continue;
-      const key = `${a.seq}:${there ? "edited" : "deleted"}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      problems.push(
-        there
-          ? { seq: a.seq, pr: there.c.parsed.pr, problem: "edited", url: there.c.url, detail: `the anchor ${a.url} on ${a.commit} says hash ${a.hash}; the record says ${String(there.r.hash)}` }
-          : { seq: a.seq, pr: null, problem: "deleted", url: a.url, detail: `the anchor on ${a.commit} names record ${a.seq} (hash ${a.hash}), which is not on the log` },
-      );
-    }
+    found.push(...(await scanAnchors(octokit, ref, opts.appId, since, onBranch ? String(onBranch.r.merge_commit) : null)));
+  }
+  const bySeq = new Map<number, typeof parsed[number]>();
+  for (const x of parsed) if (typeof x.r.seq === "number") bySeq.set(x.r.seq, x);
+  const reported = new Set(problems.map((p) => `${p.seq}:${p.problem}`));
+  // Up to a period, the anchors of the records after it are not looked at.
+  for (const a of dedupe(found).filter((x) => opts.upTo === undefined || x.seq <= lastSeq)) {
+    const there = bySeq.get(a.seq);
+    if (there && there.r.hash === a.hash) continue;
+    const key = `${a.seq}:${there ? "edited" : "deleted"}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    problems.push(
+      there
+        ? { seq: a.seq, pr: there.c.parsed.pr, problem: "edited", url: there.c.url, detail: `the anchor ${a.url} on ${a.commit} says hash ${a.hash}; the record says ${String(there.r.hash)}` }
+        : { seq: a.seq, pr: null, problem: "deleted", url: a.url, detail: `the anchor on ${a.commit} names record ${a.seq} (hash ${a.hash}), which is not on the log` },
+    );
   }
 
   problems.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));

@@ -128,7 +128,9 @@ describe("verify", () => {
           rules: "f".repeat(40),
         });
         gh.addCommit(commit, `2026-11-0${seq}T12:00:00Z`);
-        gh.runs.push({ id: 80000 + seq, head_sha: commit, name: "Transparency record", app_id: APP_ID, text: anchorText(r) });
+        // As the app writes them: on its commit, and a copy on the commit of the record before.
+        gh.runs.push({ id: 80000 + seq, head_sha: commit, name: "Transparency record", app_id: APP_ID, text: anchorText(r, commit) });
+        if (seq > 1) gh.runs.push({ id: 81000 + seq, head_sha: out[seq - 2]!.merge_commit!, name: "Transparency record", app_id: APP_ID, text: anchorText(r, commit) });
         out.push(r);
       }
       return out;
@@ -189,7 +191,30 @@ describe("verify", () => {
       logOf(gh, records.slice(0, 2));
       const io = captureIO();
       expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
-      expect(json(io).problems).toEqual([{ seq: 3, pr: null, problem: "deleted", url: expect.stringContaining("/runs/80003") }]);
+      // Named from the copy of its anchor on record 2's commit (read with record 2's own anchor).
+      expect(json(io).problems).toEqual([{ seq: 3, pr: null, problem: "deleted", url: expect.stringContaining("/runs/81003") }]);
+    });
+
+    it("catches a deleted last record whose commit is on no branch and in no PR: the copy of its anchor on the record before leads to it", async () => {
+      const gh = governedFake();
+      const records = anchoredChain(gh, 3);
+      // The administrator rewinds the default branch past record 3's commit, then deletes record 3.
+      gh.history = gh.history.filter((h) => h.oid !== records[2]!.merge_commit);
+      logOf(gh, records.slice(0, 2));
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
+      expect(json(io).problems).toEqual([{ seq: 3, pr: null, problem: "deleted", url: expect.stringContaining("/runs/81003") }]);
+    });
+
+    it("follows the copies past several deleted records, naming each", async () => {
+      const gh = governedFake();
+      const records = anchoredChain(gh, 5);
+      const gone = new Set(records.slice(2).map((r) => r.merge_commit));
+      gh.history = gh.history.filter((h) => !gone.has(h.oid));
+      logOf(gh, records.slice(0, 2));
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
+      expect(json(io).problems.map((p) => [p.seq, p.problem])).toEqual([[3, "deleted"], [4, "deleted"], [5, "deleted"]]);
     });
 
     it("names a v2 record without its anchor, and a record or a log written by anyone but the app as foreign", async () => {
@@ -217,7 +242,8 @@ describe("verify", () => {
           signoff: signoff([kindResult(kind("charter"), { government: ["bob"] })]), authorSector: null, rules: "f".repeat(40),
         });
         gh.addCommit(commit, day);
-        gh.runs.push({ id: 90000 + seq, head_sha: commit, name: "Transparency record", app_id: APP_ID, text: anchorText(r) });
+        gh.runs.push({ id: 90000 + seq, head_sha: commit, name: "Transparency record", app_id: APP_ID, text: anchorText(r, commit) });
+        if (seq > 1) gh.runs.push({ id: 91000 + seq, head_sha: records[seq - 2]!.merge_commit!, name: "Transparency record", app_id: APP_ID, text: anchorText(r, commit) });
         records.push(r);
       }
       for (let month = 1; month <= 12; month++) {
@@ -230,8 +256,8 @@ describe("verify", () => {
       expect(JSON.parse(io.out())).toMatchObject({ ok: true, count: 365 });
       const sent = gh.mock.requests.length;
       // 2 reads of the policy, 1 app look-up, 1 page of issues, 12 pages of comments (GraphQL, with
-      // each comment's edit time and editor), 8 queries of
-      // anchors (50 commits each), 2 of the scan for anchors past the last record.
+      // each comment's edit time and editor), 8 queries of anchors (50 commits each; the copies of
+      // the next records' anchors come in the same answers), 2 of the scan past the last record.
       expect(sent).toBe(26);
     }, 120_000);
 

@@ -73,7 +73,7 @@ describe("a decision, from opening to the report", () => {
     });
     expect(w.verifyChain()).toMatchObject({ ok: true, count: 1 });
     // Anchored on the merge commit, and verified as an outsider would (the CLI, with a token).
-    expect(w.anchors(mergeSha)).toEqual([{ seq: 1, hash: records[0]?.record?.hash, prev: GENESIS, pr }]);
+    expect(w.anchors(mergeSha)).toEqual([{ seq: 1, hash: records[0]?.record?.hash, prev: GENESIS, pr, commit: mergeSha }]);
     expect(await w.verify()).toEqual({ code: 0, ok: true, count: 1, head: records[0]?.record?.hash, problems: [] });
 
     // A sweep within the month publishes nothing; after it, the report, and the log is closed.

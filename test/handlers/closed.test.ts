@@ -244,7 +244,7 @@ describe("pull_request.closed: the record", () => {
       "POST /graphql",
     ]);
     // Anchored: the app's check run on the merge commit says the record's seq, hash and prev.
-    expect(gh.runs).toEqual([expect.objectContaining({ head_sha: MERGE, name: "Transparency record", text: JSON.stringify({ seq: 3, hash: r.json.hash, prev: before[1]!.hash, pr: 12 }) })]);
+    expect(gh.runs).toEqual([expect.objectContaining({ head_sha: MERGE, name: "Transparency record", text: JSON.stringify({ seq: 3, hash: r.json.hash, prev: before[1]!.hash, pr: 12, commit: MERGE }) })]);
     expect(log.comments).toHaveLength(3);
     expect(gh.mock.sent("POST", `/repos/${OWNER}/${REPO}/issues`)).toEqual([]);
     expect(verifyAll(gh)).toMatchObject({ ok: true, count: 3 });

@@ -265,8 +265,10 @@ describe("recordClosedPullRequest", () => {
       head_sha: prFacts().mergeCommitSha,
       status: "completed",
       conclusion: "neutral",
-      output: { text: JSON.stringify({ seq: 1, hash: result.record.hash, prev: GENESIS, pr: 12 }) },
+      output: { text: JSON.stringify({ seq: 1, hash: result.record.hash, prev: GENESIS, pr: 12, commit: prFacts().mergeCommitSha }) },
     });
+    // The first record has no record before it: no copy.
+    expect(gh.mock.sent("POST", "/repos/org/charter/check-runs")).toHaveLength(1);
     gh.mock.assertAllDone();
   });
 
@@ -279,6 +281,57 @@ describe("recordClosedPullRequest", () => {
     expect(gh.runs).toHaveLength(1);
     expect(await recordClosedPullRequest(createTestOctokit(), input)).toMatchObject({ status: "already-recorded" });
     expect(gh.runs).toHaveLength(1);
+  });
+
+  describe("the copy of each anchor on the previous record's commit", () => {
+    const A = "a".repeat(40);
+    const B = "b".repeat(40);
+    const C = "c".repeat(40);
+    /** The close of PR `number`, merged in `commit`, recorded an hour after the one before. */
+    const mergedIn = (number: number, commit: string, hour: number) =>
+      closeOf({ facts: prFacts({ number, closedAt: `2026-12-01T0${hour}:00:00Z`, mergeCommitSha: commit }), now: new Date(`2026-12-01T0${hour}:00:30Z`) });
+    const texts = (gh: FakeGitHub, sha: string) => gh.runs.filter((r) => r.head_sha === sha).map((r) => JSON.parse(r.text ?? "null") as Record<string, unknown>);
+
+    it("writes record N's anchor on its commit and a copy, naming that commit, on record N-1's", async () => {
+      const gh = new FakeGitHub();
+      const first = await recordClosedPullRequest(createTestOctokit(), mergedIn(12, A, 1));
+      const second = await recordClosedPullRequest(createTestOctokit(), mergedIn(13, B, 2));
+      if (first.status !== "recorded" || second.status !== "recorded") throw new Error("not recorded");
+      expect(texts(gh, B)).toEqual([{ seq: 2, hash: second.record.hash, prev: first.record.hash, pr: 13, commit: B }]);
+      expect(texts(gh, A)).toEqual([
+        { seq: 1, hash: first.record.hash, prev: GENESIS, pr: 12, commit: A },
+        { seq: 2, hash: second.record.hash, prev: first.record.hash, pr: 13, commit: B },
+      ]);
+      const copy = gh.mock.sent("POST", "/repos/org/charter/check-runs").find((r) => (r.body as { head_sha: string }).head_sha === A && (r.body as { external_id: string }).external_id === "record-2-follows");
+      expect((copy?.body as { output: { summary: string } }).output.summary).toContain("This is a copy, written on the commit of record 1");
+    });
+
+    it("writes a copy a crashed writer left unwritten when the close is delivered again, and only then", async () => {
+      const gh = new FakeGitHub();
+      await recordClosedPullRequest(createTestOctokit(), mergedIn(12, A, 1));
+      await recordClosedPullRequest(createTestOctokit(), mergedIn(13, B, 2));
+      gh.runs = gh.runs.filter((r) => !(r.head_sha === A && r.text?.includes('"seq":2')));
+      expect(await recordClosedPullRequest(createTestOctokit(), mergedIn(13, B, 2))).toMatchObject({ status: "already-recorded" });
+      expect(texts(gh, A).map((t) => t.seq)).toEqual([1, 2]);
+      expect(texts(gh, B).map((t) => t.seq)).toEqual([2]);
+      expect(await recordClosedPullRequest(createTestOctokit(), mergedIn(13, B, 2))).toMatchObject({ status: "already-recorded" });
+      expect(gh.runs).toHaveLength(3);
+    });
+
+    it("never reuses the seq of a record deleted from the end of the log whose commit left the default branch: its copy is found", async () => {
+      const gh = new FakeGitHub();
+      await recordClosedPullRequest(createTestOctokit(), mergedIn(12, A, 1));
+      const second = await recordClosedPullRequest(createTestOctokit(), mergedIn(13, B, 2));
+      if (second.status !== "recorded") throw new Error(second.status);
+      // An administrator rewinds the branch past B and deletes record 2.
+      gh.history = gh.history.filter((h) => h.oid !== B);
+      const log = gh.issue(second.issueNumber);
+      log.comments = log.comments.filter((c) => parseRecordComment(c.body)?.record?.seq !== 2);
+      const third = await recordClosedPullRequest(createTestOctokit(), mergedIn(14, C, 3));
+      expect(third).toMatchObject({ status: "recorded", record: { seq: 3, prev: second.record.hash } });
+      // Its copy goes on the commit of the record it chained to, so the walk goes on from there.
+      expect(texts(gh, B).map((t) => t.seq)).toEqual([2, 3]);
+    });
   });
 
   it("chains onto the app's own log only: a look-alike log and record by a workflow's bot are ignored", async () => {

@@ -157,6 +157,13 @@ export class GitHubStandin {
      */
     dismissReview(repo: Repo, number: number, reviewId: number, by?: string, at?: Date): Review;
     /**
+     * Locks an issue's conversation, as `by` (GitHub lets anyone with write access lock one). Then
+     * only collaborators with write access can comment: a GitHub App is answered 403 "Unable to
+     * create comment because issue is locked." (as GitHub answers Probot apps and Renovate).
+     * @param {Repo} repo @param {number} number @param {string} by @param {string | null} [reason]
+     */
+    lockIssue(repo: Repo, number: number, by: string, reason?: string | null): Item;
+    /**
      * A person's comment on an issue or PR.
      * @param {Repo} repo @param {number} number
      * @param {{ user: string, userType?: "User" | "Bot", body: string, at?: Date }} spec
@@ -876,6 +883,14 @@ export type Item = {
      * the reviewers requested and yet to review (GitHub's "Reviewers" list)
      */
     requestedReviewers?: string[] | undefined;
+    /**
+     * its conversation is locked (anyone with write access can lock one)
+     */
+    locked?: boolean | undefined;
+    /**
+     * why ("off-topic", "too heated", "resolved", "spam"), or null
+     */
+    lockReason?: string | null | undefined;
 };
 export type CheckRun = {
     id: number;

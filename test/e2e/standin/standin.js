@@ -80,6 +80,8 @@ import { FaultPlan } from "./faults.js";
  * @property {Review[]} reviews
  * @property {TimelineEvent[]} events its timeline: labels, review dismissals, base changes, force-pushes, review requests
  * @property {string[]} [requestedReviewers] the reviewers requested and yet to review (GitHub's "Reviewers" list)
+ * @property {boolean} [locked] its conversation is locked (anyone with write access can lock one)
+ * @property {string | null} [lockReason] why ("off-topic", "too heated", "resolved", "spam"), or null
  */
 /** @typedef {{ id: number, headSha: string, name: string, status: string, conclusion: string | null, startedAt: string, completedAt: string | null, detailsUrl: string | null, output: { title: string | null, summary: string | null, text: string | null }, appId: number, externalId?: string }} CheckRun */
 /**
@@ -432,6 +434,20 @@ export class GitHubStandin {
     pull.events.push({ type: "review_dismissed", actor, at: iso(at ?? this.now()), reviewId, previousState: review.state });
     review.state = "DISMISSED";
     return review;
+  }
+
+  /**
+   * Locks an issue's conversation, as `by` (GitHub lets anyone with write access lock one). Then
+   * only collaborators with write access can comment: a GitHub App is answered 403 "Unable to
+   * create comment because issue is locked." (as GitHub answers Probot apps and Renovate).
+   * @param {Repo} repo @param {number} number @param {string} by @param {string | null} [reason]
+   */
+  lockIssue(repo, number, by, reason = null) {
+    if (this.permission(repo, by) === "read") throw new Error(`${by} has no write access to lock #${number}`);
+    const item = this.item(repo, number);
+    item.locked = true;
+    item.lockReason = reason;
+    return item;
   }
 
   /**
@@ -1168,7 +1184,8 @@ export class GitHubStandin {
       body: item.body,
       user: this.#user(item.user, item.userType),
       labels: this.#labelsJson(repo, item),
-      locked: false,
+      locked: item.locked === true,
+      active_lock_reason: item.locked ? (item.lockReason ?? null) : null,
       comments: this.commentsOn(repo, item.number).length,
       created_at: item.createdAt,
       updated_at: item.updatedAt,
@@ -1830,6 +1847,20 @@ export class GitHubStandin {
       });
       return { status: 201, body: this.#issueJson(repo, issue) };
     }
+    if (method === "GET" && (m = /^\/issues\/(\d+)$/.exec(rest))) {
+      const item = repo.items.get(Number(m[1]));
+      if (!item) throw new HttpError(404, "Not Found");
+      return { status: 200, body: this.#issueJson(repo, item) };
+    }
+    // Locking and unlocking a conversation: an app needs issues: write (pull_requests: write on a PR).
+    if ((method === "PUT" || method === "DELETE") && (m = /^\/issues\/(\d+)\/lock$/.exec(rest))) {
+      const item = repo.items.get(Number(m[1]));
+      if (!item) throw new HttpError(404, "Not Found");
+      if (this.permissions[item.kind === "pull" ? "pull_requests" : "issues"] !== "write") throw new HttpError(403, "Resource not accessible by integration");
+      item.locked = method === "PUT";
+      item.lockReason = method === "PUT" && typeof body.lock_reason === "string" ? body.lock_reason : null;
+      return { status: 204 };
+    }
     if (method === "PATCH" && (m = /^\/issues\/(\d+)$/.exec(rest))) {
       const item = repo.items.get(Number(m[1]));
       if (!item) throw new HttpError(404, "Not Found");
@@ -1860,6 +1891,7 @@ export class GitHubStandin {
       if (method === "POST") {
         if (typeof body.body !== "string") throw new HttpError(422, "Validation Failed");
         this.#checkBody(body.body);
+        if (repo.items.get(number)?.locked) throw new HttpError(403, "Unable to create comment because issue is locked.");
         const comment = this.addComment(repo, number, { user: this.botLogin, userType: "Bot", body: body.body });
         return { status: 201, body: this.#commentJson(repo, comment) };
       }

@@ -53,6 +53,7 @@ export const record = {
   "record.rules": "حُكم عليه بقواعد الإيداع",
   "record.anchor.title": "القيد {seq} من سجل الشفافية",
   "record.anchor.summary": "يثبّت هذا الفحص القيد {seq} من سجل الشفافية للمستودع ({url}). لا يستطيع كتابته أو تغييره إلا التطبيق، ولا يستطيع أحد حذفه، ولذلك يقارنه `verify` بالسجل.\n\n- seq: {seq}\n- hash: `{hash}`\n- prev: `{prev}`",
+  "record.anchor.follows": "هذه نسخة مكتوبة على إيداع القيد {prevSeq}، القيد السابق له: يجد `verify` القيد {seq} من هنا حتى إذا لم يعد الإيداع الخاص بالقيد {seq} (`{commit}`) على أي فرع.",
   "record.verify.needApp": "أي تطبيق كتب السجل؟ حدِّد --app SLUG (اسم التطبيق في عنوانه github.com/apps/SLUG)، أو شغِّل الأمر باستخدام APP_ID و PRIVATE_KEY الخاصين بالتطبيق.",
   "record.verify.badApp": "`{value}` ليس معرِّف تطبيق (حروف وأرقام وشرطات)",
 } satisfies Record<string, string>;

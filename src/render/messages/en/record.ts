@@ -49,6 +49,7 @@ export const record = {
   "record.rules": "Judged by the rules of commit",
   "record.anchor.title": "Record {seq} of the transparency log",
   "record.anchor.summary": "This check run anchors record {seq} of the repository's transparency log ({url}). Only the app can write or change it and nobody can delete it, so `verify` compares it with the log.\n\n- seq: {seq}\n- hash: `{hash}`\n- prev: `{prev}`",
+  "record.anchor.follows": "This is a copy, written on the commit of record {prevSeq}, the record before it: `verify` finds record {seq} from there even when the commit of record {seq} itself (`{commit}`) has left every branch.",
   "record.verify.needApp": "Which app wrote the record? Give --app SLUG (the app's name in its address, github.com/apps/SLUG), or run with the app's own APP_ID and PRIVATE_KEY.",
   "record.verify.badApp": "`{value}` is not an app's slug (letters, digits and hyphens)",
 } satisfies Record<string, string>;

@@ -50,6 +50,7 @@ export const record = {
   "record.rules": "Juzgada según las reglas de la confirmación",
   "record.anchor.title": "Acta {seq} del libro de transparencia",
   "record.anchor.summary": "Esta comprobación ancla el acta {seq} del libro de transparencia del repositorio ({url}). Solo la aplicación puede escribirla o modificarla y nadie puede eliminarla, por lo que `verify` la compara con el libro.\n\n- seq: {seq}\n- hash: `{hash}`\n- prev: `{prev}`",
+  "record.anchor.follows": "Esta es una copia, escrita en el commit del acta {prevSeq}, la anterior: `verify` encuentra el acta {seq} desde allí aunque el commit propio del acta {seq} (`{commit}`) ya no esté en ninguna rama.",
   "record.verify.needApp": "¿Qué aplicación escribió el libro? Indique --app SLUG (el nombre de la aplicación en su dirección, github.com/apps/SLUG), o ejecute el comando con el APP_ID y la PRIVATE_KEY de la aplicación.",
   "record.verify.badApp": "`{value}` no es el identificador de una aplicación (letras, cifras y guiones)",
 } satisfies Record<string, string>;

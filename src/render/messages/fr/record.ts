@@ -49,6 +49,7 @@ export const record = {
   "record.rules": "Jugée selon les règles du commit",
   "record.anchor.title": "Inscription n° {seq} du journal de transparence",
   "record.anchor.summary": "Cette vérification ancre l’inscription n° {seq} du journal de transparence du dépôt ({url}). Seule l’application peut l’écrire ou la modifier et personne ne peut la supprimer : `verify` la compare donc au journal.\n\n- seq : {seq}\n- hash : `{hash}`\n- prev : `{prev}`",
+  "record.anchor.follows": "Ceci est une copie, écrite sur le commit de l’inscription n° {prevSeq}, celle qui la précède : `verify` retrouve l’inscription n° {seq} à partir de là, même quand son propre commit (`{commit}`) n’est plus sur aucune branche.",
   "record.verify.needApp": "Quelle application a écrit le journal ? Indiquez --app SLUG (le nom de l’application dans son adresse, github.com/apps/SLUG), ou lancez la commande avec les APP_ID et PRIVATE_KEY de l’application.",
   "record.verify.badApp": "`{value}` n’est pas l’identifiant d’une application (lettres, chiffres et tirets)",
 } satisfies Record<string, string>;

@@ -49,6 +49,7 @@ export const record = {
   "record.rules": "所依据规则的提交",
   "record.anchor.title": "透明度日志第 {seq} 号记录",
   "record.anchor.summary": "此检查为仓库透明度日志的第 {seq} 号记录（{url}）提供锚点。只有本应用可以写入或修改它，任何人都无法删除它，因此 `verify` 会将其与日志进行比对。\n\n- seq：{seq}\n- hash：`{hash}`\n- prev：`{prev}`",
+  "record.anchor.follows": "这是一份副本，写在前一条记录（第 {prevSeq} 号）的提交上：即使第 {seq} 号记录自己的提交（`{commit}`）已不在任何分支上，`verify` 也能从这里找到它。",
   "record.verify.needApp": "日志由哪个应用写入？请提供 --app SLUG（应用地址 github.com/apps/SLUG 中的名称），或使用该应用自己的 APP_ID 和 PRIVATE_KEY 运行。",
   "record.verify.badApp": "`{value}` 不是应用的标识（字母、数字和连字符）",
 } satisfies Record<string, string>;
