@@ -12,6 +12,7 @@ import type { Diagnostic, Policy, PullRequestFacts, Registry, RegistryEntry, See
 import type { GitHub } from "../github/client.js";
 import { getLatestCheckRuns, publishCheckRun, type ExistingRun, type ExistingRuns } from "../github/checks.js";
 import { ensureMarkedComment } from "../github/comments.js";
+import { COMMIT_PULLS_MAX_PAGES, listPullsOfCommit } from "../github/commit-pulls.js";
 import { readPullRequest } from "../github/facts.js";
 import { memosIn, mergeMemos, rememberedFor, withMemo, withoutMemo } from "../github/signal-memo.js";
 import { readFileAtDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
@@ -21,7 +22,7 @@ import type { CheckOutput, RenderContext } from "../render/context.js";
 import { renderDeclarationCheck } from "../render/declaration-check.js";
 import { renderErrorCheck } from "../render/error-check.js";
 import { renderInstructionComment } from "../render/instructions.js";
-import { renderSharedCheck } from "../render/shared-check.js";
+import { renderSharedCheck, renderTooManySharing } from "../render/shared-check.js";
 import { renderSignoffCheck } from "../render/signoff-check.js";
 import { blockingErrors, displayName, errorsOf, getRules, type Rules } from "./governance.js";
 import {
@@ -358,7 +359,10 @@ async function publishForPull(
   const others: Array<{ pr: number; declaration: CheckOutput; signoff: CheckOutput; memo?: SeenCommand[] }> = [];
   let sharing = shared;
   if (judgeOthers && (shared || group)) {
-    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: head_sha, per_page: 100 });
+    // Every page (a writer can open any number of PRs from branches at this commit), up to a
+    // bound: beyond it, the PRs left unread cannot be judged, so both checks fail saying why.
+    const { pulls: data, complete } = await listPullsOfCommit(octokit, repo, head_sha);
+    if (!complete) declaration = signoff = renderTooManySharing(COMMIT_PULLS_MAX_PAGES * 100, ctx);
     const numbers = data.filter((p) => p.state === "open" && p.head.sha === head_sha && p.base.ref === target.defaultBranch && p.number !== self).map((p) => p.number);
     sharing = numbers.length > 0;
     const judged = await Promise.all(numbers.map(async (pull_number) => ({ pr: pull_number, outcome: await evaluatePullRequest(octokit, { ...repo, pull_number }, deps, { publish: false }) })));

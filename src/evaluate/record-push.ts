@@ -8,6 +8,7 @@ import { currentSectorOf } from "../core/declarations.js";
 import { decisionKindsOf, GOVERNANCE_KIND_ID } from "../core/decisions.js";
 import type { ChangedFile, Registry } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
+import { listPullsOfCommit } from "../github/commit-pulls.js";
 import { sameRepository, type RepoRef } from "../github/files.js";
 import { appLoginOf, type Services } from "../handlers/services.js";
 import { recordDirectPush, type RecordCloseResult } from "../transparency/record.js";
@@ -105,8 +106,8 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
 
 /** Whether `sha` is the merge commit GitHub wrote for a merged PR (GitHub's "commits/{sha}/pulls"). */
 async function isMergeOfPull(octokit: GitHub, repo: RepoRef, sha: string): Promise<boolean> {
-  const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 });
-  return data.some((p) => p.merged_at !== null && p.merge_commit_sha === sha);
+  const { pulls } = await listPullsOfCommit(octokit, repo, sha);
+  return pulls.some((p) => p.merged_at !== null && p.merge_commit_sha === sha);
 }
 
 /**

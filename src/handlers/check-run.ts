@@ -3,6 +3,7 @@
 import type { Context } from "probot";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../constants.js";
 import type { GitHub } from "../github/client.js";
+import { listPullsOfCommit } from "../github/commit-pulls.js";
 import { parseQueueBranch } from "../github/merge-queue.js";
 import { requestGroupEvaluation } from "./merge-group.js";
 import type { Services } from "./services.js";
@@ -23,8 +24,10 @@ export async function onCheckRunRerequested(context: Context<"check_run.rereques
   let numbers = run.pull_requests.map((p) => p.number);
   if (numbers.length === 0) {
     // GitHub leaves `pull_requests` empty for PRs from forks, and for a merge queue's commit.
-    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: run.head_sha });
-    const open = data.filter((p) => p.state === "open");
+    // All pages, up to the bound (each PR evaluated judges every other on its head, and fails
+    // closed beyond the bound).
+    const { pulls } = await listPullsOfCommit(octokit, { owner, repo }, run.head_sha);
+    const open = pulls.filter((p) => p.state === "open");
     // A commit no open PR has as its head, on a branch named as the queue names its branches: a
     // merge group's, judged again as a group. The name only says which entry to look for: the
     // group is bound to this commit as for the webhook (src/github/merge-queue.ts), so a branch

@@ -18,3 +18,16 @@ export function renderSharedCheck(pr: number, output: CheckOutput, prs: readonly
   };
   return directCheckOutput(fitCheckOutput(out, ctx), ctx);
 }
+
+/**
+ * The check on a commit with more associated pull requests than the app reads (`max`): it cannot
+ * judge every PR whose head this is, so it fails, saying why (never passes for one of them).
+ */
+export function renderTooManySharing(max: number, ctx: RenderContext): CheckOutput {
+  const out: CheckOutput = {
+    conclusion: "failure",
+    title: safePlain(t(ctx.lang, "queue.shared.tooMany.title")),
+    summary: t(ctx.lang, "queue.shared.tooMany.summary", { max }),
+  };
+  return directCheckOutput(fitCheckOutput(out, ctx), ctx);
+}

@@ -182,3 +182,66 @@ describe("promise 2 (an administrator): switching the default branch is a change
     expect(w.signoff(pr)?.title).toMatch(/^Not a decision: into main/);
   });
 });
+
+describe("promise 1 (a writer): the PRs that share a head commit are all found, however many there are", () => {
+  /** A writer's branch with a commit; `count` PRs into it from branches at that commit; the commit. */
+  async function parked(w: World, count: number): Promise<string> {
+    w.standin.commit(w.repo, "parking", {}, { at: w.clock.now() });
+    const opener = w.standin.openPull(w.repo, { author: "alice", title: "Budget 2027", files: { "budget.md": "# Budget 2027\n" }, base: "parking", at: w.clock.now() });
+    await w.deliver("pull_request", w.pullPayload("opened", opener.number));
+    const head = w.headSha(opener.number);
+    // PRs from branches at that commit, into `parking` (never judged: not into the default
+    // branch). GitHub's "pull requests associated with a commit" lists them all.
+    for (let i = 0; i < count; i++) {
+      const park = w.standin.openPull(w.repo, { author: "alice", title: `Parked ${i}`, files: { "budget.md": "# Budget 2027\n" }, base: "parking", at: w.clock.now() });
+      w.repo.branches.set(park.headRef, head);
+      park.commits = [head];
+    }
+    return head;
+  }
+
+  /** A PR into the default branch, from a branch at `head`, delivered as opened. */
+  async function openAt(w: World, head: string, spec: { title: string; labels?: string[] }): Promise<number> {
+    const pull = w.standin.openPull(w.repo, { author: "alice", files: { "budget.md": "# Budget 2027\n" }, at: w.clock.now(), ...spec });
+    w.repo.branches.set(pull.headRef, head);
+    pull.commits = [head];
+    await w.deliver("pull_request", w.pullPayload("opened", pull.number));
+    await w.settle();
+    return pull.number;
+  }
+
+  const associatedReads = (w: World, head: string) => w.standin.requests.filter((r) => r.method === "GET" && r.path.startsWith(`/repos/${OWNER}/${REPO}/commits/${head}/pulls`)).length;
+
+  it("a writer parks a hundred PRs into another branch on a consultation's head commit, then opens an unlabelled twin: the consultation's check is not turned to success", async () => {
+    const w = await createWorld({ start: "2026-11-20T10:00:00Z" });
+    const head = await parked(w, 100);
+    // The consultation: a decision by its label (two sectors, 72 hours), on that commit.
+    const decision = await openAt(w, head, { title: "Consultation on the budget", labels: ["consultation"] });
+    expect(w.signoff(decision)?.conclusion).toBe("action_required");
+    // The unlabelled twin, into the default branch, on the same commit.
+    const before = associatedReads(w, head);
+    const twin = await openAt(w, head, { title: "Budget (copy)" });
+    // Branch protection reads the required check on the head commit: the consultation, with no
+    // approval and its comment period running, must not show as passing there.
+    expect(w.signoff(decision)?.conclusion, "the twin's 'Not a decision' stands on the consultation's head").toBe("action_required");
+    expect(w.signoff(twin)?.title).toContain(`#${decision}`);
+    // The cost: the list's two pages (102 PRs) per evaluation that judges the others.
+    expect(associatedReads(w, head) - before).toBeGreaterThanOrEqual(2);
+  });
+
+  it("beyond the bound of pages read, the checks on the shared head fail saying why, never pass", async () => {
+    // Pages of ten: the bound of ten pages is reached with a hundred PRs.
+    const w = await createWorld({ start: "2026-11-20T10:00:00Z", standin: { maxPerPage: 10 } });
+    const head = await parked(w, 100);
+    const decision = await openAt(w, head, { title: "Consultation on the budget", labels: ["consultation"] });
+    const reads = associatedReads(w, head);
+    await openAt(w, head, { title: "Budget (copy)" });
+    expect(w.signoff(decision)?.conclusion).toBe("failure");
+    expect(w.signoff(decision)?.title).toBe("Too many pull requests on this commit to judge");
+    expect(w.declaration(decision)?.conclusion).toBe("failure");
+    // Bounded: at most ten pages per evaluation that lists them.
+    const perListing = associatedReads(w, head) - reads;
+    expect(perListing).toBeGreaterThan(0);
+    expect(perListing % 10).toBe(0);
+  });
+});

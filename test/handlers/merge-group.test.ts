@@ -231,7 +231,7 @@ describe("Re-run pressed on a check of a merge queue's commit", () => {
 
   /** The PRs GitHub associates with the group's commit: the queued PR, whose head is another commit. */
   const associated = (mock: GitHubMock, heads: Record<number, string>) =>
-    mock.get(`/repos/${OWNER}/${REPO}/commits/${GROUP}/pulls`, {
+    mock.get(`/repos/${OWNER}/${REPO}/commits/${GROUP}/pulls?per_page=100`, {
       body: Object.entries(heads).map(([number, sha]) => ({
         number: Number(number),
         state: "open",

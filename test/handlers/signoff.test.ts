@@ -291,7 +291,7 @@ describe("Multi-sector sign-off: asked to evaluate again", () => {
       owner: OWNER, repo: REPO, installationId: INSTALLATION, headSha: HEAD, name: DECLARATION, appId: APP_ID, pullNumbers: [],
     });
     const { mock, checks } = await deliver("check_run", payload, { pr: { author: "newcomer" } }, (m) => {
-      m.get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/pulls`, {
+      m.get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/pulls?per_page=100`, {
         body: [
           { number: 9, state: "closed", head: { sha: HEAD, ref: "amend" } },
           { number: NUMBER, state: "open", head: { sha: HEAD, ref: "amend" } },

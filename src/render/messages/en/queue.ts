@@ -24,4 +24,6 @@ export const queue = {
   "queue.problem.read": "GitHub answered with an error{hasStatus, select, yes { (HTTP {status})} other {}} while the app was reading the merge queue.",
   "queue.failclosed": "The check fails rather than pass a commit whose pull requests it cannot name. If this group is still in the queue, GitHub removes it; the pull requests can be added to the queue again.",
   "queue.shared.intro": "This commit is the head of {count} open pull requests ({prs}), and GitHub keeps one check of each name per commit: the check holds here only when it holds for every one of them. {pr} does not:",
+  "queue.shared.tooMany.title": "Too many pull requests on this commit to judge",
+  "queue.shared.tooMany.summary": "GitHub lists more than {max} pull requests with this commit, and GitHub keeps one check of each name per commit: the check could hold here only if it held for every open pull request whose head this is, and the app does not read beyond {max}. It fails rather than pass for one of them. Close the pull requests opened on this commit that are not needed, or push a new commit to this pull request.",
 } satisfies Record<string, string>;

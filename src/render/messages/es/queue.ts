@@ -23,4 +23,6 @@ export const queue = {
   "queue.problem.read": "GitHub respondió con un error{hasStatus, select, yes { (HTTP {status})} other {}} mientras la aplicación leía la cola de fusión.",
   "queue.failclosed": "La comprobación falla en lugar de aprobar un commit cuyas solicitudes no puede nombrar. Si este grupo sigue en la cola, GitHub lo retira; las solicitudes pueden volver a añadirse a la cola.",
   "queue.shared.intro": "Este commit es la cabeza de {count} pull requests abiertas ({prs}), y GitHub guarda una sola comprobación de cada nombre por commit: aquí solo se cumple si se cumple para cada una de ellas. {pr} no se cumple:",
+  "queue.shared.tooMany.title": "Demasiadas pull requests en este commit para juzgarlas",
+  "queue.shared.tooMany.summary": "GitHub lista más de {max} pull requests con este commit, y GitHub guarda una sola comprobación de cada nombre por commit: aquí solo podría cumplirse si se cumpliera para cada pull request abierta cuya cabeza es este commit, y la app no lee más allá de {max}. Falla en lugar de pasar por una de ellas. Cierre las pull requests abiertas en este commit que no hagan falta, o envíe un nuevo commit a esta pull request.",
 } satisfies Record<string, string>;

@@ -23,4 +23,6 @@ export const queue = {
   "queue.problem.read": "GitHub a renvoyé une erreur{hasStatus, select, yes { (HTTP {status})} other {}} pendant que l’application lisait la file de fusion.",
   "queue.failclosed": "La vérification échoue plutôt que d’accepter un commit dont elle ne peut nommer les demandes de fusion. Si ce groupe est encore dans la file, GitHub l’en retire ; les demandes de fusion peuvent y être remises.",
   "queue.shared.intro": "Ce commit est la tête de {count} pull requests ouvertes ({prs}), et GitHub ne garde qu’une vérification de chaque nom par commit : elle n’est satisfaite ici que si elle l’est pour chacune d’elles. {pr} ne l’est pas :",
+  "queue.shared.tooMany.title": "Trop de pull requests sur ce commit pour les juger",
+  "queue.shared.tooMany.summary": "GitHub liste plus de {max} pull requests avec ce commit, et GitHub ne garde qu’une vérification de chaque nom par commit : elle ne pourrait être satisfaite ici que si elle l’était pour chaque pull request ouverte dont c’est la tête, et l’app ne lit pas au-delà de {max}. Elle échoue plutôt que de passer pour l’une d’elles. Fermez les pull requests ouvertes sur ce commit qui ne servent pas, ou poussez un nouveau commit sur cette pull request.",
 } satisfies Record<string, string>;

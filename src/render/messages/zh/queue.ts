@@ -23,4 +23,6 @@ export const queue = {
   "queue.problem.read": "本应用读取合并队列时，GitHub 返回了错误{hasStatus, select, yes {（HTTP {status}）} other {}}。",
   "queue.failclosed": "对于无法确定其拉取请求的提交，本检查宁可不通过，也不予放行。如果该组仍在队列中，GitHub 会将其移出；这些拉取请求可以再次加入队列。",
   "queue.shared.intro": "此提交是 {count} 个未关闭拉取请求（{prs}）的头提交，而 GitHub 每个提交上每个名称只保留一个检查：只有当它们每一个都符合要求时，此处的检查才通过。{pr} 不符合：",
+  "queue.shared.tooMany.title": "此提交上的拉取请求过多，无法判断",
+  "queue.shared.tooMany.summary": "GitHub 列出了超过 {max} 个包含此提交的拉取请求，而 GitHub 每个提交上每个名称只保留一个检查：只有当以此为头提交的每个未关闭拉取请求都符合要求时，此处的检查才能通过，而本应用不会读取超过 {max} 个。检查因此失败，而不是为其中一个通过。请关闭在此提交上打开的不需要的拉取请求，或向此拉取请求推送一个新提交。",
 } satisfies Record<string, string>;
