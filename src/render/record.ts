@@ -58,6 +58,10 @@ export function renderRecordComment(record: DecisionRecord, opts: RecordRenderOp
   const lines: string[] = [recordMarker(record.pr, record.closed_at, record.merge_commit), ""];
   lines.push(`### ${t(lang, "record.heading", { outcome: record.outcome, seq: record.seq })}`, "");
   if (record.outcome === "pushed") lines.push(t(lang, "record.pushedWithoutPr"), "");
+  const switched = record.default_branch;
+  if (record.outcome === "pushed" && switched && typeof switched.from === "string" && typeof switched.to === "string") {
+    lines.push(t(lang, "record.defaultBranchSwitched", { from: isolateLtr(lang, safeInline(switched.from)), to: isolateLtr(lang, safeInline(switched.to)) }), "");
+  } else if (record.outcome === "pushed" && record.forced === true) lines.push(t(lang, "record.forcePushed"), "");
   else if (mergedWithoutSignoff(record)) lines.push(t(lang, "record.mergedWithoutSignoff"), "");
 
   const row = (label: string, value: string) => lines.push(`- **${t(lang, "record.field", { label: t(lang, label) })}** ${value}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GENESIS, verifyChain } from "../../src/core/chain.js";
-import { buildRecord, parseRecordComment } from "../../src/core/record.js";
+import { buildPushRecord, buildRecord, parseRecordComment } from "../../src/core/record.js";
+import { t } from "../../src/render/i18n.js";
 import { renderLogIssueBody, renderRecordComment, renderRecordJson } from "../../src/render/record.js";
 import { kind, kindResult, prFacts, signoff } from "../transparency/builders.js";
 
@@ -110,5 +111,36 @@ describe("renderRecordJson", () => {
 describe("renderLogIssueBody", () => {
   it("carries the log marker of its period", () => {
     expect(renderLogIssueBody("2026-11", "en")).toMatch(/^<!-- partnership-governance:log period=2026-11 -->\n/);
+  });
+});
+
+describe("renderRecordComment: a direct push that did not move the branch forward", () => {
+  const pushed = (extra: Partial<Parameters<typeof buildPushRecord>[0]["push"]>) =>
+    buildPushRecord({
+      repo: "org/charter",
+      seq: 1,
+      prev: GENESIS,
+      push: { commit: "a".repeat(40), title: "Tidy", pusher: "secretariat", pusherSector: null, pushedAt: "2026-11-20T10:00:00Z", kinds: ["charter"], rules: "b".repeat(40), ...extra },
+    });
+
+  it("says a force-push was one, in every language, and the record says so too", () => {
+    for (const lang of ["en", "fr", "es", "ru", "zh", "ar"] as const) {
+      const plain = renderRecordComment(pushed({}), { lang });
+      const forced = renderRecordComment(pushed({ forced: true }), { lang });
+      const said = t(lang, "record.forcePushed").slice(0, 12);
+      expect(forced, lang).toContain(said);
+      expect(plain, lang).not.toContain(said);
+      expect(parseRecordComment(forced)?.record).toMatchObject({ forced: true });
+    }
+    expect(renderRecordComment(pushed({ forced: true }), { lang: "en" })).toContain("**Force-pushed:**");
+    expect(renderRecordComment(pushed({}), { lang: "en" })).not.toContain("Force-pushed");
+  });
+
+  it("names both branches of a switch of the default branch, and no branch name notifies anyone", () => {
+    const record = pushed({ forced: true, defaultBranch: { from: "main", to: "fixes-#12-@everyone" } });
+    const body = renderRecordComment(record, { lang: "en" });
+    expect(body).toContain("**Default branch switched** from main to ");
+    expect(notifyingProse(prose(body))).toBeNull();
+    expect(parseRecordComment(body)?.record).toMatchObject({ default_branch: { from: "main", to: "fixes-#12-@everyone" }, forced: true });
   });
 });

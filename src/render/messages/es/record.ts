@@ -45,6 +45,8 @@ export const record = {
   "record.verify.where": "en {url}",
   "record.verify.detail": "detalle: {detail}",
   "record.pushedWithoutPr": "**Envío directo a la rama predeterminada:** esta confirmación llegó a la rama predeterminada sin solicitud de incorporación de cambios y, por tanto, sin ninguna aprobación.",
+  "record.forcePushed": "**Envío forzado:** la rama predeterminada no avanzó: este envío la hizo retroceder o reemplazó su historial, y se juzga sobre todo lo que difiere de la rama anterior, incluido lo que quitó.",
+  "record.defaultBranchSwitched": "**Rama predeterminada cambiada** de {from} a {to}: las reglas y los archivos gobernados vienen ahora de otra rama, juzgada según las de {from} antes del cambio.",
   "record.pusher": "Enviado por",
   "record.commit": "Confirmación (commit)",
   "record.rules": "Juzgada según las reglas de la confirmación",

@@ -44,6 +44,8 @@ export const record = {
   "record.verify.where": "à l’adresse {url}",
   "record.verify.detail": "détail : {detail}",
   "record.pushedWithoutPr": "**Envoi direct sur la branche par défaut :** ce commit est arrivé sur la branche par défaut sans demande de fusion, donc sans aucune validation.",
+  "record.forcePushed": "**Envoi forcé :** la branche par défaut n’a pas avancé : cet envoi l’a ramenée en arrière ou a remplacé son historique, et il est jugé sur tout ce qui diffère de la branche d’avant, y compris ce qu’il a retiré.",
+  "record.defaultBranchSwitched": "**Branche par défaut changée** de {from} à {to} : les règles et les fichiers gouvernés viennent désormais d’une autre branche, jugée selon celles de {from} avant le changement.",
   "record.pusher": "Envoyé par",
   "record.commit": "Commit",
   "record.rules": "Jugée selon les règles du commit",
