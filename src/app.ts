@@ -111,11 +111,11 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       evaluate: (octokit, installationId, target) =>
         services.run(installationId, prKey(target), () => evaluate(octokit, installationId, target), { kind: "evaluate", target }),
       courtesy: (installationId, ticket, write) => courtesy.offer(installationId, ticket, write),
-      run: async (installationId, key, task, work) => {
+      run: async (installationId, key, task, work, opts) => {
         // Durable: answered once Redis has the work; any replica runs it.
-        if (durable && work) return durable.add(installationId, key, work);
-        // Inline: done before the handler returns. Queued in memory: the handler returns at once.
-        if (mode === "inline") return queue.enqueue(installationId, key, task);
+        if (durable && work && !opts?.wait) return durable.add(installationId, key, work);
+        // Inline, or waited for: done before this returns. Queued in memory: it returns at once.
+        if (mode === "inline" || opts?.wait) return queue.enqueue(installationId, key, task);
         queue.push(installationId, key, task);
       },
     };

@@ -24,8 +24,8 @@ export interface PushEvent extends RepoRef {
   pusherId: number | null;
   /** GitHub's time of the push. */
   pushedAt: string;
-  /** The pushed commit's first line. */
-  title: string;
+  /** The pushed commit's first line (absent: read from the commit when the push is recorded). */
+  title?: string;
   /** The paths the push changed, or null when the payload cannot say them all. */
   files: string[] | null;
   /**
@@ -45,7 +45,8 @@ export interface PushEvent extends RepoRef {
 
 /**
  * The queue key of recording one move of the default branch: the webhook's deliveries of one
- * move coalesce; a force-push back to a commit pushed before is another move.
+ * move, and the sweep's finding of it, coalesce; a force-push back to a commit pushed before is
+ * another move.
  */
 export const pushKey = (push: Pick<PushEvent, "owner" | "repo" | "before" | "after">): string =>
   `record push ${push.owner}/${push.repo}@${push.before}..${push.after}`.toLowerCase();
@@ -89,6 +90,7 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
   // the branch to (an old merge commit included).
   if (!forced && (await isMergeOfPull(octokit, repo, push.after))) return { status: "merge" };
 
+  const title = push.title ?? (await commitTitle(octokit, repo, push.after));
   const registry: Registry = rules.registry ?? { path: "", entries: [] };
   const pusherSector = currentSectorOf(policy, registry, { login: push.pusher, id: push.pusherId, isBot: false }, new Date(push.pushedAt));
   return oneWriterPerLog(repo, () =>
@@ -99,7 +101,7 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
       appId: services.appId,
       now: services.now(),
       ...(services.htmlBase ? { serverUrl: services.htmlBase } : {}),
-      push: { commit: push.after, title: push.title, pusher: push.pusher, pusherSector, pushedAt: push.pushedAt, kinds, rules: push.before, ...(forced ? { forced: true } : {}), ...(push.defaultBranch ? { defaultBranch: { from: push.defaultBranch.from, to: push.defaultBranch.to } } : {}) },
+      push: { commit: push.after, title, pusher: push.pusher, pusherSector, pushedAt: push.pushedAt, kinds, rules: push.before, ...(forced ? { forced: true } : {}), ...(push.defaultBranch ? { defaultBranch: { from: push.defaultBranch.from, to: push.defaultBranch.to } } : {}) },
     }),
   );
 }
@@ -133,4 +135,10 @@ async function compare(octokit: GitHub, repo: RepoRef, base: string, head: strin
   const files = data.files ?? [];
   if (files.length >= 300) return { status: data.status, files: null };
   return { status: data.status, files: files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])) };
+}
+
+/** The first line of a commit's message. */
+async function commitTitle(octokit: GitHub, repo: RepoRef, sha: string): Promise<string> {
+  const { data } = await octokit.rest.git.getCommit({ ...repo, commit_sha: sha });
+  return data.message.split("\n")[0] ?? "";
 }

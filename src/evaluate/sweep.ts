@@ -19,11 +19,12 @@ import { listOpenPullsWithChecks } from "../github/open-pulls.js";
 import { sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { recordKey } from "../handlers/closed.js";
 import { appLoginOf, type Services } from "../handlers/services.js";
-import { closeKey, lastRecordedClose, listRecordedCloses } from "../transparency/issues.js";
+import { closeKey, lastRecordedClose, listRecordedCloses, pushMoveKey } from "../transparency/issues.js";
 import { publishDueReports } from "../transparency/report.js";
-import { listChangedFilesOf, listPullsClosedSince, policyChangedSince, type ClosedPull } from "../transparency/sources.js";
+import { lastChangeOf, listChangedFilesOf, listPullsClosedSince, listPushesSince, policyChangedSince, type ClosedPull, type DefaultBranchPush } from "../transparency/sources.js";
 import { getRules, type Rules } from "./governance.js";
 import { recordClose, type CloseEvent } from "./record-close.js";
+import { pushKey, recordPush, type PushEvent } from "./record-push.js";
 import { hintKey } from "./evaluate-pr.js";
 import { reasonToEvaluate, rulesDigest } from "./sweep-hint.js";
 
@@ -32,10 +33,15 @@ export interface InstallationClient {
   octokit: GitHub;
 }
 
+/** A repository to sweep, with its default branch when the listing gave it. */
+export interface SweptRepository extends RepoRef {
+  defaultBranch?: string;
+}
+
 /** Where the sweep finds its installations: the app's (all of them), or one token's repository. */
 export interface SweepSource {
   installations(): AsyncIterable<InstallationClient>;
-  repositories(installation: InstallationClient): AsyncIterable<RepoRef>;
+  repositories(installation: InstallationClient): AsyncIterable<SweptRepository>;
 }
 
 export type PublishReports = (octokit: GitHub, repo: RepoRef, rules: Extract<Rules, { governed: true }>, now: Date, appLogin: string) => Promise<void>;
@@ -50,7 +56,7 @@ export const publishReports: PublishReports = async (octokit, repo, rules, now, 
 export type HealCloses = (
   octokit: GitHub,
   installationId: number,
-  repo: RepoRef,
+  repo: SweptRepository,
   policy: Policy,
   services: Services,
   /** The files the policy was read from (itself and its bases); default: the repository's own. */
@@ -62,6 +68,8 @@ export interface HealResult {
   closed: number;
   /** Closes without a record that may be decisions: each handed to recordClose. */
   recorded: number;
+  /** Direct pushes to the default branch without a record: each handed to recordPush. */
+  pushes?: number;
 }
 
 /** Whether any of the files changed since `since` (one request each, until one did). */
@@ -84,27 +92,34 @@ export function healWindowStart(policy: Policy, now: Date, lastRecorded: Date | 
 }
 
 /**
- * Records every decision PR closed since the start of the previous log period that has no record
- * yet. Costs, whatever the number of PRs: the pages of closed PRs back to that start, and only
- * when some close has no record, one read of the logs' record markers, one request to see whether
- * the policy changed, and one GraphQL request per 50 unrecorded PRs for their files. Which PR is a
- * decision is judged here by today's rules, to spare recordClose's reads for PRs that are none;
- * when the policy changed in the window (any file it was read from: the organisation's `.github`
- * policy, a base it extends), or a PR's file list is incomplete, every unrecorded close goes to
- * recordClose, which judges it by the rules before its merge (fail closed).
+ * Records every decision PR closed, and every direct push to the default branch that changed a
+ * rules file or a governed path, since the start of the previous log period (or the chain's last
+ * record, when that is earlier) that has no record yet, oldest first. Costs, whatever the number of
+ * PRs: the pages of closed PRs and of the default branch's activity back to that start, and only
+ * when some close or push has no record, one read of the logs' record markers, one request to see
+ * whether the policy changed, and one GraphQL request per 50 unrecorded PRs for their files. Which
+ * PR is a decision is judged here by today's rules, to spare recordClose's reads for PRs that are
+ * none; when the policy changed in the window (any file it was read from: the organisation's
+ * `.github` policy, a base it extends), or a PR's file list is incomplete, every unrecorded close
+ * goes to recordClose, which judges it by the rules before its merge (fail closed). Each
+ * unrecorded push goes to recordPush, which judges it by the rules before it, as the webhook does.
  */
-export const healMissedCloses: HealCloses = async (octokit, installationId, repo, policy, services, policyFiles) => {
+export const healMissedCloses: HealCloses = async (octokit, installationId, swept, policy, services, policyFiles) => {
   if (!policy.transparency.log) return { closed: 0, recorded: 0 };
+  const repo: RepoRef = { owner: swept.owner, repo: swept.repo };
   const appLogin = await appLoginOf(services);
   const since = healWindowStart(policy, services.now(), await lastRecordedClose(octokit, repo, policy.transparency.labels, appLogin));
   const closed = await listPullsClosedSince(octokit, repo, since);
-  if (closed.length === 0) return { closed: 0, recorded: 0 };
+  const pushes = await missedPushWindow(octokit, repo, swept.defaultBranch, since, services);
+  if (closed.length === 0 && pushes.length === 0) return { closed: 0, recorded: 0 };
   const recorded = await listRecordedCloses(octokit, repo, policy.transparency.labels, since, appLogin);
   const missing = closed.filter((p) => !recorded.has(closeKey(p.number, p.closedAt)));
-  if (missing.length === 0) return { closed: closed.length, recorded: 0 };
+  // One record per move of the branch (a force-push back to a commit recorded before is another).
+  const missingPushes = pushes.filter((p) => !recorded.has(pushMoveKey(p.after, p.before)) && !recorded.has(pushMoveKey(p.after, null)));
+  if (missing.length === 0 && missingPushes.length === 0) return { closed: closed.length, recorded: 0 };
 
   let candidates: ClosedPull[] = missing;
-  if (!(await anyChangedSince(octokit, policyFiles ?? [{ ...repo, path: DEFAULT_POLICY_PATH }], since))) {
+  if (missing.length > 0 && !(await anyChangedSince(octokit, policyFiles ?? [{ ...repo, path: DEFAULT_POLICY_PATH }], since))) {
     // Labels as they are now: one removed after the close (a PR touched since) is not known, so
     // such a PR goes to recordClose, which reads its labels as they were at the close.
     const byLabel = (p: ClosedPull) => Date.parse(p.updatedAt) > Date.parse(p.closedAt) || decisionKindsOf(policy, { labels: p.labels, files: [] }).length > 0;
@@ -116,27 +131,67 @@ export const healMissedCloses: HealCloses = async (octokit, installationId, repo
       return !f || f.incomplete || decisionKindsOf(policy, { labels: p.labels, files: f.files }).length > 0;
     });
   }
-  // Oldest close first, so that the records keep the order of the closes.
-  candidates.sort((a, b) => Date.parse(a.closedAt) - Date.parse(b.closedAt) || a.number - b.number);
-  for (const p of candidates) {
-    const close: CloseEvent = { ...repo, pull_number: p.number, closedAt: p.closedAt, merged: p.merged, mergeCommitSha: p.mergeCommitSha, late: true };
-    services.log?.debug(`sweep: ${repo.owner}/${repo.repo}#${p.number} closed at ${p.closedAt} has no record; recording it`);
-    try {
-      await services.run(
-        installationId,
-        recordKey(close),
-        async () => {
-          await recordClose(octokit, close, services);
-        },
-        { kind: "record", close },
-      );
-    } catch (error) {
-      // One close that cannot be recorded now must not keep the others (or the open PRs) waiting.
-      services.log?.warn({ err: error, pr: close }, "sweep: a missed close could not be recorded; the next sweep tries again");
-    }
-  }
-  return { closed: closed.length, recorded: candidates.length };
+  // Oldest first, closes and pushes together, each written before the next is looked at (in this
+  // process, even with the durable queue: the sweep itself runs again if it dies), so that the
+  // records keep the order of the events.
+  const tasks = [
+    ...candidates.map((p) => ({ at: Date.parse(p.closedAt), order: p.number, run: () => healClose(octokit, installationId, repo, p, services) })),
+    ...missingPushes.map((p, i) => ({ at: Date.parse(p.pushedAt), order: i, run: () => healPush(octokit, installationId, repo, p, services) })),
+  ];
+  tasks.sort((a, b) => a.at - b.at || a.order - b.order);
+  for (const task of tasks) await task.run();
+  return { closed: closed.length, recorded: candidates.length, pushes: missingPushes.length };
 };
+
+/** The default branch's pushes in the window; none, with a warning, when GitHub cannot list them. */
+async function missedPushWindow(octokit: GitHub, repo: RepoRef, defaultBranch: string | undefined, since: Date, services: Services): Promise<DefaultBranchPush[]> {
+  try {
+    const branch = defaultBranch ?? (await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo })).data.default_branch;
+    return await listPushesSince(octokit, repo, branch, since);
+  } catch (error) {
+    // The closes are still healed; the pushes are looked for again at the next sweep.
+    services.log?.warn({ err: error, repo }, "sweep: missed direct pushes not looked for after an error");
+    return [];
+  }
+}
+
+async function healClose(octokit: GitHub, installationId: number, repo: RepoRef, p: ClosedPull, services: Services): Promise<void> {
+  const close: CloseEvent = { ...repo, pull_number: p.number, closedAt: p.closedAt, merged: p.merged, mergeCommitSha: p.mergeCommitSha, late: true };
+  services.log?.debug(`sweep: ${repo.owner}/${repo.repo}#${p.number} closed at ${p.closedAt} has no record; recording it`);
+  try {
+    await services.run(
+      installationId,
+      recordKey(close),
+      async () => {
+        await recordClose(octokit, close, services);
+      },
+      { kind: "record", close },
+      { wait: true },
+    );
+  } catch (error) {
+    // One close that cannot be recorded now must not keep the others (or the open PRs) waiting.
+    services.log?.warn({ err: error, pr: close }, "sweep: a missed close could not be recorded; the next sweep tries again");
+  }
+}
+
+async function healPush(octokit: GitHub, installationId: number, repo: RepoRef, p: DefaultBranchPush, services: Services): Promise<void> {
+  const push: PushEvent = { ...repo, before: p.before, after: p.after, pusher: p.pusher, pusherId: p.pusherId, pushedAt: p.pushedAt, files: null, ...(p.forced ? { forced: true } : {}) };
+  try {
+    // Judged as the webhook would have: a push that changed nothing governed, or that is the
+    // merge of a PR, is no record; the same key as the webhook's, so the two never race.
+    await services.run(
+      installationId,
+      pushKey(push),
+      async () => {
+        await recordPush(octokit, push, services);
+      },
+      undefined,
+      { wait: true },
+    );
+  } catch (error) {
+    services.log?.warn({ err: error, push: p.after }, "sweep: a missed direct push could not be recorded; the next sweep tries again");
+  }
+}
 
 export interface SweepStats {
   installations: number;
@@ -178,16 +233,22 @@ export async function sweep(
 
 async function sweepRepository(
   installation: InstallationClient,
-  repo: RepoRef,
+  repo: SweptRepository,
   services: Services,
   stats: SweepStats,
   publishReports: PublishReports | undefined,
   healCloses: HealCloses,
 ): Promise<void> {
   const ref = { owner: repo.owner, repo: repo.repo };
+  const swept: SweptRepository = repo.defaultBranch ? { ...ref, defaultBranch: repo.defaultBranch } : ref;
   // Read as evaluations read them (the default branch, no ref), so each answers the other's 304.
   const rules = await getRules(installation.octokit, ref);
-  if (!rules.governed) return;
+  if (!rules.governed || !rules.policy) {
+    // A push that deleted the policy or left it invalid (the app down, the webhook lost) is on the
+    // record before the repository stops being governed: looked for by the rules before it.
+    await healAfterPolicyGone(installation, swept, services, stats, healCloses);
+    if (!rules.governed) return;
+  }
   stats.governed++;
   // Missed closes first: a record written now belongs to the current period's log, which no
   // report of an ended period reads, so the order changes no report.
@@ -195,7 +256,7 @@ async function sweepRepository(
     try {
       const registry = rules.registryRef;
       const policyFiles = rules.sources.filter((f) => !(registry && sameFile(f, registry)));
-      await healCloses(installation.octokit, installation.id, ref, rules.policy, services, policyFiles);
+      await healCloses(installation.octokit, installation.id, swept, rules.policy, services, policyFiles);
     } catch (error) {
       // A failed healing pass must not keep the open PRs from being evaluated; the next sweep
       // looks at the same window again.
@@ -205,6 +266,27 @@ async function sweepRepository(
   }
   if (publishReports && rules.policy) await publishReports(installation.octokit, ref, rules, services.now(), await appLoginOf(services));
   await evaluateWhatNeedsIt(installation, ref, rules, services, stats);
+}
+
+/**
+ * For a repository whose default branch has no valid policy of its own now: when a commit changed
+ * (deleted, broke) that policy file, the missed closes and pushes are looked for by the rules
+ * before that commit, as a governed repository's are. One request (the policy file's last commit,
+ * answered 304 while nothing changes) for a repository that never had a policy.
+ */
+async function healAfterPolicyGone(installation: InstallationClient, ref: SweptRepository, services: Services, stats: SweepStats, healCloses: HealCloses): Promise<void> {
+  try {
+    const change = await lastChangeOf(installation.octokit, ref, DEFAULT_POLICY_PATH);
+    if (!change?.parent) return;
+    const before = await getRules(installation.octokit, ref, change.parent);
+    if (!before.governed || !before.policy) return;
+    const registry = before.registryRef;
+    const policyFiles = before.sources.filter((f) => !(registry && sameFile(f, registry)));
+    await healCloses(installation.octokit, installation.id, ref, before.policy, services, policyFiles);
+  } catch (error) {
+    stats.errors++;
+    services.log?.warn({ err: error, repo: ref }, "sweep: missed records of a repository whose policy is gone not looked for after an error");
+  }
 }
 
 const CHECK_NAMES = [CHECK_DECLARATION, CHECK_SIGNOFF] as const;
@@ -262,11 +344,11 @@ export function appSweepSource(auth: (installationId?: number) => Promise<unknow
 }
 
 /** The repositories an installation can reach (all pages), archived ones left out. */
-export async function* installationRepositories(octokit: GitHub): AsyncGenerator<RepoRef> {
+export async function* installationRepositories(octokit: GitHub): AsyncGenerator<SweptRepository> {
   for await (const page of octokit.paginate.iterator(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) {
-    for (const r of page.data as unknown as Array<{ name: string; owner: { login: string }; archived?: boolean }>) {
+    for (const r of page.data as unknown as Array<{ name: string; owner: { login: string }; archived?: boolean; default_branch?: string }>) {
       if (r.archived) continue;
-      yield { owner: r.owner.login, repo: r.name };
+      yield { owner: r.owner.login, repo: r.name, ...(r.default_branch ? { defaultBranch: r.default_branch } : {}) };
     }
   }
 }

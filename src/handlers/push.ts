@@ -73,7 +73,7 @@ export async function defaultBranchMoved(
   const repo: RepoRef = { owner: push.owner, repo: push.repo };
   const changed = (file: FileRef) => sameRepository(file, repo) && (truncated || touched.has(file.path));
   // As data too: with the durable queue the record is stored before the webhook is answered, and
-  // any replica writes it (the sweep does not look for missed pushes).
+  // any replica writes it (a push whose webhook never arrives is found by the sweep: same key).
   await services.run(
     installationId,
     pushKey(push),

@@ -17,9 +17,10 @@ export interface Services extends EvaluationDeps {
   /**
    * Runs any other task of an installation the same way (queued, or inline). With `work` (the
    * same task as data), a durable queue stores it and any replica may run it; without, it runs in
-   * this process.
+   * this process. With `wait`, it runs in this process and the promise settles once it has run
+   * (the sweep's records, written one after another so that the log keeps the order of events).
    */
-  run(installationId: number, key: string, task: () => Promise<void>, work?: Work): Promise<void>;
+  run(installationId: number, key: string, task: () => Promise<void>, work?: Work, opts?: { wait?: boolean }): Promise<void>;
   /**
    * Whether the app may look at the installation's other repositories (false in the Action: a
    * workflow's token reaches its own repository only, and other repositories' pushes never

@@ -333,6 +333,13 @@ export async function ensureLogIssue(
 export const closeKey = (pr: number | null, closedAt: string, push?: string): string => (pr === null ? `push:${push ?? ""}` : `${pr}@${closedAt}`);
 
 /**
+ * The key of one recorded move of the default branch (src/transparency/record.ts
+ * recordDirectPush): the pushed commit and the commit before it, the record's `rules` (null: a
+ * record without them, which stands for every move to that commit).
+ */
+export const pushMoveKey = (after: string, before: string | null): string => `move:${after}..${before ?? "*"}`;
+
+/**
  * Every close recorded in the logs of the periods that end after `since` (a close at or after
  * `since` is recorded in the log of the period it was recorded in, never earlier), read once:
  * one listing of the issues and one of each such log's comments, whatever the number of PRs.
@@ -344,7 +351,13 @@ export async function listRecordedCloses(octokit: GitHub, ref: RepoRef, labels: 
     for (const log of list) {
       const bounds = parsePeriod(log.period);
       if (!bounds || bounds.end.getTime() <= since.getTime()) continue;
-      for (const c of await listRecordComments(octokit, ref, log)) out.add(closeKey(c.parsed.pr, c.parsed.closedAt, c.parsed.push));
+      for (const c of await listRecordComments(octokit, ref, log)) {
+        out.add(closeKey(c.parsed.pr, c.parsed.closedAt, c.parsed.push));
+        if (c.parsed.pr === null) {
+          const rules = c.parsed.record?.rules;
+          out.add(pushMoveKey(c.parsed.push ?? "", typeof rules === "string" ? rules : null));
+        }
+      }
     }
   }
   return out;

@@ -272,3 +272,53 @@ export async function policyChangedSince(octokit: GitHub, ref: RepoRef, path: st
   const { data } = await octokit.rest.repos.listCommits({ owner: ref.owner, repo: ref.repo, path, since: since.toISOString(), per_page: 1 });
   return data.length > 0;
 }
+
+/** A push to the default branch, as GitHub's repository activity lists it. */
+export interface DefaultBranchPush {
+  before: string;
+  after: string;
+  /** GitHub's time of the push (not a commit's date, which the pusher chooses). */
+  pushedAt: string;
+  pusher: string;
+  pusherId: number | null;
+  /** A force-push (a rewind, or a history rewritten). */
+  forced: boolean;
+}
+
+/**
+ * The pushes (and force-pushes) to `branch` at or after `since`, oldest first, from GitHub's
+ * repository activity (`GET /repos/{o}/{r}/activity`, newest first, pages of 100, read only until
+ * a page reaches an older one). The activity tells a push from the merge of a PR (`pr_merge`) or
+ * of a merge queue (`merge_queue_merge`), gives each push's `before` and `after` as the push
+ * webhook does, its pusher, and GitHub's own time of it.
+ */
+export async function listPushesSince(octokit: GitHub, ref: RepoRef, branch: string, since: Date): Promise<DefaultBranchPush[]> {
+  const out: DefaultBranchPush[] = [];
+  const limit = since.getTime();
+  for await (const page of octokit.paginate.iterator(octokit.rest.repos.listActivities, {
+    owner: ref.owner,
+    repo: ref.repo,
+    ref: `refs/heads/${branch}`,
+    direction: "desc",
+    per_page: 100,
+  })) {
+    let older = false;
+    for (const a of page.data) {
+      if (Date.parse(a.timestamp) < limit) {
+        older = true;
+        continue;
+      }
+      if (a.ref !== `refs/heads/${branch}` || (a.activity_type !== "push" && a.activity_type !== "force_push")) continue;
+      out.push({ before: a.before, after: a.after, pushedAt: a.timestamp, pusher: a.actor?.login ?? "ghost", pusherId: a.actor?.id ?? null, forced: a.activity_type === "force_push" });
+    }
+    if (older) break;
+  }
+  return out.reverse();
+}
+
+/** The newest commit of the default branch that changed `path` (null: none ever did). */
+export async function lastChangeOf(octokit: GitHub, ref: RepoRef, path: string): Promise<{ sha: string; parent: string | null } | null> {
+  const { data } = await octokit.rest.repos.listCommits({ owner: ref.owner, repo: ref.repo, path, per_page: 1 });
+  const c = data[0];
+  return c ? { sha: c.sha, parent: c.parents[0]?.sha ?? null } : null;
+}

@@ -34,6 +34,8 @@ interface Listed {
 
 /** `GET /pulls?state=closed&sort=updated&direction=desc`, in pages linked as GitHub links them. */
 function serveClosedPulls(mock: GitHubMock, pages: Listed[][], opts: { times?: number; unread?: number } = {}): void {
+  // The default branch's activity in the window, read with the closes: no direct push.
+  mock.get(`/repos/${OWNER}/${REPO}/activity?ref=refs%2Fheads%2Fmain&direction=desc&per_page=100`, { body: [] }, { times: opts.times ?? 1, optional: true });
   const path = `${PULLS}?state=closed&sort=updated&direction=desc&per_page=100`;
   const total = pages.length + (opts.unread ?? 0);
   pages.forEach((items, i) => {

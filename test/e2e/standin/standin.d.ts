@@ -73,15 +73,17 @@ export class GitHubStandin {
     /** @param {string} owner @param {string} name @returns {Repo} */
     repo(owner: string, name: string): Repo;
     /**
-     * A commit on `branch` changing `files` (null deletes a file); returns its sha.
+     * A commit on `branch` changing `files` (null deletes a file), pushed by `pusher` (default: its
+     * author); returns its sha.
      * @param {Repo} repo @param {string} branch
      * @param {Record<string, string | Buffer | null>} files
-     * @param {{ at?: Date, message?: string, author?: string }} [opts]
+     * @param {{ at?: Date, message?: string, author?: string, pusher?: string }} [opts]
      */
     commit(repo: Repo, branch: string, files: Record<string, string | Buffer | null>, opts?: {
         at?: Date;
         message?: string;
         author?: string;
+        pusher?: string;
     }): string;
     /**
      * Opens a pull request from a new branch with one commit changing `files`.
@@ -932,6 +934,19 @@ export type Repo = {
      * by lowercased login; anyone else can read (and comment)
      */
     permissions: Map<string, "read" | "write" | "admin">;
+    /**
+     * every move of a branch, oldest first (REST "List repository activities")
+     */
+    activity: Activity[];
+};
+export type Activity = {
+    id: number;
+    type: "push" | "force_push" | "branch_creation" | "pr_merge" | "merge_queue_merge";
+    ref: string;
+    before: string;
+    after: string;
+    actor: string;
+    at: string;
 };
 /**
  * one PR in a merge queue, with the commit GitHub built for it

@@ -99,7 +99,9 @@ import { FaultPlan } from "./faults.js";
  * @property {CheckRun[]} checkRuns
  * @property {Map<string, QueueEntry[]>} queues the merge queue of each branch that has one, front first
  * @property {Map<string, "read" | "write" | "admin">} permissions by lowercased login; anyone else can read (and comment)
+ * @property {Activity[]} activity every move of a branch, oldest first (REST "List repository activities")
  */
+/** @typedef {{ id: number, type: "push" | "force_push" | "branch_creation" | "pr_merge" | "merge_queue_merge", ref: string, before: string, after: string, actor: string, at: string }} Activity */
 /**
  * @typedef {object} QueueEntry one PR in a merge queue, with the commit GitHub built for it
  * @property {number} number the PR
@@ -241,6 +243,7 @@ export class GitHubStandin {
       checkRuns: [],
       queues: new Map(),
       permissions: new Map(),
+      activity: [],
     };
     this.repos.set(`${spec.owner}/${spec.name}`.toLowerCase(), repo);
     const tree = new Map();
@@ -258,13 +261,15 @@ export class GitHubStandin {
   }
 
   /**
-   * A commit on `branch` changing `files` (null deletes a file); returns its sha.
+   * A commit on `branch` changing `files` (null deletes a file), pushed by `pusher` (default: its
+   * author); returns its sha.
    * @param {Repo} repo @param {string} branch
    * @param {Record<string, string | Buffer | null>} files
-   * @param {{ at?: Date, message?: string, author?: string }} [opts]
+   * @param {{ at?: Date, message?: string, author?: string, pusher?: string }} [opts]
    */
   commit(repo, branch, files, opts = {}) {
     const parent = repo.branches.get(branch);
+    const pusher = opts.pusher ?? opts.author ?? repo.owner;
     const tree = new Map(parent ? this.#commit(repo, parent).tree : []);
     for (const [path, content] of Object.entries(files)) {
       if (content === null) tree.delete(path);
@@ -272,7 +277,17 @@ export class GitHubStandin {
     }
     const sha = this.#newCommit(repo, parent ? [parent] : [], tree, Object.keys(files), opts);
     repo.branches.set(branch, sha);
+    this.#moved(repo, parent ? "push" : "branch_creation", branch, parent ?? ZERO_SHA, sha, pusher, opts.at);
     return sha;
+  }
+
+  /**
+   * Notes a branch's move in the repository's activity, as GitHub does for every push, force-push,
+   * merge of a PR and merge by a queue (REST "List repository activities"), with GitHub's time.
+   * @param {Repo} repo @param {Activity["type"]} type @param {string} branch @param {string} before @param {string} after @param {string} actor @param {Date} [at]
+   */
+  #moved(repo, type, branch, before, after, actor, at) {
+    repo.activity.push({ id: this.#id(), type, ref: `refs/heads/${branch}`, before, after, actor, at: iso(at ?? this.now()) });
   }
 
   /**
@@ -571,6 +586,10 @@ export class GitHubStandin {
     const sha = this.commit(repo, pull.headRef, files, { at: at ?? this.now(), author: pull.user });
     pull.commits = [sha];
     pull.events.push({ type: "head_ref_force_pushed", actor: pull.user, at: iso(at ?? this.now()), before, after: sha });
+    const last = repo.activity[repo.activity.length - 1];
+    // The new commit's move of the branch is one force-push, not a push.
+    if (last && last.after === sha) last.type = "force_push";
+    if (last && last.after === sha) last.before = before;
     pull.updatedAt = iso(at ?? this.now());
     return sha;
   }
@@ -697,6 +716,7 @@ export class GitHubStandin {
           : this.#newCommit(repo, [baseHead, head.sha], tree, changed, { at: when, message: `Merge pull request #${number}`, author: pull.user });
     }
     repo.branches.set(pull.base, sha);
+    this.#moved(repo, "pr_merge", pull.base, baseHead, sha, pull.user, when);
     pull.state = "closed";
     pull.merged = true;
     pull.mergeCommitSha = sha;
@@ -778,6 +798,7 @@ export class GitHubStandin {
     const landed = queue.splice(0, index + 1);
     const when = iso(at ?? this.now());
     repo.branches.set(branch, /** @type {QueueEntry} */ (landed[landed.length - 1]).headSha);
+    this.#moved(repo, "merge_queue_merge", branch, first.baseSha, /** @type {QueueEntry} */ (landed[landed.length - 1]).headSha, "github-merge-queue[bot]", at);
     for (const entry of landed) {
       repo.branches.delete(entry.ref);
       const merged = this.item(repo, entry.number);
@@ -1707,6 +1728,37 @@ export class GitHubStandin {
     if (method === "GET" && (m = /^\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(rest))) {
       return { status: 200, body: this.#comparison(repo, /** @type {string} */ (m[1]), /** @type {string} */ (m[2])) };
     }
+    if (method === "GET" && rest === "/activity") {
+      // Newest first (direction=desc, the default), cursor pages (`after`), as GitHub pages it.
+      const ref = query.get("ref");
+      const type = query.get("activity_type");
+      const actor = query.get("actor");
+      const full = (/** @type {string} */ r) => (r.startsWith("refs/") ? r : `refs/heads/${r}`);
+      let list = repo.activity.filter((a) => (ref === null || a.ref === full(ref)) && (type === null || a.type === type) && (actor === null || a.actor.toLowerCase() === actor.toLowerCase()));
+      list = query.get("direction") === "asc" ? [...list] : [...list].reverse();
+      const perPage = Math.min(Math.max(1, Number(query.get("per_page") ?? 30) || 30), 100, this.maxPerPage);
+      const after = query.get("after");
+      const from = after === null ? 0 : list.findIndex((a) => String(a.id) === Buffer.from(after, "base64url").toString("utf8")) + 1;
+      const page = list.slice(from, from + perPage);
+      /** @type {Record<string, string>} */
+      const headers = {};
+      if (from + perPage < list.length && page.length > 0) {
+        const q = new URLSearchParams(query);
+        q.set("after", Buffer.from(String(page[page.length - 1]?.id)).toString("base64url"));
+        headers.link = `<${this.baseUrl}${path}?${q.toString()}>; rel="next"`;
+      }
+      const body = page.map((a) => ({
+        id: a.id,
+        node_id: `RA_${a.id}`,
+        before: a.before,
+        after: a.after,
+        ref: a.ref,
+        timestamp: a.at,
+        activity_type: a.type,
+        actor: this.#user(a.actor),
+      }));
+      return { status: 200, body, headers };
+    }
     if (method === "GET" && (m = /^\/commits\/([^/]+)\/pulls$/.exec(rest))) {
       const sha = /** @type {string} */ (m[1]);
       const pulls = [...repo.items.values()].filter((i) => i.kind === "pull" && (i.commits.includes(sha) || this.headSha(repo, i) === sha || i.mergeCommitSha === sha));
@@ -2314,6 +2366,9 @@ export class GitHubStandin {
     return { __typename: type === "Organization" ? "Organization" : "User", login, databaseId, url: `https://github.com/${login}` };
   }
 }
+
+/** The `before` of a branch's creation. */
+const ZERO_SHA = "0".repeat(40);
 
 /** The PullRequestTimelineItemsItemType of each timeline item type the stand-in records. */
 const TIMELINE_TYPE = /** @type {Record<string, string>} */ ({
