@@ -34,6 +34,7 @@ import {
   review,
   serveOpenHead,
   serveOpenPulls,
+  serveNoDirectPushes,
   serveOpenPullsWithChecks,
   servePull,
   watchUnexpected,
@@ -327,6 +328,7 @@ describe("the GitHub Action's entry", () => {
     // The healing pass looks back to the chain's last record (the log: none yet), then lists closes.
     mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
+    serveNoDirectPushes(mock, OWNER, REPO, { lookup: true });
     // The listing of open PRs with the app's checks: this one has none yet.
     serveOpenPullsWithChecks(mock, [{ number: NUMBER, labels: ["consultation"], reviews: 2 }]);
     serveActionEvaluation(mock, consultation);
@@ -346,7 +348,7 @@ describe("the GitHub Action's entry", () => {
       out: ["Sweep done: 1 installation, 1 repository (1 governed), 1 open pull request evaluated, no evaluation failed, no other error."],
       err: [],
     });
-    expect(reports).toEqual([{ repo: { owner: OWNER, repo: REPO }, sectors: 3, now: later.toISOString(), requestsBefore: 4 }]);
+    expect(reports).toEqual([{ repo: { owner: OWNER, repo: REPO }, sectors: 3, now: later.toISOString(), requestsBefore: 6 }]);
     expect(written(mock)).toEqual([
       [HEAD, CHECK_DECLARATION, "success", "All contributors have declared"],
       [HEAD, CHECK_SIGNOFF, "success", "Signed off by 2 sectors"],
@@ -360,6 +362,7 @@ describe("the GitHub Action's entry", () => {
     // The healing pass looks back to the chain's last record (the log: none yet), then lists closes.
     mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
+    serveNoDirectPushes(mock, OWNER, REPO, { lookup: true });
     mock.graphql(() => new GraphQLReply({ status: 500, body: { message: "Server Error" } }), { match: (req) => req.query.includes("OpenPullRequestChecks") });
 
     const result = await run("schedule", { schedule: "17 * * * *" }, {}, NOW, { publishReports: async () => undefined });

@@ -8,7 +8,7 @@ import nock from "nock";
 import { createApp } from "../../src/app.js";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
 import { PULL_REQUEST_QUERY } from "../../src/github/facts.js";
-import { GraphQLReply, linkNext, serveGovernance, type CapturedRequest, type GitHubMock, type GraphQLRequest } from "../helpers/github-mocks.js";
+import { GraphQLReply, linkNext, serveGovernance, serveRepository, type CapturedRequest, type GitHubMock, type GraphQLRequest } from "../helpers/github-mocks.js";
 import { createTestProbot, TEST_APP_ID } from "../helpers/probot.js";
 import { userId } from "../e2e/standin/standin.js";
 
@@ -544,6 +544,16 @@ export function serveOpenPulls(mock: GitHubMock, pages: number[][]): void {
       headers: i < pages.length - 1 ? linkNext(path, i + 1, pages.length) : {},
     });
   });
+}
+
+/**
+ * The default branch's activity, which the sweep's healing pass reads for missed direct pushes:
+ * none. With `lookup`, the repository too (a sweep of one repository, whose listing gave no
+ * default branch).
+ */
+export function serveNoDirectPushes(mock: GitHubMock, owner: string, repo: string, opts: { lookup?: boolean } = {}): void {
+  if (opts.lookup) serveRepository(mock, { owner, repo });
+  mock.get(`/repos/${owner}/${repo}/activity?ref=refs%2Fheads%2Fmain&direction=desc&per_page=100`, { body: [] });
 }
 
 /**

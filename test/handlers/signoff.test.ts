@@ -26,6 +26,7 @@ import {
   serveChecks,
   serveEvaluation,
   serveOpenHead,
+  serveNoDirectPushes,
   serveOpenPullsWithChecks,
   servePull,
   startApp,
@@ -224,6 +225,7 @@ describe("Multi-sector sign-off: the sweep", () => {
     mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] }, { times: 2 });
     // It looks for closes the log missed (none were closed here), back to the log's last record (none).
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
+    serveNoDirectPushes(mock, OWNER, REPO);
     const existing = { [DECLARATION]: asExisting(101, first.checks[DECLARATION]), [SIGNOFF]: asExisting(102, first.checks[SIGNOFF]) };
     // The listing shows the checks' hint: the comment period's end has come.
     serveOpenPullsWithChecks(mock, [{ number: NUMBER, labels: ["consultation"], reviews: 2, existing }]);
