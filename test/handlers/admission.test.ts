@@ -1,27 +1,10 @@
 // Admission by one's own sector (`declarations.admission: sector`) through a real Probot: a
 // newcomer's PR that only adds their entry is admitted by one voter of their sector; the same PR
 // with one more file is a governance decision again.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockGitHub, serveFile } from "../helpers/github-mocks.js";
-import { pullRequestPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
+import { describe, expect, it } from "vitest";
+import { serveFile } from "../helpers/github-mocks.js";
 import { parsePolicy } from "../../src/policy/policy.js";
-import {
-  assertDone,
-  checkBodies,
-  fixture,
-  HEAD,
-  INSTALLATION,
-  lines,
-  NUMBER,
-  OWNER,
-  POLICY,
-  REPO,
-  review,
-  serveEvaluation,
-  startApp,
-  watchUnexpected,
-} from "./harness.js";
+import { fixture, HEAD, lines, OWNER, POLICY, REPO, review, setupHandlerTest } from "./harness.js";
 
 const DECLARATION = "Stakeholder declaration";
 const SIGNOFF = "Multi-sector sign-off";
@@ -29,28 +12,22 @@ const SIGNOFF = "Multi-sector sign-off";
 // carried by one sector that admitted enough members: validate refuses it with admission: sector.
 const SECTOR_POLICY = POLICY.replace("declarations:\n", "declarations:\n  admission: sector\n").slice(0, POLICY.indexOf("  - id: motion") + "  admission: sector\n".length);
 
+const { opened } = setupHandlerTest();
+
 async function evaluate(files: string[], reviewers: string[], policy = SECTOR_POLICY) {
-  const mock = mockGitHub({ installations: [INSTALLATION] });
   const reviews = reviewers.map((login, i) => review(login, "APPROVED", `2026-11-21T0${i + 1}:00:00Z`));
-  serveEvaluation(mock, { policy, pr: { author: "newcomer", files, reviews } });
-  serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: HEAD, content: fixture("STAKEHOLDERS-with-newcomer.yml") });
-  if (files.includes(".github/governance.yml")) serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: HEAD, content: policy });
-  const app = await startApp();
-  await app.receive(
-    "pull_request",
-    pullRequestPayload("pull_request.opened", { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "newcomer" }),
+  const { checks } = await opened(
+    { policy, pr: { author: "newcomer", files, reviews } },
+    (mock) => {
+      serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: HEAD, content: fixture("STAKEHOLDERS-with-newcomer.yml") });
+      if (files.includes(".github/governance.yml")) serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: HEAD, content: policy });
+    },
+    "newcomer",
   );
-  assertDone(mock);
-  return checkBodies(mock);
+  return checks;
 }
 
 describe("admission: sector", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("the policy is valid with admission: sector once the motion, which one sector could carry, is gone", () => {
     const errors = (text: string) => parsePolicy(text, ".github/governance.yml").diagnostics.filter((d) => d.severity === "error").map((d) => d.code);
     expect(errors(SECTOR_POLICY)).toEqual([]);

@@ -5,11 +5,13 @@
 import { encodeHint } from "../../src/evaluate/sweep-hint.js";
 import { readFileSync } from "node:fs";
 import nock from "nock";
+import { afterEach, beforeEach } from "vitest";
 import { createApp } from "../../src/app.js";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
 import { PULL_REQUEST_QUERY } from "../../src/github/facts.js";
-import { GraphQLReply, linkNext, serveGovernance, serveRepository, type CapturedRequest, type GitHubMock, type GraphQLRequest } from "../helpers/github-mocks.js";
-import { createTestProbot, TEST_APP_ID } from "../helpers/probot.js";
+import { GraphQLReply, linkNext, mockGitHub, serveGovernance, serveRepository, type CapturedRequest, type GitHubMock, type GraphQLRequest } from "../helpers/github-mocks.js";
+import { pullRequestPayload } from "../helpers/payloads.js";
+import { createTestProbot, setupNock, teardownNock, TEST_APP_ID } from "../helpers/probot.js";
 import { userId } from "../e2e/standin/standin.js";
 
 export const OWNER = "org";
@@ -24,6 +26,8 @@ export const APP_LOGIN = "partnership-governance[bot]";
 export const NOW = new Date("2026-11-22T08:00:00Z");
 export const POLICY_URL = `https://github.com/${OWNER}/${REPO}/blob/main/.github/governance.yml`;
 export const REGISTRY_URL = `https://github.com/${OWNER}/${REPO}/blob/main/STAKEHOLDERS.yml`;
+/** PR #12 of the governed repository, opened by alice, as the payload builders take it. */
+export const TARGET = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice" };
 const PULLS = `/repos/${OWNER}/${REPO}/pulls`;
 const ISSUES = `/repos/${OWNER}/${REPO}/issues`;
 
@@ -624,3 +628,50 @@ export const requestLine = (r: CapturedRequest): string => {
   const query = new URLSearchParams(r.query).toString();
   return `${r.method} ${r.path}${query ? `?${query}` : ""}`;
 };
+
+// ---------------------------------------------------------------------------------------------
+// A test file's setup, and one webhook delivered to a fresh app
+
+/** What one delivery left: the requests GitHub saw, and what the app wrote to each check. */
+export interface Delivered {
+  mock: GitHubMock;
+  checks: Record<string, CheckBody>;
+}
+
+export interface HandlerTest {
+  /**
+   * Delivers one real webhook to a fresh app (startApp, the clock NOW) after serving the GitHub
+   * answers of one evaluation of `spec` (none when `spec` is null) and then `serve`'s; then asserts
+   * that every answer was asked for, each request fit GitHub's description, and nothing else was
+   * asked.
+   */
+  deliver(event: string, payload: unknown, spec: EvaluationSpec | null, serve?: (mock: GitHubMock) => void): Promise<Delivered>;
+  /** `deliver` of `pull_request.opened` for TARGET, by `author`. */
+  opened(spec: EvaluationSpec | null, serve?: (mock: GitHubMock) => void, author?: string): Promise<Delivered>;
+}
+
+/**
+ * The setup every handler test file shares: before each test, nock with no network and the
+ * collection of requests no mock answered (watchUnexpected); after each, nock cleaned. Call it
+ * once at the top of a test file; it returns the delivery helpers.
+ */
+export function setupHandlerTest(): HandlerTest {
+  beforeEach(() => {
+    setupNock();
+    watchUnexpected();
+  });
+  afterEach(teardownNock);
+  const deliver: HandlerTest["deliver"] = async (event, payload, spec, serve) => {
+    const mock = mockGitHub({ installations: [INSTALLATION] });
+    if (spec) serveEvaluation(mock, spec);
+    serve?.(mock);
+    const app = await startApp();
+    await app.receive(event, payload);
+    assertDone(mock);
+    return { mock, checks: checkBodies(mock, spec?.checks?.existing ?? {}) };
+  };
+  return {
+    deliver,
+    opened: (spec, serve, author = "alice") => deliver("pull_request", pullRequestPayload("pull_request.opened", { ...TARGET, author }), spec, serve),
+  };
+}

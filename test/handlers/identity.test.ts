@@ -2,59 +2,22 @@
 // not their login), and which files are the rules (every file the rules are read from, and
 // `.github/governance.yml` even where the organisation's policy governs and the repository has
 // none yet).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
-import { pullRequestPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
+import { describe, expect, it } from "vitest";
+import { serveFile, type GitHubMock } from "../helpers/github-mocks.js";
 import { userId } from "../e2e/standin/standin.js";
-import {
-  assertDone,
-  checkBodies,
-  HEAD,
-  INSTALLATION,
-  NUMBER,
-  OWNER,
-  POLICY,
-  REGISTRY,
-  REPO,
-  review,
-  serveEvaluation,
-  startApp,
-  watchUnexpected,
-  type EvaluationSpec,
-  type PullSpec,
-} from "./harness.js";
+import { HEAD, NUMBER, OWNER, POLICY, REGISTRY, REPO, review, setupHandlerTest, type PullSpec } from "./harness.js";
 
 const SIGNOFF = "Multi-sector sign-off";
 const DECLARATION = "Stakeholder declaration";
-const target = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice" };
 const CHARTER: PullSpec = { author: "alice", labels: ["decision:charter"], files: ["CHARTER.md"] };
 
-async function opened(spec: EvaluationSpec, extra: (mock: GitHubMock) => void = () => {}): Promise<ReturnType<typeof checkBodies>> {
-  return (await openedWith(spec, extra)).checks;
-}
-
-async function openedWith(spec: EvaluationSpec, extra: (mock: GitHubMock) => void = () => {}) {
-  const mock = mockGitHub({ installations: [INSTALLATION] });
-  extra(mock);
-  serveEvaluation(mock, spec);
-  const app = await startApp();
-  await app.receive("pull_request", pullRequestPayload("pull_request.opened", target));
-  assertDone(mock);
-  return { mock, checks: checkBodies(mock) };
-}
-
-beforeEach(() => {
-  setupNock();
-  watchUnexpected();
-});
-afterEach(teardownNock);
+const { opened } = setupHandlerTest();
 
 describe("people are their account ids", () => {
   const at = (h: number) => `2026-11-21T0${h}:00:00Z`;
 
   it("does not count an approval by a new account that took a member's login (another id)", async () => {
-    const checks = await opened({
+    const { checks } = await opened({
       pr: { ...CHARTER, reviews: [review("bob", "APPROVED", at(1)), { ...review("carol", "APPROVED", at(2)), userId: 404_404_404 }, review("dan", "APPROVED", at(3))] },
     });
     expect(checks[SIGNOFF]?.output.title).toBe("2 of 3 sectors: waiting for 1 more sector");
@@ -62,7 +25,7 @@ describe("people are their account ids", () => {
   });
 
   it("counts an approval by a member who renamed, found by their id", async () => {
-    const checks = await opened({
+    const { checks } = await opened({
       pr: { ...CHARTER, reviews: [review("bob", "APPROVED", at(1)), { ...review("carol-renamed", "APPROVED", at(2)), userId: userId("carol") }, review("dan", "APPROVED", at(3))] },
     });
     expect(checks[SIGNOFF]?.output.title).toBe("Signed off by 3 sectors");
@@ -70,7 +33,7 @@ describe("people are their account ids", () => {
 
   it("gives a newcomer the entry to paste with their account id, in the check and in the comment", async () => {
     const comments = `/repos/${OWNER}/${REPO}/issues/${NUMBER}/comments`;
-    const { mock, checks } = await openedWith({ pr: { ...CHARTER, author: "newbie" } }, (m) => {
+    const { mock, checks } = await opened({ pr: { ...CHARTER, author: "newbie" } }, (m) => {
       m.post(comments, undefined, { status: 201, body: { id: 900 } });
     });
     const entry = `    id: ${userId("newbie")}  # the account’s GitHub id; do not change it`;
@@ -89,7 +52,7 @@ describe("every rules file is governed", () => {
 
   it("makes a PR that adds .github/governance.yml under the organisation's policy a governance decision, checked as it would leave the rules", async () => {
     const weaker = `${POLICY}\n`.replace("      sectors: 3\n      required_sectors: [civil-society]", "      sectors: 1");
-    const checks = await opened({ rules: false, pr: { author: "alice", files: [".github/governance.yml"], reviews: [review("dan", "APPROVED", "2026-11-21T01:00:00Z")] } }, (mock) => {
+    const { checks } = await opened({ rules: false, pr: { author: "alice", files: [".github/governance.yml"], reviews: [review("dan", "APPROVED", "2026-11-21T01:00:00Z")] } }, (mock) => {
       orgPolicy(mock);
       // The rules as the PR would leave them: its own policy and the registry, at its head.
       serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: HEAD, content: weaker });
@@ -100,7 +63,7 @@ describe("every rules file is governed", () => {
   });
 
   it("fails the sign-off of a PR that adds an invalid .github/governance.yml under the organisation's policy", async () => {
-    const checks = await opened({ rules: false, pr: { author: "alice", files: [".github/governance.yml"], reviews: [review("dan", "APPROVED", "2026-11-21T01:00:00Z"), review("bob", "APPROVED", "2026-11-21T02:00:00Z")] } }, (mock) => {
+    const { checks } = await opened({ rules: false, pr: { author: "alice", files: [".github/governance.yml"], reviews: [review("dan", "APPROVED", "2026-11-21T01:00:00Z"), review("bob", "APPROVED", "2026-11-21T02:00:00Z")] } }, (mock) => {
       orgPolicy(mock);
       serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: HEAD, content: "sectors: 5\n" });
     });

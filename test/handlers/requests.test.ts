@@ -2,27 +2,20 @@
 // PR with 100 files, 100 reviews and 100 comments reads the policy, the registry, the PR (one
 // GraphQL query) and this app's check runs (one list): 4 reads, then its writes. A list longer
 // than one GraphQL page is read to its end through REST.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockGitHub } from "../helpers/github-mocks.js";
-import { pullRequestPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
+import { describe, expect, it } from "vitest";
 import {
   APP_ID,
   appReads,
   appWrites,
-  assertDone,
   checkBodies,
   HEAD,
-  INSTALLATION,
   lines,
   NUMBER,
   OWNER,
   REPO,
   requestLine,
   review,
-  serveEvaluation,
-  startApp,
-  watchUnexpected,
+  setupHandlerTest,
   type CommentSpec,
   type PullSpec,
   type ReviewSpec,
@@ -30,7 +23,6 @@ import {
 
 const SIGNOFF = "Multi-sector sign-off";
 const DECLARATION = "Stakeholder declaration";
-const target = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice" };
 const at = (minutes: number) => new Date(Date.parse("2026-11-21T00:00:00Z") + minutes * 60_000).toISOString();
 
 /**
@@ -54,22 +46,10 @@ const REGISTRY_READ = `GET /repos/${OWNER}/${REPO}/contents/STAKEHOLDERS.yml`;
 const CHECKS_READ = `GET /repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs?app_id=${APP_ID}&filter=latest&per_page=100`;
 const CHECK_CREATE = `POST /repos/${OWNER}/${REPO}/check-runs`;
 
-async function evaluateOnce(pr: PullSpec) {
-  const mock = mockGitHub({ installations: [INSTALLATION] });
-  serveEvaluation(mock, { pr });
-  const app = await startApp();
-  await app.receive("pull_request", pullRequestPayload("pull_request.opened", target));
-  assertDone(mock);
-  return mock;
-}
+const { opened } = setupHandlerTest();
+const evaluateOnce = async (pr: PullSpec) => (await opened({ pr })).mock;
 
 describe("the requests of one evaluation (SPEC.md's performance contract)", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("reads a PR of 100 files, 100 reviews and 100 comments with 4 requests: policy, registry, one GraphQL query, one list of check runs", async () => {
     const pr: PullSpec = { author: "alice", labels: ["decision:charter"], files: files(100), reviews: reviews(100), comments: comments(100) };
     const mock = await evaluateOnce(pr);

@@ -1,32 +1,13 @@
 // Only the person who gave a signal withdraws it; a decision stays one; only PRs into the default
 // branch are judged (SPEC.md "How votes are read", "Files in a governed repository"). Each attack
 // is a real webhook of what a writer did, delivered to the app with GitHub's answers after it.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockGitHub } from "../helpers/github-mocks.js";
+import { describe, expect, it } from "vitest";
 import { issueCommentPayload, pullRequestPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
 import { decodeMemo, encodeMemo } from "../../src/github/signal-memo.js";
 import { userId } from "../e2e/standin/standin.js";
-import {
-  assertDone,
-  checkBodies,
-  HEAD,
-  INSTALLATION,
-  lines,
-  NUMBER,
-  ownedBy,
-  OWNER,
-  REPO,
-  review,
-  serveEvaluation,
-  startApp,
-  watchUnexpected,
-  type EvaluationSpec,
-  type PullSpec,
-} from "./harness.js";
+import { HEAD, lines, NUMBER, ownedBy, review, setupHandlerTest, TARGET as target, type EvaluationSpec, type PullSpec } from "./harness.js";
 
 const SIGNOFF = "Multi-sector sign-off";
-const target = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice" };
 // A charter amendment needs three sectors, civil society among them: bob (government), carol
 // (business) and dan (civil society) approved; alice is the author.
 const CHARTER: PullSpec = { author: "alice", labels: ["decision:charter"], files: ["CHARTER.md"] };
@@ -34,25 +15,14 @@ const approvals = (...logins: string[]) => logins.map((login, i) => review(login
 const RECUSAL = { id: 4900, user: "dan", body: "/governance recuse I chair the fund this amends", at: "2026-11-21T09:00:00Z" };
 const SEEN_RECUSAL = { commentId: 4900, login: "dan", userId: userId("dan"), verb: "recuse" as const, createdAt: RECUSAL.at };
 
-async function deliver(event: string, payload: unknown, spec: EvaluationSpec) {
-  const mock = mockGitHub({ installations: [INSTALLATION] });
-  serveEvaluation(mock, spec);
-  const app = await startApp();
-  await app.receive(event, payload);
-  assertDone(mock);
-  return checkBodies(mock, spec.checks?.existing ?? {})[SIGNOFF];
-}
+const handlerTest = setupHandlerTest();
+/** The sign-off check the app wrote after the webhook. */
+const deliver = async (event: string, payload: unknown, spec: EvaluationSpec) => (await handlerTest.deliver(event, payload, spec)).checks[SIGNOFF];
 
 /** The sign-off run as this app last wrote it on the head: its memo at the end of the summary. */
 const signoffRun = (summary: string, pr = NUMBER) => ({ [SIGNOFF]: { id: 102, conclusion: "action_required", title: "2 of 3 sectors: waiting for Civil society", summary, externalId: ownedBy(pr) } });
 
 describe("a command stands whatever a writer does to its comment", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("the app remembers a command it sees, in its own sign-off run", async () => {
     const signoff = await deliver(
       "issue_comment",
@@ -135,12 +105,6 @@ describe("a command stands whatever a writer does to its comment", () => {
 });
 
 describe("an objection stands until its author withdraws it", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   const objection = { id: 700, user: "carol", state: "DISMISSED" as const, at: "2026-11-21T05:00:00Z" };
 
   it("a writer of another sector dismisses it: still blocked, and the check says who dismissed it", async () => {
@@ -171,12 +135,6 @@ describe("an objection stands until its author withdraws it", () => {
 });
 
 describe("decision-ness and the base cannot be taken away", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("a writer removes the decision label: it stays a charter amendment", async () => {
     const signoff = await deliver("pull_request", pullRequestPayload("pull_request.unlabeled", target), {
       pr: {
