@@ -141,6 +141,37 @@ export function userId(login) {
 /** @param {Date} d */
 const iso = (d) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
+/**
+ * A new open issue or pull request as GitHub holds it: not closed, merged or reviewed, nothing on
+ * its timeline yet; its author's account type is "Bot" for a `[bot]` login unless told.
+ * @param {{ number: number, kind: Item["kind"], title: string, body?: string, user: string, userType?: "User" | "Bot", labels?: string[], at: string, draft?: boolean, base: string, headRef: string, commits: string[] }} spec
+ * @returns {Item}
+ */
+function newItem(spec) {
+  return {
+    number: spec.number,
+    kind: spec.kind,
+    title: spec.title,
+    body: spec.body ?? "",
+    user: spec.user,
+    userType: spec.userType ?? (spec.user.endsWith("[bot]") ? "Bot" : "User"),
+    state: "open",
+    stateReason: null,
+    labels: [...(spec.labels ?? [])],
+    createdAt: spec.at,
+    updatedAt: spec.at,
+    closedAt: null,
+    draft: spec.draft ?? false,
+    merged: false,
+    mergeCommitSha: null,
+    base: spec.base,
+    headRef: spec.headRef,
+    commits: spec.commits,
+    reviews: [],
+    events: [],
+  };
+}
+
 class HttpError extends Error {
   /** @param {number} status @param {string} message */
   constructor(status, message) {
@@ -303,29 +334,20 @@ export class GitHubStandin {
     const at = spec.at ?? this.now();
     repo.branches.set(headRef, /** @type {string} */ (repo.branches.get(base)));
     const sha = this.commit(repo, headRef, spec.files, { at, author: spec.author, message: spec.title });
-    /** @type {Item} */
-    const item = {
+    const item = newItem({
       number,
       kind: "pull",
       title: spec.title,
-      body: spec.body ?? "",
+      body: spec.body,
       user: spec.author,
-      userType: spec.authorType ?? (spec.author.endsWith("[bot]") ? "Bot" : "User"),
-      state: "open",
-      stateReason: null,
-      labels: [...(spec.labels ?? [])],
-      createdAt: iso(at),
-      updatedAt: iso(at),
-      closedAt: null,
-      draft: spec.draft ?? false,
-      merged: false,
-      mergeCommitSha: null,
+      userType: spec.authorType,
+      labels: spec.labels,
+      at: iso(at),
+      draft: spec.draft,
       base,
       headRef,
       commits: [sha],
-      reviews: [],
-      events: [],
-    };
+    });
     for (const label of item.labels) item.events.push({ type: "labeled", actor: spec.author, at: item.createdAt, label });
     repo.items.set(number, item);
     return item;
@@ -603,29 +625,19 @@ export class GitHubStandin {
    */
   openIssue(repo, spec) {
     const at = iso(spec.at ?? this.now());
-    /** @type {Item} */
-    const issue = {
+    const issue = newItem({
       number: repo.nextNumber++,
       kind: "issue",
       title: spec.title,
-      body: spec.body ?? "",
+      body: spec.body,
       user: spec.user,
-      userType: spec.userType ?? (spec.user.endsWith("[bot]") ? "Bot" : "User"),
-      state: "open",
-      stateReason: null,
-      labels: [...(spec.labels ?? [])],
-      createdAt: at,
-      updatedAt: at,
-      closedAt: null,
-      draft: false,
-      merged: false,
-      mergeCommitSha: null,
+      userType: spec.userType,
+      labels: spec.labels,
+      at,
       base: repo.defaultBranch,
       headRef: repo.defaultBranch,
       commits: [],
-      reviews: [],
-      events: [],
-    };
+    });
     repo.items.set(issue.number, issue);
     return issue;
   }
