@@ -1,10 +1,9 @@
 // Issue 5: the comment commands `/governance abstain` and `/governance recuse`, delivered as real
 // issue_comment webhooks, change the tally of a charter rule (quorum of two thirds, a majority of
 // the votes cast) only when a voter gives them in a comment that was not edited.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mockGitHub } from "../helpers/github-mocks.js";
 import { issueCommentPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
   assertDone,
   checkBodies,
@@ -17,8 +16,8 @@ import {
   REPO,
   review,
   serveEvaluation,
+  setupHandlerTest,
   startApp,
-  watchUnexpected,
   type CommentSpec,
 } from "./harness.js";
 
@@ -96,32 +95,22 @@ const cases: Array<[string, Case]> = [
   ],
 ];
 
-describe("/governance abstain and /governance recuse", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
+const { deliver } = setupHandlerTest();
 
+describe("/governance abstain and /governance recuse", () => {
   it.each(cases)("%s", async (_title, c) => {
     const comment: CommentSpec = { id: 4800, user: c.commenter, body: c.body, at: COMMENT_AT, ...(c.edited ? { editedAt: EDITED_AT } : {}) };
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveEvaluation(mock, {
-      pr: { author: "alice", labels: ["motion"], reviews: [review("bob", "APPROVED", "2026-11-21T09:00:00Z")], comments: [comment] },
-    });
-    const app = await startApp();
-
-    await app.receive(
+    const { mock, checks } = await deliver(
       "issue_comment",
       issueCommentPayload(
         c.edited ? "issue_comment.edited" : "issue_comment.created",
         { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, body: c.body, commentId: 4800, commenter: c.commenter, commenterType: c.type },
         c.edited ? { changes: { body: { from: "/governance abstian" } } } : {},
       ),
+      { pr: { author: "alice", labels: ["motion"], reviews: [review("bob", "APPROVED", "2026-11-21T09:00:00Z")], comments: [comment] } },
     );
 
-    assertDone(mock);
-    const signoff = checkBodies(mock)[SIGNOFF];
+    const signoff = checks[SIGNOFF];
     expect(signoff).toMatchObject({
       name: SIGNOFF,
       head_sha: HEAD,

@@ -1,13 +1,13 @@
 // Issue 3: the `Stakeholder declaration` check, end to end through a real Probot: real webhook
 // payloads in, the exact check-run bodies (and the instruction comment) out.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MARKER_INSTRUCTIONS } from "../../src/constants.js";
-import { mockGitHub, serveApp, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
+import { mockGitHub, serveApp, serveFile, serveGovernance, type GitHubMock } from "../helpers/github-mocks.js";
 import { pullRequestPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
   appWrites,
   asExisting,
+  assertDone,
   checkBodies,
   fixture,
   HEAD,
@@ -19,41 +19,26 @@ import {
   REGISTRY,
   REGISTRY_URL,
   REPO,
+  serveChecks,
   serveEvaluation,
   serveOpenHead,
   servePull,
-  serveChecks,
+  setupHandlerTest,
   startApp,
+  TARGET,
   type EvaluationSpec,
-  assertDone,
-  watchUnexpected,
 } from "./harness.js";
-import { serveGovernance } from "../helpers/github-mocks.js";
 
 const DECLARATION = "Stakeholder declaration";
 const SIGNOFF = "Multi-sector sign-off";
 const COMMENTS = `/repos/${OWNER}/${REPO}/issues/${NUMBER}/comments`;
 
-const opened = (author: string, authorType: "User" | "Bot" = "User") =>
-  pullRequestPayload("pull_request.opened", { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author, authorType });
-
-async function evaluate(spec: EvaluationSpec, extra: (mock: GitHubMock) => void = () => {}, author = spec.pr?.author ?? "alice") {
-  const mock = mockGitHub({ installations: [INSTALLATION] });
-  serveEvaluation(mock, spec);
-  extra(mock);
-  const app = await startApp();
-  await app.receive("pull_request", opened(author));
-  assertDone(mock);
-  return { mock, checks: checkBodies(mock, spec.checks?.existing ?? {}) };
-}
+const { opened } = setupHandlerTest();
+/** A PR opened by its author. */
+const evaluate = (spec: EvaluationSpec, extra?: (mock: GitHubMock) => void) => opened(spec, extra, spec.pr?.author ?? "alice");
+const openedBy = (author: string) => pullRequestPayload("pull_request.opened", { ...TARGET, author });
 
 describe("Stakeholder declaration", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("passes when the author has a current declaration", async () => {
     const { mock, checks } = await evaluate({ pr: { author: "alice" } });
     expect(checks[DECLARATION]).toEqual({
@@ -196,12 +181,6 @@ describe("Stakeholder declaration", () => {
 });
 
 describe("Stakeholder declaration: the instruction comment is the app's own", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("looks up its login once, leaves another bot's comment with the marker alone, and posts its own", async () => {
     const mock = mockGitHub({ installations: [INSTALLATION] });
     serveApp(mock, { id: 1, slug: "partnership-governance" });
@@ -210,7 +189,7 @@ describe("Stakeholder declaration: the instruction comment is the app's own", ()
     mock.post(COMMENTS, undefined, { status: 201, body: { id: 900 } });
     const app = await startApp(undefined, { lookUpLogin: true });
 
-    await app.receive("pull_request", opened("newcomer"));
+    await app.receive("pull_request", openedBy("newcomer"));
 
     assertDone(mock);
     // The other bot's comment is neither edited nor removed: the app wrote its own instead.
@@ -228,7 +207,7 @@ describe("Stakeholder declaration: the instruction comment is the app's own", ()
       checks: { existing: { [DECLARATION]: asExisting(101, checks[DECLARATION]), [SIGNOFF]: asExisting(102, checks[SIGNOFF]) } },
     });
     const writes = appWrites(mock).length;
-    await app.receive("pull_request", opened("newcomer"));
+    await app.receive("pull_request", openedBy("newcomer"));
 
     assertDone(mock);
     expect(appWrites(mock)).toHaveLength(writes);
@@ -237,32 +216,21 @@ describe("Stakeholder declaration: the instruction comment is the app's own", ()
 });
 
 describe("Stakeholder declaration: a GitHub error while gathering facts", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it.each([
     ["the PR's facts (the GraphQL query)", "graphql", fixture("governance.yml")],
     ["the commits (REST)", "commits", fixture("governance-committers.yml")],
   ] as const)("fails both checks naming the request id when reading %s answers 500", async (_what, list, policy) => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveGovernance(mock, { owner: OWNER, repo: REPO, policy, registry: REGISTRY });
-    servePull(
-      mock,
-      { author: "alice", ...(list === "commits" ? { commits: [] } : {}) },
-      { failing: { list, requestId: "CAFE:1234:5678:9ABC" } },
-    );
-    // Where the failed checks go: the PR's head commit, read again (REST) after the failure.
-    serveOpenHead(mock);
-    serveChecks(mock);
-    const app = await startApp();
-
-    await app.receive("pull_request", opened("alice"));
-
-    assertDone(mock);
-    const checks = checkBodies(mock);
+    const { checks } = await opened(null, (mock) => {
+      serveGovernance(mock, { owner: OWNER, repo: REPO, policy, registry: REGISTRY });
+      servePull(
+        mock,
+        { author: "alice", ...(list === "commits" ? { commits: [] } : {}) },
+        { failing: { list, requestId: "CAFE:1234:5678:9ABC" } },
+      );
+      // Where the failed checks go: the PR's head commit, read again (REST) after the failure.
+      serveOpenHead(mock);
+      serveChecks(mock);
+    });
     for (const name of [DECLARATION, SIGNOFF]) {
       expect(checks[name]).toMatchObject({ name, head_sha: HEAD, status: "completed", conclusion: "failure", output: { title: "Could not read this pull request from GitHub" } });
       const summary = lines(checks[name]?.output.summary);

@@ -1,55 +1,28 @@
 // Issue 2: a repository without a policy is left alone, and the rules that judge a pull request
 // are always the default branch's, whatever the pull request changes.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockGitHub, serveFile } from "../helpers/github-mocks.js";
+import { describe, expect, it } from "vitest";
+import { serveFile } from "../helpers/github-mocks.js";
 import { pullRequestPayload, pushPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
-import {
-  checkBodies,
-  fixture,
-  HEAD,
-  INSTALLATION,
-  lines,
-  NUMBER,
-  OWNER,
-  POLICY,
-  REGISTRY,
-  REPO,
-  requestLine,
-  review,
-  serveEvaluation,
-  startApp,
-  assertDone,
-  watchUnexpected,
-} from "./harness.js";
+import { fixture, HEAD, INSTALLATION, lines, OWNER, POLICY, REGISTRY, REPO, requestLine, review, setupHandlerTest, TARGET as target } from "./harness.js";
 
-const target = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice" };
+const { deliver } = setupHandlerTest();
 
 describe("a repository without a policy", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it.each([
     ["the organisation's .github repository has no policy either", true],
     ["the organisation has no .github repository", false],
   ])("is left alone when %s", async (_case, orgRepoExists) => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    // Both files are read from their repository's default branch without naming it (no `ref`,
-    // no default-branch lookup); GitHub answers 404 for an absent file as for an absent repository.
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
-    if (orgRepoExists) {
-      serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: null });
-    } else {
-      mock.get(`/repos/${OWNER}/.github/contents/.github/governance.yml`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
-    }
-    const app = await startApp();
+    const { mock } = await deliver("pull_request", pullRequestPayload("pull_request.opened", target), null, (m) => {
+      // Both files are read from their repository's default branch without naming it (no `ref`,
+      // no default-branch lookup); GitHub answers 404 for an absent file as for an absent repository.
+      serveFile(m, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
+      if (orgRepoExists) {
+        serveFile(m, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: null });
+      } else {
+        m.get(`/repos/${OWNER}/.github/contents/.github/governance.yml`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
+      }
+    });
 
-    await app.receive("pull_request", pullRequestPayload("pull_request.opened", target));
-
-    assertDone(mock);
     expect(mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
       `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
@@ -58,20 +31,18 @@ describe("a repository without a policy", () => {
   });
 
   it("ignores a push to its default branch, also when the organisation has no .github repository", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    // The push is to the default branch: the policy is read there, as evaluations read it (no ref);
-    // the organisation's, from its own default branch.
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
-    mock.get(`/repos/${OWNER}/.github/contents/.github/governance.yml`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
-    // A YAML file changed: the app looks whether another repository's rules use it (none here).
-    mock.get("/installation/repositories?per_page=100", {
-      body: { total_count: 1, repositories: [{ id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER }, default_branch: "main", archived: false }] },
+    const push = pushPayload({ owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: "main", modified: ["STAKEHOLDERS.yml"] });
+    const { mock } = await deliver("push", push, null, (m) => {
+      // The push is to the default branch: the policy is read there, as evaluations read it (no ref);
+      // the organisation's, from its own default branch.
+      serveFile(m, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
+      m.get(`/repos/${OWNER}/.github/contents/.github/governance.yml`, { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
+      // A YAML file changed: the app looks whether another repository's rules use it (none here).
+      m.get("/installation/repositories?per_page=100", {
+        body: { total_count: 1, repositories: [{ id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER }, default_branch: "main", archived: false }] },
+      });
     });
-    const app = await startApp();
 
-    await app.receive("push", pushPayload({ owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: "main", modified: ["STAKEHOLDERS.yml"] }));
-
-    assertDone(mock);
     expect(mock.writes().filter((w) => !w.path.endsWith("/access_tokens"))).toEqual([]);
     expect(mock.requests.map(requestLine).filter((l) => !l.endsWith("/access_tokens"))).toEqual([
       `GET /repos/${OWNER}/${REPO}/contents/.github/governance.yml`,
@@ -82,30 +53,25 @@ describe("a repository without a policy", () => {
 });
 
 describe("the rules a pull request is judged by", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("come from the default branch: a PR that rewrites the policy to pass itself still waits for main's sign-off", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveEvaluation(mock, {
-      pr: {
-        labels: ["decision:charter"],
-        files: [".github/governance.yml", "CHARTER.md"],
-        reviews: [review("bob", "APPROVED", "2026-11-21T09:00:00Z"), review("carol", "APPROVED", "2026-11-21T10:00:00Z")],
+    const { mock, checks } = await deliver(
+      "pull_request",
+      pullRequestPayload("pull_request.synchronize", target),
+      {
+        pr: {
+          labels: ["decision:charter"],
+          files: [".github/governance.yml", "CHARTER.md"],
+          reviews: [review("bob", "APPROVED", "2026-11-21T09:00:00Z"), review("carol", "APPROVED", "2026-11-21T10:00:00Z")],
+        },
       },
-    });
-    // The head's files are read only to check that they are valid (the PR changes the policy).
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: HEAD, content: fixture("governance-self-approving.yml") });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: HEAD, content: REGISTRY });
-    const app = await startApp();
+      (m) => {
+        // The head's files are read only to check that they are valid (the PR changes the policy).
+        serveFile(m, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: HEAD, content: fixture("governance-self-approving.yml") });
+        serveFile(m, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: HEAD, content: REGISTRY });
+      },
+    );
 
-    await app.receive("pull_request", pullRequestPayload("pull_request.synchronize", target));
-
-    assertDone(mock);
-    const signoff = checkBodies(mock)["Multi-sector sign-off"];
+    const signoff = checks["Multi-sector sign-off"];
     expect(signoff).toMatchObject({
       name: "Multi-sector sign-off",
       head_sha: HEAD,

@@ -1,14 +1,15 @@
 // Issue 4: the `Multi-sector sign-off` check, end to end through a real Probot, on every trigger
 // that evaluates it: pull request and review events, the sweep, `/governance check`, and a
 // re-run requested from GitHub's UI.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockGitHub, serveFile, serveGovernance, type GitHubMock } from "../helpers/github-mocks.js";
+import { describe, expect, it } from "vitest";
+import { mockGitHub, serveFile, serveGovernance } from "../helpers/github-mocks.js";
 import { checkRunPayload, issueCommentPayload, pullRequestPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
+import { setupNock } from "../helpers/probot.js";
 import {
   APP_ID,
   appWrites,
   asExisting,
+  assertDone,
   checkBodies,
   fixture,
   HEAD,
@@ -25,44 +26,29 @@ import {
   review,
   serveChecks,
   serveEvaluation,
-  serveOpenHead,
   serveNoDirectPushes,
+  serveOpenHead,
   serveOpenPullsWithChecks,
   servePull,
+  setupHandlerTest,
   startApp,
+  TARGET as target,
   type EvaluationSpec,
   type PullSpec,
-  assertDone,
-  watchUnexpected,
 } from "./harness.js";
 
 const DECLARATION = "Stakeholder declaration";
 const SIGNOFF = "Multi-sector sign-off";
-const target = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice" };
 
 const SWEEP_POLICY = `${POLICY}\ntransparency:\n  report: off\n`;
 const CHARTER: PullSpec = { author: "alice", labels: ["decision:charter"], files: ["CHARTER.md"] };
 const approvals = (...logins: string[]) => logins.map((login, i) => review(login, "APPROVED", `2026-11-21T0${i + 1}:00:00Z`));
 
-async function deliver(event: string, payload: unknown, spec: EvaluationSpec, extra: (mock: GitHubMock) => void = () => {}) {
-  const mock = mockGitHub({ installations: [INSTALLATION] });
-  serveEvaluation(mock, spec);
-  extra(mock);
-  const app = await startApp();
-  await app.receive(event, payload);
-  assertDone(mock);
-  return { mock, checks: checkBodies(mock, spec.checks?.existing ?? {}) };
-}
+const { deliver } = setupHandlerTest();
 
 const opened = () => pullRequestPayload("pull_request.opened", target);
 
 describe("Multi-sector sign-off", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("passes a charter amendment approved by three sectors including the required one", async () => {
     const { checks } = await deliver("pull_request", opened(), { pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan") } });
     expect(checks[SIGNOFF]).toEqual({
@@ -146,14 +132,11 @@ describe("Multi-sector sign-off", () => {
   });
 
   it("fails both checks on an invalid policy, with the position of the error", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveGovernance(mock, { owner: OWNER, repo: REPO, policy: fixture("governance-invalid.yml") });
-    servePull(mock, { ...CHARTER, reviews: approvals("bob", "carol", "dan") });
-    serveChecks(mock);
-    const app = await startApp();
-    await app.receive("pull_request", opened());
-    assertDone(mock);
-    const checks = checkBodies(mock);
+    const { mock, checks } = await deliver("pull_request", opened(), null, (m) => {
+      serveGovernance(m, { owner: OWNER, repo: REPO, policy: fixture("governance-invalid.yml") });
+      servePull(m, { ...CHARTER, reviews: approvals("bob", "carol", "dan") });
+      serveChecks(m);
+    });
     for (const name of [DECLARATION, SIGNOFF]) {
       expect(checks[name]).toMatchObject({ name, head_sha: HEAD, conclusion: "failure", output: { title: "The governance policy or registry is invalid (1 error)" } });
       expect(lines(checks[name]?.output.summary)).toContain(
@@ -165,16 +148,14 @@ describe("Multi-sector sign-off", () => {
   });
 
   it("fails closed on a GitHub error, naming the request id", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
-    servePull(mock, CHARTER, { failing: { list: "graphql", requestId: "BEEF:0001:0002" } });
-    // Where the failed checks go: the PR's head commit, read again (REST) after the failure.
-    serveOpenHead(mock);
-    serveChecks(mock);
-    const app = await startApp();
-    await app.receive("pull_request_review", pullRequestPayload("pull_request_review.submitted", target));
-    assertDone(mock);
-    const signoff = checkBodies(mock)[SIGNOFF];
+    const { checks } = await deliver("pull_request_review", pullRequestPayload("pull_request_review.submitted", target), null, (mock) => {
+      serveGovernance(mock, { owner: OWNER, repo: REPO, policy: POLICY, registry: REGISTRY });
+      servePull(mock, CHARTER, { failing: { list: "graphql", requestId: "BEEF:0001:0002" } });
+      // Where the failed checks go: the PR's head commit, read again (REST) after the failure.
+      serveOpenHead(mock);
+      serveChecks(mock);
+    });
+    const signoff = checks[SIGNOFF];
     expect(signoff).toMatchObject({ head_sha: HEAD, conclusion: "failure", output: { title: "Could not read this pull request from GitHub" } });
     expect(lines(signoff?.output.summary)).toContain("GitHub’s request id: BEEF:0001:0002. Quote it if you contact GitHub Support.");
   });
@@ -190,12 +171,6 @@ describe("Multi-sector sign-off", () => {
 });
 
 describe("Multi-sector sign-off: the sweep", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("passes a PR whose comment period has just ended", async () => {
     const consultation: PullSpec = { author: "alice", labels: ["consultation"], createdAt: NOW.toISOString(), reviews: approvals("bob", "carol") };
     // At T, the PR is opened and approved by two sectors: it waits for its comment period.
@@ -243,12 +218,6 @@ describe("Multi-sector sign-off: the sweep", () => {
 });
 
 describe("Multi-sector sign-off: asked to evaluate again", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   const checkComment = (commenter: string, commenterType: "User" | "Bot" = "User") =>
     issueCommentPayload("issue_comment.created", {
       owner: OWNER,
@@ -273,10 +242,7 @@ describe("Multi-sector sign-off: asked to evaluate again", () => {
   });
 
   it("ignores `/governance check` from a bot: no reaction, no evaluation", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    const app = await startApp();
-    await app.receive("issue_comment", checkComment("ci-helper[bot]", "Bot"));
-    assertDone(mock);
+    const { mock } = await deliver("issue_comment", checkComment("ci-helper[bot]", "Bot"), null);
     expect(mock.requests.filter((r) => !r.path.endsWith("/access_tokens"))).toEqual([]);
   });
 
@@ -306,15 +272,13 @@ describe("Multi-sector sign-off: asked to evaluate again", () => {
   });
 
   it("does nothing when the re-run is of another app's check", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    const app = await startApp();
-    await app.receive(
+    const { mock } = await deliver(
       "check_run",
       checkRunPayload("check_run.rerequested", {
         owner: OWNER, repo: REPO, installationId: INSTALLATION, headSha: HEAD, name: SIGNOFF, appId: APP_ID + 1000, pullNumbers: [NUMBER],
       }),
+      null,
     );
-    assertDone(mock);
     expect(mock.requests.filter((r) => !r.path.endsWith("/access_tokens"))).toEqual([]);
   });
 });
