@@ -7,6 +7,10 @@
 //   npm run demo                 in English
 //   npm run demo -- --lang ar    the app's texts in another language (en fr es ru zh ar): the
 //                                demo's policy says `transparency.language: ar`
+//   npm run demo -- --serve [--port N]
+//                                after the story, the stand-in keeps serving the demo's repository
+//                                on 127.0.0.1 (port N, default a free one) until Ctrl-C, so that
+//                                its records can be checked with the README's outsider recipe
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../src/constants.js";
@@ -15,16 +19,21 @@ import { DAY, HOUR } from "../test/e2e/harness.js";
 import { World } from "../test/e2e/world.js";
 import { markdownRenderer } from "./terminal.js";
 
-function language(): Language {
-  let lang: string | undefined;
+const USAGE = `Usage: npm run demo -- [--lang ${LANGUAGES.join("|")}] [--serve [--port N]]`;
+
+function options(): { lang: Language; serve: boolean; port: number } {
+  let values: { lang?: string; serve?: boolean; port?: string };
   try {
-    lang = parseArgs({ options: { lang: { type: "string" } }, strict: true }).values.lang;
+    values = parseArgs({ options: { lang: { type: "string" }, serve: { type: "boolean" }, port: { type: "string" } }, strict: true }).values;
   } catch (error) {
-    fail(`${(error as Error).message}\nUsage: npm run demo -- [--lang ${LANGUAGES.join("|")}]`);
+    fail(`${(error as Error).message}\n${USAGE}`);
   }
-  if (lang === undefined) return "en";
+  const lang = values.lang ?? "en";
   if (!(LANGUAGES as readonly string[]).includes(lang)) fail(`unknown language "${lang}": --lang takes one of ${LANGUAGES.join(", ")}.`);
-  return lang as Language;
+  if (values.port !== undefined && !values.serve) fail(`--port goes with --serve.\n${USAGE}`);
+  const port = Number(values.port ?? 0);
+  if (!/^\d+$/.test(values.port ?? "0") || port > 65_535) fail(`--port takes a port number (0 to 65535; 0: a free one), not "${values.port}".`);
+  return { lang: lang as Language, serve: values.serve ?? false, port };
 }
 
 function fail(message: string): never {
@@ -32,7 +41,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const LANG = language();
+const { lang: LANG, serve: SERVE, port: PORT } = options();
 
 // npm runs scripts from the package root; the bundle lives beside the e2e harness (see package.json).
 const root = new URL(`file://${process.cwd()}/`);
@@ -95,6 +104,7 @@ function instructions(world: World, pr: number): void {
 
 const world = await World.create({
   start: "2026-11-02T09:00:00Z",
+  standin: { port: PORT },
   files: { ".github/governance.yml": POLICY, "CHARTER.md": "# Charter of the partnership\n\n## Article 4\n\nDecisions are taken by consensus.\n" },
 });
 try {
@@ -174,6 +184,38 @@ try {
   console.log(`   Issue #${report?.number}: "${report?.title}"; log issue now ${world.logIssues()[0]?.state}`);
   console.log(report ? markdown(world.standin.item(world.repo, report.number).body ?? "") : "   (no report)");
   console.log(`\n${bold("Done.")} Every step above went through the app as GitHub would drive it: signed webhooks, REST calls, check runs, issues, comments.`);
+  if (SERVE) await serve(world);
 } finally {
   await world.stop();
+}
+
+/**
+ * Keeps the stand-in serving the demo's repository until SIGINT or SIGTERM (the story is over: no
+ * more webhooks, so the app writes nothing more), and says how to check its records as an
+ * outsider would, and how to tamper with one as a writer would.
+ */
+async function serve(w: World): Promise<void> {
+  const api = w.standin.baseUrl;
+  const repo = `${w.repo.owner}/${w.repo.name}`;
+  const log = w.logIssues()[0];
+  const last = w.recordComments().at(-1);
+  const reader = w.standin.userToken("outsider");
+  const writer = w.standin.userToken("mallory");
+  console.log(`\n${bold("── The stand-in keeps serving the demo's records (Ctrl-C to stop) ")}${"─".repeat(24)}`);
+  console.log(`   API:        ${api} (GraphQL: ${api}/graphql)`);
+  console.log(`   repository: ${repo}`);
+  console.log(`   app:        ${w.standin.appSlug} (its records are written as ${w.standin.botLogin})`);
+  console.log(`   log issue:  #${log?.number ?? "none"}`);
+  console.log(`   tokens:     ${reader} (outsider: reads), ${writer} (mallory: a writer, edits anyone's comments)`);
+  console.log(`\n   Check the records with the README's outsider recipe ("Verifying the chain with standard tools"), its block saved as verify.sh:`);
+  console.log(`   REPO=${repo} SLUG=${w.standin.appSlug} LOG_ISSUE=${log?.number ?? ""} GITHUB_TOKEN=${reader} GITHUB_API=${api} bash -euo pipefail verify.sh`);
+  if (last) {
+    const url = `${api}/repos/${repo}/issues/comments/${last.id}`;
+    console.log(`\n   Then tamper with the last record as mallory would, and check again (the recipe then fails, naming the edit):`);
+    console.log(`   curl -fsS -H "Authorization: Bearer ${writer}" ${url} | jq '{body: (.body | sub("\\"signed_off\\": true"; "\\"signed_off\\": false"))}' | curl -fsS -X PATCH -H "Authorization: Bearer ${writer}" -d @- ${url} > /dev/null`);
+  }
+  await new Promise<void>((done) => {
+    process.once("SIGINT", () => done());
+    process.once("SIGTERM", () => done());
+  });
 }

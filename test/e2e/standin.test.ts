@@ -221,6 +221,37 @@ describe("GraphQL, as GitHub answers it", () => {
   });
 });
 
+describe("people's tokens", () => {
+  it("read every repository, and edit or delete a comment as GitHub lets that person: their own, anyone's with write access", async () => {
+    const { s } = await start();
+    const repo = s.repo("o", "r");
+    s.grant(repo, "mallory", "write");
+    const record = s.addComment(repo, 1, { user: "partnership-governance[bot]", body: "record 1" });
+    const erins = s.addComment(repo, 1, { user: "erin", body: "mine" });
+    const as = (login: string) => ({ authorization: `Bearer ${s.userToken(login)}`, "content-type": "application/json" });
+    const patch = (login: string, id: number, body: string) => fetch(`${s.baseUrl}/repos/o/r/issues/comments/${id}`, { method: "PATCH", headers: as(login), body: JSON.stringify({ body }) });
+    // Reading, REST and GraphQL, though no installation of theirs.
+    expect((await fetch(`${s.baseUrl}/repos/o/r/issues/1/comments`, { headers: as("erin") })).status).toBe(200);
+    const read = await fetch(`${s.baseUrl}/graphql`, { method: "POST", headers: as("erin"), body: JSON.stringify({ query: `{ repository(owner: "o", name: "r") { pullRequest(number: 1) { number } } }` }) });
+    expect(await read.json()).toEqual({ data: { repository: { pullRequest: { number: 1 } } } });
+    // Erin (read access) may edit her own comment, not the app's; mallory (write) may edit the app's.
+    expect((await patch("erin", erins.id, "mine, edited")).status).toBe(200);
+    expect((await patch("erin", record.id, "forged")).status).toBe(403);
+    expect(s.comments.get(record.id)?.body).toBe("record 1");
+    const forged = await patch("mallory", record.id, "record 1, forged");
+    expect(forged.status).toBe(200);
+    expect(await forged.json()).toMatchObject({ body: "record 1, forged", user: { login: "partnership-governance[bot]" } });
+    expect(s.comments.get(record.id)).toMatchObject({ body: "record 1, forged", lastEditedAt: "2026-11-20T10:00:00Z", edits: [{ editor: "mallory", body: "record 1" }] });
+    expect((await fetch(`${s.baseUrl}/repos/o/r/issues/comments/${erins.id}`, { method: "DELETE", headers: as("mallory") })).status).toBe(204);
+    expect(s.comments.has(erins.id)).toBe(false);
+    expect(s.violations).toEqual([]);
+    // Anything else written with a person's token is not served (not taken for the app's write).
+    const posted = await fetch(`${s.baseUrl}/repos/o/r/issues/1/comments`, { method: "POST", headers: as("mallory"), body: JSON.stringify({ body: "as the app?" }) });
+    expect(posted.status).toBe(404);
+    expect(s.violations).toEqual(["the stand-in does not serve POST /repos/o/r/issues/1/comments with a person's token"]);
+  });
+});
+
 describe("check runs and contents as the app reads them", () => {
   it("lists the latest check run of each name of one app when asked with app_id and filter=latest", async () => {
     const { s } = await start();

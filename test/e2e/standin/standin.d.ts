@@ -19,6 +19,7 @@ export class GitHubStandin {
     validator: Validator | undefined;
     maxPerPage: number;
     latencyMs: number;
+    port: number;
     /** @type {Record<string, "read" | "write">} */
     permissions: Record<string, "read" | "write">;
     faults: FaultPlan;
@@ -35,6 +36,8 @@ export class GitHubStandin {
     repos: Map<string, Repo>;
     /** @type {Map<string, number>} installation tokens */
     tokens: Map<string, number>;
+    /** @type {Map<string, string>} people's tokens (a personal access token): token to login */
+    userTokens: Map<string, string>;
     /** @type {Map<number, Comment & { repo: string }>} every issue comment by id */
     comments: Map<number, Comment & {
         repo: string;
@@ -52,7 +55,7 @@ export class GitHubStandin {
     server: import("node:http").Server | null;
     /** @type {Set<import("node:net").Socket>} */
     sockets: Set<import("node:net").Socket>;
-    /** Listens on 127.0.0.1, on a free port; returns the base URL (for Probot's `baseUrl`). */
+    /** Listens on 127.0.0.1, on `port` (default a free one); returns the base URL (for Probot's `baseUrl`). */
     start(): Promise<string>;
     stop(): Promise<void>;
     /** @param {number} id @param {string} account */
@@ -150,6 +153,14 @@ export class GitHubStandin {
      * @param {Repo} repo @param {string} login @param {"read" | "write" | "admin"} level
      */
     grant(repo: Repo, login: string, level: "read" | "write" | "admin"): void;
+    /**
+     * A person's own token (a personal access token), for what people do through the API rather
+     * than through the stand-in's methods: read every repository (they are public), and edit or
+     * delete comments as GitHub lets them (their own; anyone's with write access). Other writes
+     * with it are not served.
+     * @param {string} login @returns {string}
+     */
+    userToken(login: string): string;
     /** @param {Repo} repo @param {string} login @returns {"read" | "write" | "admin"} */
     permission(repo: Repo, login: string): "read" | "write" | "admin";
     /**
@@ -742,6 +753,10 @@ export type StandinOptions = {
      */
     latencyMs?: number | undefined;
     /**
+     * the loopback port to listen on (default 0: a free one)
+     */
+    port?: number | undefined;
+    /**
      * the app's permissions (default: app.yml's without
      * the opt-in `pull_requests: write`); a write they do not allow is refused (403), as GitHub refuses it
      */
@@ -765,6 +780,10 @@ export type LoggedRequest = {
      * the installation whose token made it
      */
     installation: number | null;
+    /**
+     * the person whose token made it (userToken)
+     */
+    user?: string | null | undefined;
     fault: Fault | null;
     /**
      * whether a write was applied

@@ -32,6 +32,7 @@ import { FaultPlan } from "./faults.js";
  * @property {Validator} [validate] checks each request and answer (GitHub's OpenAPI description)
  * @property {number} [maxPerPage] the most items per page whatever `per_page` asks (GitHub: 100)
  * @property {number} [latencyMs] every answer waits this long (the benchmark's 50 ms)
+ * @property {number} [port] the loopback port to listen on (default 0: a free one)
  * @property {Record<string, "read" | "write">} [permissions] the app's permissions (default: app.yml's without
  *   the opt-in `pull_requests: write`); a write they do not allow is refused (403), as GitHub refuses it
  */
@@ -42,6 +43,7 @@ import { FaultPlan } from "./faults.js";
  * @property {number} status 0 when the connection was dropped
  * @property {unknown} [body] the parsed request body
  * @property {number | null} installation the installation whose token made it
+ * @property {string | null} [user] the person whose token made it (userToken)
  * @property {Fault | null} fault
  * @property {boolean} applied whether a write was applied
  * @property {number} receivedAt when the request arrived (performance.now(), ms)
@@ -190,6 +192,7 @@ export class GitHubStandin {
     this.validator = options.validate;
     this.maxPerPage = options.maxPerPage ?? 100;
     this.latencyMs = options.latencyMs ?? 0;
+    this.port = options.port ?? 0;
     /** @type {Record<string, "read" | "write">} */
     this.permissions = options.permissions ?? { checks: "write", contents: "read", issues: "write", pull_requests: "read", metadata: "read" };
     this.faults = new FaultPlan();
@@ -203,6 +206,8 @@ export class GitHubStandin {
     this.repos = new Map();
     /** @type {Map<string, number>} installation tokens */
     this.tokens = new Map();
+    /** @type {Map<string, string>} people's tokens (a personal access token): token to login */
+    this.userTokens = new Map();
     /** @type {Map<number, Comment & { repo: string }>} every issue comment by id */
     this.comments = new Map();
     /** @type {Array<{ id: number, commentId: number, user: string, content: string }>} */
@@ -218,7 +223,7 @@ export class GitHubStandin {
   // -------------------------------------------------------------------------------------------
   // Life
 
-  /** Listens on 127.0.0.1, on a free port; returns the base URL (for Probot's `baseUrl`). */
+  /** Listens on 127.0.0.1, on `port` (default a free one); returns the base URL (for Probot's `baseUrl`). */
   async start() {
     const server = createServer((req, res) => {
       void this.#handle(req, res);
@@ -227,7 +232,10 @@ export class GitHubStandin {
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
     });
-    await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+    await new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(this.port, "127.0.0.1", () => resolve(undefined));
+    });
     const address = server.address();
     if (!address || typeof address === "string") throw new Error("the stand-in has no port");
     this.server = server;
@@ -448,6 +456,19 @@ export class GitHubStandin {
    */
   grant(repo, login, level) {
     repo.permissions.set(login.toLowerCase(), level);
+  }
+
+  /**
+   * A person's own token (a personal access token), for what people do through the API rather
+   * than through the stand-in's methods: read every repository (they are public), and edit or
+   * delete comments as GitHub lets them (their own; anyone's with write access). Other writes
+   * with it are not served.
+   * @param {string} login @returns {string}
+   */
+  userToken(login) {
+    const token = `ghp_standin_${login.replace(/[^A-Za-z0-9]/g, "_")}`;
+    this.userTokens.set(token, login);
+    return token;
   }
 
   /** @param {Repo} repo @param {string} login @returns {"read" | "write" | "admin"} */
@@ -1457,7 +1478,7 @@ export class GitHubStandin {
     const isGraphql = pathname === "/graphql";
     const isWrite = method !== "GET" && method !== "HEAD" && !isGraphql && !/\/access_tokens$/.test(pathname);
     /** @type {LoggedRequest} */
-    const log = { method, path: pathWithQuery, status: 0, body, installation: null, fault: null, applied: false, receivedAt: started, ms: 0 };
+    const log = { method, path: pathWithQuery, status: 0, body, installation: null, user: null, fault: null, applied: false, receivedAt: started, ms: 0 };
     this.requests.push(log);
     res.on("close", () => {
       log.ms = performance.now() - started;
@@ -1479,6 +1500,8 @@ export class GitHubStandin {
     let answer;
     try {
       log.installation = this.#installationOf(req);
+      log.user = this.#userOf(req);
+      if (log.user !== null && isWrite && !/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/.test(pathname)) this.#unknown(method, `${pathname} with a person's token`);
       answer = isGraphql && method === "POST" ? await this.#graphql(/** @type {Record<string, any>} */ (body && typeof body === "object" ? body : {}), log) : this.#route(method, pathname, url.searchParams, body, req, log);
       if (isWrite && answer.status < 300) log.applied = true;
     } catch (error) {
@@ -1552,6 +1575,12 @@ export class GitHubStandin {
     return this.tokens.get(m[1] ?? "") ?? null;
   }
 
+  /** The person whose token made a request (userToken), or null. @param {import("node:http").IncomingMessage} req */
+  #userOf(req) {
+    const m = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+    return this.userTokens.get(m?.[1] ?? "") ?? null;
+  }
+
   /** @param {import("node:http").IncomingMessage} req */
   #isJwt(req) {
     const auth = req.headers.authorization ?? "";
@@ -1559,13 +1588,14 @@ export class GitHubStandin {
   }
 
   /**
-   * The repository of a request, if the token's installation may see it.
+   * The repository of a request, if the token's installation may see it (a person's token sees
+   * every repository: they are public).
    * @param {string} owner @param {string} name @param {LoggedRequest} log
    */
   #repoFor(owner, name, log) {
     const repo = this.repos.get(`${owner}/${name}`.toLowerCase());
     if (!repo || (log.installation !== null && repo.installation !== log.installation)) throw new HttpError(404, "Not Found");
-    if (log.installation === null) throw new HttpError(401, "Requires authentication");
+    if (log.installation === null && !log.user) throw new HttpError(401, "Requires authentication");
     return repo;
   }
 
@@ -1964,6 +1994,18 @@ export class GitHubStandin {
       const comment = this.comments.get(Number(m[1]));
       if (!comment || comment.repo !== `${repo.owner}/${repo.name}`.toLowerCase()) throw new HttpError(404, "Not Found");
       if (method === "GET") return { status: 200, body: this.#commentJson(repo, comment) };
+      if (log.user) {
+        // A person: the comment's author, or anyone with write access (editComment, deleteComment).
+        if (method === "PATCH") {
+          if (typeof body.body !== "string") throw new HttpError(422, "Validation Failed");
+          this.#checkBody(body.body);
+          return { status: 200, body: this.#commentJson(repo, this.editComment(comment.id, body.body, this.now(), log.user)) };
+        }
+        if (method === "DELETE") {
+          this.deleteComment(comment.id, log.user);
+          return { status: 204 };
+        }
+      }
       if (comment.user !== this.botLogin) throw new HttpError(403, "Resource not accessible by integration");
       if (method === "PATCH") {
         if (typeof body.body !== "string") throw new HttpError(422, "Validation Failed");
@@ -2020,7 +2062,7 @@ export class GitHubStandin {
 
   /** @param {Record<string, any>} body @param {LoggedRequest} log @returns {Promise<{ status: number, body?: unknown }>} */
   async #graphql(body, log) {
-    if (log.installation === null) throw new HttpError(401, "This endpoint requires you to be authenticated.");
+    if (log.installation === null && !log.user) throw new HttpError(401, "This endpoint requires you to be authenticated.");
     const query = typeof body.query === "string" ? body.query : "";
     const schema = await githubSchema();
     const prepared = prepareQuery(schema, query);
@@ -2060,7 +2102,7 @@ export class GitHubStandin {
       /** @param {{ owner: string, name: string }} args */
       repository: ({ owner, name }) => {
         const repo = this.repos.get(`${owner}/${name}`.toLowerCase());
-        if (!repo || repo.installation !== log.installation) throw new GraphNotFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`);
+        if (!repo || (!log.user && repo.installation !== log.installation)) throw new GraphNotFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`);
         return this.#graphRepo(repo);
       },
     };
