@@ -41,6 +41,8 @@ export interface PushEvent extends RepoRef {
    * is taken as changed.
    */
   defaultBranch?: { from: string; to: string; lost?: boolean };
+  /** The default branch's name when pushed (absent: read from the repository when needed). */
+  branch?: string;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
   // The merge of a PR (merge, squash, rebase, queue) is recorded as that PR's close, not here. A
   // merge only ever moves the branch forward: a forced push is never one, whatever commit it sets
   // the branch to (an old merge commit included).
-  if (!forced && (await isMergeOfPull(octokit, repo, push.after))) return { status: "merge" };
+  if (!forced && (await isMergeOfPull(octokit, repo, push))) return { status: "merge" };
 
   const title = push.title ?? (await commitTitle(octokit, repo, push.after));
   const registry: Registry = rules.registry ?? { path: "", entries: [] };
@@ -106,10 +108,26 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
   );
 }
 
-/** Whether `sha` is the merge commit GitHub wrote for a merged PR (GitHub's "commits/{sha}/pulls"). */
-async function isMergeOfPull(octokit: GitHub, repo: RepoRef, sha: string): Promise<boolean> {
-  const { pulls } = await listPullsOfCommit(octokit, repo, sha);
-  return pulls.some((p) => p.merged_at !== null && p.merge_commit_sha === sha);
+/**
+ * How far apart GitHub's time of a PR's merge and its time of the push that is that merge may be
+ * (both are GitHub's clock, for one operation: seconds apart at most).
+ */
+export const MERGE_PUSH_SLACK_MS = 60_000;
+
+/**
+ * Whether this move of the default branch is the merge of a PR into it (merge, squash, rebase or
+ * merge queue), which the PR's close records: GitHub's merge commit of a PR whose base is the
+ * default branch ("commits/{sha}/pulls"), pushed when GitHub merged it. A PR merged into another
+ * branch (`staging`) whose merge commit then reaches the default branch by a push is no merge into
+ * it; nor is a push that brings back, after a rewind, a commit merged long before.
+ */
+async function isMergeOfPull(octokit: GitHub, repo: RepoRef, push: PushEvent): Promise<boolean> {
+  const { pulls } = await listPullsOfCommit(octokit, repo, push.after);
+  const merged = pulls.filter((p) => p.merged_at !== null && p.merge_commit_sha === push.after);
+  if (merged.length === 0) return false;
+  const branch = push.branch ?? (await octokit.rest.repos.get({ ...repo })).data.default_branch;
+  const at = Date.parse(push.pushedAt);
+  return merged.some((p) => p.base.ref === branch && Math.abs(Date.parse(p.merged_at ?? "") - at) <= MERGE_PUSH_SLACK_MS);
 }
 
 /**

@@ -110,7 +110,7 @@ export const healMissedCloses: HealCloses = async (octokit, installationId, swep
   const appLogin = await appLoginOf(services);
   const since = healWindowStart(policy, services.now(), await lastRecordedClose(octokit, repo, policy.transparency.labels, appLogin));
   const closed = await listPullsClosedSince(octokit, repo, since);
-  const pushes = await missedPushWindow(octokit, repo, swept.defaultBranch, since, services);
+  const { branch, pushes } = await missedPushWindow(octokit, repo, swept.defaultBranch, since, services);
   if (closed.length === 0 && pushes.length === 0) return { closed: 0, recorded: 0 };
   const recorded = await listRecordedCloses(octokit, repo, policy.transparency.labels, since, appLogin);
   const missing = closed.filter((p) => !recorded.has(closeKey(p.number, p.closedAt)));
@@ -136,7 +136,7 @@ export const healMissedCloses: HealCloses = async (octokit, installationId, swep
   // records keep the order of the events.
   const tasks = [
     ...candidates.map((p) => ({ at: Date.parse(p.closedAt), order: p.number, run: () => healClose(octokit, installationId, repo, p, services) })),
-    ...missingPushes.map((p, i) => ({ at: Date.parse(p.pushedAt), order: i, run: () => healPush(octokit, installationId, repo, p, services) })),
+    ...missingPushes.map((p, i) => ({ at: Date.parse(p.pushedAt), order: i, run: () => healPush(octokit, installationId, repo, p, branch, services) })),
   ];
   tasks.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const task of tasks) await task.run();
@@ -144,14 +144,20 @@ export const healMissedCloses: HealCloses = async (octokit, installationId, swep
 };
 
 /** The default branch's pushes in the window; none, with a warning, when GitHub cannot list them. */
-async function missedPushWindow(octokit: GitHub, repo: RepoRef, defaultBranch: string | undefined, since: Date, services: Services): Promise<DefaultBranchPush[]> {
+async function missedPushWindow(
+  octokit: GitHub,
+  repo: RepoRef,
+  defaultBranch: string | undefined,
+  since: Date,
+  services: Services,
+): Promise<{ branch?: string; pushes: DefaultBranchPush[] }> {
   try {
     const branch = defaultBranch ?? (await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo })).data.default_branch;
-    return await listPushesSince(octokit, repo, branch, since);
+    return { branch, pushes: await listPushesSince(octokit, repo, branch, since) };
   } catch (error) {
     // The closes are still healed; the pushes are looked for again at the next sweep.
     services.log?.warn({ err: error, repo }, "sweep: missed direct pushes not looked for after an error");
-    return [];
+    return { pushes: [] };
   }
 }
 
@@ -174,8 +180,8 @@ async function healClose(octokit: GitHub, installationId: number, repo: RepoRef,
   }
 }
 
-async function healPush(octokit: GitHub, installationId: number, repo: RepoRef, p: DefaultBranchPush, services: Services): Promise<void> {
-  const push: PushEvent = { ...repo, before: p.before, after: p.after, pusher: p.pusher, pusherId: p.pusherId, pushedAt: p.pushedAt, files: null, ...(p.forced ? { forced: true } : {}) };
+async function healPush(octokit: GitHub, installationId: number, repo: RepoRef, p: DefaultBranchPush, branch: string | undefined, services: Services): Promise<void> {
+  const push: PushEvent = { ...repo, before: p.before, after: p.after, pusher: p.pusher, pusherId: p.pusherId, pushedAt: p.pushedAt, files: null, ...(p.forced ? { forced: true } : {}), ...(branch ? { branch } : {}) };
   try {
     // Judged as the webhook would have: a push that changed nothing governed, or that is the
     // merge of a PR, is no record; the same key as the webhook's, so the two never race.

@@ -52,6 +52,7 @@ export async function onPush(context: Context<"push">, services: Services): Prom
     title: (head_commit?.message ?? "").split("\n")[0] ?? "",
     files: truncated ? null : [...touched],
     forced,
+    branch: defaultBranch,
   };
   await defaultBranchMoved(octokit, installation.id, push, { touched, truncated }, services);
 }

@@ -48,6 +48,7 @@ export async function onRepositoryEdited(context: Context<"repository.edited">, 
     title: now.commit.commit.message.split("\n")[0] ?? "",
     files: null,
     forced: true,
+    branch: to,
     defaultBranch: { from, to, ...(was === null ? { lost: true } : {}) },
   };
   await defaultBranchMoved(octokit, installation.id, push, { touched: new Set(), truncated: true }, services);

@@ -9,6 +9,19 @@ import { INSTALLATION, OWNER, REPO, worldPerTest, type World } from "./world.js"
 
 const createWorld = worldPerTest();
 
+/** The push event GitHub sends for the secretariat's push of the default branch from `before` to `after`; then every sweep. */
+async function pushed(w: World, before: string, after: string, commits: Array<Record<string, unknown>>, headCommit: Record<string, unknown>, forced: boolean): Promise<void> {
+  await w.deliver(
+    "push",
+    pushPayload(
+      { owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: w.repo.defaultBranch, after },
+      { before, forced, created: false, deleted: false, commits, head_commit: headCommit, sender: { login: "secretariat", id: w.userId("secretariat") }, repository: { pushed_at: Math.floor(w.clock.now().getTime() / 1000) } },
+    ),
+  );
+  await w.settle();
+  await w.sweepUntilQuiet();
+}
+
 describe("promise 2 (an administrator): a force-push that rewrites the default branch is a direct push like any other", () => {
   /** A charter amendment signed off by three sectors and merged: its merge commit. */
   async function signedOff(w: World, title: string, charter: string): Promise<string> {
@@ -31,17 +44,7 @@ describe("promise 2 (an administrator): a force-push that rewrites the default b
   }
 
   /** The push event GitHub sends for a force-push of the default branch from `before` to `after`. */
-  async function forcePushed(w: World, before: string, after: string, commits: Array<Record<string, unknown>>, headCommit: Record<string, unknown>): Promise<void> {
-    await w.deliver(
-      "push",
-      pushPayload(
-        { owner: OWNER, repo: REPO, installationId: INSTALLATION, defaultBranch: w.repo.defaultBranch, after },
-        { before, forced: true, created: false, deleted: false, commits, head_commit: headCommit, sender: { login: "secretariat", id: w.userId("secretariat") }, repository: { pushed_at: Math.floor(w.clock.now().getTime() / 1000) } },
-      ),
-    );
-    await w.settle();
-    await w.sweepUntilQuiet();
-  }
+  const forcePushed = (w: World, before: string, after: string, commits: Array<Record<string, unknown>>, headCommit: Record<string, unknown>) => pushed(w, before, after, commits, headCommit, true);
 
   const commitJson = (w: World, sha: string, modified: string[], distinct: boolean) => ({
     id: sha,
@@ -123,6 +126,26 @@ describe("promise 2 (an administrator): a force-push that rewrites the default b
       ["adopted", firstMerge],
       ["adopted", secondMerge],
       ["pushed", firstMerge],
+    ]);
+  });
+
+  it("after a rewind, a fast-forward back to a PR's merge commit an hour later is no merge of a PR: it is on the record", async () => {
+    const w = await createWorld();
+    const before = w.repo.branches.get(w.repo.defaultBranch)!;
+    const merged = await signedOff(w, "Amend article 1", "# Charter v1.1\n");
+    w.clock.advance(HOUR);
+    w.repo.branches.set(w.repo.defaultBranch, before);
+    await forcePushed(w, merged, before, [], commitJson(w, before, ["CHARTER.md"], false));
+    // `git push origin <merge commit>:main`: a fast-forward, by the PR's merge commit (whose base
+    // is the default branch), long after GitHub merged it.
+    w.clock.advance(HOUR);
+    w.repo.branches.set(w.repo.defaultBranch, merged);
+    const commit = commitJson(w, merged, ["CHARTER.md"], false);
+    await pushed(w, before, merged, [commit], commit, false);
+    expect(w.records().map((r) => [r.record?.outcome, r.record?.merge_commit]), "the charter came back off the record").toEqual([
+      ["adopted", merged],
+      ["pushed", before],
+      ["pushed", merged],
     ]);
   });
 });
@@ -243,5 +266,30 @@ describe("promise 1 (a writer): the PRs that share a head commit are all found, 
     const perListing = associatedReads(w, head) - reads;
     expect(perListing).toBeGreaterThan(0);
     expect(perListing % 10).toBe(0);
+  });
+});
+
+describe("promise 2 (a writer, then whoever pushes the default branch): a PR's merge into another branch is no merge into the default branch", () => {
+  it("a charter change merged into `staging`, then the default branch fast-forwarded to that merge commit: the push is on the record", async () => {
+    const w = await createWorld();
+    w.repo.branches.set("staging", w.repo.branches.get(w.repo.defaultBranch)!);
+    // A writer's PR into `staging` (never judged, never recorded: nothing reached the default branch).
+    const pr = await w.openPull({ author: "alice", title: "Tidy the charter", files: { "CHARTER.md": "# Charter, tidied on staging\n" }, base: "staging" });
+    await w.settle();
+    const merge = await w.merge(pr);
+    await w.settle();
+    expect(w.records()).toEqual([]);
+
+    // `git push origin staging:main`: a fast-forward of the default branch to the PR's merge
+    // commit, by an administrator (or a writer where the branch is not protected).
+    w.clock.advance(HOUR);
+    const before = w.repo.branches.get(w.repo.defaultBranch)!;
+    w.repo.branches.set(w.repo.defaultBranch, merge);
+    expect(w.standin.readFile(w.repo, "CHARTER.md")).toBe("# Charter, tidied on staging\n");
+    const commit = { id: merge, tree_id: merge, distinct: false, message: "Merge pull request", timestamp: w.clock.now().toISOString(), url: `https://github.com/${OWNER}/${REPO}/commit/${merge}`, author: { name: "alice", email: "alice@example.org", username: "alice" }, committer: { name: "GitHub", email: "noreply@github.com", username: "web-flow" }, added: [], removed: [], modified: ["CHARTER.md"] };
+    await pushed(w, before, merge, [commit], commit, false);
+
+    // The charter reached the default branch by a push, not by the PR (whose base was staging).
+    expect(w.records().map((r) => [r.record?.outcome, r.record?.merge_commit]), "the charter change reached the default branch off the record").toEqual([["pushed", merge]]);
   });
 });

@@ -362,7 +362,7 @@ export class World {
     }
     const changed = [...new Set(landed.flatMap((e) => this.standin.changedFiles(this.repo, e.number)))];
     const after = landed[landed.length - 1]?.headSha;
-    await this.deliver("push", pushPayload({ ...this.#target(), ...(after ? { after } : {}), modified: changed }, { before }));
+    await this.deliver("push", pushPayload({ ...this.#target(), ...(after ? { after } : {}), modified: changed }, { before, repository: { pushed_at: Math.floor(this.clock.now().getTime() / 1000) } }));
     for (const entry of landed) await this.deliver("pull_request", this.pullPayload("closed", entry.number));
     return landed;
   }
