@@ -3,13 +3,12 @@
 // commit's first parent), the PR's facts, and the log; the record comment it writes is asserted on
 // the prose lines that decide and on its JSON block (every field, and the hash recomputed).
 import { readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GENESIS, verifyChain } from "../../src/core/chain.js";
 import { expectedHash, parseRecordComment, type DecisionRecord } from "../../src/core/record.js";
 import { renderLogIssueBody, renderRecordComment } from "../../src/render/record.js";
-import { mockGitHub, serveFile, serveGovernance, type GitHubMock } from "../helpers/github-mocks.js";
+import { mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
 import { pullRequestPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
 import { chainOf } from "../transparency/builders.js";
 import { FakeGitHub, type FakeIssue } from "../transparency/fake-github.js";
 import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../../src/constants.js";
@@ -27,8 +26,8 @@ import {
   review,
   serveCloseReads,
   servePull,
+  setupHandlerTest,
   startApp,
-  watchUnexpected,
   type PullSpec,
 } from "./harness.js";
 
@@ -186,13 +185,9 @@ async function deliverClose(opts: {
 const logsOf = (gh: FakeGitHub) => gh.issues.filter((i) => i.title.startsWith("Transparency log: "));
 const verifyAll = (gh: FakeGitHub) => verifyChain(logsOf(gh).flatMap((i) => i.comments.map((c) => ({ body: c.body }))));
 
-describe("pull_request.closed: the record", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
+setupHandlerTest();
 
+describe("pull_request.closed: the record", () => {
   it("records a merged decision, judged at the merge commit's first parent, chained to the log's head", async () => {
     // Issue numbers of the fake stop below the PR's number, so its comments are the harness's.
     const gh = new FakeGitHub({ maxIssues: 4 });

@@ -4,18 +4,15 @@
 // `pull_request.enqueued` and `.dequeued` read and write nothing. Every request is checked against
 // GitHub's OpenAPI description and every GraphQL query and answer against its GraphQL schema.
 import { readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { MERGE_QUEUE_QUERY } from "../../src/github/merge-queue.js";
-import { GraphQLReply, mockGitHub, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
+import { GraphQLReply, serveFile, type GitHubMock } from "../helpers/github-mocks.js";
 import { validateWebhook } from "../helpers/openapi.js";
 import { checkRunPayload, mergeGroupPayload, pullRequestPayload, pullRequestQueuePayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
 import {
   APP_ID,
   appWrites,
-  assertDone,
-  checkBodies,
   INSTALLATION,
   lines,
   OWNER,
@@ -25,8 +22,7 @@ import {
   review,
   serveChecks,
   servePull,
-  startApp,
-  watchUnexpected,
+  setupHandlerTest,
   type PullSpec,
 } from "./harness.js";
 
@@ -92,25 +88,18 @@ type QueueSpec = Parameters<typeof serveQueue>[1];
  * Delivers `checks_requested` for #12's group (commit GROUP) with the queue and the PRs given
  * (`pulls` with their own options, e.g. a failing read), and returns what the app wrote there.
  */
-async function judgeGroup(queue: QueueSpec, pulls: Array<[PullSpec, Parameters<typeof servePull>[2]?]>) {
-  const mock = mockGitHub({ installations: [INSTALLATION] });
-  serveRules(mock, 1 + pulls.length);
-  serveQueue(mock, queue);
-  for (const [pr, opts] of pulls) servePull(mock, pr, opts);
-  serveChecks(mock, { head: GROUP });
-  const app = await startApp();
-  await app.receive("merge_group", checksRequested(12));
-  assertDone(mock);
-  return { mock, checks: checkBodies(mock) };
+const { deliver } = setupHandlerTest();
+
+function judgeGroup(queue: QueueSpec, pulls: Array<[PullSpec, Parameters<typeof servePull>[2]?]>) {
+  return deliver("merge_group", checksRequested(12), null, (mock) => {
+    serveRules(mock, 1 + pulls.length);
+    serveQueue(mock, queue);
+    for (const [pr, opts] of pulls) servePull(mock, pr, opts);
+    serveChecks(mock, { head: GROUP });
+  });
 }
 
 describe("merge_group.checks_requested", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(() => teardownNock());
-
   it("the example payload of GitHub fits its webhook schema", () => {
     expect(validateWebhook("webhook-merge-group-checks-requested", checksRequested(12))).toEqual([]);
     expect(validateWebhook("webhook-merge-group-destroyed", mergeGroupPayload("destroyed", { ...repository, mergeGroup: group(12), reason: "invalidated" }))).toEqual([]);
@@ -176,14 +165,11 @@ describe("merge_group.checks_requested", () => {
   });
 
   it("a merge queue that GitHub cannot show fails closed, saying why", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveRules(mock, 1);
-    mock.graphql(() => ({ repository: { mergeQueue: null } }), { match: (req) => req.query === MERGE_QUEUE_QUERY });
-    serveChecks(mock, { head: GROUP });
-    const app = await startApp();
-    await app.receive("merge_group", checksRequested(12));
-    assertDone(mock);
-    const checks = checkBodies(mock);
+    const { checks } = await deliver("merge_group", checksRequested(12), null, (mock) => {
+      serveRules(mock, 1);
+      mock.graphql(() => ({ repository: { mergeQueue: null } }), { match: (req) => req.query === MERGE_QUEUE_QUERY });
+      serveChecks(mock, { head: GROUP });
+    });
     for (const name of [SIGNOFF, DECLARATION]) {
       expect(checks[name]).toMatchObject({ head_sha: GROUP, conclusion: "failure", output: { title: "Cannot tell which pull requests this merge group holds" } });
     }
@@ -191,37 +177,27 @@ describe("merge_group.checks_requested", () => {
   });
 
   it("a GitHub error on the queue's query fails closed with its request id", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveRules(mock, 1);
-    mock.graphql(() => new GraphQLReply({ status: 500, body: { message: "Server Error" }, headers: { "x-github-request-id": "QQ11:2222" } }), {
-      match: (req) => req.query === MERGE_QUEUE_QUERY,
+    const { checks } = await deliver("merge_group", checksRequested(12), null, (mock) => {
+      serveRules(mock, 1);
+      mock.graphql(() => new GraphQLReply({ status: 500, body: { message: "Server Error" }, headers: { "x-github-request-id": "QQ11:2222" } }), {
+        match: (req) => req.query === MERGE_QUEUE_QUERY,
+      });
+      serveChecks(mock, { head: GROUP });
     });
-    serveChecks(mock, { head: GROUP });
-    const app = await startApp();
-    await app.receive("merge_group", checksRequested(12));
-    assertDone(mock);
-    expect(checkBodies(mock)[SIGNOFF]?.output.summary).toContain("QQ11:2222");
-    expect(checkBodies(mock)[SIGNOFF]?.conclusion).toBe("failure");
+    expect(checks[SIGNOFF]?.output.summary).toContain("QQ11:2222");
+    expect(checks[SIGNOFF]?.conclusion).toBe("failure");
   });
 
   it("in a repository that is not governed, nothing is written", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
-    serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: null });
-    const app = await startApp();
-    await app.receive("merge_group", checksRequested(12));
-    assertDone(mock);
+    const { mock } = await deliver("merge_group", checksRequested(12), null, (mock) => {
+      serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: null });
+      serveFile(mock, { owner: OWNER, repo: ".github", path: ".github/governance.yml", ref: null, content: null });
+    });
     expect(appWrites(mock)).toEqual([]);
   });
 });
 
 describe("Re-run pressed on a check of a merge queue's commit", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(() => teardownNock());
-
   const rerun = (branch: string) =>
     checkRunPayload(
       "check_run.rerequested",
@@ -241,66 +217,56 @@ describe("Re-run pressed on a check of a merge queue's commit", () => {
     });
 
   it("judges the group again and writes on the group's commit", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    associated(mock, { 12: "2".repeat(40) });
-    serveRules(mock, 2);
-    serveQueue(mock, [{ number: 12, commit: GROUP }]);
-    servePull(mock, charter(12));
-    serveChecks(mock, { head: GROUP });
-    const app = await startApp();
-    await app.receive("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`));
-    assertDone(mock);
-    expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ head_sha: GROUP, conclusion: "success", output: { title: "Pull request #12 holds" } });
+    const { checks } = await deliver("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`), null, (mock) => {
+      associated(mock, { 12: "2".repeat(40) });
+      serveRules(mock, 2);
+      serveQueue(mock, [{ number: 12, commit: GROUP }]);
+      servePull(mock, charter(12));
+      serveChecks(mock, { head: GROUP });
+    });
+    expect(checks[SIGNOFF]).toMatchObject({ head_sha: GROUP, conclusion: "success", output: { title: "Pull request #12 holds" } });
   });
 
   it("a suite branch naming a PR whose queue entry is another commit: fails closed", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    associated(mock, {});
-    serveRules(mock, 1);
-    serveQueue(mock, [{ number: 12, commit: "e".repeat(40) }]);
-    serveChecks(mock, { head: GROUP });
-    const app = await startApp();
-    await app.receive("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`));
-    assertDone(mock);
-    expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ head_sha: GROUP, conclusion: "failure", output: { title: "Cannot tell which pull requests this merge group holds" } });
+    const { checks } = await deliver("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`), null, (mock) => {
+      associated(mock, {});
+      serveRules(mock, 1);
+      serveQueue(mock, [{ number: 12, commit: "e".repeat(40) }]);
+      serveChecks(mock, { head: GROUP });
+    });
+    expect(checks[SIGNOFF]).toMatchObject({ head_sha: GROUP, conclusion: "failure", output: { title: "Cannot tell which pull requests this merge group holds" } });
   });
 
   it("a PR's own head on a branch a writer named like the queue's stays a PR's head: the PR is evaluated", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    associated(mock, { 12: GROUP });
-    serveRules(mock, 1);
-    servePull(mock, { ...charter(12), headSha: GROUP });
-    serveChecks(mock, { head: GROUP });
-    const app = await startApp();
-    await app.receive("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`));
-    assertDone(mock);
-    expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ head_sha: GROUP, output: { title: "0 of 3 sectors: waiting for Civil society" } });
+    const { checks } = await deliver("check_run", rerun(`gh-readonly-queue/main/pr-12-${BASE}`), null, (mock) => {
+      associated(mock, { 12: GROUP });
+      serveRules(mock, 1);
+      servePull(mock, { ...charter(12), headSha: GROUP });
+      serveChecks(mock, { head: GROUP });
+    });
+    expect(checks[SIGNOFF]).toMatchObject({ head_sha: GROUP, output: { title: "0 of 3 sectors: waiting for Civil society" } });
   });
 });
 
 describe("a queued PR that stops holding", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(() => teardownNock());
+  /** A review submitted on #12 at its head `headSha`. */
+  const reviewed = (headSha: string) =>
+    pullRequestPayload("pull_request_review.submitted", { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: 12, headSha, author: "alice" });
 
   it("an objection to a queued PR, in a process that never judged its group: the queue is read and the group fails", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
     // #12 is first in the queue (GitHub says so with its facts); bob (Government) now objects.
     const objected = charter(12, [...approvals("carol", "dan"), review("bob", "CHANGES_REQUESTED", "2026-11-22T09:00:00Z", "2".repeat(40))]);
     const queued: PullSpec = { ...objected, queuePosition: 1 };
-    // The PR's evaluation, then the group's: the rules, the queue and the PR, each read again.
-    serveRules(mock, 3);
-    servePull(mock, queued);
-    servePull(mock, queued);
-    serveChecks(mock, { head: queued.headSha!, creates: 2 });
-    serveQueue(mock, [{ number: 12, commit: GROUP }]);
-    serveQueue(mock, [{ number: 12, commit: GROUP }]);
-    serveChecks(mock, { head: GROUP });
-    const app = await startApp();
-    await app.receive("pull_request_review", pullRequestPayload("pull_request_review.submitted", { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: 12, headSha: queued.headSha!, author: "alice" }));
-    assertDone(mock);
+    const { mock } = await deliver("pull_request_review", reviewed(queued.headSha!), null, (mock) => {
+      // The PR's evaluation, then the group's: the rules, the queue and the PR, each read again.
+      serveRules(mock, 3);
+      servePull(mock, queued);
+      servePull(mock, queued);
+      serveChecks(mock, { head: queued.headSha!, creates: 2 });
+      serveQueue(mock, [{ number: 12, commit: GROUP }]);
+      serveQueue(mock, [{ number: 12, commit: GROUP }]);
+      serveChecks(mock, { head: GROUP });
+    });
     const written = appWrites(mock).filter((r) => r.path.endsWith("/check-runs")).map((r) => (r.body as { head_sha: string; name: string; conclusion: string }));
     expect(written.filter((r) => r.head_sha === GROUP && r.name === SIGNOFF)).toEqual([
       expect.objectContaining({ conclusion: "failure", output: expect.objectContaining({ title: "#12 does not hold: Blocked by an objection from Government" }) }),
@@ -308,24 +274,16 @@ describe("a queued PR that stops holding", () => {
   });
 
   it("a queued PR that keeps holding: no queue is read", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveRules(mock, 1);
-    servePull(mock, { ...charter(12), queuePosition: 1 });
-    serveChecks(mock, { head: charter(12).headSha!, creates: 2 });
-    const app = await startApp();
-    await app.receive("pull_request_review", pullRequestPayload("pull_request_review.submitted", { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: 12, headSha: charter(12).headSha!, author: "alice" }));
-    assertDone(mock);
+    const { mock } = await deliver("pull_request_review", reviewed(charter(12).headSha!), null, (mock) => {
+      serveRules(mock, 1);
+      servePull(mock, { ...charter(12), queuePosition: 1 });
+      serveChecks(mock, { head: charter(12).headSha!, creates: 2 });
+    });
     expect(mock.requests.filter((r) => r.path === "/graphql" && (r.body as { query?: string }).query === MERGE_QUEUE_QUERY)).toEqual([]);
   });
 });
 
 describe("events of the queue that change no check", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(() => teardownNock());
-
   it.each([
     ["merge_group.destroyed (merged)", "merge_group", () => mergeGroupPayload("destroyed", { ...repository, mergeGroup: group(12), reason: "merged" }), "webhook-merge-group-destroyed"],
     ["merge_group.destroyed (dequeued)", "merge_group", () => mergeGroupPayload("destroyed", { ...repository, mergeGroup: group(12), reason: "dequeued" }), "webhook-merge-group-destroyed"],
@@ -334,10 +292,7 @@ describe("events of the queue that change no check", () => {
   ] as const)("%s reads and writes nothing", async (_name, event, payload, schema) => {
     const body = payload();
     expect(validateWebhook(schema, body)).toEqual([]);
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    const app = await startApp();
-    await app.receive(event, body);
-    assertDone(mock);
+    const { mock } = await deliver(event, body, null);
     expect(mock.requests).toEqual([]);
   });
 });

@@ -2,19 +2,17 @@
 // written, the voters of the sectors still missing are asked for a review, each one after GitHub
 // was asked whom the PR already requested; never the author, never anyone twice, at most five
 // people per PR in a window (the courtesy writes' bound), nothing at all with the policy's default.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { userId } from "../e2e/standin/standin.js";
 import { mockGitHub, type GitHubMock, type GraphQLRequest } from "../helpers/github-mocks.js";
 import { pullRequestPayload } from "../helpers/payloads.js";
-import { setupNock, teardownNock } from "../helpers/probot.js";
-import { assertDone, checkBodies, graphActor, HEAD, INSTALLATION, NUMBER, OWNER, POLICY, REGISTRY, REPO, review, serveEvaluation, startApp, watchUnexpected } from "./harness.js";
+import { assertDone, graphActor, INSTALLATION, NUMBER, OWNER, POLICY, REGISTRY, REPO, review, serveEvaluation, setupHandlerTest, startApp, TARGET as target } from "./harness.js";
 
 const SIGNOFF = "Multi-sector sign-off";
 const ON = POLICY.replace("declarations:\n", "declarations:\n  request_reviews: true\n");
 // A consultation needs two sectors; alice (civil society) opens it, bob (government) approved.
 const CONSULTATION = { author: "alice", labels: ["consultation"], reviews: [review("bob", "APPROVED", "2026-11-21T09:00:00Z")] };
 const REQUESTS = `/repos/${OWNER}/${REPO}/pulls/${NUMBER}/requested_reviewers`;
-const target = { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice" };
 
 /** Business voters beyond carol: enough for the per-PR bound to show. */
 const MORE_BUSINESS = ["bia", "bo", "bruno", "bette", "blaise", "bram"];
@@ -51,25 +49,18 @@ function serveAsk(mock: GitHubMock, login: string): void {
 
 const asked = (mock: GitHubMock): string[] => mock.sent("POST", REQUESTS).map((r) => (r.body as { reviewers: string[] }).reviewers.join(","));
 
+const { opened } = setupHandlerTest();
+
 describe("declarations.request_reviews", () => {
-  beforeEach(() => {
-    setupNock();
-    watchUnexpected();
-  });
-  afterEach(teardownNock);
-
   it("asks the voters of the sectors still missing, after both checks, leaving out whoever was requested before", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveEvaluation(mock, { policy: ON, pr: CONSULTATION });
-    // Missing: business (carol; zoe is an observer) and civil society (dan; alice is the author).
-    // dan was requested before (by someone else): GitHub's timeline shows it.
-    serveRequests(mock, ["dan"]);
-    serveAsk(mock, "carol");
-    const app = await startApp();
-    await app.receive("pull_request", pullRequestPayload("pull_request.opened", target));
-    assertDone(mock);
+    const { mock, checks } = await opened({ policy: ON, pr: CONSULTATION }, (m) => {
+      // Missing: business (carol; zoe is an observer) and civil society (dan; alice is the author).
+      // dan was requested before (by someone else): GitHub's timeline shows it.
+      serveRequests(m, ["dan"]);
+      serveAsk(m, "carol");
+    });
 
-    expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ conclusion: "action_required" });
+    expect(checks[SIGNOFF]).toMatchObject({ conclusion: "action_required" });
     expect(asked(mock)).toEqual(["carol"]);
     // After the checks: both check runs were written before the first read of the requests.
     const order = mock.requests.map((r) => (r.path === "/graphql" ? (isRequestsQuery(r.body as GraphQLRequest) ? "requests" : "facts") : `${r.method} ${r.path}`));
@@ -95,14 +86,11 @@ describe("declarations.request_reviews", () => {
   });
 
   it("is bounded: at most five people asked on one PR in a window, in the policy's order of sectors", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveEvaluation(mock, { policy: ON, registry: BIG_REGISTRY, pr: { ...CONSULTATION, reviews: [] } });
-    serveRequests(mock, []);
-    // Missing: government (bob; erin's declaration expired), business (carol and six more), civil society (dan).
-    for (const login of ["bob", "carol", "bia", "bo", "bruno"]) serveAsk(mock, login);
-    const app = await startApp();
-    await app.receive("pull_request", pullRequestPayload("pull_request.opened", target));
-    assertDone(mock);
+    const { mock } = await opened({ policy: ON, registry: BIG_REGISTRY, pr: { ...CONSULTATION, reviews: [] } }, (m) => {
+      serveRequests(m, []);
+      // Missing: government (bob; erin's declaration expired), business (carol and six more), civil society (dan).
+      for (const login of ["bob", "carol", "bia", "bo", "bruno"]) serveAsk(m, login);
+    });
     expect(asked(mock)).toEqual(["bob", "carol", "bia", "bo", "bruno"]);
   });
 
@@ -111,27 +99,20 @@ describe("declarations.request_reviews", () => {
       { policy: POLICY, pr: CONSULTATION },
       { policy: ON, pr: { ...CONSULTATION, reviews: [review("bob", "APPROVED", "2026-11-21T09:00:00Z"), review("carol", "APPROVED", "2026-11-21T10:00:00Z")] } },
     ]) {
-      const mock = mockGitHub({ installations: [INSTALLATION] });
-      serveEvaluation(mock, spec);
-      const app = await startApp();
-      await app.receive("pull_request", pullRequestPayload("pull_request.opened", target));
       // Any read of the requests or any request would be unexpected.
-      assertDone(mock);
+      const { mock } = await opened(spec);
       expect(asked(mock)).toEqual([]);
     }
   });
 
   it("a request GitHub refuses (not a collaborator) costs only itself", async () => {
-    const mock = mockGitHub({ installations: [INSTALLATION] });
-    serveEvaluation(mock, { policy: ON, pr: CONSULTATION });
-    serveRequests(mock, []);
-    mock.get(`/user/${userId("carol")}`, { body: { login: "carol", id: userId("carol"), node_id: "U_1", type: "User", site_admin: false } });
-    mock.post(REQUESTS, { reviewers: ["carol"] }, { status: 422 });
-    serveAsk(mock, "dan");
-    const app = await startApp();
-    await app.receive("pull_request", pullRequestPayload("pull_request.opened", target));
-    assertDone(mock);
+    const { mock, checks } = await opened({ policy: ON, pr: CONSULTATION }, (m) => {
+      serveRequests(m, []);
+      m.get(`/user/${userId("carol")}`, { body: { login: "carol", id: userId("carol"), node_id: "U_1", type: "User", site_admin: false } });
+      m.post(REQUESTS, { reviewers: ["carol"] }, { status: 422 });
+      serveAsk(m, "dan");
+    });
     expect(asked(mock)).toEqual(["carol", "dan"]);
-    expect(checkBodies(mock)[SIGNOFF]).toMatchObject({ conclusion: "action_required" });
+    expect(checks[SIGNOFF]).toMatchObject({ conclusion: "action_required" });
   });
 });
