@@ -208,7 +208,7 @@ describe("npm run demo -- --serve", () => {
       expect(tampered.stdout).toMatch(new RegExp(`^edited: https://github\\.com/partners/charter/issues/${env.LOG_ISSUE}#issuecomment-${last.id} by mallory$`, "m"));
       expect(tampered.stdout).toContain("record 3 does not match its anchor\n");
       expect(tampered.stdout).not.toContain("record 3 was edited");
-      expect(tampered.stdout).toMatch(/\ntampered: 2 problems in 3 records\n$/);
+      expect(tampered.stdout).toMatch(/\ntampered: problems found: 2, records: 3\n$/);
     } finally {
       if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
       await exited;

@@ -60,11 +60,35 @@ describe("the README's outsider recipe", () => {
     changed(third, w.standin.commentJson(third!.id).body);
     const { code, stdout: out } = await run(w);
     expect(code).toBe(1);
-    expect(out).toMatch(/\ntampered: 6 problems in 3 records\n$/);
+    expect(out).toMatch(/\ntampered: problems found: 6, records: 3\n$/);
     for (const c of [first, second, third]) expect(out).toContain(`edited: ${w.standin.commentJson(c!.id).html_url} by mallory`);
     expect(out).toContain("record 1 was edited\n");
     expect(out).toContain("record 2 does not match its anchor\n");
     expect(out).toContain("record 3 does not follow the one before\n");
+  });
+
+  it("pages through every comment of a long log: a record edited without a change, past the first 100 comments, is named", async () => {
+    const w = (world = await World.create());
+    const records = await threeRecords(w);
+    const log = w.logIssues()[0]!.number;
+    // 101 comments of others on the log (anyone may comment on a public repository), then a
+    // fourth record: the 105th comment.
+    for (let i = 0; i < 101; i++) w.standin.addComment(w.repo, log, { user: "erin", body: `Thanks! (${i})` });
+    const pr = await w.openPull({ author: "alice", title: "Four", files: { "CHARTER.md": "# Four\n" }, labels: ["decision:charter"] });
+    for (const who of ["bob", "carol", "dan"]) await w.approve(pr, who);
+    await w.merge(pr);
+    await w.settle();
+    const fourth = w.recordComments()[3]!;
+    expect(fourth.record.prev).toBe(records[2]!.record.hash);
+    expect(w.standin.commentsOn(w.repo, log).findIndex((c) => c.id === fourth.id)).toBe(104);
+    expect(await run(w)).toEqual({ code: 0, stdout: `intact: 4 records, last hash ${fourth.record.hash}\n`, stderr: "" });
+    // Mallory edits it without changing a character: only GitHub's lastEditedAt tells.
+    w.standin.editComment(fourth.id, w.standin.commentJson(fourth.id).body, w.clock.now(), "mallory");
+    expect(await run(w)).toEqual({
+      code: 1,
+      stdout: `edited: ${w.standin.commentJson(fourth.id).html_url} by mallory\ntampered: problems found: 1, records: 4\n`,
+      stderr: "",
+    });
   });
 
   it("takes a reaction on a record for no edit", async () => {
