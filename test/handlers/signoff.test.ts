@@ -47,21 +47,23 @@ const approvals = (...logins: string[]) => logins.map((login, i) => review(login
 const { deliver } = setupHandlerTest();
 
 const opened = () => pullRequestPayload("pull_request.opened", target);
+/** The whole sign-off check run the app writes when it passes on HEAD at NOW, with `output`. */
+const passed = (output: object) => ({
+  name: SIGNOFF,
+  head_sha: HEAD,
+  status: "completed",
+  conclusion: "success",
+  completed_at: NOW.toISOString(),
+  details_url: POLICY_URL,
+  // The sweep's hint: what the evaluation saw, and when to look again.
+  external_id: expect.stringMatching(/^pg1\./),
+  output,
+});
 
 describe("Multi-sector sign-off", () => {
   it("passes a charter amendment approved by three sectors including the required one", async () => {
     const { checks } = await deliver("pull_request", opened(), { pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan") } });
-    expect(checks[SIGNOFF]).toEqual({
-      name: SIGNOFF,
-      head_sha: HEAD,
-      status: "completed",
-      conclusion: "success",
-      completed_at: NOW.toISOString(),
-      details_url: POLICY_URL,
-      // The sweep's hint: what the evaluation saw, and when to look again.
-      external_id: expect.stringMatching(/^pg1\./),
-      output: { title: "Signed off by 3 sectors", summary: expect.any(String), text: expect.any(String) },
-    });
+    expect(checks[SIGNOFF]).toEqual(passed({ title: "Signed off by 3 sectors", summary: expect.any(String), text: expect.any(String) }));
     expect(lines(checks[SIGNOFF]?.output.summary)[0]).toBe("- **Charter amendment**: signed off ✓");
     const text = lines(checks[SIGNOFF]?.output.text);
     expect(text).toContain("| Government | bob | – | – | – | 1 |");
@@ -115,20 +117,12 @@ describe("Multi-sector sign-off", () => {
 
   it("passes a PR that is no decision", async () => {
     const { checks } = await deliver("pull_request", opened(), { pr: { author: "alice", files: ["README.md", "docs/guide.md"] } });
-    expect(checks[SIGNOFF]).toEqual({
-      name: SIGNOFF,
-      head_sha: HEAD,
-      status: "completed",
-      conclusion: "success",
-      completed_at: NOW.toISOString(),
-      details_url: POLICY_URL,
-      // The sweep's hint: what the evaluation saw, and when to look again.
-      external_id: expect.stringMatching(/^pg1\./),
-      output: {
+    expect(checks[SIGNOFF]).toEqual(
+      passed({
         title: "Not a decision",
         summary: `This pull request changes no file and carries no label that the policy makes a decision, so it needs no sign-off.\n\nThe rules this pull request is judged by are in [the partnership’s policy](${POLICY_URL}).`,
-      },
-    });
+      }),
+    );
   });
 
   it("fails both checks on an invalid policy, with the position of the error", async () => {
