@@ -62,5 +62,6 @@ export function factsAsOf(facts: PullRequestFacts, closedAt: string, later: read
     ...(facts.labelEvents ? { labelEvents: facts.labelEvents.filter((e) => !after(e.at, limit)) } : {}),
     ...(facts.baseChanges ? { baseChanges: facts.baseChanges.filter((e) => !after(e.at, limit)) } : {}),
     ...(facts.seenCommands ? { seenCommands: facts.seenCommands.filter((c) => !after(c.createdAt, limit)) } : {}),
+    ...(facts.seenLabels ? { seenLabels: facts.seenLabels.filter((s) => !after(s.at, limit)) } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // Which kinds of decision a pull request is (SPEC.md, "Files in a governed repository").
 import { Minimatch } from "minimatch";
 import { admissionKindOf, admittedSector } from "./admission.js";
-import type { DecisionKind, Policy, PullRequestFacts, Registry } from "./types.js";
+import type { DecisionKind, Policy, PullRequestFacts, Registry, SeenLabel } from "./types.js";
 import { DEFAULT_POLICY_PATH } from "../constants.js";
 
 export const GOVERNANCE_KIND_ID = "governance";
@@ -51,10 +51,34 @@ export function otherBase(facts: Pick<PullRequestFacts, "baseRef" | "defaultBran
  * Every label the PR carries or has carried (lowercased): a decision label sticks until the PR
  * closes, and for good after, since a writer could otherwise close, remove it and reopen.
  */
-export function decisionLabelsOf(facts: Pick<PullRequestFacts, "labels" | "labelEvents">): Set<string> {
+export function decisionLabelsOf(facts: Pick<PullRequestFacts, "labels" | "labelEvents" | "seenLabels">): Set<string> {
   const labels = new Set((facts.labels ?? []).map((l) => l.toLowerCase()));
   for (const e of facts.labelEvents ?? []) if (e.added) labels.add(e.label.toLowerCase());
+  // Remembered by the app: a label deleted from the repository leaves neither the PR nor its timeline naming it.
+  for (const s of facts.seenLabels ?? []) labels.add(s.label.toLowerCase());
   return labels;
+}
+
+/**
+ * The decision labels of `policy` this PR carries or has carried, as the app remembers them in its
+ * own check runs (src/github/signal-memo.ts): each with when it was first seen (the timeline's
+ * event, what was remembered before, or `now`). Bounded by the policy's labels.
+ */
+export function labelsToRemember(policy: Policy, facts: Pick<PullRequestFacts, "labels" | "labelEvents" | "seenLabels">, now: Date): SeenLabel[] {
+  const decisionLabels = new Set(policy.decisions.flatMap((k) => k.labels.map((l) => l.toLowerCase())));
+  const firstSeen = new Map<string, string>();
+  const see = (label: string, at: string) => {
+    const key = label.toLowerCase();
+    const held = firstSeen.get(key);
+    if (held === undefined || Date.parse(at) < Date.parse(held)) firstSeen.set(key, at);
+  };
+  for (const s of facts.seenLabels ?? []) see(s.label, s.at);
+  for (const e of facts.labelEvents ?? []) if (e.added) see(e.label, e.at);
+  for (const label of facts.labels ?? []) if (!firstSeen.has(label.toLowerCase())) see(label, now.toISOString());
+  return [...firstSeen]
+    .filter(([label]) => decisionLabels.has(label))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([label, at]) => ({ verb: "label", label, at }));
 }
 
 /**
@@ -66,7 +90,7 @@ export function decisionLabelsOf(facts: Pick<PullRequestFacts, "labels" | "label
  */
 export function decisionKindsOf(
   policy: Policy,
-  facts: Pick<PullRequestFacts, "files" | "labels" | "filesTruncated" | "labelEvents" | "baseRef" | "defaultBranch" | "headRegistryEntries" | "headDiagnostics">,
+  facts: Pick<PullRequestFacts, "files" | "labels" | "filesTruncated" | "labelEvents" | "seenLabels" | "baseRef" | "defaultBranch" | "headRegistryEntries" | "headDiagnostics">,
   registry?: Registry,
 ): DecisionKind[] {
   if (otherBase(facts)) return [];

@@ -227,6 +227,20 @@ export interface SeenCommand {
   createdAt: string;
 }
 
+/**
+ * A decision label the app has seen on a PR, remembered in its own sign-off check runs (the memo,
+ * src/github/signal-memo.ts): a writer who deletes the label from the repository takes it off the
+ * PR and out of the PR's timeline, but not out of the app's memory. `at`: when it was first seen.
+ */
+export interface SeenLabel {
+  verb: "label";
+  label: string;
+  at: string;
+}
+
+/** What the memo holds for one PR: the commands and the decision labels the app has seen. */
+export type MemoEntry = SeenCommand | SeenLabel;
+
 /** A label added to or removed from the PR, from its timeline (LabeledEvent, UnlabeledEvent). */
 export interface LabelEvent {
   label: string;
@@ -307,6 +321,8 @@ export interface PullRequestFacts {
   baseChanges?: BaseChange[];
   /** The commands the app's own sign-off check runs remember having seen (the memo). */
   seenCommands?: SeenCommand[];
+  /** The decision labels the app's own sign-off check runs remember having seen on this PR (the memo). */
+  seenLabels?: SeenLabel[];
   files: ChangedFile[];
   /**
    * True when GitHub could not list every changed file (it lists at most 3,000 of a PR): then

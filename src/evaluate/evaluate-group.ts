@@ -4,7 +4,7 @@
 // from GitHub now, never a check written earlier), without writing anything on the PR; then both
 // checks are written on the group's commit: success only when every PR holds. Whatever cannot be
 // read or told for sure fails the group: nothing lands by accident.
-import type { SeenCommand } from "../core/types.js";
+import type { MemoEntry } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { getMergeGroup, MergeGroupError, type MergeGroupEvent } from "../github/merge-queue.js";
@@ -75,7 +75,7 @@ export async function evaluateMergeGroup(octokit: GitHub, target: GroupTarget, d
   const signoff = withMemos(
     renderGroupCheck(members("signoff"), base, ctx),
     existing,
-    heads.flatMap((j): Array<[number, SeenCommand[]]> => (j.outcome.status === "evaluated" ? [[j.pull_number, j.outcome.memo]] : [])),
+    heads.flatMap((j): Array<[number, MemoEntry[]]> => (j.outcome.status === "evaluated" ? [[j.pull_number, j.outcome.memo]] : [])),
     undefined,
     ctx,
   );

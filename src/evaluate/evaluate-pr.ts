@@ -7,14 +7,15 @@ import { reviewersToRequest, type ReviewerToRequest } from "../core/review-reque
 import { governedFiles } from "../core/decisions.js";
 import { entryOf, indexRegistry } from "../core/people.js";
 import { commandsToRemember } from "../core/signals.js";
+import { labelsToRemember } from "../core/decisions.js";
 import { evaluateSignoff, invalidSignoff } from "../core/signoff.js";
-import type { Diagnostic, Policy, PullRequestFacts, Registry, RegistryEntry, SeenCommand } from "../core/types.js";
+import type { Diagnostic, MemoEntry, Policy, PullRequestFacts, Registry, RegistryEntry } from "../core/types.js";
 import type { GitHub } from "../github/client.js";
 import { getLatestCheckRuns, publishCheckRun, type ExistingRun, type ExistingRuns } from "../github/checks.js";
 import { ensureMarkedComment } from "../github/comments.js";
 import { COMMIT_PULLS_MAX_PAGES, listPullsOfCommit } from "../github/commit-pulls.js";
 import { readPullRequest } from "../github/facts.js";
-import { memosIn, mergeMemos, rememberedFor, withMemo, withoutMemo } from "../github/signal-memo.js";
+import { memosIn, mergeMemos, rememberedFor, splitMemo, withMemo, withoutMemo } from "../github/signal-memo.js";
 import { readFileAtDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { loadPolicy } from "../policy/load.js";
 import { parseRegistry, registryLocationOf } from "../policy/registry.js";
@@ -80,8 +81,8 @@ export type EvaluationOutcome =
       headSha: string;
       declaration: CheckOutput;
       signoff: CheckOutput;
-      /** The commands the app has seen on the PR, to remember (src/github/signal-memo.ts). */
-      memo: SeenCommand[];
+      /** The commands and decision labels the app has seen on the PR, to remember (src/github/signal-memo.ts). */
+      memo: MemoEntry[];
       writes: number;
       /** `declarations.request_reviews`: whom to ask for a review, once the checks are written. */
       reviewers?: ReviewerToRequest[];
@@ -139,8 +140,13 @@ export async function evaluatePullRequest(
     // This app's runs on the head, read before judging when they are to be written (the same one
     // request as publishing needs): the sign-off run's memo is part of what the app has seen.
     const existing = publish ? await getLatestCheckRuns(octokit, { ...repo, head_sha: facts.headSha, appId: deps.appId }) : undefined;
-    if (existing) facts.seenCommands = mergeMemos(facts.seenCommands ?? [], memoOf(existing, target.pull_number));
-    let memo: SeenCommand[] = facts.seenCommands ?? [];
+    if (existing) {
+      const remembered = splitMemo(mergeMemos(facts.seenCommands ?? [], facts.seenLabels ?? [], memoOf(existing, target.pull_number)));
+      facts.seenCommands = remembered.commands;
+      facts.seenLabels = remembered.labels;
+    }
+    // What an evaluation that cannot judge (invalid rules) remembers: all it remembered.
+    let memo: MemoEntry[] = [...(facts.seenCommands ?? []), ...(facts.seenLabels ?? [])];
 
     let declaration: CheckOutput;
     let signoff: CheckOutput;
@@ -156,7 +162,7 @@ export async function evaluatePullRequest(
     } else {
       await addHeadFacts(octokit, repo, facts, rules.policy, rules.registryRef);
       const input = { policy: rules.policy, registry: rules.registry, facts, now: ctx.now };
-      memo = commandsToRemember(facts, isMemberOf(rules.registry));
+      memo = [...commandsToRemember(facts, isMemberOf(rules.registry)), ...labelsToRemember(rules.policy, facts, ctx.now)];
       const declared = evaluateDeclarations(input);
       const signedOff = evaluateSignoff(input);
       declaration = renderDeclarationCheck(declared, ctx);
@@ -340,7 +346,7 @@ async function publishForPull(
   declaration: CheckOutput,
   signoff: CheckOutput,
   /** The commands seen on this PR, to remember. */
-  memo: readonly SeenCommand[],
+  memo: readonly MemoEntry[],
   hint: SweepHint,
   judgeOthers: boolean,
   /** This app's runs on the head, when the caller has just read them (for the memo). */
@@ -356,7 +362,7 @@ async function publishForPull(
   const heads = [...new Set(owners.flatMap((o) => (o ? [...o.heads, ...(o.group && o.pr !== null ? [o.pr] : [])] : [])).filter((n) => n !== self))];
   const shared = owners.some((o) => o !== null && (o.shared || (o.pr !== null && o.pr !== self))) || heads.length > 0;
 
-  const others: Array<{ pr: number; declaration: CheckOutput; signoff: CheckOutput; memo?: SeenCommand[] }> = [];
+  const others: Array<{ pr: number; declaration: CheckOutput; signoff: CheckOutput; memo?: MemoEntry[] }> = [];
   let sharing = shared;
   if (judgeOthers && (shared || group)) {
     // Every page (a writer can open any number of PRs from branches at this commit), up to a
@@ -386,7 +392,7 @@ async function publishForPull(
     ...(group && groupBase ? { base: groupBase } : {}),
   };
   const external_id = encodeHint(hint, owner);
-  const fresh: Array<[number, readonly SeenCommand[]]> = [[self, memo], ...others.flatMap((o): Array<[number, SeenCommand[]]> => (o.memo ? [[o.pr, o.memo]] : []))];
+  const fresh: Array<[number, readonly MemoEntry[]]> = [[self, memo], ...others.flatMap((o): Array<[number, MemoEntry[]]> => (o.memo ? [[o.pr, o.memo]] : []))];
 
   let writes = 0;
   for (const [i, name] of names.entries()) {
@@ -477,9 +483,9 @@ export async function addHeadFacts(octokit: GitHub, repo: RepoRef, facts: PullRe
  * When all of it cannot fit in one check run, the run fails and keeps what it can (the first of
  * `fresh`): it never passes with part of its memory dropped.
  */
-export function withMemos(output: CheckOutput, existing: ExistingRuns, fresh: ReadonlyArray<readonly [number, readonly SeenCommand[]]>, owner: number | undefined, ctx: RenderContext): CheckOutput {
+export function withMemos(output: CheckOutput, existing: ExistingRuns, fresh: ReadonlyArray<readonly [number, readonly MemoEntry[]]>, owner: number | undefined, ctx: RenderContext): CheckOutput {
   const run = existing.get(CHECK_SIGNOFF);
-  const memos = run ? memosIn({ externalId: run.external_id, summary: run.output.summary }) : new Map<number, SeenCommand[]>();
+  const memos = run ? memosIn({ externalId: run.external_id, summary: run.output.summary }) : new Map<number, MemoEntry[]>();
   for (const [pr, seen] of fresh) memos.set(pr, [...seen]);
   const remembered = withMemo({ ...output, summary: withoutMemo(output.summary) }, memos, owner);
   if (remembered.summary.length <= MAX_CHECK_OUTPUT_CHARS) return remembered;
@@ -488,7 +494,7 @@ export function withMemos(output: CheckOutput, existing: ExistingRuns, fresh: Re
 }
 
 /** The commands remembered by this app's sign-off run among `runs` (its own, read by app id). */
-function memoOf(runs: ExistingRuns, pr: number): SeenCommand[] {
+function memoOf(runs: ExistingRuns, pr: number): MemoEntry[] {
   const run = runs.get(CHECK_SIGNOFF);
   return run ? rememberedFor({ externalId: run.external_id, summary: run.output.summary }, pr) : [];
 }

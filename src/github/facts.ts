@@ -2,10 +2,10 @@
 // Every list is read to its last page; a GitHub error becomes a GitHubFactsError that names the
 // request id, so the failed check can tell the user (and GitHub support) which request failed.
 import { CHECK_SIGNOFF } from "../constants.js";
-import type { Actor, BaseChange, ChangedFile, CommentFact, CommitFact, LabelEvent, PullRequestFacts, ReviewDismissal, ReviewFact, SeenCommand } from "../core/types.js";
+import type { Actor, BaseChange, ChangedFile, CommentFact, CommitFact, LabelEvent, PullRequestFacts, ReviewDismissal, MemoEntry, ReviewFact, SeenCommand, SeenLabel } from "../core/types.js";
 import { graphqlQuery, type GitHub } from "./client.js";
 import type { RepoRef } from "./files.js";
-import { mergeMemos, rememberedFor } from "./signal-memo.js";
+import { mergeMemos, rememberedFor, splitMemo } from "./signal-memo.js";
 
 export class GitHubFactsError extends Error {
   override readonly name = "GitHubFactsError";
@@ -328,7 +328,7 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
     comments,
     labelEvents: timeline.labels,
     baseChanges: timeline.bases,
-    seenCommands: memosOf(pr, opts.appId, pull_number),
+    ...rememberedOn(pr, opts.appId, pull_number),
     ...(result.repository.defaultBranchRef ? { defaultBranch: result.repository.defaultBranchRef.name } : {}),
     ...(pr.baseRefName !== null ? { baseRef: pr.baseRefName } : {}),
   };
@@ -492,6 +492,9 @@ function graphTimeline(items: GraphTimelineItem[]): Timeline {
   for (const item of items) {
     const actor = item.actor ? graphActor(item.actor) : null;
     if (item.__typename === "LabeledEvent" || item.__typename === "UnlabeledEvent") {
+      // A label deleted from the repository: GitHub may answer its events with no label, though its
+      // schema says otherwise. Which label it was is then in the app's memo (seenLabels) alone.
+      if ((item.label as { name: string } | null | undefined)?.name === undefined) continue;
       out.labels.push({ label: item.label.name, added: item.__typename === "LabeledEvent", at: item.createdAt, actor: actor?.login ?? null });
     } else if (item.__typename === "ReviewDismissedEvent") {
       const id = Number(item.review?.fullDatabaseId ?? 0);
@@ -543,13 +546,13 @@ function attachDismissals(reviews: ReviewFact[], dismissals: Map<number, ReviewD
   }
 }
 
-/** The commands this app's sign-off runs remember, on the PR's commits and its force-pushed heads. */
-function memosOf(pr: NonNullable<NonNullable<PullRequestQueryResult["repository"]>["pullRequest"]>, appId: number, number: number): SeenCommand[] {
+/** The commands and decision labels this app's sign-off runs remember, on the PR's commits and its force-pushed heads. */
+function rememberedOn(pr: NonNullable<NonNullable<PullRequestQueryResult["repository"]>["pullRequest"]>, appId: number, number: number): { seenCommands: SeenCommand[]; seenLabels: SeenLabel[] } {
   const commits: Array<GraphAppSignoff | null | undefined> = [
     ...(pr.commits?.nodes ?? []).map((n) => n?.commit),
     ...(pr.forcePushes?.nodes ?? []).map((n) => n?.beforeCommit),
   ];
-  const memos: SeenCommand[][] = [];
+  const memos: MemoEntry[][] = [];
   for (const commit of commits) {
     for (const suite of commit?.checkSuites?.nodes ?? []) {
       // Filtered by GitHub, and checked again: only this app's own runs are its memory.
@@ -559,5 +562,6 @@ function memosOf(pr: NonNullable<NonNullable<PullRequestQueryResult["repository"
       for (const run of suite.checkRuns?.nodes ?? []) if (run) memos.push(rememberedFor({ externalId: run.externalId, summary: run.summary }, number));
     }
   }
-  return mergeMemos(...memos);
+  const { commands, labels } = splitMemo(mergeMemos(...memos));
+  return { seenCommands: commands, seenLabels: labels };
 }

@@ -5,7 +5,13 @@
 // app's own writes are its only trusted memory"). So the `Multi-sector sign-off` run carries, at
 // the very end of its summary, a hidden memo of every command it has seen:
 //
-//   <!-- partnership-governance:seen-commands data=[[commentId,"login",userId|null,"abstain"|"recuse","createdAt"],...] -->
+//   <!-- partnership-governance:seen-commands data=[[commentId,"login",userId|null,"abstain"|"recuse","createdAt"],...,["label","name","at"],...] -->
+//
+// with the decision labels it has seen on the PR too (`["label", …]` rows): a writer who deletes a
+// label from the repository takes it off every PR and out of their timelines, but a decision label
+// sticks until the PR closes (SPEC.md "Files in a governed repository"). Every character of a
+// string that could end the HTML comment or the memo (`<`, `>`, `&`, spaces, anything not ASCII)
+// is written as a JSON `\uXXXX` escape.
 //
 // A check is GitHub's per commit, not per PR: when several open PRs share one head commit, the run
 // on it shows one outcome (the most restrictive, src/evaluate/evaluate-pr.ts publishForPull), but
@@ -19,7 +25,7 @@
 // PR's head and on the commits it had before (src/github/facts.ts), so it survives pushes and
 // force-pushes; text of the same shape in a comment, a PR body or another app's check is never read.
 import { MARKER_PREFIX, MAX_CHECK_OUTPUT_CHARS } from "../constants.js";
-import type { SeenCommand } from "../core/types.js";
+import type { MemoEntry, SeenCommand, SeenLabel } from "../core/types.js";
 import type { CheckOutput } from "./checks.js";
 import { decodeOwner } from "../evaluate/sweep-hint.js";
 
@@ -31,18 +37,31 @@ const TRAILING_MEMO = /<!-- partnership-governance:seen-commands data=(\[\S*\]|\
 // can never close the HTML comment nor carry markup.
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
-/** The commands remembered for each PR, by number. */
-export type MemosByPull = ReadonlyMap<number, readonly SeenCommand[]>;
+// GitHub allows label names of up to 50 characters.
+const MAX_LABEL_CHARS = 100;
 
-const rowsOf = (seen: readonly SeenCommand[]) => seen.filter((s) => LOGIN.test(s.login)).map((s) => [s.commentId, s.login, s.userId, s.verb, s.createdAt]);
+/** What is remembered for each PR, by number. */
+export type MemosByPull = ReadonlyMap<number, readonly MemoEntry[]>;
 
-/** The hidden memo of `seen` (the run's owner's commands), or of each PR's commands, as written at the end of the sign-off summary. */
-export function encodeMemo(seen: readonly SeenCommand[] | MemosByPull): string {
-  const data = Array.isArray(seen) ? rowsOf(seen) : Object.fromEntries([...(seen as MemosByPull)].map(([pr, rows]) => [String(pr), rowsOf(rows)]));
-  return `${MEMO_PREFIX}${JSON.stringify(data)}${MEMO_SUFFIX}`;
+const isLabel = (s: MemoEntry): s is SeenLabel => s.verb === "label";
+
+function rowsOf(seen: readonly MemoEntry[]): unknown[] {
+  return seen.flatMap((s) => {
+    if (isLabel(s)) return s.label !== "" && s.label.length <= MAX_LABEL_CHARS ? [["label", s.label, s.at]] : [];
+    return LOGIN.test(s.login) ? [[s.commentId, s.login, s.userId, s.verb, s.createdAt]] : [];
+  });
 }
 
-type ParsedMemo = { owner: SeenCommand[] } | { byPull: Map<number, SeenCommand[]> };
+/** JSON with every character that could end an HTML comment or the memo escaped (valid JSON still). */
+const inert = (json: string): string => json.replace(/[^\x21-\x7e]|[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** The hidden memo of `seen` (the run's owner's), or of each PR's, as written at the end of the sign-off summary. */
+export function encodeMemo(seen: readonly MemoEntry[] | MemosByPull): string {
+  const data = Array.isArray(seen) ? rowsOf(seen) : Object.fromEntries([...(seen as MemosByPull)].map(([pr, rows]) => [String(pr), rowsOf(rows)]));
+  return `${MEMO_PREFIX}${inert(JSON.stringify(data))}${MEMO_SUFFIX}`;
+}
+
+type ParsedMemo = { owner: MemoEntry[] } | { byPull: Map<number, MemoEntry[]> };
 
 function parseMemo(summary: string | null | undefined): ParsedMemo | null {
   const m = TRAILING_MEMO.exec(summary ?? "");
@@ -55,7 +74,7 @@ function parseMemo(summary: string | null | undefined): ParsedMemo | null {
   }
   if (Array.isArray(data)) return { owner: parseRows(data) };
   if (data === null || typeof data !== "object") return null;
-  const byPull = new Map<number, SeenCommand[]>();
+  const byPull = new Map<number, MemoEntry[]>();
   for (const [key, rows] of Object.entries(data)) {
     const pr = Number(key);
     if (!/^[1-9]\d*$/.test(key) || !Number.isSafeInteger(pr) || !Array.isArray(rows)) continue;
@@ -64,9 +83,16 @@ function parseMemo(summary: string | null | undefined): ParsedMemo | null {
   return { byPull };
 }
 
-function parseRows(rows: readonly unknown[]): SeenCommand[] {
-  const out: SeenCommand[] = [];
+function parseRows(rows: readonly unknown[]): MemoEntry[] {
+  const out: MemoEntry[] = [];
   for (const row of rows) {
+    if (Array.isArray(row) && row.length === 3 && row[0] === "label") {
+      const [, label, at] = row as unknown[];
+      if (typeof label !== "string" || label === "" || label.length > MAX_LABEL_CHARS) continue;
+      if (typeof at !== "string" || Number.isNaN(Date.parse(at))) continue;
+      out.push({ verb: "label", label, at });
+      continue;
+    }
     if (!Array.isArray(row) || row.length !== 5) continue;
     const [commentId, login, userId, verb, createdAt] = row as unknown[];
     if (!Number.isSafeInteger(commentId) || (commentId as number) <= 0) continue;
@@ -83,7 +109,7 @@ function parseRows(rows: readonly unknown[]): SeenCommand[] {
  * The commands remembered in a summary the app wrote: its owner's list, or PR `pr`'s entry of a
  * memo by PR (none without `pr`); [] when it has none or it is unreadable.
  */
-export function decodeMemo(summary: string | null | undefined, pr?: number): SeenCommand[] {
+export function decodeMemo(summary: string | null | undefined, pr?: number): MemoEntry[] {
   const memo = parseMemo(summary);
   if (!memo) return [];
   if ("owner" in memo) return memo.owner;
@@ -94,7 +120,7 @@ export function decodeMemo(summary: string | null | undefined, pr?: number): See
  * The commands a sign-off run of this app remembers for PR `pr`: its entry of a memo by PR, or the
  * run's owner's list when the run was written for `pr` (its `external_id`, src/evaluate/sweep-hint.ts).
  */
-export function rememberedFor(run: { externalId: string | null | undefined; summary: string | null | undefined }, pr: number): SeenCommand[] {
+export function rememberedFor(run: { externalId: string | null | undefined; summary: string | null | undefined }, pr: number): MemoEntry[] {
   const memo = parseMemo(run.summary);
   if (!memo) return [];
   if ("owner" in memo) return writtenFor(run.externalId, pr) ? memo.owner : [];
@@ -102,7 +128,7 @@ export function rememberedFor(run: { externalId: string | null | undefined; summ
 }
 
 /** Every PR's commands a sign-off run remembers (the owner's list under the PR it was written for). */
-export function memosIn(run: { externalId: string | null | undefined; summary: string | null | undefined }): Map<number, SeenCommand[]> {
+export function memosIn(run: { externalId: string | null | undefined; summary: string | null | undefined }): Map<number, MemoEntry[]> {
   const memo = parseMemo(run.summary);
   if (!memo) return new Map();
   if ("byPull" in memo) return memo.byPull;
@@ -110,11 +136,21 @@ export function memosIn(run: { externalId: string | null | undefined; summary: s
   return owner === null || owner === undefined ? new Map() : new Map([[owner, memo.owner]]);
 }
 
-/** Every command of several memos once (by comment id; the first seen wins). */
-export function mergeMemos(...memos: ReadonlyArray<readonly SeenCommand[]>): SeenCommand[] {
-  const byId = new Map<number, SeenCommand>();
-  for (const memo of memos) for (const s of memo) if (!byId.has(s.commentId)) byId.set(s.commentId, s);
-  return [...byId.values()];
+/** Every command (by comment id) and label (by name, as GitHub compares them) of several memos once; the first seen wins. */
+export function mergeMemos(...memos: ReadonlyArray<readonly MemoEntry[]>): MemoEntry[] {
+  const byKey = new Map<string, MemoEntry>();
+  for (const memo of memos) {
+    for (const s of memo) {
+      const key = isLabel(s) ? `label:${s.label.toLowerCase()}` : `comment:${s.commentId}`;
+      if (!byKey.has(key)) byKey.set(key, s);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** A memo's commands and labels apart. */
+export function splitMemo(memo: readonly MemoEntry[]): { commands: SeenCommand[]; labels: SeenLabel[] } {
+  return { commands: memo.filter((s): s is SeenCommand => !isLabel(s)), labels: memo.filter(isLabel) };
 }
 
 /** A summary without the memo at its end (a run's output carried over gets a memo of its own). */
@@ -131,8 +167,8 @@ export function withoutMemo(summary: string): string {
  * the owner's list when only the owner has any, else by PR. Past the limit only when the memo alone
  * is (the caller checks).
  */
-export function withMemo(output: CheckOutput, seen: readonly SeenCommand[] | MemosByPull, owner?: number): CheckOutput {
-  let memoOf: readonly SeenCommand[] | MemosByPull = seen;
+export function withMemo(output: CheckOutput, seen: readonly MemoEntry[] | MemosByPull, owner?: number): CheckOutput {
+  let memoOf: readonly MemoEntry[] | MemosByPull = seen;
   if (!Array.isArray(seen)) {
     const kept = new Map([...(seen as MemosByPull)].filter(([, rows]) => rows.length > 0).sort(([a], [b]) => a - b));
     memoOf = kept.size === 1 && kept.has(owner ?? NaN) ? kept.get(owner!)! : kept;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decisionKindsOf } from "../../src/core/decisions.js";
+import { decisionKindsOf, labelsToRemember } from "../../src/core/decisions.js";
 import type { ChangedFile } from "../../src/core/types.js";
 import { governanceKind, kindWith, policyWith } from "../helpers/builders.js";
 
@@ -79,5 +79,35 @@ describe("decisionKindsOf", () => {
     const [kind] = decisionKindsOf(p, { files: files("STAKEHOLDERS.yml"), labels: [] });
     expect(kind?.id).toBe("governance");
     expect(kind?.rule).toMatchObject({ type: "all", of: [{ type: "sectors", atLeast: 2 }, { type: "approvals", count: 2 }] });
+  });
+});
+
+describe("labelsToRemember", () => {
+  const now = new Date("2026-11-22T08:00:00Z");
+
+  it("keeps the policy's decision labels the PR carries or carried, each once, with when it was first seen", () => {
+    const remembered = labelsToRemember(
+      policy,
+      {
+        labels: ["Budget", "help wanted"],
+        labelEvents: [
+          { label: "DECISION:Charter", added: true, at: "2026-11-20T10:00:00Z", actor: "alice" },
+          { label: "decision:charter", added: false, at: "2026-11-20T11:00:00Z", actor: "mallory" },
+          { label: "triage", added: true, at: "2026-11-20T09:00:00Z", actor: "alice" },
+        ],
+        seenLabels: [{ verb: "label", label: "decision:charter", at: "2026-11-21T10:00:00Z" }],
+      },
+      now,
+    );
+    expect(remembered).toEqual([
+      { verb: "label", label: "budget", at: now.toISOString() },
+      { verb: "label", label: "decision:charter", at: "2026-11-20T10:00:00Z" },
+    ]);
+  });
+
+  it("a label remembered but gone from the PR and its timeline (deleted from the repository) is still a decision", () => {
+    const facts = { files: files("README.md"), labels: [], labelEvents: [], seenLabels: [{ verb: "label" as const, label: "decision:charter", at: "2026-11-20T10:00:00Z" }] };
+    expect(labelsToRemember(policy, facts, now)).toEqual(facts.seenLabels);
+    expect(decisionKindsOf(policy, facts).map((k) => k.id)).toEqual(["charter"]);
   });
 });

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CHECK_DECLARATION, CHECK_SIGNOFF, LOG_TITLE_PREFIX, MARKER_PREFIX, REPORT_TITLE_PREFIX } from "../../src/constants.js";
 import { en } from "../../src/render/messages/en/index.js";
-import { decodeMemo } from "../../src/github/signal-memo.js";
+import { decodeMemo, splitMemo } from "../../src/github/signal-memo.js";
 import { playScenario, type ScenarioStats } from "./scenario.js";
 import { HOUR } from "./harness.js";
 import { World, type CheckView } from "./world.js";
@@ -47,7 +47,7 @@ function endState(world: World): EndState {
     const declaration = world.declaration(item.number);
     const seen = world.signoff(item.number);
     // The memo of seen commands names comments by id, and ids differ from one run to the other.
-    const memo = decodeMemo(seen?.summary).map((c) => `${c.login} ${c.verb} ${c.createdAt}`).sort().join("; ");
+    const memo = splitMemo(decodeMemo(seen?.summary)).commands.map((c) => `${c.login} ${c.verb} ${c.createdAt}`).sort().join("; ");
     const signoff = seen ? { ...seen, summary: `${seen.summary?.replace(/<!-- partnership-governance:seen-commands .*$/s, "") ?? ""}${memo}` } : undefined;
     checks.set(item.number, { ...(declaration ? { declaration } : {}), ...(signoff ? { signoff } : {}) });
   }

@@ -741,6 +741,24 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
     ]);
   });
 
+  it("remembers the decision labels of this app's own sign-off runs apart from its commands, never another app's", async () => {
+    serveGraph(
+      mock,
+      prData({
+        commits: {
+          nodes: [
+            { commit: appSignoff([memo([[101, "bob", 7, "recuse", "2026-11-21T09:00:00Z"], ["label", "consultation", "2026-11-20T10:00:00Z"]])]) },
+            // Another app's run of the same name claiming a label: never read.
+            { commit: appSignoff([memo([["label", "decision:charter", "2026-11-20T09:00:00Z"]])], 99) },
+          ],
+        },
+      }),
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(facts.seenCommands).toEqual([{ commentId: 101, login: "bob", userId: 7, verb: "recuse", createdAt: "2026-11-21T09:00:00Z" }]);
+    expect(facts.seenLabels).toEqual([{ verb: "label", label: "consultation", at: "2026-11-20T10:00:00Z" }]);
+  });
+
   it("never takes another PR's memo: a PR stacked on another's branch has its commits, and their runs were written for that PR", async () => {
     serveGraph(
       mock,

@@ -2,8 +2,8 @@
 // summary, read back strictly (a malformed or foreign row is dropped, never trusted).
 import { describe, expect, it } from "vitest";
 import { MAX_CHECK_OUTPUT_CHARS } from "../../src/constants.js";
-import type { SeenCommand } from "../../src/core/types.js";
-import { decodeMemo, encodeMemo, memosIn, mergeMemos, rememberedFor, withMemo, withoutMemo } from "../../src/github/signal-memo.js";
+import type { SeenCommand, SeenLabel } from "../../src/core/types.js";
+import { decodeMemo, encodeMemo, memosIn, mergeMemos, rememberedFor, splitMemo, withMemo, withoutMemo } from "../../src/github/signal-memo.js";
 import { encodeHint } from "../../src/evaluate/sweep-hint.js";
 
 const bob: SeenCommand = { commentId: 101, login: "bob", userId: 7, verb: "recuse", createdAt: "2026-11-21T09:00:00Z" };
@@ -14,6 +14,18 @@ describe("the memo of seen commands", () => {
     const out = withMemo({ conclusion: "success", title: "t", summary: "Signed off by 2 sectors" }, [bob, dan]);
     expect(out.summary.startsWith("Signed off by 2 sectors\n\n<!-- partnership-governance:seen-commands data=")).toBe(true);
     expect(decodeMemo(out.summary)).toEqual([bob, dan]);
+  });
+
+  it("remembers decision labels too, whatever characters their names hold, and never lets one end the memo", () => {
+    const hostile: SeenLabel = { verb: "label", label: "decision --> <b>x</b> & ü 🗳", at: "2026-11-20T10:00:00Z" };
+    const plain: SeenLabel = { verb: "label", label: "consultation", at: "2026-11-20T11:00:00Z" };
+    const out = withMemo({ conclusion: "success", title: "t", summary: "s" }, [bob, hostile, plain]);
+    const data = /data=(.*) -->$/.exec(out.summary)?.[1];
+    expect(data).toBeDefined();
+    expect(data).not.toMatch(/-->|<|>|&|\s/);
+    expect(splitMemo(decodeMemo(out.summary))).toEqual({ commands: [bob], labels: [hostile, plain] });
+    // A label row's name is matched as GitHub matches labels: once, case-insensitively.
+    expect(mergeMemos([plain], [{ ...plain, label: "Consultation", at: "2026-11-21T00:00:00Z" }])).toEqual([plain]);
   });
 
   it("adds nothing when there is nothing to remember", () => {

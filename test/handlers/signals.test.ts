@@ -3,7 +3,7 @@
 // is a real webhook of what a writer did, delivered to the app with GitHub's answers after it.
 import { describe, expect, it } from "vitest";
 import { issueCommentPayload, pullRequestPayload } from "../helpers/payloads.js";
-import { decodeMemo, encodeMemo } from "../../src/github/signal-memo.js";
+import { decodeMemo, encodeMemo, splitMemo } from "../../src/github/signal-memo.js";
 import { userId } from "../e2e/standin/standin.js";
 import { HEAD, lines, NUMBER, ownedBy, review, setupHandlerTest, TARGET as target, type EvaluationSpec, type PullSpec } from "./harness.js";
 
@@ -30,7 +30,7 @@ describe("a command stands whatever a writer does to its comment", () => {
       { pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan"), comments: [RECUSAL] } },
     );
     expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for Civil society");
-    expect(decodeMemo(signoff?.output.summary)).toEqual([SEEN_RECUSAL]);
+    expect(splitMemo(decodeMemo(signoff?.output.summary)).commands).toEqual([SEEN_RECUSAL]);
   });
 
   it("a writer edits another voter's recusal into nothing: it stands (the earlier approval does not come back)", async () => {
@@ -49,7 +49,7 @@ describe("a command stands whatever a writer does to its comment", () => {
     );
     expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for Civil society");
     expect(lines(signoff?.output.text)).toContain("| Civil society | – | – | – | dan | 0 |");
-    expect(decodeMemo(signoff?.output.summary)).toEqual([SEEN_RECUSAL]);
+    expect(splitMemo(decodeMemo(signoff?.output.summary)).commands).toEqual([SEEN_RECUSAL]);
   });
 
   it("a writer deletes another voter's abstention: it stands", async () => {
@@ -71,7 +71,7 @@ describe("a command stands whatever a writer does to its comment", () => {
       pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan"), comments: [], earlierSignoffs: [`waiting\n\n${encodeMemo([SEEN_RECUSAL])}`] },
     });
     expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for Civil society");
-    expect(decodeMemo(signoff?.output.summary)).toEqual([SEEN_RECUSAL]);
+    expect(splitMemo(decodeMemo(signoff?.output.summary)).commands).toEqual([SEEN_RECUSAL]);
   });
 
   it("a recusal someone reacted to before the app saw it is a recusal: a reaction moves GitHub's updatedAt, it is no edit", async () => {
@@ -81,7 +81,7 @@ describe("a command stands whatever a writer does to its comment", () => {
       pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan"), comments: [reacted] },
     });
     expect(signoff?.output.title).toBe("2 of 3 sectors: waiting for Civil society");
-    expect(decodeMemo(signoff?.output.summary)).toEqual([SEEN_RECUSAL]);
+    expect(splitMemo(decodeMemo(signoff?.output.summary)).commands).toEqual([SEEN_RECUSAL]);
   });
 
   it("a plain comment a writer edits into a command is no signal", async () => {
@@ -92,7 +92,7 @@ describe("a command stands whatever a writer does to its comment", () => {
       { pr: { ...CHARTER, reviews: approvals("bob", "carol", "dan"), comments: [edited] } },
     );
     expect(signoff?.output.title).toBe("Signed off by 3 sectors");
-    expect(decodeMemo(signoff?.output.summary)).toEqual([]);
+    expect(splitMemo(decodeMemo(signoff?.output.summary)).commands).toEqual([]);
   });
 
   it("a memo forged in a comment is never read: only the app's own check runs are its memory", async () => {

@@ -177,6 +177,13 @@ export class GitHubStandin {
      */
     lockIssue(repo: Repo, number: number, by: string, reason?: string | null): Item;
     /**
+     * Deletes a label from the repository, as `by` (GitHub lets anyone with write access manage
+     * labels): it leaves every issue and PR that carries it, and the events that added or removed
+     * it no longer name it.
+     * @param {Repo} repo @param {string} name @param {string} by
+     */
+    deleteLabel(repo: Repo, name: string, by: string): void;
+    /**
      * A person's comment on an issue or PR.
      * @param {Repo} repo @param {number} number
      * @param {{ user: string, userType?: "User" | "Bot", body: string, at?: Date }} spec
@@ -840,6 +847,7 @@ export type TimelineEvent = {
     actor: string;
     at: string;
     label: string;
+    labelDeleted?: boolean;
 } | {
     type: "review_dismissed";
     actor: string;

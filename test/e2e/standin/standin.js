@@ -53,7 +53,7 @@ import { FaultPlan } from "./faults.js";
 /** @typedef {{ id: number, user: string, userType: string, state: string, commitId: string, submittedAt: string, body: string }} Review */
 /** @typedef {{ id: number, number: number, user: string, userType: string, body: string, createdAt: string, updatedAt: string, edits: Array<{ editor: string, at: string, body: string }>, lastEditedAt?: string | null }} Comment (edits: the versions it replaced, oldest first) */
 /**
- * @typedef {{ type: "labeled" | "unlabeled", actor: string, at: string, label: string }
+ * @typedef {{ type: "labeled" | "unlabeled", actor: string, at: string, label: string, labelDeleted?: boolean }
  *   | { type: "review_dismissed", actor: string, at: string, reviewId: number, previousState: string }
  *   | { type: "base_ref_changed", actor: string, at: string, from: string, to: string }
  *   | { type: "head_ref_force_pushed", actor: string, at: string, before: string, after: string }
@@ -506,6 +506,23 @@ export class GitHubStandin {
     item.locked = true;
     item.lockReason = reason;
     return item;
+  }
+
+  /**
+   * Deletes a label from the repository, as `by` (GitHub lets anyone with write access manage
+   * labels): it leaves every issue and PR that carries it, and the events that added or removed
+   * it no longer name it.
+   * @param {Repo} repo @param {string} name @param {string} by
+   */
+  deleteLabel(repo, name, by) {
+    if (this.permission(repo, by) === "read") throw new Error(`${by} has no write access to delete label ${name}`);
+    const key = name.toLowerCase();
+    for (const item of repo.items.values()) {
+      const before = item.labels.length;
+      item.labels = item.labels.filter((l) => l.toLowerCase() !== key);
+      if (item.labels.length !== before) item.updatedAt = iso(this.now());
+      for (const e of item.events) if ((e.type === "labeled" || e.type === "unlabeled") && e.label.toLowerCase() === key) e.labelDeleted = true;
+    }
   }
 
   /**
@@ -2256,6 +2273,10 @@ export class GitHubStandin {
         const since = args.since ? Date.parse(args.since) : -Infinity;
         const nodes = pull.events
           .filter((e) => Date.parse(e.at) >= since)
+          // A label deleted from the repository: its events no longer name it. API users report
+          // GitHub answering them with `label: null` (entrius/gittensor#553), which its schema
+          // (Label!) does not allow; the stand-in leaves them out of the timeline instead.
+          .filter((e) => !("labelDeleted" in e && e.labelDeleted))
           .map((e) => this.#graphEvent(repo, pull, e))
           .filter((n) => types === null || types.includes(TIMELINE_TYPE[n.__typename] ?? ""));
         return connection(nodes, args, "timelineItems");
