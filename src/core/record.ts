@@ -45,6 +45,11 @@ export interface RecordFields {
   forced?: boolean;
   /** A switch of the default branch to another branch: the branch it was, and the one it is. */
   default_branch?: { from: string; to: string };
+  /**
+   * A direct push only, when the policy at `rules` was invalid: the earlier default-branch commit
+   * whose rules (the last valid ones) judged it. Such a push is recorded whatever it changed.
+   */
+  judged_by?: string;
   /** Charter-rule kinds only: the votes by sector. */
   votes?: Record<string, SectorVotes>;
   /** Charter-rule kinds whose rule is an `any`: the (0-based) index of the branch that carried it. */
@@ -192,6 +197,8 @@ export interface PushFacts {
    * `"default_branch": {"from", "to"}`, `commit` being the new branch's head and `rules` the old one's.
    */
   defaultBranch?: { from: string; to: string };
+  /** The policy at `rules` was invalid: the commit whose rules (the last valid before) judged it. */
+  judgedBy?: string;
 }
 
 /** The record of a direct push: never signed off, no approvals, the pushed commit as merge commit. */
@@ -220,6 +227,7 @@ export function buildPushRecord(input: { repo: string; seq: number; prev: string
   };
   if (push.forced === true) body.forced = true;
   if (push.defaultBranch) body.default_branch = { from: push.defaultBranch.from, to: push.defaultBranch.to };
+  if (push.judgedBy !== undefined) body.judged_by = push.judgedBy;
   return { ...body, hash: hashRecord(body) };
 }
 

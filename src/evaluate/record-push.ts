@@ -12,7 +12,8 @@ import { listPullsOfCommit } from "../github/commit-pulls.js";
 import { sameRepository, type RepoRef } from "../github/files.js";
 import { appLoginOf, type Services } from "../handlers/services.js";
 import { recordDirectPush, type RecordCloseResult } from "../transparency/record.js";
-import { getRules } from "./governance.js";
+import { DEFAULT_POLICY_PATH } from "../constants.js";
+import { getRules, type Rules } from "./governance.js";
 import { oneWriterPerLog } from "./record-close.js";
 
 export interface PushEvent extends RepoRef {
@@ -66,10 +67,14 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
   const repo: RepoRef = { owner: push.owner, repo: push.repo };
   if (ZERO.test(push.before) || ZERO.test(push.after)) return { status: "not-governed-change" };
   const appLogin = await appLoginOf(services);
-  const rules = await getRules(octokit, repo, push.before);
-  if (!rules.governed) return { status: "not-governed" };
-  if (!rules.policy) {
-    services.log?.warn({ push: push.after }, "direct push not recorded: the policy before it was invalid");
+  const inForce = await getRules(octokit, repo, push.before);
+  if (!inForce.governed) return { status: "not-governed" };
+  // An invalid policy says neither what is governed nor where the log is: the push is judged by
+  // the last valid rules before it, and recorded whatever it changed (fail closed).
+  const fallback = inForce.policy ? null : await lastValidRules(octokit, repo, push.before);
+  const rules = fallback?.rules ?? inForce;
+  if (!rules.governed || !rules.policy) {
+    services.log?.warn({ push: push.after, diagnostics: inForce.governed ? inForce.diagnostics : [] }, "direct push not recorded: the policy before it was invalid, and no valid one before that");
     return { status: "invalid-policy" };
   }
   const policy = rules.policy;
@@ -83,14 +88,21 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
   const forced = push.forced === true || !between.forward;
   const changed: ChangedFile[] = (files ?? []).map((filename) => ({ filename }));
   const kinds = decisionKindsOf(policy, { files: changed, labels: [], ...(files === null ? { filesTruncated: true } : {}) }).map((k) => k.id);
-  // Any file the rules were read from (a base the policy extends, in this repository) is governance too.
-  const touchesRules = files === null || rules.sources.some((f) => sameRepository(f, repo) && files.includes(f.path));
+  // Any file the rules were read from (a base the policy extends, in this repository; the invalid
+  // policy's own files) is governance too.
+  const sources = [...rules.sources, ...inForce.sources];
+  const touchesRules = files === null || sources.some((f) => sameRepository(f, repo) && files.includes(f.path));
   if (touchesRules && !kinds.includes(GOVERNANCE_KIND_ID)) kinds.push(GOVERNANCE_KIND_ID);
-  if (kinds.length === 0) return { status: "not-governed-change" };
-  // The merge of a PR (merge, squash, rebase, queue) is recorded as that PR's close, not here. A
-  // merge only ever moves the branch forward: a forced push is never one, whatever commit it sets
-  // the branch to (an old merge commit included).
-  if (!forced && (await isMergeOfPull(octokit, repo, push))) return { status: "merge" };
+  if (fallback) {
+    if (files !== null && files.length === 0) return { status: "not-governed-change" };
+  } else {
+    if (kinds.length === 0) return { status: "not-governed-change" };
+    // The merge of a PR (merge, squash, rebase, queue) is recorded as that PR's close, not here
+    // (under an invalid policy no close is: the push is). A merge only ever moves the branch
+    // forward: a forced push is never one, whatever commit it sets the branch to (an old merge
+    // commit included).
+    if (!forced && (await isMergeOfPull(octokit, repo, push))) return { status: "merge" };
+  }
 
   const title = push.title ?? (await commitTitle(octokit, repo, push.after));
   const registry: Registry = rules.registry ?? { path: "", entries: [] };
@@ -103,9 +115,30 @@ export async function recordPush(octokit: GitHub, push: PushEvent, services: Ser
       appId: services.appId,
       now: services.now(),
       ...(services.htmlBase ? { serverUrl: services.htmlBase } : {}),
-      push: { commit: push.after, title, pusher: push.pusher, pusherSector, pushedAt: push.pushedAt, kinds, rules: push.before, ...(forced ? { forced: true } : {}), ...(push.defaultBranch ? { defaultBranch: { from: push.defaultBranch.from, to: push.defaultBranch.to } } : {}) },
+      push: { commit: push.after, title, pusher: push.pusher, pusherSector, pushedAt: push.pushedAt, kinds, rules: push.before, ...(forced ? { forced: true } : {}), ...(push.defaultBranch ? { defaultBranch: { from: push.defaultBranch.from, to: push.defaultBranch.to } } : {}), ...(fallback ? { judgedBy: fallback.sha } : {}) },
     }),
   );
+}
+
+/** At most this many earlier changes of the policy file are tried for valid rules. */
+export const VALID_RULES_LOOKBACK = 10;
+
+/**
+ * The last valid rules of the default branch at or before `sha` (default: its head): the rules
+ * just before each of the newest changes of the policy file, newest first, up to
+ * VALID_RULES_LOOKBACK of them (one request for the list, then the rules' reads of each). Null
+ * when none of them is valid, or the repository's own policy file never changed (rules from the
+ * organisation's `.github` only).
+ */
+export async function lastValidRules(octokit: GitHub, repo: RepoRef, sha?: string): Promise<{ sha: string; rules: Extract<Rules, { governed: true }> } | null> {
+  const { data } = await octokit.rest.repos.listCommits({ owner: repo.owner, repo: repo.repo, path: DEFAULT_POLICY_PATH, per_page: VALID_RULES_LOOKBACK, ...(sha ? { sha } : {}) });
+  for (const change of data) {
+    const parent = change.parents[0]?.sha;
+    if (!parent) continue;
+    const rules = await getRules(octokit, { owner: repo.owner, repo: repo.repo }, parent);
+    if (rules.governed && rules.policy) return { sha: parent, rules };
+  }
+  return null;
 }
 
 /**
@@ -125,7 +158,7 @@ async function isMergeOfPull(octokit: GitHub, repo: RepoRef, push: PushEvent): P
   const { pulls } = await listPullsOfCommit(octokit, repo, push.after);
   const merged = pulls.filter((p) => p.merged_at !== null && p.merge_commit_sha === push.after);
   if (merged.length === 0) return false;
-  const branch = push.branch ?? (await octokit.rest.repos.get({ ...repo })).data.default_branch;
+  const branch = push.branch ?? (await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo })).data.default_branch;
   const at = Date.parse(push.pushedAt);
   return merged.some((p) => p.base.ref === branch && Math.abs(Date.parse(p.merged_at ?? "") - at) <= MERGE_PUSH_SLACK_MS);
 }

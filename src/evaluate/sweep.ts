@@ -21,10 +21,10 @@ import { recordKey } from "../handlers/closed.js";
 import { appLoginOf, type Services } from "../handlers/services.js";
 import { closeKey, lastRecordedClose, listRecordedCloses, pushMoveKey } from "../transparency/issues.js";
 import { publishDueReports } from "../transparency/report.js";
-import { lastChangeOf, listChangedFilesOf, listPullsClosedSince, listPushesSince, policyChangedSince, type ClosedPull, type DefaultBranchPush } from "../transparency/sources.js";
+import { listChangedFilesOf, listPullsClosedSince, listPushesSince, policyChangedSince, type ClosedPull, type DefaultBranchPush } from "../transparency/sources.js";
 import { getRules, type Rules } from "./governance.js";
 import { recordClose, type CloseEvent } from "./record-close.js";
-import { pushKey, recordPush, type PushEvent } from "./record-push.js";
+import { lastValidRules, pushKey, recordPush, type PushEvent } from "./record-push.js";
 import { hintKey } from "./evaluate-pr.js";
 import { reasonToEvaluate, rulesDigest } from "./sweep-hint.js";
 
@@ -275,17 +275,16 @@ async function sweepRepository(
 }
 
 /**
- * For a repository whose default branch has no valid policy of its own now: when a commit changed
- * (deleted, broke) that policy file, the missed closes and pushes are looked for by the rules
- * before that commit, as a governed repository's are. One request (the policy file's last commit,
- * answered 304 while nothing changes) for a repository that never had a policy.
+ * For a repository whose default branch has no valid policy of its own now: when commits changed
+ * (deleted, broke) that policy file, the missed closes and pushes are looked for by the last valid
+ * rules before them (lastValidRules), as a governed repository's are. One request (the policy
+ * file's last commits) for a repository that never had a policy.
  */
 async function healAfterPolicyGone(installation: InstallationClient, ref: SweptRepository, services: Services, stats: SweepStats, healCloses: HealCloses): Promise<void> {
   try {
-    const change = await lastChangeOf(installation.octokit, ref, DEFAULT_POLICY_PATH);
-    if (!change?.parent) return;
-    const before = await getRules(installation.octokit, ref, change.parent);
-    if (!before.governed || !before.policy) return;
+    const last = await lastValidRules(installation.octokit, ref);
+    const before = last?.rules;
+    if (!before?.policy) return;
     const registry = before.registryRef;
     const policyFiles = before.sources.filter((f) => !(registry && sameFile(f, registry)));
     await healCloses(installation.octokit, installation.id, ref, before.policy, services, policyFiles);

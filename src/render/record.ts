@@ -55,6 +55,7 @@ export function renderRecordComment(record: DecisionRecord, opts: RecordRenderOp
   const { lang } = opts;
   const server = opts.serverUrl ?? DEFAULT_SERVER_URL;
   const none = t(lang, "record.none");
+  const hex = (sha: string) => isolateLtr(lang, `\`${sha.replace(/[^0-9a-fA-F]/g, "")}\``);
   const lines: string[] = [recordMarker(record.pr, record.closed_at, record.merge_commit), ""];
   lines.push(`### ${t(lang, "record.heading", { outcome: record.outcome, seq: record.seq })}`, "");
   if (record.outcome === "pushed") lines.push(t(lang, "record.pushedWithoutPr"), "");
@@ -63,9 +64,9 @@ export function renderRecordComment(record: DecisionRecord, opts: RecordRenderOp
     lines.push(t(lang, "record.defaultBranchSwitched", { from: isolateLtr(lang, safeInline(switched.from)), to: isolateLtr(lang, safeInline(switched.to)) }), "");
   } else if (record.outcome === "pushed" && record.forced === true) lines.push(t(lang, "record.forcePushed"), "");
   else if (mergedWithoutSignoff(record)) lines.push(t(lang, "record.mergedWithoutSignoff"), "");
+  if (record.outcome === "pushed" && typeof record.judged_by === "string") lines.push(t(lang, "record.judgedBy", { commit: hex(record.judged_by) }), "");
 
   const row = (label: string, value: string) => lines.push(`- **${t(lang, "record.field", { label: t(lang, label) })}** ${value}`);
-  const hex = (sha: string) => isolateLtr(lang, `\`${sha.replace(/[^0-9a-fA-F]/g, "")}\``);
   if (record.pr === null) row("record.commit", `${hex(record.merge_commit ?? "")} ${safeInline(record.title)}`);
   else row("record.pullRequest", `[${record.pr}: ${safeInline(record.title)}](${pullUrl(server, record.repo, record.pr)})`);
   row("record.kinds", record.kinds.map(safeInline).join(", ") || none);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { loadPayload, pushPayload } from "../helpers/payloads.js";
 import { HOUR } from "./harness.js";
-import { INSTALLATION, OWNER, REPO, worldPerTest, type World } from "./world.js";
+import { INSTALLATION, OWNER, POLICY_PATH, REPO, worldPerTest, type World } from "./world.js";
 
 const createWorld = worldPerTest();
 
@@ -291,5 +291,32 @@ describe("promise 2 (a writer, then whoever pushes the default branch): a PR's m
 
     // The charter reached the default branch by a push, not by the PR (whose base was staging).
     expect(w.records().map((r) => [r.record?.outcome, r.record?.merge_commit]), "the charter change reached the default branch off the record").toEqual([["pushed", merge]]);
+  });
+});
+
+describe("promise 2 (an administrator): pushes while the policy is invalid are on the record", () => {
+  it("the policy broken by a push, then a charter push and a README push: each recorded, judged by the last valid rules, saying so", async () => {
+    const w = await createWorld();
+    const valid = w.repo.branches.get(w.repo.defaultBranch)!;
+    // The push that breaks the policy is judged by the valid rules before it (a rules change).
+    const broken = await w.pushDefault({ [POLICY_PATH]: "decisions: [\n" }, { pusher: "secretariat" });
+    await w.settle();
+    w.clock.advance(HOUR);
+    // With the policy invalid, nothing can say what is governed: every push goes on the record.
+    const charter = await w.pushDefault({ "CHARTER.md": "# Charter, pushed while the rules were broken\n" }, { pusher: "secretariat" });
+    await w.settle();
+    w.clock.advance(HOUR);
+    const readme = await w.pushDefault({ "README.md": "# Partnership\n" }, { pusher: "secretariat" });
+    await w.settle();
+    await w.sweepUntilQuiet();
+
+    expect(w.records().map((r) => [r.record?.merge_commit, r.record?.rules, r.record?.judged_by, r.record?.kinds]), "a push under an invalid policy went off the record").toEqual([
+      [broken, valid, undefined, ["governance"]],
+      [charter, broken, valid, ["charter"]],
+      [readme, charter, valid, []],
+    ]);
+    const bodies = w.logIssues().flatMap((i) => w.standin.commentsOn(w.repo, i.number).map((c) => c.body));
+    expect(bodies.filter((b) => b.includes("**Rules invalid:**") && b.includes(valid))).toHaveLength(2);
+    expect(await w.verify()).toMatchObject({ code: 0, ok: true, count: 3 });
   });
 });

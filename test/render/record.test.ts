@@ -143,4 +143,14 @@ describe("renderRecordComment: a direct push that did not move the branch forwar
     expect(notifyingProse(prose(body))).toBeNull();
     expect(parseRecordComment(body)?.record).toMatchObject({ default_branch: { from: "main", to: "fixes-#12-@everyone" }, forced: true });
   });
+
+  it("says, in every language, that the rules before the push were invalid and which commit's rules judged it", () => {
+    for (const lang of ["en", "fr", "es", "ru", "zh", "ar"] as const) {
+      const body = renderRecordComment(pushed({ judgedBy: "c".repeat(40) }), { lang });
+      expect(body, lang).toContain(t(lang, "record.judgedBy", { commit: "" }).slice(0, 10));
+      expect(body, lang).toContain("c".repeat(40));
+      expect(parseRecordComment(body)?.record).toMatchObject({ judged_by: "c".repeat(40) });
+      expect(renderRecordComment(pushed({}), { lang }), lang).not.toContain(t(lang, "record.judgedBy", { commit: "" }).slice(0, 10));
+    }
+  });
 });

@@ -45,6 +45,7 @@ export const record = {
   "record.verify.detail": "detail: {detail}",
   "record.pushedWithoutPr": "**Pushed directly to the default branch:** this commit reached the default branch without a pull request, so without any sign-off.",
   "record.forcePushed": "**Force-pushed:** the default branch did not move forward: this push rewound it or replaced its history, and is judged on everything that differs from the branch before it, what it took away included.",
+  "record.judgedBy": "**Rules invalid:** the policy on the default branch before this push was invalid, so this push is on the record whatever it changed, judged by the last valid rules, those of commit {commit}.",
   "record.defaultBranchSwitched": "**Default branch switched** from {from} to {to}: the rules and governed files now come from another branch, judged by those of {from} before the switch.",
   "record.pusher": "Pushed by",
   "record.commit": "Commit",

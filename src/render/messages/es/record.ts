@@ -46,6 +46,7 @@ export const record = {
   "record.verify.detail": "detalle: {detail}",
   "record.pushedWithoutPr": "**Envío directo a la rama predeterminada:** esta confirmación llegó a la rama predeterminada sin solicitud de incorporación de cambios y, por tanto, sin ninguna aprobación.",
   "record.forcePushed": "**Envío forzado:** la rama predeterminada no avanzó: este envío la hizo retroceder o reemplazó su historial, y se juzga sobre todo lo que difiere de la rama anterior, incluido lo que quitó.",
+  "record.judgedBy": "**Reglas no válidas:** la política de la rama predeterminada antes de este envío no era válida; por eso este envío queda registrado cambiara lo que cambiara, juzgado por las últimas reglas válidas, las del commit {commit}.",
   "record.defaultBranchSwitched": "**Rama predeterminada cambiada** de {from} a {to}: las reglas y los archivos gobernados vienen ahora de otra rama, juzgada según las de {from} antes del cambio.",
   "record.pusher": "Enviado por",
   "record.commit": "Confirmación (commit)",

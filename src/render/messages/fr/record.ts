@@ -45,6 +45,7 @@ export const record = {
   "record.verify.detail": "détail : {detail}",
   "record.pushedWithoutPr": "**Envoi direct sur la branche par défaut :** ce commit est arrivé sur la branche par défaut sans demande de fusion, donc sans aucune validation.",
   "record.forcePushed": "**Envoi forcé :** la branche par défaut n’a pas avancé : cet envoi l’a ramenée en arrière ou a remplacé son historique, et il est jugé sur tout ce qui diffère de la branche d’avant, y compris ce qu’il a retiré.",
+  "record.judgedBy": "**Règles invalides :** la politique de la branche par défaut avant cet envoi était invalide ; cet envoi est donc consigné quoi qu’il ait changé, jugé par les dernières règles valides, celles du commit {commit}.",
   "record.defaultBranchSwitched": "**Branche par défaut changée** de {from} à {to} : les règles et les fichiers gouvernés viennent désormais d’une autre branche, jugée selon celles de {from} avant le changement.",
   "record.pusher": "Envoyé par",
   "record.commit": "Commit",

@@ -45,6 +45,7 @@ export const record = {
   "record.verify.detail": "详情：{detail}",
   "record.pushedWithoutPr": "**直接推送到默认分支：**此提交未经拉取请求进入默认分支，因此没有任何签署。",
   "record.forcePushed": "**强制推送：**默认分支没有向前移动：此推送使其回退或替换了其历史，并按与推送前分支的全部差异（包括被移除的内容）进行判断。",
+  "record.judgedBy": "**规则无效：**此推送之前默认分支上的策略无效，因此无论此推送更改了什么都会记录在案，并按最后一份有效规则（提交 {commit} 的规则）进行判断。",
   "record.defaultBranchSwitched": "**默认分支已从 {from} 切换为 {to}：**规则和受治理的文件现在来自另一个分支，按切换前 {from} 的规则判断。",
   "record.pusher": "推送者",
   "record.commit": "提交",
