@@ -159,7 +159,14 @@ describe("merge_group.checks_requested", () => {
   });
 
   it("a PR of the group that cannot be read fails the group: never a success on facts not read", async () => {
-    const { checks } = await judgeGroup([{ number: 12, commit: GROUP }], [[charter(12), { failing: { list: "graphql", requestId: "AB12:3456" } }]]);
+    // #11, ahead, holds: only #12's failed read can fail the group.
+    const { checks } = await judgeGroup(
+      [
+        { number: 11, commit: "e".repeat(40) },
+        { number: 12, commit: GROUP },
+      ],
+      [[charter(11)], [charter(12), { failing: { list: "graphql", requestId: "AB12:3456" } }]],
+    );
     expect(checks[SIGNOFF]).toMatchObject({ conclusion: "failure", output: { title: "#12 does not hold: it could not be read from GitHub" } });
     expect(checks[DECLARATION]).toMatchObject({ conclusion: "failure", output: { title: "#12 does not hold: it could not be read from GitHub" } });
   });
