@@ -72,6 +72,8 @@ describe("closes are judged by the default branch before the merge, whatever the
 
   it("a PR based on a branch the writer controls is never recorded, whatever that branch's registry says", async () => {
     const w = (world = await World.create());
+    // staging is branched from the default branch (its policy with it); the writer adds puppets there.
+    w.repo.branches.set("staging", w.repo.branches.get(w.repo.defaultBranch)!);
     w.standin.commit(w.repo, "staging", { [REGISTRY_PATH]: withPuppets(w.userId) }, { at: w.clock.now() });
     const pr = await w.openPull({ author: "alice", title: "Adopt on staging", files: { "CHARTER.md": "# v2\n" }, base: "staging", ...CHARTER });
     for (const p of PUPPETS) await w.approve(pr, p);
