@@ -23,6 +23,7 @@ import {
   ensureLogIssue,
   listRecordComments,
   listTransparencyIssues,
+  readLogComments,
   type RecordComment,
   type RecordIssue,
 } from "./issues.js";
@@ -81,9 +82,19 @@ function headOf(records: RecordComment[]): Head | null | "unreadable" {
 }
 
 /**
+ * Whether a record comment's body was edited, by GitHub's `lastEditedAt` (read through GraphQL
+ * with the log: readLogComments), never `updated_at`, which a reaction moves too. A comment read
+ * without it counts as edited (fail closed: its anchor then says what the record was).
+ */
+function editOf(c: RecordComment): { edited: boolean; editor: string | null } {
+  if (!c.edit) return { edited: true, editor: null };
+  return { edited: c.edit.lastEditedAt !== null, editor: c.edit.editor };
+}
+
+/**
  * The head of the chain as the anchors say it is, so that tampering with the log never bends the
- * chain the app continues: a head record whose comment was edited is continued from its anchor's
- * hash (the text GitHub shows may be a forgery), and anchors of records written after it (records
+ * chain the app continues: a head record whose comment was edited (editOf) is continued from its
+ * anchor's hash (the text GitHub shows may be a forgery), and anchors of records written after it (records
  * an administrator deleted from the end of the log: found from the head's commit, which holds the
  * copy of the next record's anchor, and by a scan of the branch and closed PRs for anchors
  * written before copies were) move the head past them, so that no `seq` is ever written twice.
@@ -94,9 +105,11 @@ async function anchoredHead(octokit: GitHub, ref: RepoRef, head: Head, appId: nu
   const commit = anchorCommitOf(record);
   let best = { seq: head.seq, hash: head.hash, commit: record.v === 1 ? null : commit };
   const followed = record.v !== 1 && commit ? [...(await followAnchors(octokit, ref, [commit], appId)).values()].flat() : [];
-  if (record.v !== 1 && commit && Date.parse(head.comment.updatedAt) > Date.parse(head.comment.createdAt)) {
+  const edit = editOf(head.comment);
+  if (record.v !== 1 && commit && edit.edited) {
     const own = followed.find((a) => a.commit === commit && a.seq === head.seq);
-    if (!own) throw new Error(`The last record of the log of ${repoName(ref)} was edited and has no anchor: the chain cannot be continued`);
+    const by = edit.editor ? ` by ${edit.editor}` : "";
+    if (!own) throw new Error(`The last record of the log of ${repoName(ref)} was edited${by} and has no anchor: the chain cannot be continued`);
     best = { seq: own.seq, hash: own.hash, commit };
   }
   const closed = Date.parse(head.comment.parsed.closedAt);
@@ -166,12 +179,13 @@ async function appendRecord(
     }
   }
 
-  // Records of earlier issues do not change while we write; read them once, lazily.
+  // Records of earlier issues do not change while we write; read them once, lazily. Logs are read
+  // through GraphQL (as many pages as REST), which says whether the head was edited (editOf).
   const earlierRecords = new Map<number, RecordComment[]>();
   const recordsOf = async (i: RecordIssue) => {
     let r = earlierRecords.get(i.number);
     if (!r) {
-      r = await listRecordComments(octokit, ref, i);
+      r = (await readLogComments(octokit, ref, i)).records;
       earlierRecords.set(i.number, r);
     }
     return r;
@@ -185,7 +199,7 @@ async function appendRecord(
 
   const maxAttempts = input.maxAttempts ?? 5;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const current = await listRecordComments(octokit, ref, issue);
+    const current = (await readLogComments(octokit, ref, issue)).records;
     const previousIssue = earlier[0];
     const previous = previousIssue ? await recordsOf(previousIssue) : [];
 

@@ -154,13 +154,19 @@ describe("edits and deletions of the record are seen", () => {
     return w.records().at(-1)?.record;
   }
 
+  /** Rewrites a record comment as not signed off, its hash recomputed (as `editor`, at `at`); returns the forgery. */
+  function rewrite(w: World, c: { id: number; record: Record<string, unknown> }, at: Date, editor?: string) {
+    const { hash: _h, ...rest }: Record<string, unknown> = { ...c.record, signed_off: false };
+    const forged = { ...rest, hash: expectedHash(rest) };
+    w.standin.editComment(c.id, renderRecordComment(forged as never, { lang: "en" }), at, editor);
+    return forged;
+  }
+
   it("an administrator who edits the last record and recomputes its hash: verify names it, the next record chains onto the true one", async () => {
     const w = (world = await World.create());
     const [, second] = await twoRecords(w);
     const original = second!.record;
-    const { hash: _h, ...rest } = { ...original, signed_off: false };
-    const forged = { ...rest, hash: expectedHash(rest) };
-    w.standin.editComment(second!.id, renderRecordComment(forged as never, { lang: "en" }), w.clock.now());
+    rewrite(w, second!, w.clock.now());
 
     const verified = await w.verify();
     expect(verified.problems).toEqual(expect.arrayContaining([expect.objectContaining({ seq: 2, problem: "edited" })]));
@@ -192,6 +198,52 @@ describe("edits and deletions of the record are seen", () => {
     // And the app continues the chain from it as from any record.
     const third = await thirdRecord(w);
     expect(third).toMatchObject({ seq: 3, prev: second!.record.hash });
+  });
+
+  /** A crash between a record's comment and its anchor: no check run (nor copy) says its seq. */
+  function dropAnchors(w: World, seq: number) {
+    const kept = w.repo.checkRuns.filter((r) => r.name !== "Transparency record" || (JSON.parse(r.output.text ?? "{}") as { seq?: number }).seq !== seq);
+    expect(kept.length).toBeLessThan(w.repo.checkRuns.length);
+    w.repo.checkRuns.splice(0, w.repo.checkRuns.length, ...kept);
+  }
+
+  it("anyone's reaction on the last record, whose anchor a crash left unwritten, is no edit: the app still chains onto it", async () => {
+    const w = (world = await World.create());
+    const [, second] = await twoRecords(w);
+    dropAnchors(w, 2);
+    w.standin.react(second!.id, "erin", "+1", w.clock.now());
+    expect(w.standin.commentJson(second!.id).updated_at).not.toBe(w.standin.commentJson(second!.id).created_at);
+
+    // The app reads lastEditedAt, not updated_at: a reaction does not stop the record.
+    const third = await thirdRecord(w);
+    expect(third).toMatchObject({ seq: 3, prev: second!.record.hash });
+  });
+
+  it("a writer rewrites the last record in the second it was written (its updated_at still its created_at): the next record chains onto the anchor's true hash", async () => {
+    const w = (world = await World.create());
+    const [, second] = await twoRecords(w);
+    const original = second!.record;
+    const created = w.standin.commentJson(second!.id).created_at;
+    rewrite(w, second!, new Date(created), "mallory");
+    expect(w.standin.commentJson(second!.id).updated_at).toBe(created);
+
+    const third = await thirdRecord(w);
+    expect(third).toMatchObject({ seq: 3, prev: original.hash });
+    // verify names record 2 (the comment edited, its anchor says otherwise), and nothing after it.
+    const { problems } = await w.verify();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.map((p) => [p.seq, p.problem])).toEqual(problems.map(() => [2, "edited"]));
+  });
+
+  it("a writer rewrites the last record whose anchor a crash left unwritten: the app chains nothing onto the forgery", async () => {
+    const w = (world = await World.create({ strict: false }));
+    const [, second] = await twoRecords(w);
+    dropAnchors(w, 2);
+    const forged = rewrite(w, second!, w.clock.now(), "mallory");
+
+    await thirdRecord(w);
+    expect(w.recordComments().map((c) => c.record.seq)).toEqual([1, 2]);
+    expect(w.records().some((r) => r.record?.prev === forged.hash)).toBe(false);
   });
 
   it("an administrator who deletes the last record: verify finds its anchor, the next record does not reuse its seq", async () => {

@@ -283,6 +283,36 @@ describe("recordClosedPullRequest", () => {
     expect(gh.runs).toHaveLength(1);
   });
 
+  describe("the last record's comment edited, by GitHub's lastEditedAt (never updated_at), its anchor missing after a crash", () => {
+    const A = "a".repeat(40);
+    const closeIn = (number: number, commit: string, hour: number) =>
+      closeOf({ facts: prFacts({ number, closedAt: `2026-12-01T0${hour}:00:00Z`, mergeCommitSha: commit }), now: new Date(`2026-12-01T0${hour}:00:30Z`) });
+    async function crashedHead() {
+      const gh = new FakeGitHub();
+      const first = await recordClosedPullRequest(createTestOctokit(), closeIn(12, A, 1));
+      if (first.status !== "recorded") throw new Error(first.status);
+      gh.runs = []; // the process died between the comment and the check run
+      return { gh, first, comment: gh.issues[0]!.comments[0]! };
+    }
+
+    it("a reaction (updated_at moved, lastEditedAt null) is no edit: the next record chains onto it", async () => {
+      const { first, comment } = await crashedHead();
+      comment.updated_at = "2026-12-01T01:30:00Z";
+      const second = await recordClosedPullRequest(createTestOctokit(), closeIn(13, "b".repeat(40), 2));
+      expect(second).toMatchObject({ status: "recorded", record: { seq: 2, prev: first.record.hash } });
+    });
+
+    it("an edit by another user is caught: nothing is chained onto it, and the error names the editor", async () => {
+      const { gh, comment } = await crashedHead();
+      comment.updated_at = comment.last_edited_at = "2026-12-01T01:30:00Z";
+      comment.editor = "mallory";
+      await expect(recordClosedPullRequest(createTestOctokit(), closeIn(13, "b".repeat(40), 2))).rejects.toThrow(
+        "The last record of the log of org/charter was edited by mallory and has no anchor: the chain cannot be continued",
+      );
+      expect(gh.issues[0]!.comments).toHaveLength(1);
+    });
+  });
+
   describe("the copy of each anchor on the previous record's commit", () => {
     const A = "a".repeat(40);
     const B = "b".repeat(40);
