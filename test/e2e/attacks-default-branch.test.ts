@@ -129,6 +129,24 @@ describe("promise 2 (an administrator): a force-push that rewrites the default b
     ]);
   });
 
+  it("a force-push back to a PR's merge commit within a minute of its merge, undoing a direct push over it, is no merge of a PR: it is on the record", async () => {
+    const w = await createWorld();
+    const merged = await signedOff(w, "Amend article 1", "# Charter v1.1\n");
+    // A charter edit pushed directly over the merge (on the record), then undone by a force-push
+    // back to the merge commit at once: GitHub's time of that push is within a minute of the
+    // merge's, so only its being forced tells it from the merge itself.
+    const over = await w.pushDefault({ "CHARTER.md": "# Charter, pushed over\n" }, { pusher: "secretariat" });
+    await w.settle();
+    w.repo.branches.set(w.repo.defaultBranch, merged);
+    await forcePushed(w, over, merged, [], commitJson(w, merged, ["CHARTER.md"], false));
+    expect(w.records().map((r) => [r.record?.outcome, r.record?.merge_commit, r.record?.forced]), "the rewind to the merge commit is not on the record").toEqual([
+      ["adopted", merged, undefined],
+      ["pushed", over, undefined],
+      ["pushed", merged, true],
+    ]);
+    expect((await w.verify()).ok).toBe(true);
+  });
+
   it("after a rewind, a fast-forward back to a PR's merge commit an hour later is no merge of a PR: it is on the record", async () => {
     const w = await createWorld();
     const before = w.repo.branches.get(w.repo.defaultBranch)!;
