@@ -14,7 +14,7 @@ import type { GitHub } from "../github/client.js";
 import { getLatestCheckRuns, publishCheckRun, type ExistingRun, type ExistingRuns } from "../github/checks.js";
 import { ensureMarkedComment } from "../github/comments.js";
 import { COMMIT_PULLS_MAX_PAGES, listPullsOfCommit } from "../github/commit-pulls.js";
-import { readPullRequest } from "../github/facts.js";
+import { readPullRequest, readPullRequests, type ReadOptions } from "../github/facts.js";
 import { memosIn, mergeMemos, rememberedFor, splitMemo, withMemo, withoutMemo } from "../github/signal-memo.js";
 import { readFileAtDefaultBranch, sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { loadPolicy } from "../policy/load.js";
@@ -148,32 +148,15 @@ export async function evaluatePullRequest(
     // What an evaluation that cannot judge (invalid rules) remembers: all it remembered.
     let memo: MemoEntry[] = [...(facts.seenCommands ?? []), ...(facts.seenLabels ?? [])];
 
-    let declaration: CheckOutput;
-    let signoff: CheckOutput;
-    /** When the outcome or text can change with nothing else happening (the sweep's hint). */
-    let next: number | null = null;
+    const judged = await judge(octokit, repo, rules, facts, ctx);
+    const { declaration, signoff, next } = judged;
+    memo = judged.memo ?? memo;
     // Each comment's id and last update, as the sweep will list them (the app's own included).
     const comments = new Map(facts.comments.map((c) => [c.id, c.updatedAt ?? c.createdAt]));
     let reviewers: ReviewerToRequest[] = [];
-    const errors = blockingErrors(rules);
-    if (errors.length > 0 || !rules.policy || !rules.registry) {
-      declaration = renderDeclarationCheck(invalidDeclaration(errors), ctx);
-      signoff = renderSignoffCheck(invalidSignoff(errors), ctx);
-    } else {
-      await addHeadFacts(octokit, repo, facts, rules.policy, rules.registryRef);
-      const input = { policy: rules.policy, registry: rules.registry, facts, now: ctx.now };
-      memo = [...commandsToRemember(facts, isMemberOf(rules.registry)), ...labelsToRemember(rules.policy, facts, ctx.now)];
-      const declared = evaluateDeclarations(input);
-      const signedOff = evaluateSignoff(input);
-      declaration = renderDeclarationCheck(declared, ctx);
-      signoff = renderSignoffCheck(signedOff, ctx);
+    if (judged.input) {
+      const { input, declared, signedOff } = judged.input;
       if (publish) reviewers = reviewersToRequest({ ...input, signoff: signedOff });
-      next = earliest(
-        ...signedOff.kinds.filter((k) => !k.commentPeriodOver).map((k) => Date.parse(k.commentPeriodEnds)),
-        nextRegistryChange(rules.policy, rules.registry, ctx.now),
-        // A failing declaration check shows a ready-to-paste entry dated today.
-        declared.outcome === "failure" ? nextUtcDay(ctx.now) : null,
-      );
       const instructions = publish ? renderInstructionComment(declared, ctx) : null;
       if (instructions !== null) {
         const done = await ensureMarkedComment(octokit, {
@@ -210,7 +193,10 @@ export async function evaluatePullRequest(
       next,
       error: false,
     };
-    writes += await publishForPull(octokit, { ...target, headSha: facts.headSha, defaultBranch }, deps, ctx, declaration, signoff, memo, hint, true, existing);
+    const here = ctx;
+    const knownCommits = facts.commits && facts.baseRef !== undefined ? { headSha: facts.headSha, baseRef: facts.baseRef, commits: facts.commits } : undefined;
+    const twins = (numbers: readonly number[]) => judgeTwins(octokit, repo, numbers, rules, { needCommits, appId: deps.appId, ...(knownCommits ? { knownCommits } : {}) }, here);
+    writes += await publishForPull(octokit, { ...target, headSha: facts.headSha, defaultBranch }, deps, ctx, declaration, signoff, memo, hint, twins, existing);
     await leaveHint(deps, target, hint);
     return {
       status: "evaluated",
@@ -244,13 +230,80 @@ export async function evaluatePullRequest(
       try {
         const existing = await getLatestCheckRuns(octokit, { ...repo, head_sha: headSha, appId: deps.appId });
         // A failed evaluation forgets nothing: the memo of the run it replaces is carried over.
-        writes += await publishForPull(octokit, { ...target, headSha, defaultBranch: ctx.defaultBranch }, deps, ctx, failed, failed, memoOf(existing, target.pull_number), failedHint, false, existing);
+        writes += await publishForPull(octokit, { ...target, headSha, defaultBranch: ctx.defaultBranch }, deps, ctx, failed, failed, memoOf(existing, target.pull_number), failedHint, null, existing);
       } catch (publishError) {
         deps.log?.warn({ err: publishError }, "could not write the failed checks either");
       }
     }
     return { status: "error", error, writes };
   }
+}
+
+/** One PR's facts judged by the rules, without writing anything. */
+interface Judged {
+  declaration: CheckOutput;
+  signoff: CheckOutput;
+  /** What to remember of the PR; undefined when the rules cannot judge (what was remembered stays). */
+  memo?: MemoEntry[];
+  /** When the outcome or text can change with nothing else happening (the sweep's hint). */
+  next: number | null;
+  /** What it was judged on and what came of it, when the rules could judge. */
+  input?: {
+    input: { policy: Policy; registry: Registry; facts: PullRequestFacts; now: Date };
+    declared: ReturnType<typeof evaluateDeclarations>;
+    signedOff: ReturnType<typeof evaluateSignoff>;
+  };
+}
+
+/** Judges a PR's facts by `rules` (reading the head's rules files when the PR changes them). */
+async function judge(octokit: GitHub, repo: RepoRef, rules: GovernedRules, facts: PullRequestFacts, ctx: RenderContext): Promise<Judged> {
+  const errors = blockingErrors(rules);
+  if (errors.length > 0 || !rules.policy || !rules.registry) {
+    return { declaration: renderDeclarationCheck(invalidDeclaration(errors), ctx), signoff: renderSignoffCheck(invalidSignoff(errors), ctx), next: null };
+  }
+  await addHeadFacts(octokit, repo, facts, rules.policy, rules.registryRef);
+  const input = { policy: rules.policy, registry: rules.registry, facts, now: ctx.now };
+  const declared = evaluateDeclarations(input);
+  const signedOff = evaluateSignoff(input);
+  return {
+    declaration: renderDeclarationCheck(declared, ctx),
+    signoff: renderSignoffCheck(signedOff, ctx),
+    memo: [...commandsToRemember(facts, isMemberOf(rules.registry)), ...labelsToRemember(rules.policy, facts, ctx.now)],
+    next: earliest(
+      ...signedOff.kinds.filter((k) => !k.commentPeriodOver).map((k) => Date.parse(k.commentPeriodEnds)),
+      nextRegistryChange(rules.policy, rules.registry, ctx.now),
+      // A failing declaration check shows a ready-to-paste entry dated today.
+      declared.outcome === "failure" ? nextUtcDay(ctx.now) : null,
+    ),
+    input: { input, declared, signedOff },
+  };
+}
+
+/** Another open PR with the same head, judged (its head as read), or what kept it from being judged. */
+type TwinJudgement = { pr: number; headSha: string; declaration: CheckOutput; signoff: CheckOutput; memo: MemoEntry[] } | { pr: number; error: unknown };
+
+/**
+ * The other open PRs sharing a head commit, judged by the rules this evaluation read, their facts
+ * read together (src/github/facts.ts readPullRequests: one query for up to PULLS_PER_QUERY), so
+ * that each PR opened on a head adds nothing but its share of that query. A PR closed since it
+ * was listed is left out; one that cannot be read or judged is an error (its checks fail).
+ */
+async function judgeTwins(octokit: GitHub, repo: RepoRef, numbers: readonly number[], rules: GovernedRules, opts: ReadOptions, ctx: RenderContext): Promise<TwinJudgement[]> {
+  const reads = await readPullRequests(octokit, repo, numbers, opts);
+  const judged = await Promise.all(
+    reads.map(async (r): Promise<TwinJudgement[]> => {
+      if ("error" in r) return [{ pr: r.pull_number, error: r.error }];
+      const { facts } = r.read;
+      if (facts.state !== "open") return [];
+      try {
+        const { declaration, signoff, memo } = await judge(octokit, repo, rules, facts, { ...ctx, pullNumber: r.pull_number });
+        return [{ pr: r.pull_number, headSha: facts.headSha, declaration, signoff, memo: memo ?? [...(facts.seenCommands ?? []), ...(facts.seenLabels ?? [])] }];
+      } catch (error) {
+        return [{ pr: r.pull_number, error }];
+      }
+    }),
+  );
+  return judged.flat();
 }
 
 /** What the renderers need to know of a governed repository's rules and where they live. */
@@ -327,8 +380,8 @@ const runOutput = (run: ExistingRun): CheckOutput => ({
  * must hold for everything the commit stands for: each open PR into the default branch whose head
  * it is, and the merge group whose commit it is. The app notes on its own runs whom it judged
  * (sweep-hint.ts CheckOwner). When it finds its run on the commit written for another PR, or for
- * several, or for a merge group, it judges every open PR with that head (one request lists them)
- * and writes the most restrictive outcome (failure, then waiting, then success), titled with the
+ * several, or for a merge group, it judges every open PR with that head (listed a page of 100 per
+ * request, their facts read together: judgeTwins) and writes the most restrictive outcome (failure, then waiting, then success), titled with the
  * PR that does not hold; a merge group's run is never replaced by anything less restrictive. A
  * commit only one PR stands for costs nothing more. `judgeOthers` false (an evaluation that failed
  * by an error: it writes a failure, the most restrictive) keeps the notes without listing.
@@ -348,7 +401,8 @@ async function publishForPull(
   /** The commands seen on this PR, to remember. */
   memo: readonly MemoEntry[],
   hint: SweepHint,
-  judgeOthers: boolean,
+  /** Judges the other open PRs with this head (null: keep the notes without listing them). */
+  judgeOthers: ((numbers: readonly number[]) => Promise<TwinJudgement[]>) | null,
   /** This app's runs on the head, when the caller has just read them (for the memo). */
   existingRuns?: ExistingRuns,
 ): Promise<number> {
@@ -364,20 +418,19 @@ async function publishForPull(
 
   const others: Array<{ pr: number; declaration: CheckOutput; signoff: CheckOutput; memo?: MemoEntry[] }> = [];
   let sharing = shared;
-  if (judgeOthers && (shared || group)) {
+  if (judgeOthers !== null && (shared || group)) {
     // Every page (a writer can open any number of PRs from branches at this commit), up to a
     // bound: beyond it, the PRs left unread cannot be judged, so both checks fail saying why.
     const { pulls: data, complete } = await listPullsOfCommit(octokit, repo, head_sha);
     if (!complete) declaration = signoff = renderTooManySharing(COMMIT_PULLS_MAX_PAGES * 100, ctx);
     const numbers = data.filter((p) => p.state === "open" && p.head.sha === head_sha && p.base.ref === target.defaultBranch && p.number !== self).map((p) => p.number);
     sharing = numbers.length > 0;
-    const judged = await Promise.all(numbers.map(async (pull_number) => ({ pr: pull_number, outcome: await evaluatePullRequest(octokit, { ...repo, pull_number }, deps, { publish: false }) })));
-    for (const { pr, outcome } of judged) {
-      if (outcome.status === "evaluated") {
-        if (outcome.headSha === head_sha) others.push({ pr, declaration: outcome.declaration, signoff: outcome.signoff, memo: outcome.memo });
-      } else if (outcome.status === "error") {
-        const failed = renderErrorCheck(errorDetails(outcome.error), ctx);
-        others.push({ pr, declaration: failed, signoff: failed });
+    for (const twin of await judgeOthers(numbers)) {
+      if ("error" in twin) {
+        const failed = renderErrorCheck(errorDetails(twin.error), ctx);
+        others.push({ pr: twin.pr, declaration: failed, signoff: failed });
+      } else if (twin.headSha === head_sha) {
+        others.push(twin);
       }
     }
   }

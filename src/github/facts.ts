@@ -90,21 +90,8 @@ export interface PullRequestRef extends RepoRef {
   pull_number: number;
 }
 
-/**
- * One GraphQL query for everything an evaluation reads of a PR: the PR, its first 100 files,
- * reviews, comments and labels, the repository's default branch, and what nobody but GitHub (or
- * this app) can write: the PR's timeline of labels, review dismissals and base changes (who did
- * what, when: SPEC.md "What it guarantees, and against whom"), and this app's own sign-off check
- * runs on the PR's last 100 commits and on the heads that force-pushes replaced (the memo of the
- * commands the app has seen: src/github/signal-memo.ts). REST would need four requests (PR, files,
- * reviews, comments), each counted against the rate limit the first time; SPEC.md's performance
- * contract allows four for a whole evaluation. Lists longer than one page, and renamed files
- * (GraphQL does not give a renamed file's old path), are then read through REST, to their last page.
- */
-export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!, $appId: Int!) {
-  repository(owner: $owner, name: $repo) {
-    defaultBranchRef { name }
-    pullRequest(number: $number) {
+/** What PULL_REQUEST_QUERY and pullRequestsQuery read of each PR (a PullRequest's fields). */
+const PULL_FIELDS = `
       number
       title
       state
@@ -141,12 +128,9 @@ export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo
       forcePushes: timelineItems(last: 20, itemTypes: [HEAD_REF_FORCE_PUSHED_EVENT]) {
         nodes { __typename ... on HeadRefForcePushedEvent { beforeCommit { ...AppSignoff } } }
       }
-      commits(last: 100) { nodes { commit { ...AppSignoff } } }
-    }
-  }
-}
+      commits(last: 100) { nodes { commit { ...AppSignoff } } }`;
 
-fragment AppSignoff on Commit {
+const APP_SIGNOFF_FRAGMENT = `fragment AppSignoff on Commit {
   checkSuites(first: 5, filterBy: { appId: $appId }) {
     nodes {
       app { databaseId }
@@ -154,6 +138,56 @@ fragment AppSignoff on Commit {
     }
   }
 }`;
+
+/**
+ * One GraphQL query for everything an evaluation reads of a PR: the PR, its first 100 files,
+ * reviews, comments and labels, the repository's default branch, and what nobody but GitHub (or
+ * this app) can write: the PR's timeline of labels, review dismissals and base changes (who did
+ * what, when: SPEC.md "What it guarantees, and against whom"), and this app's own sign-off check
+ * runs on the PR's last 100 commits and on the heads that force-pushes replaced (the memo of the
+ * commands the app has seen: src/github/signal-memo.ts). REST would need four requests (PR, files,
+ * reviews, comments), each counted against the rate limit the first time; SPEC.md's performance
+ * contract allows four for a whole evaluation. Lists longer than one page, and renamed files
+ * (GraphQL does not give a renamed file's old path), are then read through REST, to their last page.
+ */
+export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!, $appId: Int!) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name }
+    pullRequest(number: $number) {${PULL_FIELDS}
+    }
+  }
+}
+
+${APP_SIGNOFF_FRAGMENT}`;
+
+/**
+ * At most this many PRs are read by one pullRequestsQuery: each asks GitHub for about 4,200 nodes
+ * (the memo's check runs on 100 commits are most of them; a query may ask for 500,000), and a
+ * smaller query is less likely to reach GitHub's time limit.
+ */
+export const PULLS_PER_QUERY = 25;
+
+/** The alias of the `i`th PR of pullRequestsQuery. */
+const pullAlias = (i: number): string => `pr${i}`;
+
+/**
+ * The facts of `count` PRs of one repository in one query (numbers `$n0`…): the same fields as
+ * PULL_REQUEST_QUERY, each PR under its alias `pr0`…
+ */
+export function pullRequestsQuery(count: number): string {
+  const indices = Array.from({ length: count }, (_, i) => i);
+  return `query PullRequestsFacts($owner: String!, $repo: String!, $appId: Int!, ${indices.map((i) => `$n${i}: Int!`).join(", ")}) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name }
+${indices.map((i) => `    ${pullAlias(i)}: pullRequest(number: $n${i}) { ...PullFacts }`).join("\n")}
+  }
+}
+
+fragment PullFacts on PullRequest {${PULL_FIELDS}
+}
+
+${APP_SIGNOFF_FRAGMENT}`;
+}
 
 interface GraphActor {
   __typename: string;
@@ -241,6 +275,8 @@ export interface ReadOptions {
   needCommits: boolean;
   /** This app's id: only its own sign-off runs are read for the commands it has seen. */
   appId: number;
+  /** readPullRequests: the commits of a PR already read, for a PR with the same head and base. */
+  knownCommits?: { headSha: string; baseRef: string; commits: CommitFact[] };
 }
 
 export interface PullRequestRead {
@@ -256,8 +292,6 @@ export interface PullRequestRead {
 export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts: ReadOptions): Promise<PullRequestRead> {
   const { owner, repo, pull_number } = ref;
   const base = `/repos/${owner}/${repo}/pulls/${pull_number}`;
-  const list = { owner, repo, pull_number, per_page: 100 } as const;
-
   const [result, commits] = await Promise.all([
     reading("POST /graphql", () =>
       graphqlQuery(octokit)<PullRequestQueryResult>(PULL_REQUEST_QUERY, { owner, repo, number: pull_number, appId: opts.appId }),
@@ -269,16 +303,92 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
         return fromRest(await reading(`GET ${base}`, async () => (await octokit.rest.pulls.get({ owner, repo, pull_number })).data));
       },
     ),
-    // GitHub lists at most 250 commits of a PR on this endpoint (REST "List commits on a pull request").
-    opts.needCommits
-      ? reading(`GET ${base}/commits`, () => octokit.paginate(octokit.rest.pulls.listCommits, list))
-      : Promise.resolve(undefined),
+    opts.needCommits ? readCommits(octokit, ref) : Promise.resolve(undefined),
   ]);
   const pr = result.repository?.pullRequest;
-  if (!result.repository || !pr) {
-    throw new GitHubFactsError(`GitHub did not find pull request #${pull_number} of ${owner}/${repo}`, 404, null, "POST /graphql");
-  }
+  if (!result.repository || !pr) throw notFound(ref);
+  return completePull(octokit, ref, result.repository.defaultBranchRef, pr, commits, opts);
+}
 
+type GraphPull = NonNullable<NonNullable<PullRequestQueryResult["repository"]>["pullRequest"]>;
+
+const notFound = ({ owner, repo, pull_number }: PullRequestRef): GitHubFactsError =>
+  new GitHubFactsError(`GitHub did not find pull request #${pull_number} of ${owner}/${repo}`, 404, null, "POST /graphql");
+
+/** A PR's commits (REST "List commits on a pull request": GitHub lists at most 250 there). */
+async function readCommits(octokit: GitHub, { owner, repo, pull_number }: PullRequestRef): Promise<CommitFact[]> {
+  const commits = await reading(`GET /repos/${owner}/${repo}/pulls/${pull_number}/commits`, () => octokit.paginate(octokit.rest.pulls.listCommits, { owner, repo, pull_number, per_page: 100 }));
+  return commits.map((c): CommitFact => {
+    const linked = c.author as UserLike | null | Record<string, never>;
+    const fact: CommitFact = { sha: c.sha, author: linked && typeof linked.login === "string" ? toActor(linked as UserLike) : null };
+    const name = c.commit.author?.name;
+    if (name) fact.authorName = name;
+    return fact;
+  });
+}
+
+/** One PR's read: its facts, or why they could not be read (a GitHub error, named). */
+export type PullRead = { pull_number: number; read: PullRequestRead } | { pull_number: number; error: GitHubFactsError };
+
+/**
+ * The facts of several PRs of one repository (the PRs sharing a head commit): one GraphQL request
+ * for up to PULLS_PER_QUERY of them (each of up to 100 files, reviews and comments), REST for
+ * whatever does not fit, as readPullRequest reads one. A PR that cannot be read is an error of its
+ * own, and a query that fails is an error of each PR it asked for: nothing is left out unsaid.
+ */
+export async function readPullRequests(octokit: GitHub, repo: RepoRef, numbers: readonly number[], opts: ReadOptions): Promise<PullRead[]> {
+  const chunks: number[][] = [];
+  for (let i = 0; i < numbers.length; i += PULLS_PER_QUERY) chunks.push(numbers.slice(i, i + PULLS_PER_QUERY));
+  return (await Promise.all(chunks.map((chunk) => readChunk(octokit, repo, chunk, opts)))).flat();
+}
+
+async function readChunk(octokit: GitHub, repo: RepoRef, numbers: readonly number[], opts: ReadOptions): Promise<PullRead[]> {
+  const failed = (pull_number: number, error: unknown): PullRead => ({ pull_number, error: toFactsError(error, "POST /graphql") });
+  const readOne = (pull_number: number): Promise<PullRead> =>
+    readPullRequest(octokit, { ...repo, pull_number }, opts).then(
+      (read) => ({ pull_number, read }),
+      (error: unknown) => failed(pull_number, error),
+    );
+  let result: { repository: Record<string, unknown> | null };
+  try {
+    const variables = Object.fromEntries(numbers.map((n, i) => [`n${i}`, n]));
+    result = await reading("POST /graphql", () => graphqlQuery(octokit)<typeof result>(pullRequestsQuery(numbers.length), { ...repo, ...variables, appId: opts.appId }));
+  } catch (error) {
+    // An older GitHub Enterprise Server (see readPullRequest): each PR as it reads one.
+    if (isSchemaMismatch(error)) return Promise.all(numbers.map(readOne));
+    return numbers.map((n) => failed(n, error));
+  }
+  const repository = result.repository;
+  return Promise.all(
+    numbers.map(async (pull_number, i): Promise<PullRead> => {
+      const ref = { ...repo, pull_number };
+      try {
+        const pr = repository?.[pullAlias(i)] as GraphPull | null | undefined;
+        if (!repository || !pr) throw notFound(ref);
+        // Two PRs with the same head into the same base have the same commits: read once.
+        const known = opts.knownCommits;
+        const same = known !== undefined && known.headSha === pr.headRefOid && known.baseRef === pr.baseRefName;
+        const commits = opts.needCommits ? (same ? known.commits : await readCommits(octokit, ref)) : undefined;
+        return { pull_number, read: await completePull(octokit, ref, repository.defaultBranchRef as { name: string } | null, pr, commits, opts) };
+      } catch (error) {
+        return failed(pull_number, error);
+      }
+    }),
+  );
+}
+
+/** A PR's facts from its GraphQL answer, with REST for every list that did not fit in it. */
+async function completePull(
+  octokit: GitHub,
+  ref: PullRequestRef,
+  defaultBranchRef: { name: string } | null,
+  pr: GraphPull,
+  commits: CommitFact[] | undefined,
+  opts: ReadOptions,
+): Promise<PullRequestRead> {
+  const { owner, repo, pull_number } = ref;
+  const base = `/repos/${owner}/${repo}/pulls/${pull_number}`;
+  const list = { owner, repo, pull_number, per_page: 100 } as const;
   const graphFiles = nodesOf(pr.files);
   const renamed = graphFiles.some((f) => f.changeType === "RENAMED" || f.changeType === "COPIED");
   const [files, reviews, comments, labels, timeline] = await Promise.all([
@@ -329,19 +439,11 @@ export async function readPullRequest(octokit: GitHub, ref: PullRequestRef, opts
     labelEvents: timeline.labels,
     baseChanges: timeline.bases,
     ...rememberedOn(pr, opts.appId, pull_number),
-    ...(result.repository.defaultBranchRef ? { defaultBranch: result.repository.defaultBranchRef.name } : {}),
+    ...(defaultBranchRef ? { defaultBranch: defaultBranchRef.name } : {}),
     ...(pr.baseRefName !== null ? { baseRef: pr.baseRefName } : {}),
   };
-  if (commits) {
-    facts.commits = commits.map((c): CommitFact => {
-      const linked = c.author as UserLike | null | Record<string, never>;
-      const fact: CommitFact = { sha: c.sha, author: linked && typeof linked.login === "string" ? toActor(linked as UserLike) : null };
-      const name = c.commit.author?.name;
-      if (name) fact.authorName = name;
-      return fact;
-    });
-  }
-  return { facts, defaultBranch: result.repository.defaultBranchRef?.name ?? "HEAD" };
+  if (commits) facts.commits = commits;
+  return { facts, defaultBranch: defaultBranchRef?.name ?? "HEAD" };
 }
 
 /** Whether GitHub refused the query for a field its schema does not have (`undefinedField`). */
@@ -547,7 +649,7 @@ function attachDismissals(reviews: ReviewFact[], dismissals: Map<number, ReviewD
 }
 
 /** The commands and decision labels this app's sign-off runs remember, on the PR's commits and its force-pushed heads. */
-function rememberedOn(pr: NonNullable<NonNullable<PullRequestQueryResult["repository"]>["pullRequest"]>, appId: number, number: number): { seenCommands: SeenCommand[]; seenLabels: SeenLabel[] } {
+function rememberedOn(pr: GraphPull, appId: number, number: number): { seenCommands: SeenCommand[]; seenLabels: SeenLabel[] } {
   const commits: Array<GraphAppSignoff | null | undefined> = [
     ...(pr.commits?.nodes ?? []).map((n) => n?.commit),
     ...(pr.forcePushes?.nodes ?? []).map((n) => n?.beforeCommit),

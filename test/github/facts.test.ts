@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { encodeHint } from "../../src/evaluate/sweep-hint.js";
-import { GitHubFactsError, getPullRequestFacts, listOpenPullRequests, PULL_REQUEST_QUERY, readPullRequest } from "../../src/github/facts.js";
+import { GitHubFactsError, getPullRequestFacts, listOpenPullRequests, PULL_REQUEST_QUERY, PULLS_PER_QUERY, pullRequestsQuery, readPullRequest, readPullRequests } from "../../src/github/facts.js";
 import { GraphQLReply, linkNext, mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
 import { validateQuery } from "../helpers/graphql.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
@@ -653,6 +653,81 @@ describe("readPullRequest's errors", () => {
     expect(error).toBeInstanceOf(GitHubFactsError);
     expect(error).toMatchObject({ status: 500, requestId: "CAFE:1234:5678", request: `GET ${failing}?per_page=100` });
     mock.assertAllDone();
+  });
+});
+
+describe("readPullRequests: the PRs sharing a head commit, read together", () => {
+  beforeEach(setupNock);
+  afterEach(teardownNock);
+
+  const REPO = { owner: "org", repo: "charter" };
+  /** The `data` of pullRequestsQuery for `numbers`: each PR as prData gives #12, with its own number and title. */
+  const prsData = (numbers: number[], over: (n: number) => Partial<GraphPr> = () => ({})) => ({
+    repository: {
+      defaultBranchRef: { name: "trunk" },
+      ...Object.fromEntries(numbers.map((n, i) => [`pr${i}`, { ...prData(over(n)).repository.pullRequest, number: n, title: `Copy ${n}` }])),
+    },
+  });
+
+  it("is a query GitHub's schema accepts, for one PR and for as many as one query reads", () => {
+    expect(validateQuery(pullRequestsQuery(1))).toEqual([]);
+    expect(validateQuery(pullRequestsQuery(PULLS_PER_QUERY))).toEqual([]);
+  });
+
+  it("reads ten PRs in one request, each with its own facts", async () => {
+    const mock = mockGitHub();
+    const numbers = [21, 22, 23, 24, 25, 26, 27, 28, 29, 30];
+    mock.graphql(() => prsData(numbers, (n) => (n === 23 ? { labels: page([]), reviews: page([graphReview(6, person("bob"), "APPROVED", "2026-11-21T10:00:00Z")]) } : {})));
+    const reads = await readPullRequests(createTestOctokit(), REPO, numbers, { needCommits: false, appId: APP_ID });
+    mock.assertAllDone();
+    expect(requestLines(mock)).toEqual(["POST /graphql"]);
+    expect(mock.requests[0]?.body).toEqual({ query: pullRequestsQuery(10), variables: { ...REPO, appId: APP_ID, ...Object.fromEntries(numbers.map((n, i) => [`n${i}`, n])) } });
+    expect(reads.map((r) => ("read" in r ? [r.pull_number, r.read.facts.number, r.read.facts.title, r.read.defaultBranch] : r))).toEqual(numbers.map((n) => [n, n, `Copy ${n}`, "trunk"]));
+    const third = reads[2];
+    expect(third && "read" in third ? [third.read.facts.labels, third.read.facts.reviews.map((r) => r.user.login)] : third).toEqual([[], ["bob"]]);
+  });
+
+  it("reads more PRs than one query holds in one request per PULLS_PER_QUERY", async () => {
+    const mock = mockGitHub();
+    const numbers = Array.from({ length: PULLS_PER_QUERY + 1 }, (_, i) => 100 + i);
+    mock.graphql(() => prsData(numbers.slice(0, PULLS_PER_QUERY)), { match: (req) => req.variables.n0 === 100 });
+    mock.graphql(() => prsData(numbers.slice(PULLS_PER_QUERY)), { match: (req) => req.variables.n0 === 100 + PULLS_PER_QUERY });
+    const reads = await readPullRequests(createTestOctokit(), REPO, numbers, { needCommits: false, appId: APP_ID });
+    mock.assertAllDone();
+    expect(requestLines(mock)).toEqual(["POST /graphql", "POST /graphql"]);
+    expect(reads.map((r) => ("read" in r ? r.read.facts.number : r))).toEqual(numbers);
+  });
+
+  it("a failed query is an error of every PR it asked for, naming the request: none is left out", async () => {
+    const mock = mockGitHub();
+    mock.graphql(() => new GraphQLReply({ status: 502, body: { message: "Server Error" }, headers: { "x-github-request-id": "CAFE:1234:0003" } }), { times: 4 });
+    const reads = await readPullRequests(createTestOctokit(), REPO, [21, 22], { needCommits: false, appId: APP_ID });
+    expect(reads.map((r) => r.pull_number)).toEqual([21, 22]);
+    for (const r of reads) {
+      expect("error" in r && r.error).toBeInstanceOf(GitHubFactsError);
+      expect("error" in r && r.error).toMatchObject({ status: 502, requestId: "CAFE:1234:0003", request: "POST /graphql" });
+    }
+  });
+
+  it("in committers mode, takes the commits already read for a PR with the same head and base, and reads those of another base", async () => {
+    const mock = mockGitHub();
+    mock.graphql(() => prsData([21, 22], (n) => (n === 22 ? { baseRefName: "staging" } : {})));
+    const commit = { sha: "1".repeat(40), author: user("alice"), commit: { author: { name: "Alice A", email: "a@x.org", date: "2026-11-20T09:00:00Z" } } };
+    servePages(mock, "/repos/org/charter/pulls/22/commits", [commit], 1);
+    const known = [{ sha: HEAD, author: { login: "alice", id: idOf("alice"), isBot: false } }];
+    const reads = await readPullRequests(createTestOctokit(), REPO, [21, 22], { needCommits: true, appId: APP_ID, knownCommits: { headSha: HEAD, baseRef: "trunk", commits: known } });
+    mock.assertAllDone();
+    expect(requestLines(mock)).toEqual(["POST /graphql", "GET /repos/org/charter/pulls/22/commits?per_page=100"]);
+    expect(reads.map((r) => ("read" in r ? r.read.facts.commits?.map((c) => c.sha) : r))).toEqual([[HEAD], ["1".repeat(40)]]);
+  });
+
+  it("a PR GitHub does not find is an error of its own", async () => {
+    const mock = mockGitHub();
+    mock.graphql(() => ({ repository: { ...prsData([21]).repository, pr1: null } }));
+    const reads = await readPullRequests(createTestOctokit(), REPO, [21, 22], { needCommits: false, appId: APP_ID });
+    mock.assertAllDone();
+    expect("read" in reads[0]! && reads[0].read.facts.number).toBe(21);
+    expect("error" in reads[1]! && reads[1].error).toMatchObject({ status: 404, message: "GitHub did not find pull request #22 of org/charter" });
   });
 });
 
