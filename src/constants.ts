@@ -24,6 +24,11 @@ export const ORG_CONFIG_REPO = ".github";
 /** Hidden markers that find what the app wrote before. */
 export const MARKER_PREFIX = "<!-- partnership-governance:";
 export const marker = (name: string): string => `${MARKER_PREFIX}${name} -->`;
+/**
+ * Hidden in a sign-off run judged without the app's whole memo of seen commands (src/core/memo-gap.ts):
+ * that run's memo is known to be incomplete, so it never stands for the app's whole memory.
+ */
+export const MEMO_GAP_MARKER = marker("memo-gap");
 export const MARKER_INSTRUCTIONS = marker("declaration-instructions");
 
 export const LOG_TITLE_PREFIX = "Transparency log: ";

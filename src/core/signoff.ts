@@ -5,6 +5,7 @@ import { decisionKindsOf, otherBase } from "./decisions.js";
 import { describeUnmet, evaluateRule } from "./rules.js";
 import type { DecisionKind, Diagnostic, KindResult, Policy, PullRequestFacts, Registry, SignoffResult } from "./types.js";
 import { standingSignals } from "./signals.js";
+import { memoGap } from "./memo-gap.js";
 import { readVotes } from "./votes.js";
 
 const HOUR_MS = 3_600_000;
@@ -108,8 +109,10 @@ export function evaluateSignoff(input: { policy: Policy; registry: Registry; fac
   const blocking = kinds.flatMap((k) => k.objections.filter((o) => o.blocking));
   const allHold = kinds.every((k) => k.holds);
   const periodsOver = kinds.every((k) => k.commentPeriodOver);
-  const signedOff = headErrors.length === 0 && allHold && blocking.length === 0 && periodsOver;
-  const base = { isDecision: kinds.length > 0, kinds, signedOff, ...withWarnings };
+  // The app could not find its whole memo and a voter's comment was deleted or edited since.
+  const gap = memoGap(facts, input.registry);
+  const signedOff = headErrors.length === 0 && allHold && blocking.length === 0 && periodsOver && gap.length === 0;
+  const base = { isDecision: kinds.length > 0, kinds, signedOff, ...withWarnings, ...(gap.length > 0 ? { memoGap: gap } : {}) };
 
   if (headErrors.length > 0) {
     return {
@@ -123,6 +126,9 @@ export function evaluateSignoff(input: { policy: Policy; registry: Registry; fac
   if (blocking.length > 0) {
     const sectors = policy.sectors.map((s) => s.id).filter((id) => blocking.some((o) => o.sector === id));
     return { ...base, outcome: "failure", title: { key: "signoff.title.blocked", params: { sectors: sectors.join(", "), count: sectors.length } } };
+  }
+  if (gap.length > 0) {
+    return { ...base, outcome: "failure", title: { key: "signoff.title.memoGap", params: { people: gap.map((p) => p.login).join(", "), count: gap.length } } };
   }
   if (facts.draft) return { ...base, outcome: "pending", title: { key: "signoff.title.draft" } };
   const unmet = kinds.find((k) => !k.holds);

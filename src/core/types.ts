@@ -241,6 +241,16 @@ export interface SeenLabel {
 /** What the memo holds for one PR: the commands and the decision labels the app has seen. */
 export type MemoEntry = SeenCommand | SeenLabel;
 
+/**
+ * A comment of the PR deleted by someone other than its author (CommentDeletedEvent, the PR's
+ * timeline). `author` null: more deletions than were read, so any person's comment may be one.
+ */
+export interface DeletedComment {
+  author: string | null;
+  by: string | null;
+  at: string;
+}
+
 /** A label added to or removed from the PR, from its timeline (LabeledEvent, UnlabeledEvent). */
 export interface LabelEvent {
   label: string;
@@ -323,6 +333,12 @@ export interface PullRequestFacts {
   seenCommands?: SeenCommand[];
   /** The decision labels the app's own sign-off check runs remember having seen on this PR (the memo). */
   seenLabels?: SeenLabel[];
+  /**
+   * Set when the app could not find its whole memo (src/github/memo-search.ts), with the PR's
+   * comments deleted by others: a voter whose comment was deleted or edited may have a command
+   * the app no longer remembers (src/core/memo-gap.ts fails closed for them).
+   */
+  memoUnreachable?: { deleted: DeletedComment[] };
   files: ChangedFile[];
   /**
    * True when GitHub could not list every changed file (it lists at most 3,000 of a PR): then
@@ -471,6 +487,12 @@ export interface SignoffResult {
   notJudged?: { reason: "other-base"; base: string; defaultBranch: string };
   /** Warnings to show (e.g. sectors without voters). */
   warnings?: Diagnostic[];
+  /**
+   * The people of the registry whose commands the app may have forgotten (its memo could not be
+   * found, and a comment of theirs was deleted by someone else or edited), each until they give a
+   * signal again: the sign-off fails until then (src/core/memo-gap.ts).
+   */
+  memoGap?: Array<{ login: string; since: string }>;
   /**
    * True when the sign-off holds as a merge would need it: every kind holds, no blocking
    * objection, every comment period over (draft state ignored). The record's `signed_off`.

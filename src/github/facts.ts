@@ -1,11 +1,11 @@
 // Gathering the facts of one pull request from GitHub into the value the pure core decides on.
 // Every list is read to its last page; a GitHub error becomes a GitHubFactsError that names the
 // request id, so the failed check can tell the user (and GitHub support) which request failed.
-import { CHECK_SIGNOFF } from "../constants.js";
-import type { Actor, BaseChange, ChangedFile, CommentFact, CommitFact, LabelEvent, PullRequestFacts, ReviewDismissal, MemoEntry, ReviewFact, SeenCommand, SeenLabel } from "../core/types.js";
+import type { Actor, BaseChange, ChangedFile, CommentFact, CommitFact, LabelEvent, PullRequestFacts, ReviewDismissal, ReviewFact } from "../core/types.js";
 import { graphqlQuery, type GitHub } from "./client.js";
 import type { RepoRef } from "./files.js";
-import { mergeMemos, rememberedFor, splitMemo } from "./signal-memo.js";
+import { APP_SIGNOFF_FRAGMENT, findMemo, MEMO_PAGES_QUERY, type MemoPagesResult, type MemoWindow } from "./memo-search.js";
+import { splitMemo } from "./signal-memo.js";
 
 export class GitHubFactsError extends Error {
   override readonly name = "GitHubFactsError";
@@ -126,18 +126,10 @@ const PULL_FIELDS = `
         }
       }
       forcePushes: timelineItems(last: 20, itemTypes: [HEAD_REF_FORCE_PUSHED_EVENT]) {
-        nodes { __typename ... on HeadRefForcePushedEvent { beforeCommit { ...AppSignoff } } }
+        pageInfo { hasPreviousPage startCursor }
+        nodes { __typename ... on HeadRefForcePushedEvent { createdAt beforeCommit { ...AppSignoff } afterCommit { oid } } }
       }
-      commits(last: 100) { nodes { commit { ...AppSignoff } } }`;
-
-const APP_SIGNOFF_FRAGMENT = `fragment AppSignoff on Commit {
-  checkSuites(first: 5, filterBy: { appId: $appId }) {
-    nodes {
-      app { databaseId }
-      checkRuns(last: 5, filterBy: { checkName: "${CHECK_SIGNOFF}" }) { nodes { summary externalId } }
-    }
-  }
-}`;
+      commits(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { commit { ...AppSignoff } } }`;
 
 /**
  * One GraphQL query for everything an evaluation reads of a PR: the PR, its first 100 files,
@@ -224,11 +216,6 @@ type GraphTimelineItem =
   | { __typename: "ReviewDismissedEvent"; createdAt: string; actor: GraphActor | null; previousReviewState: string; review: { fullDatabaseId: string | null } | null }
   | { __typename: "BaseRefChangedEvent"; createdAt: string; actor: GraphActor | null; previousRefName: string; currentRefName: string };
 
-/** This app's check suites on one commit, with their sign-off runs' summaries. */
-interface GraphAppSignoff {
-  checkSuites: { nodes: Array<{ app: { databaseId: number | null } | null; checkRuns: { nodes: Array<{ summary: string | null; externalId?: string | null } | null> | null } | null } | null> | null } | null;
-}
-
 /** The answer of PULL_REQUEST_QUERY (the fields it asks for, as GitHub's schema types them). */
 export interface PullRequestQueryResult {
   repository: {
@@ -254,8 +241,8 @@ export interface PullRequestQueryResult {
       /** Null when read through REST (older GitHub Enterprise Server): then REST's timeline. */
       baseRefName: string | null;
       timelineItems: Page<GraphTimelineItem> | null;
-      forcePushes: { nodes: Array<{ __typename: string; beforeCommit?: GraphAppSignoff | null } | null> | null } | null;
-      commits: { nodes: Array<{ commit: GraphAppSignoff } | null> | null } | null;
+      forcePushes: MemoWindow["forcePushes"];
+      commits: MemoWindow["commits"];
     } | null;
   } | null;
 }
@@ -417,6 +404,11 @@ async function completePull(
       : graphTimeline(nodesOf(pr.timelineItems)),
   ]);
   attachDismissals(reviews, timeline.dismissals);
+  // The app's memo of seen commands: the pages the query gave, and earlier ones only when needed.
+  const memo = await findMemo(pr, { number: pull_number, headSha: pr.headRefOid, appId: opts.appId }, (variables) =>
+    reading("POST /graphql", () => graphqlQuery(octokit)<MemoPagesResult>(MEMO_PAGES_QUERY, { owner, repo, number: pull_number, appId: opts.appId, ...variables })),
+  );
+  const remembered = splitMemo(memo.seen);
 
   const facts: PullRequestFacts = {
     number: pr.number,
@@ -438,7 +430,9 @@ async function completePull(
     comments,
     labelEvents: timeline.labels,
     baseChanges: timeline.bases,
-    ...rememberedOn(pr, opts.appId, pull_number),
+    seenCommands: remembered.commands,
+    seenLabels: remembered.labels,
+    ...(memo.unreachable ? { memoUnreachable: memo.unreachable } : {}),
     ...(defaultBranchRef ? { defaultBranch: defaultBranchRef.name } : {}),
     ...(pr.baseRefName !== null ? { baseRef: pr.baseRefName } : {}),
   };
@@ -646,24 +640,4 @@ function attachDismissals(reviews: ReviewFact[], dismissals: Map<number, ReviewD
     if (review.state !== "DISMISSED") continue;
     review.dismissal = dismissals.get(review.id) ?? { by: null, at: review.submittedAt, previousState: null };
   }
-}
-
-/** The commands and decision labels this app's sign-off runs remember, on the PR's commits and its force-pushed heads. */
-function rememberedOn(pr: GraphPull, appId: number, number: number): { seenCommands: SeenCommand[]; seenLabels: SeenLabel[] } {
-  const commits: Array<GraphAppSignoff | null | undefined> = [
-    ...(pr.commits?.nodes ?? []).map((n) => n?.commit),
-    ...(pr.forcePushes?.nodes ?? []).map((n) => n?.beforeCommit),
-  ];
-  const memos: MemoEntry[][] = [];
-  for (const commit of commits) {
-    for (const suite of commit?.checkSuites?.nodes ?? []) {
-      // Filtered by GitHub, and checked again: only this app's own runs are its memory.
-      if (suite?.app?.databaseId !== appId) continue;
-      // This PR's commands only: a commit may also be another PR's (a PR stacked on another's
-      // branch has its commits, a twin PR shares its head), and that PR's commands are no signal here.
-      for (const run of suite.checkRuns?.nodes ?? []) if (run) memos.push(rememberedFor({ externalId: run.externalId, summary: run.summary }, number));
-    }
-  }
-  const { commands, labels } = splitMemo(mergeMemos(...memos));
-  return { seenCommands: commands, seenLabels: labels };
 }

@@ -2,6 +2,7 @@
 // decision kind whether it holds, its rule as a tree with the numbers in words, the sectors with
 // their counted approvers, the votes that did not count and why, the objections, the comment
 // period, and warnings.
+import { MEMO_GAP_MARKER } from "../constants.js";
 import type { Comparison, Condition, ConditionResult, Denominator, Fraction, KindResult, Scope, SignoffResult } from "../core/types.js";
 import {
   fitCheckOutput,
@@ -21,6 +22,12 @@ export type { CheckOutput, RenderContext } from "./context.js";
 const CONCLUSION = { success: "success", failure: "failure", pending: "action_required" } as const;
 
 export function renderSignoffCheck(result: SignoffResult, ctx: RenderContext): CheckOutput {
+  const out = renderOutput(result, ctx);
+  // A run judged without the app's whole memo says so where only the app reads it (src/github/memo-search.ts).
+  return result.memoGap ? { ...out, summary: `${MEMO_GAP_MARKER}\n${out.summary}` } : out;
+}
+
+function renderOutput(result: SignoffResult, ctx: RenderContext): CheckOutput {
   const title = safePlain(t(ctx.lang, withSectorNames(result.title, ctx)));
   const conclusion = CONCLUSION[result.outcome];
   const policyLink = t(ctx.lang, "checks.policyLink", { policyUrl: ctx.policyUrl });
@@ -36,7 +43,7 @@ export function renderSignoffCheck(result: SignoffResult, ctx: RenderContext): C
     const why = result.notJudged
       ? md(ctx.lang, "checks.signoff.otherBase", { base: result.notJudged.base, defaultBranch: result.notJudged.defaultBranch })
       : t(ctx.lang, "checks.signoff.notDecision");
-    const summary = [why, policyLink].join("\n\n");
+    const summary = [why, ...memoGapText(result, ctx), policyLink].join("\n\n");
     return directCheckOutput(fitCheckOutput({ conclusion, title, summary }, ctx), ctx);
   }
 
@@ -50,6 +57,7 @@ export function renderSignoffCheck(result: SignoffResult, ctx: RenderContext): C
       }),
     );
   }
+  summary.push(...memoGapText(result, ctx));
   const periods = result.kinds.filter((k) => k.kind.commentPeriodHours > 0).map((k) => renderCommentPeriod(k, ctx));
   if (periods.length > 0) summary.push(periods.map((p) => `- ${p}`).join("\n"));
   if (result.outcome !== "success") summary.push(t(ctx.lang, "checks.signoff.details"));
@@ -61,6 +69,13 @@ export function renderSignoffCheck(result: SignoffResult, ctx: RenderContext): C
   }
   for (const k of result.kinds) text.push(renderKind(k, ctx));
   return directCheckOutput(fitCheckOutput({ conclusion, title, summary: summary.join("\n\n"), text: text.join("\n\n") }, ctx), ctx);
+}
+
+/** Why the sign-off waits for people whose commands the app may have forgotten, and how it is lifted. */
+function memoGapText(result: SignoffResult, ctx: RenderContext): string[] {
+  const gap = result.memoGap ?? [];
+  if (gap.length === 0) return [];
+  return [t(ctx.lang, "checks.signoff.memoGap", { people: gap.map((p) => safeInline(p.login)).join(", "), count: gap.length })];
 }
 
 const mark = (holds: boolean): string => (holds ? "✓" : "✗");

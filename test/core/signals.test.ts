@@ -218,3 +218,40 @@ describe("commandsToRemember: what the app writes in its memo", () => {
     expect(standingSignals(once)).toEqual(once);
   });
 });
+
+describe("the app could not find its memo: fail closed for the voters whose comments were deleted or edited, until they speak again", () => {
+  // gov1 and biz1 approve; biz1 abstained later, and a writer deleted that comment; the run that
+  // remembered it is out of the app's reach (src/github/memo-search.ts).
+  const approvals = approvedBy("gov1", "biz1");
+  const lost = (deleted: Array<{ author: string | null; by: string | null; at: string }>) => ({ memoUnreachable: { deleted } });
+
+  it("biz1's comment deleted by mallory: the sign-off fails, naming biz1 and no one else", () => {
+    const result = verdict(asCharter({ reviews: approvals, comments: [], ...lost([{ author: "biz1", by: "mallory", at: time(20) }]) }));
+    expect(result).toMatchObject({ outcome: "failure", signedOff: false, memoGap: [{ login: "biz1", since: time(20) }] });
+    expect(result.title).toEqual({ key: "signoff.title.memoGap", params: { people: "biz1", count: 1 } });
+  });
+
+  it("a deleted comment of someone not in the registry, or a memo lost where nobody's comment was deleted or edited: nothing is held", () => {
+    expect(verdict(asCharter({ reviews: approvals, comments: [], ...lost([{ author: "stranger", by: "mallory", at: time(20) }]) })).outcome).toBe("success");
+    expect(verdict(asCharter({ reviews: approvals, comments: [comment("cs1", "+1", 5)], ...lost([]) })).outcome).toBe("success");
+  });
+
+  it("an edited comment of a voter counts as deleted from the moment it changed", () => {
+    const edited = { ...comment("biz1", "never mind", 5, true), updatedAt: time(25) };
+    expect(verdict(asCharter({ reviews: approvals, comments: [edited], ...lost([]) })).memoGap).toEqual([{ login: "biz1", since: time(25) }]);
+  });
+
+  it("lifted by biz1's own later signal only: an approval, or a command in a new comment (which then counts)", () => {
+    const deleted = lost([{ author: "biz1", by: "mallory", at: time(20) }]);
+    expect(verdict(asCharter({ reviews: [...approvals, review("biz1", "APPROVED", 30)], comments: [], ...deleted })).outcome).toBe("success");
+    expect(verdict(asCharter({ reviews: approvals, comments: [comment("biz1", "/governance abstain", 30)], ...deleted })).outcome).toBe("pending");
+    // Others speaking, or biz1 before the deletion, or `/governance check`, do not lift it.
+    expect(verdict(asCharter({ reviews: [...approvals, review("cs1", "APPROVED", 30)], comments: [comment("biz1", "/governance check", 31)], ...deleted })).outcome).toBe("failure");
+  });
+
+  it("more deletions than were read: every voter is held until they speak again", () => {
+    const result = verdict(asCharter({ reviews: [...approvals, review("cs1", "APPROVED", 30), review("int1", "APPROVED", 30)], comments: [], ...lost([{ author: null, by: null, at: "" }]) }));
+    expect(result.memoGap).toBeUndefined();
+    expect(verdict(asCharter({ reviews: approvals, comments: [], ...lost([{ author: null, by: null, at: "" }]) })).memoGap?.map((p) => p.login)).toEqual(["cs1", "int1"]);
+  });
+});

@@ -13,6 +13,7 @@ describe("titles and phrases of the core", () => {
     ["signoff.title.notDecision", {}, "Not a decision"],
     ["signoff.title.otherBase", { base: "staging", defaultBranch: "main" }, "Not a decision: into staging, not the default branch main"],
     ["signoff.title.blocked", { sectors: "civil-society", count: 1 }, "Blocked by an objection from civil-society"],
+    ["signoff.title.memoGap", { people: "carol, dan", count: 2 }, "Waiting for carol, dan to give their signal again: the app lost track of commands on this pull request"],
     ["signoff.title.commentPeriod", { end: "2026-12-02 14:00 UTC", at: new Date("2026-12-02T14:00:00Z") }, "Comment period ends 2026-12-02 14:00 UTC"],
     ["signoff.title.signedOff", { n: 1 }, "Signed off by 1 sector"],
     ["signoff.title.signedOff", { n: 3 }, "Signed off by 3 sectors"],
@@ -31,7 +32,7 @@ describe("titles and phrases of the core", () => {
   });
 
   it.each(Object.keys({ ...declaration, ...signoff }))("%s is valid ICU", (key) => {
-    const params = { count: 2, n: 2, missing: 1, needed: 2, sectors: "x", sector: "x", logins: "a", present: 1, registered: 2, yes: 1, total: 2, of: "cast", op: "at_least", share: 0.5, end: "e", at: new Date(0), expiredOn: "d", declared: "d", value: "v", commit: "c", base: "staging", defaultBranch: "main" };
+    const params = { count: 2, n: 2, missing: 1, needed: 2, sectors: "x", sector: "x", logins: "a", present: 1, registered: 2, yes: 1, total: 2, of: "cast", op: "at_least", share: 0.5, end: "e", at: new Date(0), expiredOn: "d", declared: "d", value: "v", commit: "c", base: "staging", defaultBranch: "main", people: "carol" };
     expect(t("en", { key, params })).not.toBe("");
   });
 

@@ -204,7 +204,7 @@ export class World {
 
   /** Deletes a comment, as `by` (its author, or a writer), and GitHub's `issue_comment.deleted`. */
   async deleteComment(number: number, id: number, by: string): Promise<void> {
-    const comment = this.standin.deleteComment(id, by);
+    const comment = this.standin.deleteComment(id, by, this.clock.now());
     const payload = issueCommentPayload(
       "issue_comment.deleted",
       { ...this.#target(number), body: comment.body, commentId: id, commenter: comment.user.login, commenterType: comment.user.type as "User" | "Bot" },

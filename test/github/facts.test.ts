@@ -74,14 +74,18 @@ interface GraphPr {
   comments: ReturnType<typeof page<GraphComment>>;
   baseRefName: string;
   timelineItems: ReturnType<typeof page<Record<string, unknown>>>;
-  forcePushes: { nodes: Array<{ __typename: "HeadRefForcePushedEvent"; beforeCommit: ReturnType<typeof appSignoff> | null }> };
-  commits: { nodes: Array<{ commit: ReturnType<typeof appSignoff> }> };
+  forcePushes: BackPage<{ __typename: "HeadRefForcePushedEvent"; createdAt: string; beforeCommit: ReturnType<typeof appSignoff> | null; afterCommit: { oid: string } }>;
+  commits: BackPage<{ commit: ReturnType<typeof appSignoff> }>;
 }
 
+type BackPage<T> = { pageInfo: { hasPreviousPage: boolean; startCursor: string | null }; nodes: T[] };
+/** A list read backwards (`last:`), with an earlier page behind it when `before` names its cursor. */
+const backPage = <T>(nodes: T[], before: string | null = null): BackPage<T> => ({ pageInfo: { hasPreviousPage: before !== null, startCursor: before }, nodes });
+
 /** A commit's check suites as the query asks for them: this app's (id APP_ID) with one sign-off run per summary. */
-function appSignoff(summaries: string[] = [], appId = APP_ID, forPull = REF.pull_number) {
+function appSignoff(summaries: string[] = [], appId = APP_ID, forPull = REF.pull_number, oid = "c".repeat(40), completedAt: string | null = null) {
   const externalId = encodeHint({ signature: "", next: null, error: false }, { pr: forPull, shared: false, group: false, heads: [] });
-  return { checkSuites: { nodes: summaries.length === 0 ? [] : [{ app: { databaseId: appId }, checkRuns: { nodes: summaries.map((summary) => ({ summary, externalId })) } }] } };
+  return { oid, checkSuites: { nodes: summaries.length === 0 ? [] : [{ app: { databaseId: appId }, checkRuns: { nodes: summaries.map((summary) => ({ summary, externalId, completedAt })) } }] } };
 }
 
 /** The `data` of PULL_REQUEST_QUERY for PR #12 of org/charter (default branch "trunk"). */
@@ -108,8 +112,8 @@ function prData(over: Partial<GraphPr> = {}) {
         comments: page<GraphComment>([]),
         baseRefName: "trunk",
         timelineItems: page<Record<string, unknown>>([]),
-        forcePushes: { nodes: [] },
-        commits: { nodes: [{ commit: appSignoff() }] },
+        forcePushes: backPage([]),
+        commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }]),
         ...over,
         files,
       },
@@ -797,16 +801,12 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
     serveGraph(
       mock,
       prData({
-        commits: {
-          nodes: [
-            { commit: appSignoff([memo([[101, "bob", 7, "recuse", "2026-11-21T09:00:00Z"]])]) },
-            // Another app (a workflow's, say) writing a run of the same name: never read.
-            { commit: appSignoff([memo([[102, "carol", 8, "abstain", "2026-11-21T09:30:00Z"]])], 99) },
-          ],
-        },
-        forcePushes: {
-          nodes: [{ __typename: "HeadRefForcePushedEvent", beforeCommit: appSignoff([memo([[103, "dan", null, "abstain", "2026-11-21T10:00:00Z"]])]) }],
-        },
+        commits: backPage([
+          { commit: appSignoff([memo([[101, "bob", 7, "recuse", "2026-11-21T09:00:00Z"]])]) },
+          // Another app (a workflow's, say) writing a run of the same name: never read.
+          { commit: appSignoff([memo([[102, "carol", 8, "abstain", "2026-11-21T09:30:00Z"]])], 99) },
+        ]),
+        forcePushes: backPage([{ __typename: "HeadRefForcePushedEvent", createdAt: "2026-11-21T10:05:00Z", beforeCommit: appSignoff([memo([[103, "dan", null, "abstain", "2026-11-21T10:00:00Z"]])]), afterCommit: { oid: HEAD } }]),
       }),
     );
     const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
@@ -820,13 +820,11 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
     serveGraph(
       mock,
       prData({
-        commits: {
-          nodes: [
-            { commit: appSignoff([memo([[101, "bob", 7, "recuse", "2026-11-21T09:00:00Z"], ["label", "consultation", "2026-11-20T10:00:00Z"]])]) },
-            // Another app's run of the same name claiming a label: never read.
-            { commit: appSignoff([memo([["label", "decision:charter", "2026-11-20T09:00:00Z"]])], 99) },
-          ],
-        },
+        commits: backPage([
+          { commit: appSignoff([memo([[101, "bob", 7, "recuse", "2026-11-21T09:00:00Z"], ["label", "consultation", "2026-11-20T10:00:00Z"]])]) },
+          // Another app's run of the same name claiming a label: never read.
+          { commit: appSignoff([memo([["label", "decision:charter", "2026-11-20T09:00:00Z"]])], 99) },
+        ]),
       }),
     );
     const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
@@ -834,17 +832,106 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
     expect(facts.seenLabels).toEqual([{ verb: "label", label: "consultation", at: "2026-11-20T10:00:00Z" }]);
   });
 
+  const OLD = "b".repeat(40);
+  const BEFORE = "d".repeat(40);
+  const carolAbstains = memo([[301, "carol", 8, "abstain", "2026-11-21T09:00:00Z"]]);
+  const carolRow = { commentId: 301, login: "carol", userId: 8, verb: "abstain", createdAt: "2026-11-21T09:00:00Z" };
+  const isMemoPages = (req: { query: string }) => /query MemoPages/.test(req.query);
+
+  it("reads earlier commits, one query per page, only when the first page holds no run of its own on the head (a push of 100 commits): the memo beyond is found", async () => {
+    serveGraph(mock, prData({ commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }], "Y3Vyc29yOjE=") }));
+    mock.graphql(
+      (req) => {
+        expect(req.variables).toMatchObject({ commits: "Y3Vyc29yOjE=", readCommits: true, readPushes: false, readDeletions: false });
+        return { repository: { pullRequest: { commits: backPage([{ commit: appSignoff([carolAbstains], APP_ID, REF.pull_number, OLD, "2026-11-21T09:05:00Z") }]) } } };
+      },
+      { match: isMemoPages },
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(requestLines(mock)).toEqual(["POST /graphql", "POST /graphql"]);
+    expect(facts.seenCommands).toEqual([carolRow]);
+    expect(facts.memoUnreachable).toBeUndefined();
+  });
+
+  it("reads nothing further when its own run on the head was completed after the last force-push shown, however long the PR", async () => {
+    serveGraph(
+      mock,
+      prData({
+        commits: backPage([{ commit: appSignoff([carolAbstains], APP_ID, REF.pull_number, HEAD, "2026-11-21T10:00:00Z") }], "Y3Vyc29yOjE="),
+        forcePushes: backPage([{ __typename: "HeadRefForcePushedEvent", createdAt: "2026-11-21T09:59:00Z", beforeCommit: appSignoff([], APP_ID, REF.pull_number, BEFORE), afterCommit: { oid: HEAD } }], "Y3Vyc29yOjE="),
+      }),
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(requestLines(mock)).toEqual(["POST /graphql"]);
+    expect(facts.seenCommands).toEqual([carolRow]);
+  });
+
+  it("reads earlier force-pushes when the head's run is older than the last force-push (a head reset to one judged before): the memo on a replaced head is found", async () => {
+    serveGraph(
+      mock,
+      prData({
+        commits: backPage([{ commit: appSignoff([memo([])], APP_ID, REF.pull_number, HEAD, "2026-11-21T08:00:00Z") }]),
+        forcePushes: backPage([{ __typename: "HeadRefForcePushedEvent", createdAt: "2026-11-21T11:00:00Z", beforeCommit: appSignoff([], APP_ID, REF.pull_number, BEFORE), afterCommit: { oid: HEAD } }], "Y3Vyc29yOjE="),
+      }),
+    );
+    mock.graphql(
+      () => ({
+        repository: {
+          pullRequest: {
+            forcePushes: backPage([
+              { __typename: "HeadRefForcePushedEvent", createdAt: "2026-11-21T09:30:00Z", beforeCommit: appSignoff([], APP_ID, REF.pull_number, HEAD), afterCommit: { oid: OLD } },
+              { __typename: "HeadRefForcePushedEvent", createdAt: "2026-11-21T10:30:00Z", beforeCommit: appSignoff([carolAbstains], APP_ID, REF.pull_number, OLD, "2026-11-21T10:00:00Z"), afterCommit: { oid: BEFORE } },
+            ]),
+          },
+        },
+      }),
+      { match: isMemoPages },
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(requestLines(mock)).toEqual(["POST /graphql", "POST /graphql"]);
+    expect(facts.seenCommands).toEqual([carolRow]);
+    expect(facts.memoUnreachable).toBeUndefined();
+  });
+
+  it("says the memo is out of reach when a force-push replaced a head the app never judged after its newest run, with the comments deleted by others than their authors", async () => {
+    serveGraph(
+      mock,
+      prData({
+        commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }]),
+        forcePushes: backPage([{ __typename: "HeadRefForcePushedEvent", createdAt: "2026-11-21T11:00:00Z", beforeCommit: appSignoff([], APP_ID, REF.pull_number, BEFORE), afterCommit: { oid: HEAD } }]),
+      }),
+    );
+    mock.graphql(
+      (req) => {
+        expect(req.variables).toMatchObject({ readCommits: false, readPushes: false, readDeletions: true });
+        return {
+          repository: {
+            pullRequest: {
+              deletions: backPage([
+                { __typename: "CommentDeletedEvent", createdAt: "2026-11-21T10:30:00Z", actor: { login: "mallory" }, deletedCommentAuthor: { login: "carol" } },
+                // bob deleting his own comment withdraws what only he may withdraw.
+                { __typename: "CommentDeletedEvent", createdAt: "2026-11-21T10:40:00Z", actor: { login: "bob" }, deletedCommentAuthor: { login: "Bob" } },
+              ]),
+            },
+          },
+        };
+      },
+      { match: isMemoPages },
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(requestLines(mock)).toEqual(["POST /graphql", "POST /graphql"]);
+    expect(facts.memoUnreachable).toEqual({ deleted: [{ author: "carol", by: "mallory", at: "2026-11-21T10:30:00Z" }] });
+  });
+
   it("never takes another PR's memo: a PR stacked on another's branch has its commits, and their runs were written for that PR", async () => {
     serveGraph(
       mock,
       prData({
-        commits: {
-          nodes: [
-            // PR #11's head, with its own run remembering carol's recusal there: no signal on #12.
-            { commit: appSignoff([memo([[201, "carol", 8, "recuse", "2026-11-21T09:00:00Z"]])], APP_ID, 11) },
-            { commit: appSignoff([memo([[202, "bob", 7, "abstain", "2026-11-21T09:30:00Z"]])]) },
-          ],
-        },
+        commits: backPage([
+          // PR #11's head, with its own run remembering carol's recusal there: no signal on #12.
+          { commit: appSignoff([memo([[201, "carol", 8, "recuse", "2026-11-21T09:00:00Z"]])], APP_ID, 11) },
+          { commit: appSignoff([memo([[202, "bob", 7, "abstain", "2026-11-21T09:30:00Z"]])]) },
+        ]),
       }),
     );
     const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });

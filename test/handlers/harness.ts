@@ -185,16 +185,19 @@ function timelineNode(e: TimelineSpec) {
   }
 }
 
-/** A commit with this app's sign-off runs (their summaries), as the query's fragment asks for them. */
-/** This app's sign-off runs on a commit, each written for PR `number` (its external_id says so). */
-const appSignoffs = (summaries: string[], number: number) => ({
+/** A commit (`oid`) with this app's sign-off runs, each written for PR `number` (its external_id says so), as the query's fragment asks for them. */
+const appSignoffs = (summaries: string[], number: number, oid: string) => ({
+  oid,
   checkSuites: {
     nodes:
       summaries.length === 0
         ? []
-        : [{ app: { databaseId: APP_ID }, checkRuns: { nodes: summaries.map((summary) => ({ summary, externalId: ownedBy(number) })) } }],
+        : [{ app: { databaseId: APP_ID }, checkRuns: { nodes: summaries.map((summary) => ({ summary, externalId: ownedBy(number), completedAt: null })) } }],
   },
 });
+
+/** The whole of a list read backwards (`last:`): no earlier page. */
+const wholeBackPage = <T>(nodes: T[]) => ({ pageInfo: { hasPreviousPage: false, startCursor: null }, nodes });
 
 /** The external_id of a run this app wrote for PR `number` (no sweep hint to speak of). */
 export const ownedBy = (number: number): string => encodeHint({ signature: "", next: null, error: false }, { pr: number, shared: false, group: false, heads: [] });
@@ -274,8 +277,8 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
         ),
         baseRefName: pr.baseRef ?? "main",
         timelineItems: firstPage((pr.timeline ?? []).map(timelineNode)),
-        forcePushes: { nodes: [] },
-        commits: { nodes: [...(pr.earlierSignoffs ?? []).map((s) => ({ commit: appSignoffs([s], number) })), { commit: appSignoffs([], number) }] },
+        forcePushes: wholeBackPage([]),
+        commits: wholeBackPage([...(pr.earlierSignoffs ?? []).map((s, i) => ({ commit: appSignoffs([s], number, `e${i}`.padEnd(40, "0")) })), { commit: appSignoffs([], number, pr.headSha ?? HEAD) }]),
       },
     },
   };

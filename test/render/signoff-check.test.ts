@@ -25,6 +25,19 @@ describe("renderSignoffCheck: outcomes", () => {
     expect(out.summary).toContain("[the partnership’s policy](https://github.com/acme/charter/blob/main/.github/governance.yml)");
   });
 
+  it("names the people whose commands the app may have forgotten, says how it lifts in every language, and marks the run (hidden) as judged without the whole memo", () => {
+    const gap = [{ login: "carol", since: "2026-11-28T10:00:00Z" }];
+    for (const lang of ["en", "fr", "es", "ru", "zh", "ar"] as const) {
+      const out = renderSignoffCheck(signoff({ outcome: "failure", kinds: [kindResult({ holds: true })], memoGap: gap, title: { key: "signoff.title.memoGap", params: { people: "carol", count: 1 } } }), ctx({ lang }));
+      expect(out.conclusion).toBe("failure");
+      expect(out.summary.startsWith("<!-- partnership-governance:memo-gap -->\n")).toBe(true);
+      expect(out.summary).toContain("carol");
+      expect(out.summary).toContain("/governance abstain");
+    }
+    const none = renderSignoffCheck(signoff({ outcome: "failure", kinds: [kindResult({ holds: true })] }), ctx());
+    expect(none.summary).not.toContain("memo-gap");
+  });
+
   it("says when a PR is no decision", () => {
     const out = renderSignoffCheck(signoff({ isDecision: false, kinds: [] }), ctx());
     expect(out.conclusion).toBe("success");

@@ -226,9 +226,11 @@ export class GitHubStandin {
     };
     /**
      * Deletes a comment as `by` (its author, or anyone with write access); returns it as it was,
-     * for the `issue_comment.deleted` webhook. @param {number} id @param {string} by
+     * for the `issue_comment.deleted` webhook. A comment deleted by someone else than its author
+     * leaves "<by> deleted a comment from <author>" in the timeline (CommentDeletedEvent), as on GitHub.
+     * @param {number} id @param {string} by @param {Date} [at]
      */
-    deleteComment(id: number, by: string): {
+    deleteComment(id: number, by: string, at?: Date): {
         id: number;
         node_id: string;
         url: string;
@@ -871,6 +873,11 @@ export type TimelineEvent = {
     actor: string;
     at: string;
     reviewer: string;
+} | {
+    type: "comment_deleted";
+    actor: string;
+    at: string;
+    author: string;
 };
 /**
  * an issue or a pull request (they share one sequence of numbers)
@@ -905,7 +912,7 @@ export type Item = {
     commits: string[];
     reviews: Review[];
     /**
-     * its timeline: labels, review dismissals, base changes, force-pushes, review requests
+     * its timeline: labels, review dismissals, base changes, force-pushes, review requests, comments deleted by others
      */
     events: TimelineEvent[];
     /**

@@ -57,7 +57,8 @@ import { FaultPlan } from "./faults.js";
  *   | { type: "review_dismissed", actor: string, at: string, reviewId: number, previousState: string }
  *   | { type: "base_ref_changed", actor: string, at: string, from: string, to: string }
  *   | { type: "head_ref_force_pushed", actor: string, at: string, before: string, after: string }
- *   | { type: "review_requested", actor: string, at: string, reviewer: string }} TimelineEvent
+ *   | { type: "review_requested", actor: string, at: string, reviewer: string }
+ *   | { type: "comment_deleted", actor: string, at: string, author: string }} TimelineEvent
  */
 /**
  * @typedef {object} Item an issue or a pull request (they share one sequence of numbers)
@@ -80,7 +81,7 @@ import { FaultPlan } from "./faults.js";
  * @property {string} headRef head branch
  * @property {string[]} commits the PR's commits, oldest first
  * @property {Review[]} reviews
- * @property {TimelineEvent[]} events its timeline: labels, review dismissals, base changes, force-pushes, review requests
+ * @property {TimelineEvent[]} events its timeline: labels, review dismissals, base changes, force-pushes, review requests, comments deleted by others
  * @property {string[]} [requestedReviewers] the reviewers requested and yet to review (GitHub's "Reviewers" list)
  * @property {boolean} [locked] its conversation is locked (anyone with write access can lock one)
  * @property {string | null} [lockReason] why ("off-topic", "too heated", "resolved", "spam"), or null
@@ -583,14 +584,18 @@ export class GitHubStandin {
 
   /**
    * Deletes a comment as `by` (its author, or anyone with write access); returns it as it was,
-   * for the `issue_comment.deleted` webhook. @param {number} id @param {string} by
+   * for the `issue_comment.deleted` webhook. A comment deleted by someone else than its author
+   * leaves "<by> deleted a comment from <author>" in the timeline (CommentDeletedEvent), as on GitHub.
+   * @param {number} id @param {string} by @param {Date} [at]
    */
-  deleteComment(id, by) {
+  deleteComment(id, by, at) {
     const comment = this.comments.get(id);
     if (!comment) throw new Error(`no comment ${id}`);
     this.#mayChange(comment, by, "delete");
     const json = this.commentJson(id);
     this.comments.delete(id);
+    const item = this.repos.get(comment.repo)?.items.get(comment.number);
+    if (item && by.toLowerCase() !== comment.user.toLowerCase()) item.events.push({ type: "comment_deleted", actor: by, at: iso(at ?? this.now()), author: comment.user });
     return json;
   }
 
@@ -2345,6 +2350,8 @@ export class GitHubStandin {
         return { __typename: "BaseRefChangedEvent", ...common, previousRefName: e.from, currentRefName: e.to };
       case "head_ref_force_pushed":
         return { __typename: "HeadRefForcePushedEvent", ...common, beforeCommit: repo.commits.has(e.before) ? this.#graphCommit(repo, e.before) : null, afterCommit: this.#graphCommit(repo, e.after) };
+      case "comment_deleted":
+        return { __typename: "CommentDeletedEvent", ...common, deletedCommentAuthor: this.#graphActor(e.author, e.author.endsWith("[bot]") ? "Bot" : "User") };
       case "review_requested":
         return { __typename: "ReviewRequestedEvent", ...common, requestedReviewer: this.#graphActor(e.reviewer, e.reviewer.endsWith("[bot]") ? "Bot" : "User") };
       default:
@@ -2453,6 +2460,7 @@ const TIMELINE_TYPE = /** @type {Record<string, string>} */ ({
   BaseRefChangedEvent: "BASE_REF_CHANGED_EVENT",
   HeadRefForcePushedEvent: "HEAD_REF_FORCE_PUSHED_EVENT",
   ReviewRequestedEvent: "REVIEW_REQUESTED_EVENT",
+  CommentDeletedEvent: "COMMENT_DELETED_EVENT",
 });
 
 /** GraphQL's PatchStatus of a file's REST status. */

@@ -8,6 +8,7 @@ export const signoff = {
   "signoff.title.invalidHead":
     "السياسة أو السجل في طلب الدمج هذا غير صالح ({count, plural, zero {لا أخطاء} one {خطأ واحد} two {خطآن} few {# أخطاء} many {# خطأً} other {# خطأ}})",
   "signoff.title.blocked": "متوقف بسبب اعتراض من {sectors}",
+  "signoff.title.memoGap": "بانتظار أن يُعيد {people} إبداء موقفه: فقد التطبيق أثر أوامر في طلب الدمج هذا",
   "signoff.title.draft": "مسودة: تبدأ الموافقة متعددة القطاعات عندما يصبح طلب الدمج جاهزًا للمراجعة",
   "signoff.title.commentPeriod": "تنتهي فترة التعليق في {end}",
   "signoff.title.commentPeriodUnknown": "فترة التعليق: ليس لطلب الدمج وقت إنشاء صالح",

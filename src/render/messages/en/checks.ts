@@ -40,6 +40,8 @@ export const checks = {
   "checks.signoff.kindStatus": "**{name}**: {holds, select, yes {signed off} other {not signed off yet}} {mark}{hasUnmet, select, yes { ({unmet})} other {}}",
   "checks.signoff.blockedBy":
     "{count, plural, one {An objection blocks} other {# objections block}} this pull request ({who}). An objection stands until its own author approves, abstains, recuses or dismisses it; a dismissal by anyone else does not lift it.",
+  "checks.signoff.memoGap":
+    "The app could not find its memory of the commands it saw on this pull request (kept in its own check runs on earlier heads, now out of its reach: a head GitHub no longer gives, a head replaced before the app judged it, or more history than it reads). A comment of {people} was deleted by someone else or edited since, so an abstention or recusal given there may be forgotten, and only its author may withdraw a signal. Until {count, plural, one {this person gives} other {each of them gives}} a signal again (approve, request changes, or `/governance abstain` or `/governance recuse` in a new comment), this pull request is not signed off. Nobody else can lift this: the secretariat can ask them, or the author can open a new pull request.",
   "checks.signoff.commentPeriod": "Comment period of **{name}** ({hours, plural, one {# hour} other {# hours}}): {over, select, yes {ended} other {ends}} {end, time, utc}",
   "checks.signoff.details": "The rule of each kind of decision, with its numbers, and every vote that did not count are shown below.",
   "checks.signoff.warningsHeading": "Warnings",

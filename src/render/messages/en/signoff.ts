@@ -9,6 +9,7 @@ export const signoff = {
   "signoff.title.invalidHead":
     "The policy or registry in this pull request is invalid ({count, plural, one {# error} other {# errors}})",
   "signoff.title.blocked": "Blocked by an objection from {sectors}",
+  "signoff.title.memoGap": "Waiting for {people} to give their signal again: the app lost track of commands on this pull request",
   "signoff.title.draft": "Draft: sign-off starts when the pull request is ready for review",
   // `end` is preformatted "YYYY-MM-DD HH:mm UTC"; `at` is the same instant, for other languages.
   "signoff.title.commentPeriod": "Comment period ends {end}",

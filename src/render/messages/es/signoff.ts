@@ -9,6 +9,7 @@ export const signoff = {
   "signoff.title.invalidHead":
     "La política o el registro de esta solicitud de incorporación de cambios no son válidos ({count, plural, one {# error} other {# errores}})",
   "signoff.title.blocked": "Bloqueada por una objeción de {sectors}",
+  "signoff.title.memoGap": "A la espera de que {people} vuelva a dar su señal: la aplicación perdió el rastro de comandos en esta solicitud de incorporación de cambios",
   "signoff.title.draft": "Borrador: la aprobación multisectorial empieza cuando la solicitud de incorporación de cambios está lista para revisión",
   // `end` is preformatted "YYYY-MM-DD HH:mm UTC".
   "signoff.title.commentPeriod": "El período de consulta finaliza el {end}",

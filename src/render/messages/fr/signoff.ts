@@ -9,6 +9,7 @@ export const signoff = {
   "signoff.title.invalidHead":
     "La politique ou le registre de cette demande de fusion n’est pas valide ({count, plural, one {# erreur} other {# erreurs}})",
   "signoff.title.blocked": "Bloquée par une objection : {sectors}",
+  "signoff.title.memoGap": "En attente d’un nouveau signal de {people} : l’application a perdu la trace de commandes sur cette demande de fusion",
   "signoff.title.draft": "Brouillon : la validation commencera lorsque la demande de fusion sera prête pour examen",
   // `end` est préformaté « AAAA-MM-JJ HH:mm UTC ».
   "signoff.title.commentPeriod": "Fin de la période de consultation : {end}",

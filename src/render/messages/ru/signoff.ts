@@ -8,6 +8,7 @@ export const signoff = {
   "signoff.title.invalidHead":
     "Политика или реестр в этом запросе на слияние недействительны ({count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}})",
   "signoff.title.blocked": "Заблокировано возражением: {sectors}",
+  "signoff.title.memoGap": "Ожидается повторный сигнал от {people}: приложение потеряло сведения о командах в этом запросе на слияние",
   "signoff.title.draft": "Черновик: согласование начнется, когда запрос на слияние будет готов к рассмотрению",
   // `end` is preformatted "YYYY-MM-DD HH:mm UTC".
   "signoff.title.commentPeriod": "Период обсуждения: до {end}",

@@ -40,6 +40,8 @@ export const checks = {
   "checks.signoff.kindStatus": "**{name}**：{holds, select, yes {已获多部门核准} other {尚未获得多部门核准}} {mark}{hasUnmet, select, yes {（{unmet}）} other {}}",
   "checks.signoff.blockedBy":
     "本拉取请求因 {count, plural, other {# 项反对意见}}而受阻（{who}）。反对意见在提出者本人批准、弃权、回避或驳回（dismiss）其审查之前一直有效；他人驳回不能撤销反对意见。",
+  "checks.signoff.memoGap":
+    "应用未能找到其在本拉取请求中所见命令的记忆（保存在它自己在较早头提交上的检查运行中，现已无法读取：GitHub 不再提供的头提交、应用评估前就被替换的头提交，或超出其读取范围的历史）。此后 {people} 的一条评论被他人删除或被编辑，因此其中的弃权或回避可能已被遗忘，而只有信号的提出者本人才能撤回信号。在{count, plural, other {上述每个人}}重新表态之前（批准、请求更改，或在新评论中发出 `/governance abstain` 或 `/governance recuse`），本拉取请求不予签署。其他任何人都无法解除此状态：秘书处可以请他们表态，或由作者另开一个新的拉取请求。",
   "checks.signoff.commentPeriod": "**{name}** 的评议期（{hours, plural, other {# 小时}}）：{over, select, yes {已于 {end, time, utc} 结束} other {将于 {end, time, utc} 结束}}",
   "checks.signoff.details": "下文列出每类决定的规则及其数据，以及每一张未计入的票。",
   "checks.signoff.warningsHeading": "警告",

@@ -6,6 +6,7 @@ export const signoff = {
   "signoff.title.invalid": "治理政策或登记册无效（{count, plural, other {# 个错误}}）",
   "signoff.title.invalidHead": "本拉取请求中的政策或登记册无效（{count, plural, other {# 个错误}}）",
   "signoff.title.blocked": "因 {sectors} 的反对意见而受阻",
+  "signoff.title.memoGap": "等待 {people} 重新表态：应用已无法找回其在本拉取请求中记录的命令",
   "signoff.title.draft": "草稿：拉取请求标记为可供审查后，多部门核准程序即开始",
   // `end` is preformatted "YYYY-MM-DD HH:mm UTC".
   "signoff.title.commentPeriod": "评议期于 {end} 结束",
