@@ -129,7 +129,11 @@ const PULL_FIELDS = `
         pageInfo { hasPreviousPage startCursor }
         nodes { __typename ... on HeadRefForcePushedEvent { createdAt beforeCommit { ...AppSignoff } afterCommit { oid } } }
       }
-      commits(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { commit { ...AppSignoff } } }`;
+      commits(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { commit { ...AppSignoff } } }
+      deletions: timelineItems(last: 100, itemTypes: [COMMENT_DELETED_EVENT]) {
+        pageInfo { hasPreviousPage startCursor }
+        nodes { __typename ... on CommentDeletedEvent { createdAt actor { login } deletedCommentAuthor { login } } }
+      }`;
 
 /**
  * One GraphQL query for everything an evaluation reads of a PR: the PR, its first 100 files,
@@ -243,6 +247,7 @@ export interface PullRequestQueryResult {
       timelineItems: Page<GraphTimelineItem> | null;
       forcePushes: MemoWindow["forcePushes"];
       commits: MemoWindow["commits"];
+      deletions?: MemoWindow["deletions"];
     } | null;
   } | null;
 }

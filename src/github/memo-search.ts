@@ -18,7 +18,7 @@
 // force-push between two evaluations: the run may sit on a commit no list reaches), when a run
 // found says the memo was already lost (MEMO_GAP_MARKER), or when the pages run out. Then the evaluation
 // is told so (`unreachable`), with every comment a writer deleted on the PR (its timeline, which
-// nobody can edit), so that the core can fail closed for the voters whose commands may be lost
+// nobody can edit: the last 100 such events come with the PR's query, so no request is added), so that the core can fail closed for the voters whose commands may be lost
 // (src/core/memo-gap.ts).
 import { CHECK_SIGNOFF, MEMO_GAP_MARKER } from "../constants.js";
 import type { DeletedComment, MemoEntry } from "../core/types.js";
@@ -57,10 +57,12 @@ interface BackPage<T> {
 export type GraphForcePush = { __typename: string; createdAt?: string; beforeCommit?: GraphAppSignoff | null; afterCommit?: { oid: string } | null };
 export type GraphCommentDeleted = { __typename: string; createdAt?: string; actor?: { login: string } | null; deletedCommentAuthor?: { login: string } | null };
 
-/** What the PR's one query gives of the memo's places: its last commits and force-pushes. */
+/** What the PR's one query gives of the memo's places (its last commits and force-pushes) and of the comments deleted by others. */
 export interface MemoWindow {
   commits: BackPage<{ commit: GraphAppSignoff }> | null;
   forcePushes: BackPage<GraphForcePush> | null;
+  /** Undefined or null: not given (the PR read through REST). */
+  deletions?: BackPage<GraphCommentDeleted> | null;
 }
 
 /** The query for earlier pages: commits, force-pushes and deleted comments, each only when asked. */
@@ -87,7 +89,7 @@ ${APP_SIGNOFF_FRAGMENT}`;
 
 export interface MemoPagesResult {
   repository: {
-    pullRequest: (Partial<MemoWindow> & { deletions?: BackPage<GraphCommentDeleted> | null }) | null;
+    pullRequest: Partial<MemoWindow> | null;
   } | null;
 }
 
@@ -180,7 +182,7 @@ export async function findMemo(
   if (trusted) return { seen };
   const newest = runs.reduce<Run | null>((a, r) => (a === null || r.completedAt > a.completedAt ? r : a), null);
   if (!capped && chained(pushes, newest) && !(newest?.gap ?? false)) return { seen };
-  return { seen, unreachable: { deleted: await deletedComments(readPages) } };
+  return { seen, unreachable: { deleted: await deletedComments(window.deletions, readPages) } };
 }
 
 /**
@@ -203,21 +205,29 @@ function chained(pushes: readonly GraphForcePush[], newest: Run | null): boolean
   return true;
 }
 
-/** Every comment of the PR deleted by someone other than its author (the PR's timeline). */
-async function deletedComments(readPages: (variables: MemoPagesVariables) => Promise<MemoPagesResult>): Promise<DeletedComment[]> {
+/**
+ * Every comment of the PR deleted by someone other than its author (the PR's timeline): the last
+ * page the PR's query gave, then earlier ones (all of them through the pages query when the query
+ * gave none: the PR read through REST).
+ */
+async function deletedComments(first: BackPage<GraphCommentDeleted> | null | undefined, readPages: (variables: MemoPagesVariables) => Promise<MemoPagesResult>): Promise<DeletedComment[]> {
   const out: DeletedComment[] = [];
+  let page: BackPage<GraphCommentDeleted> | null | undefined = first;
   let before: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const more: BackPage<GraphCommentDeleted> | null | undefined = (await readPages({ commits: null, pushes: null, deletions: before, readCommits: false, readPushes: false, readDeletions: true })).repository?.pullRequest?.deletions;
-    for (const e of present(more?.nodes)) {
+  for (let read = 0; read <= MAX_PAGES; read++) {
+    if (!page || read > 0) {
+      if (read === MAX_PAGES) break;
+      page = (await readPages({ commits: null, pushes: null, deletions: before, readCommits: false, readPushes: false, readDeletions: true })).repository?.pullRequest?.deletions;
+    }
+    for (const e of present(page?.nodes)) {
       if (e.__typename !== "CommentDeletedEvent") continue;
       const author = e.deletedCommentAuthor?.login;
       // Deleted by its author (who may withdraw her own signal), or a deleted account's (no voter's).
       if (!author || author.toLowerCase() === e.actor?.login.toLowerCase()) continue;
       out.push({ author, by: e.actor?.login ?? null, at: e.createdAt ?? "" });
     }
-    if (!more?.pageInfo?.hasPreviousPage) return out;
-    before = more.pageInfo.startCursor;
+    if (!page?.pageInfo?.hasPreviousPage) return out;
+    before = page.pageInfo.startCursor;
   }
   // More deletions than the pages read: any voter's comment may be among the others.
   out.push({ author: null, by: null, at: "" });

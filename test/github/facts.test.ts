@@ -76,6 +76,7 @@ interface GraphPr {
   timelineItems: ReturnType<typeof page<Record<string, unknown>>>;
   forcePushes: BackPage<{ __typename: "HeadRefForcePushedEvent"; createdAt: string; beforeCommit: ReturnType<typeof appSignoff> | null; afterCommit: { oid: string } }>;
   commits: BackPage<{ commit: ReturnType<typeof appSignoff> }>;
+  deletions: BackPage<Record<string, unknown>>;
 }
 
 type BackPage<T> = { pageInfo: { hasPreviousPage: boolean; startCursor: string | null }; nodes: T[] };
@@ -114,6 +115,7 @@ function prData(over: Partial<GraphPr> = {}) {
         timelineItems: page<Record<string, unknown>>([]),
         forcePushes: backPage([]),
         commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }]),
+        deletions: backPage<Record<string, unknown>>([]),
         ...over,
         files,
       },
@@ -893,34 +895,43 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
     expect(facts.memoUnreachable).toBeUndefined();
   });
 
-  it("says the memo is out of reach when a force-push replaced a head the app never judged after its newest run, with the comments deleted by others than their authors", async () => {
+  it("says the memo is out of reach when a force-push replaced a head the app never judged after its newest run, with the comments deleted by others than their authors (the PR's query gives them: no request more)", async () => {
     serveGraph(
       mock,
       prData({
         commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }]),
         forcePushes: backPage([{ __typename: "HeadRefForcePushedEvent", createdAt: "2026-11-21T11:00:00Z", beforeCommit: appSignoff([], APP_ID, REF.pull_number, BEFORE), afterCommit: { oid: HEAD } }]),
+        deletions: backPage<Record<string, unknown>>([
+          { __typename: "CommentDeletedEvent", createdAt: "2026-11-21T10:30:00Z", actor: { login: "mallory" }, deletedCommentAuthor: { login: "carol" } },
+          // bob deleting his own comment withdraws what only he may withdraw.
+          { __typename: "CommentDeletedEvent", createdAt: "2026-11-21T10:40:00Z", actor: { login: "bob" }, deletedCommentAuthor: { login: "Bob" } },
+        ]),
+      }),
+    );
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(requestLines(mock)).toEqual(["POST /graphql"]);
+    expect(facts.memoUnreachable).toEqual({ deleted: [{ author: "carol", by: "mallory", at: "2026-11-21T10:30:00Z" }] });
+  });
+
+  it("reads the earlier deletions page by page when the memo is out of reach and the PR's query gave only the last 100", async () => {
+    serveGraph(
+      mock,
+      prData({
+        commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }]),
+        forcePushes: backPage([{ __typename: "HeadRefForcePushedEvent", createdAt: "2026-11-21T11:00:00Z", beforeCommit: null, afterCommit: { oid: HEAD } }]),
+        deletions: backPage<Record<string, unknown>>([{ __typename: "CommentDeletedEvent", createdAt: "2026-11-21T10:30:00Z", actor: { login: "mallory" }, deletedCommentAuthor: { login: "stranger" } }], "Y3Vyc29yOjE="),
       }),
     );
     mock.graphql(
       (req) => {
-        expect(req.variables).toMatchObject({ readCommits: false, readPushes: false, readDeletions: true });
-        return {
-          repository: {
-            pullRequest: {
-              deletions: backPage([
-                { __typename: "CommentDeletedEvent", createdAt: "2026-11-21T10:30:00Z", actor: { login: "mallory" }, deletedCommentAuthor: { login: "carol" } },
-                // bob deleting his own comment withdraws what only he may withdraw.
-                { __typename: "CommentDeletedEvent", createdAt: "2026-11-21T10:40:00Z", actor: { login: "bob" }, deletedCommentAuthor: { login: "Bob" } },
-              ]),
-            },
-          },
-        };
+        expect(req.variables).toMatchObject({ deletions: "Y3Vyc29yOjE=", readCommits: false, readPushes: false, readDeletions: true });
+        return { repository: { pullRequest: { deletions: backPage([{ __typename: "CommentDeletedEvent", createdAt: "2026-11-21T09:30:00Z", actor: { login: "mallory" }, deletedCommentAuthor: { login: "carol" } }]) } } };
       },
       { match: isMemoPages },
     );
     const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     expect(requestLines(mock)).toEqual(["POST /graphql", "POST /graphql"]);
-    expect(facts.memoUnreachable).toEqual({ deleted: [{ author: "carol", by: "mallory", at: "2026-11-21T10:30:00Z" }] });
+    expect(facts.memoUnreachable?.deleted.map((d) => d.author)).toEqual(["stranger", "carol"]);
   });
 
   it("never takes another PR's memo: a PR stacked on another's branch has its commits, and their runs were written for that PR", async () => {

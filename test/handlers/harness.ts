@@ -278,6 +278,7 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
         baseRefName: pr.baseRef ?? "main",
         timelineItems: firstPage((pr.timeline ?? []).map(timelineNode)),
         forcePushes: wholeBackPage([]),
+        deletions: wholeBackPage([]),
         commits: wholeBackPage([...(pr.earlierSignoffs ?? []).map((s, i) => ({ commit: appSignoffs([s], number, `e${i}`.padEnd(40, "0")) })), { commit: appSignoffs([], number, pr.headSha ?? HEAD) }]),
       },
     },
