@@ -913,6 +913,14 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
     expect(facts.memoUnreachable).toEqual({ deleted: [{ author: "carol", by: "mallory", at: "2026-11-21T10:30:00Z" }] });
   });
 
+  it("reads at most 10 earlier pages of commits: beyond, the memo is out of reach (no request more, the fail-closed decision is the core's)", async () => {
+    serveGraph(mock, prData({ commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }], "Y3Vyc29yOjE=") }));
+    mock.graphql(() => ({ repository: { pullRequest: { commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, OLD) }], "Y3Vyc29yOjE=") } } }), { match: isMemoPages, times: 10 });
+    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    expect(requestLines(mock)).toHaveLength(11);
+    expect(facts.memoUnreachable).toEqual({ deleted: [] });
+  });
+
   it("reads the earlier deletions page by page when the memo is out of reach and the PR's query gave only the last 100", async () => {
     serveGraph(
       mock,
