@@ -18,10 +18,11 @@ import type { GitHub } from "../github/client.js";
 import { listOpenPullsWithChecks } from "../github/open-pulls.js";
 import { sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { recordKey } from "../handlers/closed.js";
+import { defaultBranchKey, switchOfDefaultBranch } from "../handlers/repository.js";
 import { appLoginOf, type Services } from "../handlers/services.js";
 import { closeKey, lastRecordedClose, listRecordedCloses, pushMoveKey } from "../transparency/issues.js";
 import { publishDueReports } from "../transparency/report.js";
-import { listChangedFilesOf, listPullsClosedSince, listPushesSince, policyChangedSince, type ClosedPull, type DefaultBranchPush } from "../transparency/sources.js";
+import { historyBetween, listChangedFilesOf, listPullsClosedSince, listPushesSince, policyChangedSince, type ClosedPull, type DefaultBranchPush, type HistoryBetween, type ListedMoves } from "../transparency/sources.js";
 import { getRules, type Rules } from "./governance.js";
 import { recordClose, type CloseEvent } from "./record-close.js";
 import { lastValidRules, pushKey, recordPush, type PushEvent } from "./record-push.js";
@@ -70,6 +71,8 @@ export interface HealResult {
   recorded: number;
   /** Direct pushes to the default branch without a record: each handed to recordPush. */
   pushes?: number;
+  /** A switch of the default branch whose webhook was missed, handed to recordPush. */
+  switched?: boolean;
 }
 
 /** Whether any of the files changed since `since` (one request each, until one did). */
@@ -107,16 +110,82 @@ export function healWindowStart(policy: Policy, now: Date, lastRecorded: Date | 
 export const healMissedCloses: HealCloses = async (octokit, installationId, swept, policy, services, policyFiles) => {
   if (!policy.transparency.log) return { closed: 0, recorded: 0 };
   const repo: RepoRef = { owner: swept.owner, repo: swept.repo };
+  const branch = await defaultBranchOf(octokit, swept, services);
+  const key = defaultBranchKey(repo);
+  const kept = branch === null || !services.hints ? null : ((await services.hints.get([key]))[0] ?? null);
+  // A switch whose webhook was lost: the pushes missed are the old default branch's (until the
+  // switch, found now, so written after them); the new one's are looked at from the next sweep.
+  const result = await healWindow(octokit, installationId, repo, kept ?? branch, policy, services, policyFiles);
+  if (branch !== null && kept !== branch && (await healMissedSwitch(octokit, installationId, repo, kept, branch, services))) result.switched = kept !== null;
+  return result;
+};
+
+/** The default branch's name (the listing's, else one request); null, with a warning, on an error. */
+async function defaultBranchOf(octokit: GitHub, swept: SweptRepository, services: Services): Promise<string | null> {
+  if (swept.defaultBranch) return swept.defaultBranch;
+  try {
+    return (await octokit.rest.repos.get({ owner: swept.owner, repo: swept.repo })).data.default_branch;
+  } catch (error) {
+    // The closes are still healed; the pushes are looked for again at the next sweep.
+    services.log?.warn({ err: error, repo: { owner: swept.owner, repo: swept.repo } }, "sweep: missed direct pushes not looked for after an error");
+    return null;
+  }
+}
+
+/**
+ * A switch of the default branch whose webhook was lost (`repository.edited`): the name the app
+ * kept (defaultBranchKey, written by the webhook and by each sweep) differs from today's. Recorded
+ * as the webhook would have, from the old branch's head (every governed path taken as changed
+ * when it is gone); GitHub does not say who switched nor when: the record names no one (`ghost`)
+ * and the time it was found. With no name kept (a first sweep, a memory lost), the name is kept.
+ * False when the switch could not be recorded (the name is then kept as it was, to try again).
+ */
+async function healMissedSwitch(octokit: GitHub, installationId: number, repo: RepoRef, was: string | null, branch: string, services: Services): Promise<boolean> {
+  if (was !== null) {
+    try {
+      const push = await switchOfDefaultBranch(octokit, repo, { from: was, to: branch, pusher: "ghost", pusherId: null, at: services.now() });
+      services.log?.debug(`sweep: ${repo.owner}/${repo.repo}: the default branch was switched from ${was} to ${branch} unseen; recording it`);
+      await services.run(installationId, pushKey(push), async () => void (await recordPush(octokit, push, services)), undefined, { wait: true });
+    } catch (error) {
+      services.log?.warn({ err: error, repo }, "sweep: a missed switch of the default branch could not be recorded; the next sweep tries again");
+      return false;
+    }
+  }
+  await services.hints?.set(defaultBranchKey(repo), branch);
+  return true;
+}
+
+/** The healing pass of one window (see healMissedCloses). */
+async function healWindow(
+  octokit: GitHub,
+  installationId: number,
+  repo: RepoRef,
+  branch: string | null,
+  policy: Policy,
+  services: Services,
+  policyFiles: FileRef[] | undefined,
+): Promise<HealResult> {
   const appLogin = await appLoginOf(services);
-  const since = healWindowStart(policy, services.now(), await lastRecordedClose(octokit, repo, policy.transparency.labels, appLogin));
+  const last = await lastRecordedClose(octokit, repo, policy.transparency.labels, appLogin);
+  const since = healWindowStart(policy, services.now(), last?.at ?? null);
   const closed = await listPullsClosedSince(octokit, repo, since);
-  const { branch, pushes } = await missedPushWindow(octokit, repo, swept.defaultBranch, since, services);
+  const listed = branch === null ? null : await missedPushWindow(octokit, repo, branch, since, services);
+  // GitHub keeps the activity for a limited time: when it no longer goes back to the last record,
+  // the default branch's history from that record's commit up to the oldest move it still lists.
+  const beyond = last !== null && last.at.getTime() < services.now().getTime() - ACTIVITY_SURELY_KEPT_MS;
+  const walk = listed && !listed.reached && beyond && last?.commit && branch !== null && !listed.moves.some((m) => m.after === last.commit)
+    ? await unlistedPushes(octokit, repo, last.commit, listed.moves[0] ?? null, branch, services)
+    : null;
+  const pushes = [...(walk?.pushes ?? []), ...(listed?.pushes ?? [])];
   if (closed.length === 0 && pushes.length === 0) return { closed: 0, recorded: 0 };
   const recorded = await listRecordedCloses(octokit, repo, policy.transparency.labels, since, appLogin);
   const missing = closed.filter((p) => !recorded.has(closeKey(p.number, p.closedAt)));
   // One record per move of the branch (a force-push back to a commit recorded before is another).
   const missingPushes = pushes.filter((p) => !recorded.has(pushMoveKey(p.after, p.before)) && !recorded.has(pushMoveKey(p.after, null)));
-  if (missing.length === 0 && missingPushes.length === 0) return { closed: closed.length, recorded: 0 };
+  if (missing.length === 0 && missingPushes.length === 0) {
+    if (walk) await services.hints?.set(historyKey(repo), walk.range);
+    return { closed: closed.length, recorded: 0 };
+  }
 
   let candidates: ClosedPull[] = missing;
   if (missing.length > 0 && !(await anyChangedSince(octokit, policyFiles ?? [{ ...repo, path: DEFAULT_POLICY_PATH }], since))) {
@@ -136,28 +205,77 @@ export const healMissedCloses: HealCloses = async (octokit, installationId, swep
   // records keep the order of the events.
   const tasks = [
     ...candidates.map((p) => ({ at: Date.parse(p.closedAt), order: p.number, run: () => healClose(octokit, installationId, repo, p, services) })),
-    ...missingPushes.map((p, i) => ({ at: Date.parse(p.pushedAt), order: i, run: () => healPush(octokit, installationId, repo, p, branch, services) })),
+    ...missingPushes.map((p, i) => ({ at: Date.parse(p.pushedAt), order: i, run: () => healPush(octokit, installationId, repo, p, branch ?? undefined, services) })),
   ];
   tasks.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const task of tasks) await task.run();
+  if (walk) await services.hints?.set(historyKey(repo), walk.range);
   return { closed: closed.length, recorded: candidates.length, pushes: missingPushes.length };
-};
+}
 
-/** The default branch's pushes in the window; none, with a warning, when GitHub cannot list them. */
-async function missedPushWindow(
+/**
+ * GitHub keeps the repository activity about 90 days; surely this long: the history is walked only
+ * for a last record older than this that the activity does not reach.
+ */
+export const ACTIVITY_SURELY_KEPT_MS = 60 * 86_400_000;
+
+const historyKey = (repo: RepoRef): string => `history walked ${repo.owner}/${repo.repo}`.toLowerCase();
+
+/**
+ * The moves of the default branch between the last record's commit (`base`) and the oldest move
+ * the activity still lists (or the branch's head), which the activity no longer shows: each
+ * commit of the branch's first-parent history is taken as a move from its first parent (commits
+ * GitHub wrote in the same second, a rebase merge's, as one move), timed and attributed by the
+ * commit (GitHub keeps no push so old); a history that does not descend from `base` (rewound,
+ * rewritten, or another branch made the default) is one forced move. A range walked before (the
+ * app keeps the last one) is not handed out again: a sweep with nothing to do costs the
+ * comparison, answered 304 while the branch does not move.
+ */
+async function unlistedPushes(
   octokit: GitHub,
   repo: RepoRef,
-  defaultBranch: string | undefined,
-  since: Date,
+  base: string,
+  oldest: { before: string; after: string } | null,
+  branch: string,
   services: Services,
-): Promise<{ branch?: string; pushes: DefaultBranchPush[] }> {
+): Promise<{ pushes: DefaultBranchPush[]; range: string } | null> {
   try {
-    const branch = defaultBranch ?? (await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo })).data.default_branch;
-    return { branch, pushes: await listPushesSince(octokit, repo, branch, since) };
+    const until = oldest ? (/^0+$/.test(oldest.before) ? oldest.after : oldest.before) : branch;
+    const history = await historyBetween(octokit, repo, base, until);
+    const range = `${base}..${history.head}`;
+    if (history.status === "identical") return null;
+    const [walked] = (await services.hints?.get([historyKey(repo)])) ?? [null];
+    if (walked === range) return null;
+    if (history.status !== "ahead") {
+      return { range, pushes: [{ before: base, after: history.head, pushedAt: services.now().toISOString().replace(/\.\d{3}Z$/, "Z"), pusher: "ghost", pusherId: null, forced: true }] };
+    }
+    // The first-parent chain from the head back to base, oldest first.
+    const bySha = new Map(history.commits.map((c) => [c.sha, c]));
+    const chain: HistoryBetween["commits"] = [];
+    for (let c = bySha.get(history.head); c; c = bySha.get(c.parents[0] ?? "")) chain.unshift(c);
+    const pushes: DefaultBranchPush[] = [];
+    let from = base;
+    chain.forEach((c, i) => {
+      const next = chain[i + 1];
+      if (next && next.committedAt === c.committedAt && next.committer === c.committer) return; // one move, written at once
+      pushes.push({ before: from, after: c.sha, pushedAt: c.committedAt, pusher: c.committer, pusherId: c.committerId, forced: false });
+      from = c.sha;
+    });
+    return { range, pushes };
+  } catch (error) {
+    services.log?.warn({ err: error, repo }, "sweep: the default branch's history beyond the activity not walked after an error");
+    return null;
+  }
+}
+
+/** The default branch's moves in the window; null, with a warning, when GitHub cannot list them. */
+async function missedPushWindow(octokit: GitHub, repo: RepoRef, branch: string, since: Date, services: Services): Promise<ListedMoves | null> {
+  try {
+    return await listPushesSince(octokit, repo, branch, since);
   } catch (error) {
     // The closes are still healed; the pushes are looked for again at the next sweep.
     services.log?.warn({ err: error, repo }, "sweep: missed direct pushes not looked for after an error");
-    return { pushes: [] };
+    return null;
   }
 }
 

@@ -364,17 +364,20 @@ export async function listRecordedCloses(octokit: GitHub, ref: RepoRef, labels: 
 }
 
 /**
- * When the chain's last record was written about (its `closed_at`), however long ago, or null
- * for a repository without records: the sweep looks for missed closes back to there.
+ * When the chain's last record was written about (its `closed_at`), however long ago, and the
+ * newest commit of that log's records that reached the default branch (a merge commit, a pushed
+ * commit; null when the log has none), or null for a repository without records: the sweep looks
+ * for missed closes back to there, and walks the default branch's history from that commit.
  */
-export async function lastRecordedClose(octokit: GitHub, ref: RepoRef, labels: string[], appLogin: string): Promise<Date | null> {
+export async function lastRecordedClose(octokit: GitHub, ref: RepoRef, labels: string[], appLogin: string): Promise<{ at: Date; commit: string | null } | null> {
   const logs = canonicalLogs(await listTransparencyIssues(octokit, ref, labels, appLogin)).reverse();
   for (const log of logs) {
     const records = await listRecordComments(octokit, ref, log);
     const last = records[records.length - 1];
     if (!last) continue;
     const at = Date.parse(last.parsed.closedAt);
-    return Number.isNaN(at) ? new Date(Date.parse(log.createdAt)) : new Date(at);
+    const landed = records.map((r) => r.parsed.record?.merge_commit).filter((c): c is string => typeof c === "string" && /^[0-9a-f]{40}$/.test(c));
+    return { at: Number.isNaN(at) ? new Date(Date.parse(log.createdAt)) : new Date(at), commit: landed[landed.length - 1] ?? null };
   }
   return null;
 }

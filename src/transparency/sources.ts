@@ -285,16 +285,29 @@ export interface DefaultBranchPush {
   forced: boolean;
 }
 
+/** The default branch's moves GitHub's repository activity lists back to a time. */
+export interface ListedMoves {
+  /** The pushes and force-pushes, oldest first. */
+  pushes: DefaultBranchPush[];
+  /** Every move listed (pushes, merges of PRs and queues, the branch's creation), oldest first. */
+  moves: Array<{ before: string; after: string }>;
+  /** Whether the listing reached a move older than the time: false when GitHub keeps none so old. */
+  reached: boolean;
+}
+
 /**
  * The pushes (and force-pushes) to `branch` at or after `since`, oldest first, from GitHub's
  * repository activity (`GET /repos/{o}/{r}/activity`, newest first, pages of 100, read only until
  * a page reaches an older one). The activity tells a push from the merge of a PR (`pr_merge`) or
  * of a merge queue (`merge_queue_merge`), gives each push's `before` and `after` as the push
- * webhook does, its pusher, and GitHub's own time of it.
+ * webhook does, its pusher, and GitHub's own time of it. GitHub keeps it for a limited time
+ * (about 90 days): `reached` says whether it still went back to `since`.
  */
-export async function listPushesSince(octokit: GitHub, ref: RepoRef, branch: string, since: Date): Promise<DefaultBranchPush[]> {
+export async function listPushesSince(octokit: GitHub, ref: RepoRef, branch: string, since: Date): Promise<ListedMoves> {
   const out: DefaultBranchPush[] = [];
+  const moves: ListedMoves["moves"] = [];
   const limit = since.getTime();
+  let older = false;
   for await (const page of octokit.paginate.iterator(octokit.rest.repos.listActivities, {
     owner: ref.owner,
     repo: ref.repo,
@@ -302,18 +315,19 @@ export async function listPushesSince(octokit: GitHub, ref: RepoRef, branch: str
     direction: "desc",
     per_page: 100,
   })) {
-    let older = false;
     for (const a of page.data) {
       if (Date.parse(a.timestamp) < limit) {
         older = true;
         continue;
       }
-      if (a.ref !== `refs/heads/${branch}` || (a.activity_type !== "push" && a.activity_type !== "force_push")) continue;
+      if (a.ref !== `refs/heads/${branch}`) continue;
+      moves.push({ before: a.before, after: a.after });
+      if (a.activity_type !== "push" && a.activity_type !== "force_push") continue;
       out.push({ before: a.before, after: a.after, pushedAt: a.timestamp, pusher: a.actor?.login ?? "ghost", pusherId: a.actor?.id ?? null, forced: a.activity_type === "force_push" });
     }
     if (older) break;
   }
-  return out.reverse();
+  return { pushes: out.reverse(), moves: moves.reverse(), reached: older };
 }
 
 /** The newest commit of the default branch that changed `path` (null: none ever did). */
@@ -321,4 +335,36 @@ export async function lastChangeOf(octokit: GitHub, ref: RepoRef, path: string):
   const { data } = await octokit.rest.repos.listCommits({ owner: ref.owner, repo: ref.repo, path, per_page: 1 });
   const c = data[0];
   return c ? { sha: c.sha, parent: c.parents[0]?.sha ?? null } : null;
+}
+
+/** GitHub's comparison of the default branch's history from `base` to `head`, every page of commits. */
+export interface HistoryBetween {
+  /** GitHub's `status`: `ahead` (head descends from base), `identical`, `behind` or `diverged`. */
+  status: string;
+  /** The head's commit. */
+  head: string;
+  /** The commits reachable from head and not from base, oldest first, with their parents. */
+  commits: Array<{ sha: string; parents: string[]; committedAt: string; committer: string; committerId: number | null }>;
+}
+
+/**
+ * The commits of `head` since `base` (`GET /repos/{o}/{r}/compare/{base}...{head}`, pages of 100
+ * commits: GitHub lists them all when paged), one request a page; a branch that did not move since
+ * the last look is answered 304 (ETag), counting nothing.
+ */
+export async function historyBetween(octokit: GitHub, ref: RepoRef, base: string, head: string): Promise<HistoryBetween> {
+  const commits: HistoryBetween["commits"] = [];
+  let status = "identical";
+  let tip = base;
+  for await (const page of octokit.paginate.iterator(octokit.rest.repos.compareCommitsWithBasehead, { owner: ref.owner, repo: ref.repo, basehead: `${base}...${head}`, per_page: 100 })) {
+    const data = page.data as unknown as { status: string; merge_base_commit: { sha: string }; commits: Array<{ sha: string; parents: Array<{ sha: string }>; commit: { committer: { date?: string } | null }; committer: { login: string; id: number } | null; author: { login: string; id: number } | null }> };
+    status = data.status;
+    if (status === "behind") tip = data.merge_base_commit.sha; // head is an ancestor of base
+    for (const c of data.commits) {
+      const who = c.committer ?? c.author;
+      commits.push({ sha: c.sha, parents: c.parents.map((p) => p.sha), committedAt: c.commit.committer?.date ?? "", committer: who?.login ?? "ghost", committerId: who?.id ?? null });
+    }
+  }
+  tip = commits[commits.length - 1]?.sha ?? tip;
+  return { status, head: tip, commits };
 }

@@ -200,6 +200,23 @@ describe("promise 2 (an administrator): switching the default branch is a change
     expect((await w.verify()).ok).toBe(true);
   });
 
+  it("the switch's webhook lost (`repository.edited` never delivered): the next sweep records it, naming both branches, once", async () => {
+    const w = await createWorld();
+    await w.app.sweep();
+    await w.settle();
+    const main = w.repo.branches.get(w.repo.defaultBranch)!;
+    w.repo.branches.set("staging", main);
+    const staging = w.standin.commit(w.repo, "staging", { "CHARTER.md": "# Charter, rewritten on staging\n" }, { at: w.clock.now(), author: "secretariat" });
+    w.clock.advance(HOUR);
+    // Settings > Default branch: `staging`; the app is down, the webhook lost.
+    w.repo.defaultBranch = "staging";
+    await w.sweepUntilQuiet();
+    expect(w.records().map((r) => r.record), "the switch of the default branch went off the record").toEqual([
+      expect.objectContaining({ outcome: "pushed", merge_commit: staging, rules: main, kinds: ["charter"], pusher: "ghost", default_branch: { from: "main", to: "staging" }, forced: true }),
+    ]);
+    expect((await w.verify()).ok).toBe(true);
+  });
+
   it("the old default branch deleted before the app hears of the switch: recorded, every governed path taken as changed", async () => {
     const w = await createWorld();
     w.repo.branches.set("staging", w.repo.branches.get(w.repo.defaultBranch)!);

@@ -67,4 +67,35 @@ describe("promise 2 through the sweep: a direct push missed while the app was do
     await w.settle();
     expect(w.records().map((r) => r.record?.merge_commit)).toEqual([sha]);
   });
+
+  it("pushes missed longer ago than GitHub keeps the activity (90 days): found in the default branch's history from the last record; a sweep with nothing to do then costs no counted comparison", async () => {
+    const w = await createWorld({ start: "2026-11-20T10:00:00Z" });
+    const recorded = await w.pushDefault({ "CHARTER.md": "# Pushed\n" }, { pusher: "carol" });
+    await w.settle();
+    expect(w.records()).toHaveLength(1);
+    // The app goes down for good; a charter push and a README push happen the next day.
+    w.clock.advance(24 * HOUR);
+    const charter = w.standin.commit(w.repo, w.repo.defaultBranch, { "CHARTER.md": "# Charter, pushed by one sector\n" }, { at: w.clock.now(), author: "carol", pusher: "carol" });
+    w.clock.advance(HOUR);
+    w.standin.commit(w.repo, w.repo.defaultBranch, { "README.md": "# Not governed\n" }, { at: w.clock.now(), author: "carol", pusher: "carol" });
+    // A hundred days later GitHub's activity no longer lists them.
+    w.clock.advance(100 * 24 * HOUR);
+    await w.app.sweep();
+    await w.settle();
+    expect(w.records().map((r) => [r.record?.outcome, r.record?.merge_commit, r.record?.rules, r.record?.kinds]), "a push older than the activity went off the record").toEqual([
+      ["pushed", recorded, expect.any(String), ["charter"]],
+      ["pushed", charter, recorded, ["charter"]],
+    ]);
+    expect(await w.verify()).toMatchObject({ code: 0, ok: true, count: 2 });
+
+    // The next sweep walks from the new last record (one comparison); then nothing to do.
+    await w.app.sweep();
+    await w.settle();
+    const from = w.standin.requests.length;
+    await w.app.sweep();
+    await w.settle();
+    expect(w.records()).toHaveLength(2);
+    const compares = w.standin.requests.slice(from).filter((r) => r.path.includes("/compare/"));
+    expect(compares.filter((r) => r.status !== 304), "a sweep with nothing to do compares again").toEqual([]);
+  });
 });

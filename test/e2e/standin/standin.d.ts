@@ -18,6 +18,7 @@ export class GitHubStandin {
     now: () => Date;
     validator: Validator | undefined;
     maxPerPage: number;
+    activityRetentionDays: number;
     latencyMs: number;
     port: number;
     /** @type {Record<string, "read" | "write">} */
@@ -757,6 +758,11 @@ export type StandinOptions = {
      * the most items per page whatever `per_page` asks (GitHub: 100)
      */
     maxPerPage?: number | undefined;
+    /**
+     * how long the repository activity lists a move of a branch
+     * (GitHub keeps about 90 days of it; default 90)
+     */
+    activityRetentionDays?: number | undefined;
     /**
      * every answer waits this long (the benchmark's 50 ms)
      */

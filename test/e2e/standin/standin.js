@@ -31,6 +31,8 @@ import { FaultPlan } from "./faults.js";
  * @property {() => Date} [now] the clock of what the stand-in stamps (default the real one)
  * @property {Validator} [validate] checks each request and answer (GitHub's OpenAPI description)
  * @property {number} [maxPerPage] the most items per page whatever `per_page` asks (GitHub: 100)
+ * @property {number} [activityRetentionDays] how long the repository activity lists a move of a branch
+ *   (GitHub keeps about 90 days of it; default 90)
  * @property {number} [latencyMs] every answer waits this long (the benchmark's 50 ms)
  * @property {number} [port] the loopback port to listen on (default 0: a free one)
  * @property {Record<string, "read" | "write">} [permissions] the app's permissions (default: app.yml's without
@@ -192,6 +194,7 @@ export class GitHubStandin {
     this.now = options.now ?? (() => new Date());
     this.validator = options.validate;
     this.maxPerPage = options.maxPerPage ?? 100;
+    this.activityRetentionDays = options.activityRetentionDays ?? 90;
     this.latencyMs = options.latencyMs ?? 0;
     this.port = options.port ?? 0;
     /** @type {Record<string, "read" | "write">} */
@@ -1789,8 +1792,15 @@ export class GitHubStandin {
         },
       };
     }
-    if (method === "GET" && (m = /^\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(rest))) {
-      return { status: 200, body: this.#comparison(repo, /** @type {string} */ (m[1]), /** @type {string} */ (m[2])) };
+    if (method === "GET" && (m = /^\/compare\/(.+?)\.\.\.(.+)$/.exec(rest))) {
+      // Each side a commit or a branch (GitHub takes any ref).
+      const side = (/** @type {string} */ r) => this.#resolveRef(repo, decodeURIComponent(r)) ?? decodeURIComponent(r);
+      // GitHub: without `page`/`per_page`, up to 250 commits; with them, the commits are paged
+      // (`Link` header) and the changed files are shown on the first page only.
+      const body = this.#comparison(repo, side(/** @type {string} */ (m[1])), side(/** @type {string} */ (m[2])));
+      if (!query.has("page") && !query.has("per_page")) return { status: 200, body: { ...body, commits: body.commits.slice(0, 250) } };
+      const { page, headers } = this.#paginate(body.commits, query, path);
+      return { status: 200, body: { ...body, commits: page, files: (Number(query.get("page") ?? 1) || 1) > 1 ? [] : body.files }, headers };
     }
     if (method === "GET" && rest === "/activity") {
       // Newest first (direction=desc, the default), cursor pages (`after`), as GitHub pages it.
@@ -1798,7 +1808,9 @@ export class GitHubStandin {
       const type = query.get("activity_type");
       const actor = query.get("actor");
       const full = (/** @type {string} */ r) => (r.startsWith("refs/") ? r : `refs/heads/${r}`);
-      let list = repo.activity.filter((a) => (ref === null || a.ref === full(ref)) && (type === null || a.type === type) && (actor === null || a.actor.toLowerCase() === actor.toLowerCase()));
+      // Only the moves GitHub still keeps (about 90 days).
+      const kept = this.now().getTime() - this.activityRetentionDays * 86_400_000;
+      let list = repo.activity.filter((a) => Date.parse(a.at) >= kept && (ref === null || a.ref === full(ref)) && (type === null || a.type === type) && (actor === null || a.actor.toLowerCase() === actor.toLowerCase()));
       list = query.get("direction") === "asc" ? [...list] : [...list].reverse();
       const perPage = Math.min(Math.max(1, Number(query.get("per_page") ?? 30) || 30), 100, this.maxPerPage);
       const after = query.get("after");
