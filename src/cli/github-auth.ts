@@ -128,7 +128,11 @@ export interface CliAppIdentity {
   login: string;
   slug: string;
   id: number;
+  /** When the app was created (GitHub's `created_at`): none of its anchors is older. */
+  createdAt: Date | null;
 }
+
+const dateOf = (iso: string | undefined): Date | null => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso) : null);
 
 /**
  * The app the public record belongs to: `--app SLUG` (looked up with `GET /apps/{slug}`, which any
@@ -139,14 +143,14 @@ export async function cliAppIdentity(env: Record<string, string | undefined>, oc
   if (slug !== undefined) {
     const { data } = await octokit.rest.apps.getBySlug({ app_slug: slug });
     if (!data) return null;
-    return { login: `${data.slug ?? slug}[bot]`, slug: data.slug ?? slug, id: data.id };
+    return { login: `${data.slug ?? slug}[bot]`, slug: data.slug ?? slug, id: data.id, createdAt: dateOf(data.created_at) };
   }
   const privateKey = appPrivateKey(env);
   if (privateKey) {
     const app = await new Probot({ ...cliProbotOptions(env), appId: env.APP_ID, privateKey }).auth();
     const { data } = await app.rest.apps.getAuthenticated();
     if (!data?.slug) return null;
-    return { login: `${data.slug}[bot]`, slug: data.slug, id: data.id };
+    return { login: `${data.slug}[bot]`, slug: data.slug, id: data.id, createdAt: dateOf(data.created_at) };
   }
   return null;
 }

@@ -35,6 +35,7 @@ export async function runVerify(argv: string[], io: CliIO): Promise<number> {
       labels,
       appLogin: identity.login,
       appId: identity.id,
+      appCreatedAt: identity.createdAt,
       ...(args.period !== undefined ? { upTo: args.period } : {}),
     });
     if (args.json) {

@@ -112,17 +112,35 @@ export async function writeAnchor(
 /** Commits per GraphQL query when anchors are read in batches. */
 export const ANCHOR_BATCH = 50;
 
-const RUNS = `checkSuites(first: 10, filterBy: { appId: $appId }) {
-        nodes { app { databaseId } checkRuns(first: 20, filterBy: { checkName: "${CHECK_ANCHOR}", checkType: ALL }) { nodes { name text permalink } } }
+/** Anchors per page of a commit's check runs (GraphQL's largest page). */
+export const RUNS_PAGE = 100;
+
+// GitHub keeps one check suite per app and commit (creating one again answers the existing
+// suite), so the app's runs on a commit are one connection: its pages are read until the last,
+// oldest first, whatever the number of records anchored on one commit (a PR withdrawn and
+// reopened many times without a new commit leaves one anchor per close on its head).
+const runsField = (after: string) => `checkSuites(first: 1, filterBy: { appId: $appId }) {
+        nodes { app { databaseId } checkRuns(first: ${RUNS_PAGE}${after}, filterBy: { checkName: "${CHECK_ANCHOR}", checkType: ALL }) { pageInfo { hasNextPage endCursor } nodes { name text permalink } } }
       }`;
+const RUNS = runsField("");
 
 interface SuiteNodes {
   checkSuites: {
-    nodes: Array<{ app: { databaseId: number | null } | null; checkRuns: { nodes: Array<{ name: string; text: string | null; permalink: string } | null> | null } | null } | null> | null;
+    nodes: Array<{
+      app: { databaseId: number | null } | null;
+      checkRuns: { pageInfo?: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ name: string; text: string | null; permalink: string } | null> | null } | null;
+    } | null> | null;
   } | null;
 }
 
-function anchorsOf(commit: string, suites: SuiteNodes | null | undefined, appId: number): Anchor[] {
+/** A commit whose anchors go on past the page read: where the next page starts. */
+interface MoreRuns {
+  commit: string;
+  after: string;
+}
+
+/** The anchors on one page of a commit's runs, and where its next page starts (when it has one). */
+function anchorsOf(commit: string, suites: SuiteNodes | null | undefined, appId: number, more?: MoreRuns[]): Anchor[] {
   const out: Anchor[] = [];
   for (const suite of suites?.checkSuites?.nodes ?? []) {
     // Checked again here: only this app's runs are anchors, whatever the filter answered.
@@ -132,17 +150,48 @@ function anchorsOf(commit: string, suites: SuiteNodes | null | undefined, appId:
       const a = parseAnchorText(run.text);
       if (a) out.push({ ...a, commit, url: run.permalink });
     }
+    const page = suite.checkRuns?.pageInfo;
+    if (more && page?.hasNextPage && page.endCursor) more.push({ commit, after: page.endCursor });
   }
   return out;
 }
 
 /**
- * The anchors of the app on each of `commits`: one GraphQL query per ANCHOR_BATCH commits. A
+ * Reads the rest of the anchors of commits whose first page did not hold them all (`more`),
+ * ANCHOR_BATCH commits per query, page after page, adding them to `out` by commit.
+ */
+async function readMoreAnchors(octokit: GitHub, ref: RepoRef, appId: number, more: MoreRuns[], out: Map<string, Anchor[]>): Promise<void> {
+  const query = graphqlQuery(octokit);
+  let pending = [...new Map(more.map((m) => [`${m.commit}:${m.after}`, m])).values()];
+  while (pending.length > 0) {
+    const next: MoreRuns[] = [];
+    for (let i = 0; i < pending.length; i += ANCHOR_BATCH) {
+      const batch = pending.slice(i, i + ANCHOR_BATCH);
+      const vars = batch.map((_, k) => `$a${k}: String!`).join(", ");
+      const fields = batch.map((m, k) => `c${k}: object(oid: "${m.commit}") { ... on Commit { ${runsField(`, after: $a${k}`)} } }`).join("\n    ");
+      const data = await query<{ repository: Record<string, SuiteNodes | null> | null }>(
+        `query AnchorsMore($owner: String!, $repo: String!, $appId: Int!, ${vars}) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`,
+        { owner: ref.owner, repo: ref.repo, appId, ...Object.fromEntries(batch.map((m, k) => [`a${k}`, m.after])) },
+      );
+      batch.forEach((m, k) => {
+        const list = out.get(m.commit) ?? [];
+        list.push(...anchorsOf(m.commit, data.repository?.[`c${k}`], appId, next));
+        out.set(m.commit, list);
+      });
+    }
+    pending = [...new Map(next.map((m) => [`${m.commit}:${m.after}`, m])).values()];
+  }
+}
+
+/**
+ * The anchors of the app on each of `commits`: one GraphQL query per ANCHOR_BATCH commits, and
+ * one more per ANCHOR_BATCH commits for each further page of RUNS_PAGE anchors on a commit. A
  * commit GitHub does not know has none.
  */
 export async function readAnchors(octokit: GitHub, ref: RepoRef, commits: string[], appId: number): Promise<Map<string, Anchor[]>> {
   const unique = [...new Set(commits.filter((c) => SHA.test(c)))];
   const out = new Map<string, Anchor[]>();
+  const more: MoreRuns[] = [];
   const query = graphqlQuery(octokit);
   for (let i = 0; i < unique.length; i += ANCHOR_BATCH) {
     const batch = unique.slice(i, i + ANCHOR_BATCH);
@@ -151,8 +200,9 @@ export async function readAnchors(octokit: GitHub, ref: RepoRef, commits: string
       `query Anchors($owner: String!, $repo: String!, $appId: Int!) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`,
       { owner: ref.owner, repo: ref.repo, appId },
     );
-    batch.forEach((oid, k) => out.set(oid, anchorsOf(oid, data.repository?.[`c${k}`], appId)));
+    batch.forEach((oid, k) => out.set(oid, anchorsOf(oid, data.repository?.[`c${k}`], appId, more)));
   }
+  await readMoreAnchors(octokit, ref, appId, more, out);
   return out;
 }
 
@@ -163,10 +213,19 @@ export const FOLLOW_HOPS = 100;
  * The anchors on `commits`, and on the commits they name (the copies of later records' anchors
  * lead to those records' commits), read again while that finds commits not read yet: one query
  * per ANCHOR_BATCH commits, then one per step along records missing from the log, at most `hops`.
- * Returns every anchor found, by the commit it is on.
+ * Commits already read (`known`, e.g. by a scan) are not read again. Returns every anchor found,
+ * by the commit it is on.
  */
-export async function followAnchors(octokit: GitHub, ref: RepoRef, commits: string[], appId: number, hops = FOLLOW_HOPS): Promise<Map<string, Anchor[]>> {
-  const out = await readAnchors(octokit, ref, commits, appId);
+export async function followAnchors(
+  octokit: GitHub,
+  ref: RepoRef,
+  commits: string[],
+  appId: number,
+  hops = FOLLOW_HOPS,
+  known: Map<string, Anchor[]> = new Map(),
+): Promise<Map<string, Anchor[]>> {
+  const out = new Map(known);
+  for (const [commit, anchors] of await readAnchors(octokit, ref, commits.filter((c) => !out.has(c)), appId)) out.set(commit, anchors);
   for (let step = 0; step < hops; step++) {
     const next = [...out.values()].flat().map((a) => a.about).filter((c): c is string => c !== null && !out.has(c));
     if (next.length === 0) break;
@@ -178,31 +237,39 @@ export async function followAnchors(octokit: GitHub, ref: RepoRef, commits: stri
 
 /**
  * The anchors written after a point, found without knowing their records (an administrator may
- * have deleted them): the default branch's commits, newest first, until `stopAt` has been passed
- * and commits are older than `since` (merges, squashes, rebases and direct pushes are all on the
- * default branch); and the merge commits and last commits of PRs closed, merged or not, updated
- * since `since` (a merge commit stays the PR's even when a rewind took it off the branch). Pages
- * of 50. The copies `followAnchors` reads find the rest from any record left on the log; this scan
- * is for a log with no record left, and for records written before the copies were.
+ * have deleted them, or hidden the log they are on): the default branch's commits, newest first,
+ * until `stopAt` has been passed and a whole page of commits is older than `since` (merges,
+ * squashes, rebases and direct pushes are all on the default branch; a commit's date is its
+ * author's to set, so one back-dated commit does not end the walk); and the merge commits and last
+ * commits of PRs closed, merged or not, updated since `since` (GitHub's own time; a merge commit
+ * stays the PR's even when a rewind took it off the branch). `since` is never earlier than the
+ * repository's creation (no anchor is older). Pages of 50. The copies `followAnchors` reads find
+ * the rest from any record left on the log; this scan is for a log with no record left, for
+ * records hidden from the log, and for records written before the copies were.
+ * Returns the anchors on every commit it read, by commit (an empty list for a commit without).
  */
-export async function scanAnchors(octokit: GitHub, ref: RepoRef, appId: number, since: Date | null, stopAt: string | null): Promise<Anchor[]> {
+export async function scanAnchors(octokit: GitHub, ref: RepoRef, appId: number, since: Date | null, stopAt: string | null): Promise<Map<string, Anchor[]>> {
   const query = graphqlQuery(octokit);
-  const out: Anchor[] = [];
+  const out = new Map<string, Anchor[]>();
+  const more: MoreRuns[] = [];
+  const add = (oid: string, suites: SuiteNodes) => out.set(oid, [...(out.get(oid) ?? []), ...anchorsOf(oid, suites, appId, more)]);
+  let floor = since?.getTime() ?? null;
   let after: string | null = null;
   let passed = stopAt === null;
   for (;;) {
     const data: HistoryPage = await query<HistoryPage>(HISTORY_QUERY, { owner: ref.owner, repo: ref.repo, appId, after });
+    const created = Date.parse(data.repository?.createdAt ?? "");
+    if (floor !== null && !Number.isNaN(created)) floor = Math.max(floor, created);
     const target = data.repository?.defaultBranchRef?.target;
     const history = target && "history" in target ? target.history : null;
     if (!history) break;
-    let old = false;
-    for (const node of history.nodes ?? []) {
-      if (!node) continue;
-      out.push(...anchorsOf(node.oid, node, appId));
+    const nodes = (history.nodes ?? []).filter((n) => n !== null);
+    for (const node of nodes) {
+      if (!out.has(node.oid)) add(node.oid, node);
       if (node.oid === stopAt) passed = true;
-      if (since !== null && Date.parse(node.committedDate) < since.getTime()) old = true;
     }
-    if (!history.pageInfo.hasNextPage || (passed && (since === null ? false : old))) break;
+    const old = floor !== null && nodes.length > 0 && nodes.every((n) => Date.parse(n.committedDate) < floor!);
+    if (!history.pageInfo.hasNextPage || (passed && old)) break;
     after = history.pageInfo.endCursor;
   }
   after = null;
@@ -213,18 +280,20 @@ export async function scanAnchors(octokit: GitHub, ref: RepoRef, appId: number, 
     let old = false;
     for (const pr of pulls.nodes ?? []) {
       if (!pr) continue;
-      if (since !== null && Date.parse(pr.updatedAt) < since.getTime()) old = true;
-      for (const c of pr.commits.nodes ?? []) if (c) out.push(...anchorsOf(c.commit.oid, c.commit, appId));
-      if (pr.mergeCommit) out.push(...anchorsOf(pr.mergeCommit.oid, pr.mergeCommit, appId));
+      if (floor !== null && Date.parse(pr.updatedAt) < floor) old = true;
+      for (const c of pr.commits.nodes ?? []) if (c && !out.has(c.commit.oid)) add(c.commit.oid, c.commit);
+      if (pr.mergeCommit && !out.has(pr.mergeCommit.oid)) add(pr.mergeCommit.oid, pr.mergeCommit);
     }
     if (!pulls.pageInfo.hasNextPage || old) break;
     after = pulls.pageInfo.endCursor;
   }
+  await readMoreAnchors(octokit, ref, appId, more, out);
   return out;
 }
 
 interface HistoryPage {
   repository: {
+    createdAt?: string;
     defaultBranchRef: {
       target: { history: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<(SuiteNodes & { oid: string; committedDate: string }) | null> | null } } | Record<string, never> | null;
     } | null;
@@ -246,6 +315,7 @@ interface ClosedPage {
 
 const HISTORY_QUERY = `query AnchorHistory($owner: String!, $repo: String!, $appId: Int!, $after: String) {
   repository(owner: $owner, name: $repo) {
+    createdAt
     defaultBranchRef {
       target {
         ... on Commit {
@@ -267,3 +337,35 @@ const CLOSED_QUERY = `query AnchorClosed($owner: String!, $repo: String!, $appId
     }
   }
 }`;
+
+/**
+ * The earliest an anchor of the app can be: when the app was created (`created_at` of `GET
+ * /apps/{slug}`, public). No administrator of a repository can move it, where an installation's
+ * own `created_at` moves when the app is uninstalled and installed again, leaving the anchors
+ * written before out of reach. `scanAnchors` also never looks before the repository's creation.
+ * Null when GitHub does not know the app (the scan then goes back to the repository's creation).
+ */
+export async function appCreatedAt(octokit: GitHub, appLogin: string): Promise<Date | null> {
+  try {
+    const { data } = await octokit.rest.apps.getBySlug({ app_slug: appLogin.replace(/\[bot\]$/i, "") });
+    const at = Date.parse(data?.created_at ?? "");
+    return Number.isNaN(at) ? null : new Date(at);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * The highest anchor of the app in the repository, looked for without any record to start from
+ * (none is visible on the log: the first record ever, or a log hidden or deleted): every anchor
+ * on the default branch and on closed PRs back to the app's creation, then along their copies.
+ * Null when there is none: the chain starts at record 1.
+ */
+export async function highestAnchor(octokit: GitHub, ref: RepoRef, appId: number, appLogin: string): Promise<Anchor | null> {
+  const scanned = await scanAnchors(octokit, ref, appId, await appCreatedAt(octokit, appLogin), null);
+  const all = await followAnchors(octokit, ref, [], appId, FOLLOW_HOPS, scanned);
+  let best: Anchor | null = null;
+  for (const a of [...all.values()].flat()) if (best === null || a.seq > best.seq) best = a;
+  return best;
+}

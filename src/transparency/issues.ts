@@ -1,5 +1,5 @@
-// Finding what the app wrote on the public record: log and report issues (by the hidden marker in
-// their body, among the issues with the transparency label, all pages), and the record comments
+// Finding what the app wrote on the public record: log and report issues (the issues its account
+// opened, all pages, told apart by the hidden marker in their body or their title), and the record comments
 // of a log issue (by their marker). Only what the app's own bot account ("slug[bot]") wrote
 // counts: an issue or a comment with the same title or marker from anyone else (a writer, a
 // workflow as `github-actions[bot]`, another app) is set aside as foreign, never read as a record.
@@ -31,6 +31,8 @@ export interface TransparencyIssues {
   reports: Map<string, RecordIssue[]>;
   /** Issues titled or marked as a log or a report that the app did not open: never used. */
   foreign: RecordIssue[];
+  /** Issues the app opened whose title and marker no longer say which log or report they are. */
+  unrecognised: RecordIssue[];
 }
 
 /** Whether `login` is the app's bot account (GitHub compares logins case-insensitively). */
@@ -40,23 +42,46 @@ const LOG_RE = /<!-- partnership-governance:log period=(\S+) -->/;
 const REPORT_RE = /<!-- partnership-governance:report period=(\S+) -->/;
 const REPORT_PARTS_RE = /<!-- partnership-governance:report-parts period=(\S+) total=(\d+) -->/;
 
+/** The period an issue names as `prefix` in its title, or null. */
+function titlePeriod(title: string, prefix: string): string | null {
+  if (!title.startsWith(prefix)) return null;
+  const period = title.slice(prefix.length);
+  return parsePeriod(period) ? period : null;
+}
+
+/** The period a marker names, or null. */
+const markerPeriod = (m: RegExpExecArray | null): string | null => (m && parsePeriod(m[1]!) ? m[1]! : null);
+
+export interface ListOptions {
+  /**
+   * Also list the issues carrying the log's label (`labels[0]`) that anyone else opened with the
+   * title or marker of a log or report, as `foreign` (for `verify`): an extra listing.
+   */
+  lookalikes?: boolean;
+}
+
 /**
  * Every log and report issue the app (`appLogin`, its "slug[bot]") opened in the repository, open
- * or closed (all pages), and the look-alikes anyone else opened.
+ * or closed (all pages): listed by their author (`creator`), which no one can change, never by the
+ * label, which any writer can take off (a log without its label would drop out of the chain, and
+ * the app would start it again). An issue the app opened is a log or a report by its marker or its
+ * title (a writer can edit either); one it opened that names neither is `unrecognised` (`verify`
+ * names it). With `lookalikes`, the labelled look-alikes anyone else opened too.
  */
-export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labels: string[], appLogin: string): Promise<TransparencyIssues> {
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
-    owner: ref.owner,
-    repo: ref.repo,
-    state: "all",
-    per_page: 100,
-    ...(labels.length > 0 ? { labels: labels[0] } : {}),
-  });
+export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labels: string[], appLogin: string, opts: ListOptions = {}): Promise<TransparencyIssues> {
+  const mine = await octokit.paginate(octokit.rest.issues.listForRepo, { owner: ref.owner, repo: ref.repo, state: "all", creator: appLogin, per_page: 100 });
+  const labelled =
+    opts.lookalikes && labels.length > 0
+      ? await octokit.paginate(octokit.rest.issues.listForRepo, { owner: ref.owner, repo: ref.repo, state: "all", labels: labels[0], per_page: 100 })
+      : [];
   const logs = new Map<string, RecordIssue[]>();
   const reports = new Map<string, RecordIssue[]>();
   const foreign: RecordIssue[] = [];
-  for (const issue of issues) {
-    if (issue.pull_request) continue;
+  const unrecognised: RecordIssue[] = [];
+  const seen = new Set<number>();
+  for (const issue of [...mine, ...labelled]) {
+    if (issue.pull_request || seen.has(issue.number)) continue;
+    seen.add(issue.number);
     const body = issue.body ?? "";
     const entry = (period: string, parts?: number): RecordIssue => ({
       number: issue.number,
@@ -84,15 +109,18 @@ export async function listTransparencyIssues(octokit: GitHub, ref: RepoRef, labe
       }
       continue;
     }
-    if (log && parsePeriod(log[1]!) && issue.title === `${LOG_TITLE_PREFIX}${log[1]}`) add(logs, log[1]!);
-    if (report && parsePeriod(report[1]!) && issue.title === `${REPORT_TITLE_PREFIX}${report[1]}`) {
+    // The marker first; the title when the marker is gone; never an issue both call a log and a report.
+    const logPeriod = markerPeriod(log) ?? (report ? null : titlePeriod(issue.title, LOG_TITLE_PREFIX));
+    const reportPeriod = markerPeriod(report) ?? (log ? null : titlePeriod(issue.title, REPORT_TITLE_PREFIX));
+    if (logPeriod !== null && reportPeriod === null) add(logs, logPeriod);
+    else if (reportPeriod !== null && logPeriod === null) {
       const parts = REPORT_PARTS_RE.exec(body);
-      add(reports, report[1]!, parts && parts[1] === report[1] ? Number(parts[2]) : undefined);
-    }
+      add(reports, reportPeriod, parts && parts[1] === reportPeriod ? Number(parts[2]) : undefined);
+    } else unrecognised.push(entry(""));
   }
   for (const list of [...logs.values(), ...reports.values()]) list.sort((a, b) => a.number - b.number);
   foreign.sort((a, b) => a.number - b.number);
-  return { logs, reports, foreign };
+  return { logs, reports, foreign, unrecognised };
 }
 
 /** The log issue of each period (the oldest when a race made two), in period order. */

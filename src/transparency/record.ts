@@ -15,7 +15,7 @@ import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { t } from "../render/i18n.js";
 import { renderRecordComment } from "../render/record.js";
-import { followAnchors, readAnchors, scanAnchors, writeAnchor } from "./anchor.js";
+import { followAnchors, highestAnchor, readAnchors, scanAnchors, writeAnchor } from "./anchor.js";
 import {
   canonicalLogs,
   closeIssueWithComment,
@@ -73,12 +73,18 @@ interface Head {
   comment: RecordComment;
 }
 
-function headOf(records: RecordComment[]): Head | null | "unreadable" {
-  const last = records[records.length - 1];
-  if (!last) return null;
-  const r = last.parsed.record;
-  if (!r || typeof r.seq !== "number" || typeof r.hash !== "string") return "unreadable";
-  return { seq: r.seq, hash: r.hash, comment: last };
+/**
+ * The last record of `records` whose `seq` and `hash` can be read. Records after it that cannot
+ * (an administrator broke their text) stop nothing: their anchors, when they have them, are found
+ * by the scan after the head, and `verify` names them `unreadable`.
+ */
+function headOf(records: RecordComment[]): Head | null {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const c = records[i]!;
+    const r = c.parsed.record;
+    if (r && typeof r.seq === "number" && typeof r.hash === "string") return { seq: r.seq, hash: r.hash, comment: c };
+  }
+  return null;
 }
 
 /**
@@ -105,17 +111,24 @@ async function anchoredHead(octokit: GitHub, ref: RepoRef, head: Head, appId: nu
   const commit = anchorCommitOf(record);
   let best = { seq: head.seq, hash: head.hash, commit: record.v === 1 ? null : commit };
   const followed = record.v !== 1 && commit ? [...(await followAnchors(octokit, ref, [commit], appId)).values()].flat() : [];
-  const edit = editOf(head.comment);
-  if (record.v !== 1 && commit && edit.edited) {
+  if (record.v !== 1 && commit && editOf(head.comment).edited) {
+    // Without its anchor (a crash between the comment and the check run, then an edit), the
+    // chain goes on from the text as it stands: the record is still written, and `verify` names
+    // the head `edited` (and by whom) and `unanchored`. A record never goes unwritten for want of
+    // an anchor: otherwise one edit would keep every later close, an override's too, off the record.
     const own = followed.find((a) => a.commit === commit && a.seq === head.seq);
-    const by = edit.editor ? ` by ${edit.editor}` : "";
-    if (!own) throw new Error(`The last record of the log of ${repoName(ref)} was edited${by} and has no anchor: the chain cannot be continued`);
-    best = { seq: own.seq, hash: own.hash, commit };
+    if (own) best = { seq: own.seq, hash: own.hash, commit };
   }
   const closed = Date.parse(head.comment.parsed.closedAt);
-  const later = await scanAnchors(octokit, ref, appId, Number.isNaN(closed) ? null : new Date(closed), typeof record.merge_commit === "string" ? record.merge_commit : null);
+  const later = [...(await scanAnchors(octokit, ref, appId, Number.isNaN(closed) ? null : new Date(closed), typeof record.merge_commit === "string" ? record.merge_commit : null)).values()].flat();
   for (const a of [...followed, ...later]) if (a.seq > best.seq) best = { seq: a.seq, hash: a.hash, commit: a.about ?? a.commit };
   return best;
+}
+
+/** The head of the chain when no record is visible: the highest anchor of the app, if any. */
+async function anchoredStart(octokit: GitHub, ref: RepoRef, who: AppIdentity): Promise<{ seq: number; hash: string; commit: string | null } | null> {
+  const a = await highestAnchor(octokit, ref, who.appId, who.appLogin);
+  return a ? { seq: a.seq, hash: a.hash, commit: a.about ?? a.commit } : null;
 }
 
 export async function recordClosedPullRequest(octokit: GitHub, input: RecordCloseInput): Promise<RecordCloseResult> {
@@ -211,11 +224,20 @@ async function appendRecord(
     const thereAt = previous.findIndex(what.same);
     if (thereAt >= 0 && previousIssue) return already(previous[thereAt]!, previous[thereAt - 1], previousIssue.number);
 
-    // The head of the chain: the last record of this period's log, else of the latest earlier one.
+    // The head of the chain: the last record of this period's log, else of the latest earlier one;
+    // `last`, the last record comment of all, readable or not (ours must come right after it).
     let head = headOf(current);
-    for (let i = 0; head === null && i < earlier.length; i++) head = headOf(await recordsOf(earlier[i]!));
-    if (head === "unreadable") throw new Error(`The last record of the log of ${repoName(ref)} is unreadable: the chain cannot be continued`);
-    const chainHead = head ? await anchoredHead(octokit, ref, head, input.appId) : null;
+    let last = current.at(-1);
+    for (let i = 0; head === null && i < earlier.length; i++) {
+      const records = await recordsOf(earlier[i]!);
+      last ??= records.at(-1);
+      head = headOf(records);
+    }
+    // No record visible at all: the first record ever, or records hidden from the app (a log
+    // issue deleted, or no longer found). The anchors say which: the chain is never started again
+    // while the app's anchors show records, it goes on from the highest, and `verify` names the
+    // records missing from the log `deleted`.
+    const chainHead = head ? await anchoredHead(octokit, ref, head, input.appId) : await anchoredStart(octokit, ref, input);
 
     const record = what.build(repoName(ref), (chainHead?.seq ?? 0) + 1, chainHead?.hash ?? GENESIS);
     const body = renderRecordComment(record, {
@@ -233,7 +255,7 @@ async function appendRecord(
       .pop();
     // Ours must come right after the head it chained to (another writer's record in between means
     // a race lost); the head's own text may differ from the chain's (see anchoredHead).
-    const chainsOn = before === undefined ? true : head !== null && before.id === head.comment.id;
+    const chainsOn = before === undefined ? true : last !== undefined && before.id === last.id;
     if (chainsOn) {
       const commit = anchorCommitOf(record);
       if (commit) await writeAnchor(octokit, ref, record, commit, { lang, recordUrl: posted.html_url, now: input.now, follows: chainHead?.commit ?? null });

@@ -3,7 +3,7 @@
 // record comment edited at all; and each record against its anchor, each anchor against the log.
 import { verifyChain, type ChainProblem } from "../core/chain.js";
 import { anchorCommitOf } from "../core/record.js";
-import { comparePeriods, parsePeriod, previousPeriod } from "../core/period.js";
+import { comparePeriods } from "../core/period.js";
 import type { GitHub } from "../github/client.js";
 import type { RepoRef } from "../github/files.js";
 import { followAnchors, scanAnchors, type Anchor } from "./anchor.js";
@@ -32,6 +32,8 @@ export interface VerifyOptions {
   appLogin: string;
   /** The app's id: only its check runs are anchors. */
   appId: number;
+  /** When the app was created: anchors are looked for back to then (null: the whole history). */
+  appCreatedAt?: Date | null;
   /** Verify up to and including this period (anchors of later records are then not looked for). */
   upTo?: string;
 }
@@ -40,9 +42,12 @@ const seqOf = (c: RecordComment): number | null => (typeof c.parsed.record?.seq 
 
 export async function verifyLog(octokit: GitHub, ref: RepoRef, opts: VerifyOptions): Promise<VerifyResult> {
   const problems: VerifyProblem[] = [];
-  const issues = await listTransparencyIssues(octokit, ref, opts.labels, opts.appLogin);
+  const issues = await listTransparencyIssues(octokit, ref, opts.labels, opts.appLogin, { lookalikes: true });
   for (const f of issues.foreign) {
     problems.push({ seq: null, pr: null, problem: "foreign", url: f.url, detail: `issue ${f.number} looks like the app's but was opened by ${f.author}` });
+  }
+  for (const u of issues.unrecognised) {
+    problems.push({ seq: null, pr: null, problem: "edited", url: u.url, detail: `issue ${u.number}, opened by the app, no longer says which log or report it is (its title and marker were edited)` });
   }
   const logs = canonicalLogs(issues).filter((l) => opts.upTo === undefined || comparePeriods(l.period, opts.upTo) <= 0);
   const records: Array<RecordComment & { period: string }> = [];
@@ -67,12 +72,18 @@ export async function verifyLog(octokit: GitHub, ref: RepoRef, opts: VerifyOptio
   const chain = verifyChain(records.map((c) => ({ body: c.body, url: c.url, period: c.period })));
   if (!chain.ok) problems.push({ seq: chain.seq, pr: chain.pr, problem: chain.problem, url: chain.url ?? null, detail: chain.detail });
 
-  // Records against anchors: each v2 record must have an anchor on its commit saying the same. The
-  // same read finds, on each record's commit, the copy of the next record's anchor, and follows it
-  // to that record's commit: a record deleted from the end of the log is found from the one before.
+  // Anchors, read once: every commit of the default branch and every merge and last commit of a
+  // closed PR back to the app's creation (`appCreatedAt`, a bound no administrator can move), then
+  // the records' own commits not among them, then the commits the copies name (the commit of
+  // record N also holds the copy of record N+1's anchor). Back to the app's creation, because
+  // records hidden from the log (their log issue deleted) leave their anchors behind wherever
+  // they are, before the first record visible as much as after the last.
   const parsed = records.map((c) => ({ c, r: c.parsed.record })).filter((x): x is { c: RecordComment & { period: string }; r: Record<string, unknown> } => x.r !== null);
   const v2 = parsed.filter((x) => x.r.v !== 1 && typeof x.r.seq === "number");
-  const anchors = await followAnchors(octokit, ref, v2.map((x) => anchorCommitOf(x.r) ?? ""), opts.appId, opts.upTo === undefined ? undefined : 0);
+  const scanned = opts.upTo === undefined ? await scanAnchors(octokit, ref, opts.appId, opts.appCreatedAt ?? null, null) : new Map<string, Anchor[]>();
+  const anchors = await followAnchors(octokit, ref, v2.map((x) => anchorCommitOf(x.r) ?? ""), opts.appId, opts.upTo === undefined ? undefined : 0, scanned);
+
+  // Records against anchors: each v2 record must have an anchor on its commit saying the same.
   for (const { c, r } of v2) {
     const commit = anchorCommitOf(r);
     const mine = commit ? (anchors.get(commit) ?? []).filter((a) => a.seq === r.seq) : [];
@@ -84,23 +95,10 @@ export async function verifyLog(octokit: GitHub, ref: RepoRef, opts: VerifyOptio
   }
 
   // Anchors against records: an anchor whose record is not on the log was deleted (an
-  // administrator who removed the last records, or every record, consistently). The anchors
-  // followed from the records, and, from the last record on (or over everything when no record is
-  // left), the default branch and the PRs closed since.
+  // administrator who removed records, a log issue, or every record, consistently), or its record
+  // differs (a chain started again over records hidden from the log).
   const found: Anchor[] = [...anchors.values()].flat();
   const lastSeq = Math.max(0, ...v2.map((x) => x.r.seq as number));
-  if (opts.upTo === undefined) {
-    const last = parsed[parsed.length - 1];
-    const lastLog = logs[logs.length - 1];
-    let since: Date | null = null;
-    if (last && lastLog) {
-      const closed = Date.parse(String(last.r.closed_at));
-      const periodStart = parsePeriod(previousPeriod(lastLog.period))?.start.getTime() ?? closed;
-      since = new Date(Math.min(Number.isNaN(closed) ? periodStart : closed, periodStart));
-    }
-    const onBranch = [...parsed].reverse().find((x) => typeof x.r.merge_commit === "string");
-    found.push(...(await scanAnchors(octokit, ref, opts.appId, since, onBranch ? String(onBranch.r.merge_commit) : null)));
-  }
   const bySeq = new Map<number, typeof parsed[number]>();
   for (const x of parsed) if (typeof x.r.seq === "number") bySeq.set(x.r.seq, x);
   const reported = new Set(problems.map((p) => `${p.seq}:${p.problem}`));

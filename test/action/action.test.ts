@@ -326,7 +326,7 @@ describe("the GitHub Action's entry", () => {
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     // The healing pass of the public record: no PR closed lately.
     // The healing pass looks back to the chain's last record (the log: none yet), then lists closes.
-    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
+    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&creator=github-actions%5Bbot%5D&per_page=100`, { body: [] });
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     serveNoDirectPushes(mock, OWNER, REPO, { lookup: true });
     // The listing of open PRs with the app's checks: this one has none yet.
@@ -360,7 +360,7 @@ describe("the GitHub Action's entry", () => {
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
     // The healing pass looks back to the chain's last record (the log: none yet), then lists closes.
-    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] });
+    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&creator=github-actions%5Bbot%5D&per_page=100`, { body: [] });
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     serveNoDirectPushes(mock, OWNER, REPO, { lookup: true });
     mock.graphql(() => new GraphQLReply({ status: 500, body: { message: "Server Error" } }), { match: (req) => req.query.includes("OpenPullRequestChecks") });

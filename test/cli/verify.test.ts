@@ -102,7 +102,7 @@ describe("verify", () => {
     const mock = mockGitHub({ baseUrl: API });
     serveAppBySlug(mock, { id: 4242, slug: "partnership-governance" });
     serveGovernance(mock, { owner: "org", repo: "charter", policy: POLICY });
-    mock.get("/repos/org/charter/issues?state=all&per_page=100&labels=transparency", {
+    mock.get("/repos/org/charter/issues?state=all&creator=partnership-governance%5Bbot%5D&per_page=100", {
       status: 401,
       body: { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" },
     });
@@ -191,8 +191,9 @@ describe("verify", () => {
       logOf(gh, records.slice(0, 2));
       const io = captureIO();
       expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
-      // Named from the copy of its anchor on record 2's commit (read with record 2's own anchor).
-      expect(json(io).problems).toEqual([{ seq: 3, pr: null, problem: "deleted", url: expect.stringContaining("/runs/81003") }]);
+      // Named from its anchor on the default branch (read back to the app's creation), or from the
+      // copy on record 2's commit (the next test takes the branch away).
+      expect(json(io).problems).toEqual([{ seq: 3, pr: null, problem: "deleted", url: expect.stringMatching(/\/runs\/8[01]003$/) }]);
     });
 
     it("catches a deleted last record whose commit is on no branch and in no PR: the copy of its anchor on the record before leads to it", async () => {
@@ -217,6 +218,38 @@ describe("verify", () => {
       expect(json(io).problems.map((p) => [p.seq, p.problem])).toEqual([[3, "deleted"], [4, "deleted"], [5, "deleted"]]);
     });
 
+    it("reads anchors back to the app's creation: a chain started again over records hidden from the log (their log deleted) is caught, however much history lies between (attack3 f11c916)", async () => {
+      const gh = governedFake();
+      // Records 1 and 2 in September, each anchored on its merge commit; their log is deleted.
+      const old = anchoredChain(gh, 2).map((r, i) => ({ r, day: `2026-09-1${i}T12:00:00Z` }));
+      gh.history = gh.history.map((h, i) => ({ ...h, committedDate: old[old.length - 1 - i]!.day }));
+      // More than two pages of other commits between, all older than the period before the log's.
+      for (let i = 0; i < 120; i++) gh.addCommit(`e${String(i).padStart(39, "0")}`, "2026-09-25T12:00:00Z");
+      // A chain started again at record 1 in November, anchored on its own commit.
+      const restart = buildRecord({
+        repo: "org/charter", seq: 1, prev: GENESIS,
+        facts: prFacts({ number: 300, closedAt: "2026-11-05T12:00:00Z", mergeCommitSha: "d".repeat(40) }),
+        signoff: signoff([kindResult(kind("charter"), { government: ["bob"] })]), authorSector: null, rules: "f".repeat(40),
+      });
+      gh.addCommit("d".repeat(40), "2026-11-05T12:00:00Z");
+      gh.runs.push({ id: 82001, head_sha: "d".repeat(40), name: "Transparency record", app_id: APP_ID, text: anchorText(restart, "d".repeat(40)) });
+      logOf(gh, [restart]);
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
+      expect(json(io).problems.map((p) => [p.seq, p.problem])).toEqual([[1, "edited"], [2, "deleted"]]);
+    });
+
+    it("names an issue the app opened whose title and marker were both edited away", async () => {
+      const gh = governedFake();
+      const records = anchoredChain(gh, 2);
+      const { issue } = logOf(gh, records);
+      Object.assign(issue, { title: "Minutes", body: "Nothing to see" });
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
+      // The issue, and its records: no longer on any log the app finds.
+      expect(json(io).problems.map((p) => [p.seq, p.problem])).toEqual([[1, "deleted"], [2, "deleted"], [null, "edited"]]);
+    });
+
     it("names a v2 record without its anchor, and a record or a log written by anyone but the app as foreign", async () => {
       const gh = governedFake();
       const records = anchoredChain(gh, 2);
@@ -229,7 +262,11 @@ describe("verify", () => {
       expect(json(io).problems.map((p) => [p.seq, p.problem])).toEqual([[2, "unanchored"], [3, "foreign"], [null, "foreign"]]);
     });
 
-    it("verifies a year of records (365, in twelve monthly logs) in requests that grow with pages, not records", async () => {
+    /**
+     * `verify` of a year of 365 anchored records in twelve monthly logs, with `others` more commits
+     * on the default branch (no decision): the requests it sent.
+     */
+    async function verifyYear(others: number): Promise<number> {
       const gh = new FakeGitHub({ baseUrl: API, maxIssues: 13, maxComments: 400 });
       serveGovernance(gh.mock, { owner: "org", repo: "charter", policy: POLICY });
       const records: DecisionRecord[] = [];
@@ -246,6 +283,7 @@ describe("verify", () => {
         if (seq > 1) gh.runs.push({ id: 91000 + seq, head_sha: records[seq - 2]!.merge_commit!, name: "Transparency record", app_id: APP_ID, text: anchorText(r, commit) });
         records.push(r);
       }
+      for (let i = 0; i < others; i++) gh.addCommit(`e${i.toString(16).padStart(39, "0")}`, "2026-12-31T12:00:00Z");
       for (let month = 1; month <= 12; month++) {
         const period = `2026-${String(month).padStart(2, "0")}`;
         const issue = gh.addIssue({ title: `Transparency log: ${period}`, body: renderLogIssueBody(period, "en") });
@@ -254,11 +292,20 @@ describe("verify", () => {
       const io = captureIO();
       expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(0);
       expect(JSON.parse(io.out())).toMatchObject({ ok: true, count: 365 });
-      const sent = gh.mock.requests.length;
-      // 2 reads of the policy, 1 app look-up, 1 page of issues, 12 pages of comments (GraphQL, with
-      // each comment's edit time and editor), 8 queries of anchors (50 commits each; the copies of
-      // the next records' anchors come in the same answers), 2 of the scan past the last record.
-      expect(sent).toBe(26);
+      return gh.mock.requests.length;
+    }
+
+    it("verifies a year of records (365, in twelve monthly logs) in requests that grow with pages, not records", async () => {
+      // 1 app look-up, 1 read of the policy, 1 page of the app's issues and 1 of the labelled ones
+      // (look-alikes), 12 pages of comments (GraphQL, with each comment's edit time and editor), 8
+      // queries of the default branch's history back to the app's creation (50 commits each, with
+      // their anchors: every record's commit is among them, and the copies of the next records'
+      // anchors come in the same answers), 1 of closed PRs.
+      expect(await verifyYear(0)).toBe(25);
+    }, 120_000);
+
+    it("verifies a year of records among 1,000 other commits in 20 more requests: one per page of history", async () => {
+      expect(await verifyYear(1000)).toBe(45);
     }, 120_000);
 
     it("exits 2 and asks which app when run with a token and no --app", async () => {

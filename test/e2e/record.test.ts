@@ -235,15 +235,22 @@ describe("edits and deletions of the record are seen", () => {
     expect(problems.map((p) => [p.seq, p.problem])).toEqual(problems.map(() => [2, "edited"]));
   });
 
-  it("a writer rewrites the last record whose anchor a crash left unwritten: the app chains nothing onto the forgery", async () => {
-    const w = (world = await World.create({ strict: false }));
+  it("a writer rewrites the last record whose anchor a crash left unwritten: the next close is still recorded (fail closed: on the record), and verify names the rewrite, by whom, and the missing anchor", async () => {
+    const w = (world = await World.create());
     const [, second] = await twoRecords(w);
     dropAnchors(w, 2);
-    const forged = rewrite(w, second!, w.clock.now(), "mallory");
+    rewrite(w, second!, w.clock.now(), "mallory");
 
-    await thirdRecord(w);
-    expect(w.recordComments().map((c) => c.record.seq)).toEqual([1, 2]);
-    expect(w.records().some((r) => r.record?.prev === forged.hash)).toBe(false);
+    // Nothing says what record 2 was: the chain goes on from its text as it stands, rather than
+    // letting one edit keep every later close off the record.
+    const third = await thirdRecord(w);
+    expect(w.recordComments().map((c) => c.record.seq)).toEqual([1, 2, 3]);
+    expect(third).toMatchObject({ seq: 3 });
+    const { code, out } = await w.verifyText();
+    expect(code).toBe(1);
+    expect(out).toContain("mallory");
+    const verified = await w.verify();
+    expect(verified.problems.map((p) => [p.seq, p.problem])).toEqual(expect.arrayContaining([[2, "edited"], [2, "unanchored"]]));
   });
 
   it("an administrator who deletes the last record: verify finds its anchor, the next record does not reuse its seq", async () => {

@@ -191,7 +191,7 @@ describe("Multi-sector sign-off: the sweep", () => {
     // `report: off`: the reports have their own tests), then evaluates each open PR.
     serveFile(mock, { owner: OWNER, repo: REPO, path: ".github/governance.yml", ref: null, content: SWEEP_POLICY });
     serveFile(mock, { owner: OWNER, repo: REPO, path: "STAKEHOLDERS.yml", ref: null, content: REGISTRY });
-    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&per_page=100&labels=transparency`, { body: [] }, { times: 2 });
+    mock.get(`/repos/${OWNER}/${REPO}/issues?state=all&creator=partnership-governance%5Bbot%5D&per_page=100`, { body: [] }, { times: 2 });
     // It looks for closes the log missed (none were closed here), back to the log's last record (none).
     mock.get(`/repos/${OWNER}/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`, { body: [] });
     serveNoDirectPushes(mock, OWNER, REPO);

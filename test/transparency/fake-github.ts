@@ -71,6 +71,8 @@ export class FakeGitHub {
   issues: FakeIssue[] = [];
   pulls: FakePull[] = [];
   runs: FakeRun[] = [];
+  /** When the repository was created (GraphQL `createdAt`): no anchor is older. */
+  createdAt = "2025-06-01T00:00:00Z";
   /** The default branch's commits, newest first (where anchors of merges and pushes are found). */
   history: Array<{ oid: string; committedDate: string }> = [];
   nextIssue = 1;
@@ -168,7 +170,7 @@ export class FakeGitHub {
       checkSuites: {
         nodes: apps.map((app) => ({
           app: { databaseId: app },
-          checkRuns: { nodes: runs.filter((r) => r.app_id === app).map((r) => ({ name: r.name, text: r.text, permalink: `https://github.com/${this.owner}/${this.repo}/runs/${r.id}` })) },
+          checkRuns: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: runs.filter((r) => r.app_id === app).map((r) => ({ name: r.name, text: r.text, permalink: `https://github.com/${this.owner}/${this.repo}/runs/${r.id}` })) },
         })),
       },
     };
@@ -190,6 +192,7 @@ export class FakeGitHub {
       const more = start + 50 < this.history.length;
       return {
         repository: {
+          createdAt: this.createdAt,
           defaultBranchRef: { target: { __typename: "Commit", history: { pageInfo: { hasNextPage: more, endCursor: more ? String(start + 50) : null }, nodes } } },
         },
       };
@@ -249,6 +252,16 @@ export class FakeGitHub {
     );
     serveAppBySlug(m, { id: APP_ID, slug: "partnership-governance" }, many);
     for (const page of ["", "&page=2", "&page=3"]) {
+      // The issues the app opened (`creator`), whatever their labels; and, for `verify`'s
+      // look-alikes, the issues with the log's label, whoever opened them.
+      m.get(
+        `${this.prefix}/issues?state=all&creator=${encodeURIComponent(APP_LOGIN)}&per_page=100${page}`,
+        (req) => {
+          const list = this.issues.filter((i) => i.login.toLowerCase() === APP_LOGIN).sort((a, b) => b.number - a.number);
+          return this.page(list.map((i) => this.issueJson(i)), req, `${this.prefix}/issues?state=all&creator=${encodeURIComponent(APP_LOGIN)}&per_page=100`);
+        },
+        many,
+      );
       m.get(
         `${this.prefix}/issues?state=all&per_page=100&labels=transparency${page}`,
         (req) => {

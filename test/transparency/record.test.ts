@@ -4,6 +4,7 @@ import { GENESIS, verifyChain } from "../../src/core/chain.js";
 import { parseRecordComment, type DecisionRecord } from "../../src/core/record.js";
 import { renderLogIssueBody, renderRecordComment } from "../../src/render/record.js";
 import { recordClosedPullRequest } from "../../src/transparency/record.js";
+import { verifyLog } from "../../src/transparency/verify.js";
 import { policyWith } from "../helpers/builders.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
 import { chainOf, kind, kindResult, prFacts, signoff } from "./builders.js";
@@ -302,14 +303,15 @@ describe("recordClosedPullRequest", () => {
       expect(second).toMatchObject({ status: "recorded", record: { seq: 2, prev: first.record.hash } });
     });
 
-    it("an edit by another user is caught: nothing is chained onto it, and the error names the editor", async () => {
-      const { gh, comment } = await crashedHead();
+    it("an edit by another user stops nothing: the next record is written, from the text as it stands, and verify names the head edited by them and unanchored", async () => {
+      const { first, comment } = await crashedHead();
       comment.updated_at = comment.last_edited_at = "2026-12-01T01:30:00Z";
       comment.editor = "mallory";
-      await expect(recordClosedPullRequest(createTestOctokit(), closeIn(13, "b".repeat(40), 2))).rejects.toThrow(
-        "The last record of the log of org/charter was edited by mallory and has no anchor: the chain cannot be continued",
-      );
-      expect(gh.issues[0]!.comments).toHaveLength(1);
+      const second = await recordClosedPullRequest(createTestOctokit(), closeIn(13, "b".repeat(40), 2));
+      expect(second).toMatchObject({ status: "recorded", record: { seq: 2, prev: first.record.hash } });
+      const verified = await verifyLog(createTestOctokit(), { owner: "org", repo: "charter" }, { labels: ["transparency"], appLogin: APP_LOGIN, appId: APP_ID });
+      expect(verified.problems.map((p) => [p.seq, p.problem])).toEqual([[1, "edited"], [1, "unanchored"]]);
+      expect(verified.problems[0]!.detail).toContain("by mallory");
     });
   });
 
@@ -361,6 +363,50 @@ describe("recordClosedPullRequest", () => {
       expect(third).toMatchObject({ status: "recorded", record: { seq: 3, prev: second.record.hash } });
       // Its copy goes on the commit of the record it chained to, so the walk goes on from there.
       expect(texts(gh, B).map((t) => t.seq)).toEqual([2, 3]);
+    });
+  });
+
+  describe("the chain goes on whatever was done to the log (attack3 6c1a5ee, f11c916)", () => {
+    const A = "a".repeat(40);
+    const B = "b".repeat(40);
+    const C = "c".repeat(40);
+    const mergedIn = (number: number, commit: string, hour: number) =>
+      closeOf({ facts: prFacts({ number, closedAt: `2026-12-01T0${hour}:00:00Z`, mergeCommitSha: commit }), now: new Date(`2026-12-01T0${hour}:00:30Z`) });
+    const recorded = async (gh: FakeGitHub, number: number, commit: string, hour: number) => {
+      const r = await recordClosedPullRequest(createTestOctokit(), mergedIn(number, commit, hour));
+      if (r.status !== "recorded") throw new Error(r.status);
+      return r;
+    };
+
+    it("an unreadable last record (its JSON broken by an administrator) stops nothing: the next goes on past it, from its anchor", async () => {
+      const gh = new FakeGitHub();
+      await recorded(gh, 12, A, 1);
+      const second = await recorded(gh, 13, B, 2);
+      const broken = gh.issue(second.issueNumber).comments[1]!;
+      broken.body = broken.body.replace('"seq"', '"seq" broken');
+      expect(parseRecordComment(broken.body)?.record).toBeNull();
+      const third = await recordClosedPullRequest(createTestOctokit(), mergedIn(14, C, 3));
+      expect(third).toMatchObject({ status: "recorded", record: { seq: 3, prev: second.record.hash } });
+    });
+
+    it("a log without its label is still the app's log: found by its author, the chain goes on in it", async () => {
+      const gh = new FakeGitHub();
+      const first = await recorded(gh, 12, A, 1);
+      gh.issue(first.issueNumber).labels = [];
+      const second = await recordClosedPullRequest(createTestOctokit(), mergedIn(13, B, 2));
+      expect(second).toMatchObject({ status: "recorded", issueNumber: first.issueNumber, record: { seq: 2, prev: first.record.hash } });
+      expect(gh.issues).toHaveLength(1);
+    });
+
+    it("a log issue deleted with every record on it: the chain is not started again, it goes on from the highest anchor", async () => {
+      const gh = new FakeGitHub();
+      await recorded(gh, 12, A, 1);
+      const second = await recorded(gh, 13, B, 2);
+      gh.issues = gh.issues.filter((i) => i.number !== second.issueNumber);
+      const third = await recordClosedPullRequest(createTestOctokit(), mergedIn(14, C, 3));
+      expect(third).toMatchObject({ status: "recorded", record: { seq: 3, prev: second.record.hash } });
+      // Its copy goes on the commit of the record it chained to.
+      expect(gh.runs.filter((r) => r.head_sha === B).map((r) => JSON.parse(r.text ?? "null") as { seq: number }).map((t) => t.seq)).toEqual([2, 3]);
     });
   });
 

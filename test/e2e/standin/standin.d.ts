@@ -249,6 +249,11 @@ export class GitHubStandin {
         updated_at: string;
         author_association: string;
     };
+    /**
+     * Deletes an issue as `by`: GitHub lets only an administrator of the repository delete one (not
+     * a writer, not its author). Its comments go with it. @param {Repo} repo @param {number} number @param {string} by
+     */
+    deleteIssue(repo: Repo, number: number, by: string): void;
     /** @param {number} id */
     removeComment(id: number): void;
     /**
@@ -978,6 +983,10 @@ export type Repo = {
      * every move of a branch, oldest first (REST "List repository activities")
      */
     activity: Activity[];
+    /**
+     * when it was created (REST `created_at`, GraphQL `createdAt`)
+     */
+    createdAt: string;
 };
 export type Activity = {
     id: number;

@@ -105,6 +105,7 @@ import { FaultPlan } from "./faults.js";
  * @property {Map<string, QueueEntry[]>} queues the merge queue of each branch that has one, front first
  * @property {Map<string, "read" | "write" | "admin">} permissions by lowercased login; anyone else can read (and comment)
  * @property {Activity[]} activity every move of a branch, oldest first (REST "List repository activities")
+ * @property {string} createdAt when it was created (REST `created_at`, GraphQL `createdAt`)
  */
 /** @typedef {{ id: number, type: "push" | "force_push" | "branch_creation" | "pr_merge" | "merge_queue_merge", ref: string, before: string, after: string, actor: string, at: string }} Activity */
 /**
@@ -287,6 +288,7 @@ export class GitHubStandin {
       queues: new Map(),
       permissions: new Map(),
       activity: [],
+      createdAt: iso(spec.at ?? this.now()),
     };
     this.repos.set(`${spec.owner}/${spec.name}`.toLowerCase(), repo);
     const tree = new Map();
@@ -607,6 +609,18 @@ export class GitHubStandin {
     if (who.toLowerCase() === comment.user.toLowerCase() || who === this.botLogin) return;
     const repo = this.repos.get(comment.repo);
     if (!repo || this.permission(repo, who) === "read") throw new HttpError(403, `${who} may not ${what} a comment of ${comment.user}`);
+  }
+
+  /**
+   * Deletes an issue as `by`: GitHub lets only an administrator of the repository delete one (not
+   * a writer, not its author). Its comments go with it. @param {Repo} repo @param {number} number @param {string} by
+   */
+  deleteIssue(repo, number, by) {
+    const item = this.item(repo, number);
+    if (item.kind !== "issue") throw new HttpError(422, "Only issues can be deleted");
+    if (this.permission(repo, by) !== "admin") throw new HttpError(403, `${by} may not delete issue ${number}: only an administrator may`);
+    for (const c of this.commentsOn(repo, number)) this.comments.delete(c.id);
+    repo.items.delete(number);
   }
 
   /** @param {number} id */
@@ -1956,8 +1970,11 @@ export class GitHubStandin {
     if (method === "GET" && rest === "/issues") {
       const state = query.get("state") ?? "open";
       const labels = (query.get("labels") ?? "").split(",").map((l) => l.trim()).filter((l) => l !== "");
+      // `creator`: the login that opened it, as GitHub compares logins (an app's is "slug[bot]").
+      const creator = query.get("creator")?.toLowerCase() ?? null;
       const items = [...repo.items.values()]
         .filter((i) => (state === "all" || i.state === state) && labels.every((l) => i.labels.some((x) => x.toLowerCase() === l.toLowerCase())))
+        .filter((i) => creator === null || i.user.toLowerCase() === creator)
         .sort((a, b) => b.number - a.number);
       const { page, headers } = this.#paginate(items.map((i) => this.#issueJson(repo, i)), query, path);
       return { status: 200, body: page, headers };
@@ -2148,6 +2165,7 @@ export class GitHubStandin {
       id: `R_${repo.id}`,
       name: repo.name,
       nameWithOwner: `${repo.owner}/${repo.name}`,
+      createdAt: repo.createdAt,
       url: `https://github.com/${repo.owner}/${repo.name}`,
       isArchived: repo.archived,
       defaultBranchRef: { name: repo.defaultBranch, prefix: "refs/heads/", target: () => this.#graphCommit(repo, /** @type {string} */ (repo.branches.get(repo.defaultBranch))) },
