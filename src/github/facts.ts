@@ -90,6 +90,34 @@ export interface PullRequestRef extends RepoRef {
   pull_number: number;
 }
 
+/** The timeline events a decision needs: labels, review dismissals and base changes (with their branches). */
+const TIMELINE_TYPES = "[LABELED_EVENT, UNLABELED_EVENT, REVIEW_DISMISSED_EVENT, BASE_REF_CHANGED_EVENT]";
+const TIMELINE_FRAGMENT = `fragment TimelinePage on PullRequestTimelineItemsConnection {
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    __typename
+    ... on LabeledEvent { createdAt actor { ${ACTOR_FIELDS} } label { name } }
+    ... on UnlabeledEvent { createdAt actor { ${ACTOR_FIELDS} } label { name } }
+    ... on ReviewDismissedEvent { createdAt actor { ${ACTOR_FIELDS} } previousReviewState review { fullDatabaseId } }
+    ... on BaseRefChangedEvent { createdAt actor { ${ACTOR_FIELDS} } previousRefName currentRefName }
+  }
+}`;
+
+/**
+ * The next page of a PR's timeline (after the first, which PULL_REQUEST_QUERY reads), one counted
+ * request each: through GraphQL, which names the branches of a base change (REST's timeline does
+ * not, and an approval whose base is unknown cannot count: a writer's 101 labels would stall the PR).
+ */
+export const TIMELINE_PAGE_QUERY = `query PullRequestTimeline($owner: String!, $repo: String!, $number: Int!, $after: String!) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      timelineItems(first: 100, after: $after, itemTypes: ${TIMELINE_TYPES}) { ...TimelinePage }
+    }
+  }
+}
+
+${TIMELINE_FRAGMENT}`;
+
 /** What PULL_REQUEST_QUERY and pullRequestsQuery read of each PR (a PullRequest's fields). */
 const PULL_FIELDS = `
       number
@@ -115,16 +143,7 @@ const PULL_FIELDS = `
         pageInfo { hasNextPage }
         nodes { fullDatabaseId body createdAt updatedAt lastEditedAt author { ${ACTOR_FIELDS} } }
       }
-      timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, REVIEW_DISMISSED_EVENT, BASE_REF_CHANGED_EVENT]) {
-        pageInfo { hasNextPage }
-        nodes {
-          __typename
-          ... on LabeledEvent { createdAt actor { ${ACTOR_FIELDS} } label { name } }
-          ... on UnlabeledEvent { createdAt actor { ${ACTOR_FIELDS} } label { name } }
-          ... on ReviewDismissedEvent { createdAt actor { ${ACTOR_FIELDS} } previousReviewState review { fullDatabaseId } }
-          ... on BaseRefChangedEvent { createdAt actor { ${ACTOR_FIELDS} } previousRefName currentRefName }
-        }
-      }
+      timelineItems(first: 100, itemTypes: ${TIMELINE_TYPES}) { ...TimelinePage }
       forcePushes: timelineItems(last: 20, itemTypes: [HEAD_REF_FORCE_PUSHED_EVENT]) {
         pageInfo { hasPreviousPage startCursor }
         nodes { __typename ... on HeadRefForcePushedEvent { createdAt beforeCommit { ...AppSignoff } afterCommit { oid } } }
@@ -154,6 +173,8 @@ export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo
   }
 }
 
+${TIMELINE_FRAGMENT}
+
 ${APP_SIGNOFF_FRAGMENT}`;
 
 /**
@@ -181,6 +202,8 @@ ${indices.map((i) => `    ${pullAlias(i)}: pullRequest(number: $n${i}) { ...Pull
 
 fragment PullFacts on PullRequest {${PULL_FIELDS}
 }
+
+${TIMELINE_FRAGMENT}
 
 ${APP_SIGNOFF_FRAGMENT}`;
 }
@@ -211,8 +234,13 @@ interface GraphComment {
 }
 
 interface Page<T> {
-  pageInfo: { hasNextPage: boolean };
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
   nodes: Array<T | null> | null;
+}
+
+/** The answer of TIMELINE_PAGE_QUERY. */
+export interface TimelinePageResult {
+  repository: { pullRequest: { timelineItems: Page<GraphTimelineItem> | null } | null } | null;
 }
 
 type GraphTimelineItem =
@@ -402,11 +430,12 @@ async function completePull(
           octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner, repo, issue_number: pull_number, per_page: 100 }),
         ).then((all) => all.map((l) => l.name))
       : nodesOf(pr.labels).map((l) => l.name),
-    morePages(pr.timelineItems)
-      ? reading(`GET /repos/${owner}/${repo}/issues/${pull_number}/timeline`, () =>
+    pr.timelineItems === null
+      ? // Read through REST (a GitHub whose GraphQL schema lacks a field of the query): REST's timeline.
+        reading(`GET /repos/${owner}/${repo}/issues/${pull_number}/timeline`, () =>
           octokit.paginate(octokit.rest.issues.listEventsForTimeline, { owner, repo, issue_number: pull_number, per_page: 100 }),
         ).then((all) => restTimeline(all as RestTimelineEvent[]))
-      : graphTimeline(nodesOf(pr.timelineItems)),
+      : graphTimelinePages(octokit, ref, pr.timelineItems).then(graphTimeline),
   ]);
   attachDismissals(reviews, timeline.dismissals);
   // The app's memo of seen commands: the pages the query gave, and earlier ones only when needed.
@@ -443,6 +472,25 @@ async function completePull(
   };
   if (commits) facts.commits = commits;
   return { facts, defaultBranch: defaultBranchRef?.name ?? "HEAD" };
+}
+
+/** Every item of the PR's timeline: `first`, then the pages after it, through GraphQL (one counted request each). */
+async function graphTimelinePages(octokit: GitHub, ref: PullRequestRef, first: Page<GraphTimelineItem>): Promise<GraphTimelineItem[]> {
+  const items = nodesOf(first);
+  let page: Page<GraphTimelineItem> = first;
+  while (page.pageInfo.hasNextPage) {
+    const after = page.pageInfo.endCursor;
+    // A next page GitHub gave no cursor for cannot be read: fail closed rather than decide on part of it.
+    if (!after) throw new GitHubFactsError(`GitHub gave no cursor for the next page of pull request #${ref.pull_number}'s timeline`, 502, null, "POST /graphql");
+    const result = await reading("POST /graphql", () =>
+      graphqlQuery(octokit)<TimelinePageResult>(TIMELINE_PAGE_QUERY, { owner: ref.owner, repo: ref.repo, number: ref.pull_number, after }),
+    );
+    const next = result.repository?.pullRequest?.timelineItems;
+    if (!next) throw new GitHubFactsError(`GitHub did not give the timeline of pull request #${ref.pull_number} of ${ref.owner}/${ref.repo}`, 404, null, "POST /graphql");
+    items.push(...nodesOf(next));
+    page = next;
+  }
+  return items;
 }
 
 /** Whether GitHub refused the query for a field its schema does not have (`undefinedField`). */

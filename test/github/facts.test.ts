@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { encodeHint } from "../../src/evaluate/sweep-hint.js";
-import { GitHubFactsError, getPullRequestFacts, listOpenPullRequests, PULL_REQUEST_QUERY, PULLS_PER_QUERY, pullRequestsQuery, readPullRequest, readPullRequests } from "../../src/github/facts.js";
+import { GitHubFactsError, getPullRequestFacts, listOpenPullRequests, PULL_REQUEST_QUERY, PULLS_PER_QUERY, pullRequestsQuery, readPullRequest, readPullRequests, TIMELINE_PAGE_QUERY } from "../../src/github/facts.js";
 import { GraphQLReply, linkNext, mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
 import { validateQuery } from "../helpers/graphql.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
@@ -24,6 +24,8 @@ const person = (login: string): GraphActor => ({ __typename: "User", login, data
 /** GitHub's GraphQL names an app's account by its slug, without "[bot]". */
 const bot = (slug: string): GraphActor => ({ __typename: "Bot", login: slug, databaseId: idOf(`${slug.replace(/\[bot\]$/, "")}[bot]`) });
 const page = <T>(nodes: T[], hasNextPage = false) => ({ pageInfo: { hasNextPage }, nodes });
+/** A page of the PR's timeline, with the cursor of its last item (null: the last page). */
+const timeline = (nodes: Array<Record<string, unknown>>, next: string | null = null) => ({ pageInfo: { hasNextPage: next !== null, endCursor: next ?? (nodes.length > 0 ? "Y3Vyc29yOmxhc3Q=" : null) }, nodes });
 
 interface GraphReview {
   fullDatabaseId: string | null;
@@ -73,7 +75,7 @@ interface GraphPr {
   reviews: ReturnType<typeof page<GraphReview>>;
   comments: ReturnType<typeof page<GraphComment>>;
   baseRefName: string;
-  timelineItems: ReturnType<typeof page<Record<string, unknown>>>;
+  timelineItems: ReturnType<typeof timeline>;
   forcePushes: BackPage<{ __typename: "HeadRefForcePushedEvent"; createdAt: string; beforeCommit: ReturnType<typeof appSignoff> | null; afterCommit: { oid: string } }>;
   commits: BackPage<{ commit: ReturnType<typeof appSignoff> }>;
   deletions: BackPage<Record<string, unknown>>;
@@ -112,7 +114,7 @@ function prData(over: Partial<GraphPr> = {}) {
         reviews: page<GraphReview>([]),
         comments: page<GraphComment>([]),
         baseRefName: "trunk",
-        timelineItems: page<Record<string, unknown>>([]),
+        timelineItems: timeline([]),
         forcePushes: backPage([]),
         commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }]),
         deletions: backPage<Record<string, unknown>>([]),
@@ -161,6 +163,7 @@ const requestLines = (mock: GitHubMock) => mock.requests.map((r) => `${r.method}
 describe("PULL_REQUEST_QUERY", () => {
   it("is a valid query of GitHub's GraphQL schema", () => {
     expect(validateQuery(PULL_REQUEST_QUERY)).toEqual([]);
+    expect(validateQuery(TIMELINE_PAGE_QUERY)).toEqual([]);
   });
 
   it("asks for at most 100 of each list, with whether there is more", () => {
@@ -780,7 +783,7 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
       prData({
         baseRefName: "trunk",
         reviews: page([graphReview(6, person("carol"), "DISMISSED", "2026-11-21T10:00:00Z")]),
-        timelineItems: page<Record<string, unknown>>([
+        timelineItems: timeline([
           { __typename: "LabeledEvent", createdAt: "2026-11-20T10:05:00Z", actor: person("carol"), label: { name: "decision:charter" } },
           { __typename: "UnlabeledEvent", createdAt: "2026-11-20T10:06:00Z", actor: person("mallory"), label: { name: "decision:charter" } },
           { __typename: "BaseRefChangedEvent", createdAt: "2026-11-21T08:00:00Z", actor: person("mallory"), previousRefName: "staging", currentRefName: "trunk" },
@@ -957,16 +960,35 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
     expect(facts.seenCommands).toEqual([{ commentId: 202, login: "bob", userId: 7, verb: "abstain", createdAt: "2026-11-21T09:30:00Z" }]);
   });
 
-  it("reads a timeline of more than one page through REST, to its last page", async () => {
-    serveGraph(mock, prData({ timelineItems: page<Record<string, unknown>>([], true), reviews: page([graphReview(6, person("carol"), "DISMISSED", "2026-11-21T10:00:00Z")]) }));
-    const events = [
-      ...Array.from({ length: 100 }, (_, i) => restEvent("labeled", "carol", `2026-11-20T10:${String(i % 60).padStart(2, "0")}:00Z`, { label: { name: `l${i}`, color: "fff" } })),
-      restEvent("review_dismissed", "mallory", "2026-11-21T11:00:00Z", { dismissed_review: { state: "changes_requested", review_id: 6, dismissal_message: "stale" } }),
-    ];
-    servePages(mock, `${ISSUE}/timeline`, events, 100);
+  it("reads a timeline of more than one page through GraphQL, to its last page: a base change's branches stay known", async () => {
+    const labelled = (i: number) => ({ __typename: i % 2 === 0 ? "LabeledEvent" : "UnlabeledEvent", createdAt: `2026-11-20T11:${String(i % 60).padStart(2, "0")}:00Z`, actor: person("mallory"), label: { name: "wip" } });
+    const retargeted = { __typename: "BaseRefChangedEvent", createdAt: "2026-11-20T10:30:00Z", actor: person("alice"), previousRefName: "staging", currentRefName: "trunk" };
+    const dismissed = { __typename: "ReviewDismissedEvent", createdAt: "2026-11-21T11:00:00Z", actor: person("mallory"), previousReviewState: "CHANGES_REQUESTED", review: { fullDatabaseId: "6" } };
+    serveGraph(mock, prData({ timelineItems: timeline([retargeted, ...Array.from({ length: 99 }, (_, i) => labelled(i))], "Y3Vyc29yOjk5"), reviews: page([graphReview(6, person("carol"), "DISMISSED", "2026-11-21T10:00:00Z")]) }));
+    const pages: Array<Record<string, unknown>> = [];
+    mock.graphql(
+      (req) => {
+        pages.push(req.variables);
+        return req.variables.after === "Y3Vyc29yOjk5"
+          ? { repository: { pullRequest: { timelineItems: timeline(Array.from({ length: 100 }, (_, i) => labelled(i)), "Y3Vyc29yOjE5OQ==") } } }
+          : { repository: { pullRequest: { timelineItems: timeline([labelled(0), dismissed]) } } };
+      },
+      { times: 2, match: (req) => /^query PullRequestTimeline\b/.test(req.query) },
+    );
     const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
-    expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${ISSUE}/timeline?per_page=100`, `GET ${ISSUE}/timeline?per_page=100&page=2`]);
-    expect(facts.labelEvents).toHaveLength(100);
+    mock.assertAllDone();
+    expect(requestLines(mock)).toEqual(["POST /graphql", "POST /graphql", "POST /graphql"]);
+    expect(pages).toEqual([
+      { owner: "org", repo: "charter", number: 12, after: "Y3Vyc29yOjk5" },
+      { owner: "org", repo: "charter", number: 12, after: "Y3Vyc29yOjE5OQ==" },
+    ]);
+    expect(facts.labelEvents).toHaveLength(200);
+    expect(facts.baseChanges).toEqual([{ from: "staging", to: "trunk", at: "2026-11-20T10:30:00Z", actor: "alice" }]);
     expect(facts.reviews[0]?.dismissal).toEqual({ by: { login: "mallory", id: idOf("mallory"), isBot: false }, at: "2026-11-21T11:00:00Z", previousState: "CHANGES_REQUESTED" });
+  });
+
+  it("fails with a GitHubFactsError when GitHub says there is another page of the timeline but gives no cursor (never decides on part of it)", async () => {
+    serveGraph(mock, prData({ timelineItems: { pageInfo: { hasNextPage: true, endCursor: null }, nodes: [] } }));
+    await expect(readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID })).rejects.toThrow(/no cursor for the next page/);
   });
 });

@@ -2026,6 +2026,15 @@ export class GitHubStandin {
       item.updatedAt = iso(this.now());
       return { status: 200, body: this.#issueJson(repo, item) };
     }
+    // REST's timeline (GET /issues/{n}/timeline): the same events as GraphQL's, oldest first, paged
+    // by `page`. GitHub's REST names no branch of a base change (`base_ref_changed` has no from/to).
+    if (method === "GET" && (m = /^\/issues\/(\d+)\/timeline$/.exec(rest))) {
+      const item = repo.items.get(Number(m[1]));
+      if (!item) throw new HttpError(404, "Not Found");
+      const events = item.events.filter((e) => !("labelDeleted" in e && e.labelDeleted)).map((e, i) => this.#restEvent(repo, item, e, i));
+      const { page, headers } = this.#paginate(events, query, path);
+      return { status: 200, body: page, headers };
+    }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const number = Number(m[1]);
       if (!repo.items.has(number)) throw new HttpError(404, "Not Found");
@@ -2358,6 +2367,35 @@ export class GitHubStandin {
           "userContentEdits",
         ),
     };
+  }
+
+  /** One event of a PR's timeline, as GitHub's REST gives it. @param {Repo} repo @param {Item} item @param {TimelineEvent} e @param {number} i */
+  #restEvent(repo, item, e, i) {
+    const id = item.number * 100_000 + i;
+    const common = {
+      id,
+      node_id: `IE_${id}`,
+      url: `${this.baseUrl}/repos/${repo.owner}/${repo.name}/issues/events/${id}`,
+      actor: this.userJson(e.actor),
+      event: e.type,
+      commit_id: null,
+      commit_url: null,
+      created_at: e.at,
+      performed_via_github_app: null,
+    };
+    switch (e.type) {
+      case "labeled":
+      case "unlabeled":
+        return { ...common, label: { name: e.label, color: "ededed" } };
+      case "review_dismissed":
+        return { ...common, dismissed_review: { state: e.previousState.toLowerCase(), review_id: e.reviewId, dismissal_message: null, dismissal_commit_id: null } };
+      case "head_ref_force_pushed":
+        return { ...common, commit_id: e.after, commit_url: `${this.baseUrl}/repos/${repo.owner}/${repo.name}/commits/${e.after}` };
+      case "review_requested":
+        return { ...common, review_requester: this.userJson(e.actor), requested_reviewer: this.userJson(e.reviewer) };
+      default:
+        return common;
+    }
   }
 
   /** One event of a PR's timeline, as GitHub's GraphQL gives it. @param {Repo} repo @param {Item} pull @param {TimelineEvent} e */
