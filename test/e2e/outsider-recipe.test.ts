@@ -97,4 +97,16 @@ describe("the README's outsider recipe", () => {
     w.standin.react(comments[1]!.id, "erin", "+1", w.clock.now());
     expect(await run(w)).toEqual({ code: 0, stdout: `intact: 3 records, last hash ${comments[2]!.record.hash}\n`, stderr: "" });
   });
+
+  it("reads every page of a commit's anchors (GitHub lists them newest first): a record whose anchor lies past the first hundred still matches it", async () => {
+    const w = (world = await World.create());
+    const comments = await threeRecords(w);
+    // 100 later anchors of the app on record 1's commit, as a decision withdrawn and reopened that
+    // often without a new commit leaves on its head (attack3 6c1a5ee): record 1's own is on page 2.
+    const commit = String(comments[0]!.record.merge_commit);
+    for (let i = 0; i < 100; i++) {
+      w.standin.addAppCheckRun(w.repo, { sha: commit, name: "Transparency record", text: JSON.stringify({ seq: 1000 + i, hash: "f".repeat(64), prev: "e".repeat(64), pr: null }) });
+    }
+    expect(await run(w)).toEqual({ code: 0, stdout: `intact: 3 records, last hash ${comments[2]!.record.hash}\n`, stderr: "" });
+  });
 });

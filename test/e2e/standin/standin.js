@@ -703,6 +703,14 @@ export class GitHubStandin {
   }
 
   /**
+   * A completed check run of this app, as if it had written it through the API (to set up many of
+   * them at once). @param {Repo} repo @param {{ sha: string, name: string, text?: string }} spec
+   */
+  addAppCheckRun(repo, spec) {
+    return this.addForeignCheckRun(repo, { ...spec, appId: this.appId });
+  }
+
+  /**
    * A check run written by another app (a writer's own app, or the workflows' "GitHub Actions"
    * app): it may bear any name, but it is that app's, never this app's.
    * @param {Repo} repo @param {{ appId: number, sha: string, name: string, text?: string }} spec
