@@ -35,14 +35,16 @@ export function displayName(file: FileRef, home: RepoRef): string {
 /**
  * Reads the rules at `ref` of `repo` (a branch, or a commit such as a merge's first parent; its
  * default branch's head when `ref` is omitted). Files of other repositories (an org-wide base
- * policy, an org-wide registry) are read from their own default branch.
+ * policy, an org-wide registry) are read from their own default branch (`elsewhere`'s at its ref).
  */
-export async function getRules(octokit: GitHub, repo: RepoRef, ref?: string): Promise<Rules> {
+export async function getRules(octokit: GitHub, repo: RepoRef, ref?: string, elsewhere?: { repo: RepoRef; ref: string }): Promise<Rules> {
   const read = async (file: FileRef) => {
     const home = sameRepository(file, repo);
     // Another repository that does not exist (an organisation without a `.github` repository,
-    // Probot's fallback) has no such file: GitHub answers 404, read as "no file".
-    const content = await readFileAtDefaultBranch(octokit, file, home ? ref : undefined);
+    // Probot's fallback) has no such file: GitHub answers 404, read as "no file". `elsewhere`:
+    // one other repository read at a commit of its own (its rules as they stood then).
+    const at = home ? ref : elsewhere && sameRepository(file, elsewhere.repo) ? elsewhere.ref : undefined;
+    const content = await readFileAtDefaultBranch(octokit, file, at);
     if (!content) return null;
     sources.push(file);
     return { text: content.text, file: displayName(file, repo) };

@@ -14,9 +14,9 @@ import type { RepoRef } from "../github/files.js";
 import { listEventsSince } from "../github/timeline.js";
 import { appLoginOf, type Services } from "../handlers/services.js";
 import { recordClosedPullRequest, type RecordCloseResult } from "../transparency/record.js";
-import { getRules } from "./governance.js";
+import { getRules, type Rules } from "./governance.js";
 import { getLatestCheckRuns } from "../github/checks.js";
-import { CHECK_DECLARATION, CHECK_SIGNOFF } from "../constants.js";
+import { CHECK_DECLARATION, CHECK_SIGNOFF, ORG_CONFIG_REPO } from "../constants.js";
 import { decodeOwner } from "./sweep-hint.js";
 
 /** What the `pull_request.closed` webhook says of this close (a PR can close several times). */
@@ -49,7 +49,7 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
       ? await rulesBeforeMerge(octokit, repo, close.mergeCommitSha, close.pull_number, pull.commits, services.appId)
       : { sha: close.late ? await defaultBranchAt(octokit, repo, defaultBranch, close.closedAt) : await defaultBranchAt(octokit, repo, defaultBranch), certain: true };
   const rulesCommit = before.sha;
-  const rules = await getRules(octokit, repo, rulesCommit);
+  const rules = await rulesAtClose(octokit, repo, rulesCommit, close);
   if (!rules.governed) return { status: "not-governed" };
   if (!rules.policy) {
     // Without a valid policy nothing can say whether this PR was a decision, nor where the log is;
@@ -207,6 +207,25 @@ export async function defaultHeadBeforeMerge(octokit: GitHub, repo: RepoRef, mer
 }
 
 /** The default branch's commit at `at` (its head then), or its head now without `at`. */
+/**
+ * The rules at `rulesCommit`; for a close found late whose repository is not governed by them,
+ * the rules with the organisation's `.github` policy as it stood at the close (one deleted or
+ * broken since still judges the closes it governed): its default branch's commit then.
+ */
+async function rulesAtClose(octokit: GitHub, repo: RepoRef, rulesCommit: string, close: CloseEvent): Promise<Rules> {
+  const rules = await getRules(octokit, repo, rulesCommit);
+  if (rules.governed || close.late !== true || repo.repo.toLowerCase() === ORG_CONFIG_REPO) return rules;
+  const org: RepoRef = { owner: repo.owner, repo: ORG_CONFIG_REPO };
+  const then = await octokit.rest.repos.listCommits({ ...org, until: close.closedAt, per_page: 1 }).then(
+    (r) => r.data[0]?.sha ?? null,
+    (error: { status?: number }) => {
+      if (error.status === 404 || error.status === 409) return null; // no `.github` repository, or an empty one
+      throw error;
+    },
+  );
+  return then === null ? rules : getRules(octokit, repo, rulesCommit, { repo: org, ref: then });
+}
+
 async function defaultBranchAt(octokit: GitHub, repo: RepoRef, branch: string, at?: string): Promise<string> {
   const { data } = await octokit.rest.repos.listCommits({ ...repo, sha: branch, ...(at ? { until: at } : {}), per_page: 1 });
   const sha = data[0]?.sha;

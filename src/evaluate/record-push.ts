@@ -12,7 +12,7 @@ import { listPullsOfCommit } from "../github/commit-pulls.js";
 import { sameRepository, type RepoRef } from "../github/files.js";
 import { appLoginOf, type Services } from "../handlers/services.js";
 import { recordDirectPush, type RecordCloseResult } from "../transparency/record.js";
-import { DEFAULT_POLICY_PATH } from "../constants.js";
+import { DEFAULT_POLICY_PATH, ORG_CONFIG_REPO } from "../constants.js";
 import { getRules, type Rules } from "./governance.js";
 import { oneWriterPerLog } from "./record-close.js";
 
@@ -127,15 +127,31 @@ export const VALID_RULES_LOOKBACK = 10;
  * The last valid rules of the default branch at or before `sha` (default: its head): the rules
  * just before each of the newest changes of the policy file, newest first, up to
  * VALID_RULES_LOOKBACK of them (one request for the list, then the rules' reads of each). Null
- * when none of them is valid, or the repository's own policy file never changed (rules from the
- * organisation's `.github` only).
+ * when none of them is valid, or the repository's own policy file never changed.
+ * `organisation`: the changes of the organisation's `.github` policy instead (Probot's fallback,
+ * for a repository without its own), the repository's rules read with it as it stood before each
+ * (null too when there is no `.github` repository).
  */
-export async function lastValidRules(octokit: GitHub, repo: RepoRef, sha?: string): Promise<{ sha: string; rules: Extract<Rules, { governed: true }> } | null> {
-  const { data } = await octokit.rest.repos.listCommits({ owner: repo.owner, repo: repo.repo, path: DEFAULT_POLICY_PATH, per_page: VALID_RULES_LOOKBACK, ...(sha ? { sha } : {}) });
-  for (const change of data) {
+export async function lastValidRules(
+  octokit: GitHub,
+  repo: RepoRef,
+  sha?: string,
+  organisation = false,
+): Promise<{ sha: string; rules: Extract<Rules, { governed: true }> } | null> {
+  const home: RepoRef = { owner: repo.owner, repo: repo.repo };
+  const where: RepoRef = organisation ? { owner: repo.owner, repo: ORG_CONFIG_REPO } : home;
+  if (organisation && sameRepository(where, home)) return null;
+  const changes = await octokit.rest.repos.listCommits({ ...where, path: DEFAULT_POLICY_PATH, per_page: VALID_RULES_LOOKBACK, ...(sha && !organisation ? { sha } : {}) }).then(
+    (r) => r.data,
+    (error: { status?: number }) => {
+      if (organisation && error.status === 404) return []; // no `.github` repository
+      throw error;
+    },
+  );
+  for (const change of changes) {
     const parent = change.parents[0]?.sha;
     if (!parent) continue;
-    const rules = await getRules(octokit, { owner: repo.owner, repo: repo.repo }, parent);
+    const rules = organisation ? await getRules(octokit, home, sha, { repo: where, ref: parent }) : await getRules(octokit, home, parent);
     if (rules.governed && rules.policy) return { sha: parent, rules };
   }
   return null;

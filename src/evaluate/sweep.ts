@@ -400,7 +400,8 @@ async function sweepRepository(
  */
 async function healAfterPolicyGone(installation: InstallationClient, ref: SweptRepository, services: Services, stats: SweepStats, healCloses: HealCloses): Promise<void> {
   try {
-    const last = await lastValidRules(installation.octokit, ref);
+    // The repository's own policy, else the organisation's `.github` one (deleted or broken there).
+    const last = (await lastValidRules(installation.octokit, ref)) ?? (await lastValidRules(installation.octokit, ref, undefined, true));
     const before = last?.rules;
     if (!before?.policy) return;
     const registry = before.registryRef;

@@ -330,13 +330,6 @@ export async function listPushesSince(octokit: GitHub, ref: RepoRef, branch: str
   return { pushes: out.reverse(), moves: moves.reverse(), reached: older };
 }
 
-/** The newest commit of the default branch that changed `path` (null: none ever did). */
-export async function lastChangeOf(octokit: GitHub, ref: RepoRef, path: string): Promise<{ sha: string; parent: string | null } | null> {
-  const { data } = await octokit.rest.repos.listCommits({ owner: ref.owner, repo: ref.repo, path, per_page: 1 });
-  const c = data[0];
-  return c ? { sha: c.sha, parent: c.parents[0]?.sha ?? null } : null;
-}
-
 /** GitHub's comparison of the default branch's history from `base` to `head`, every page of commits. */
 export interface HistoryBetween {
   /** GitHub's `status`: `ahead` (head descends from base), `identical`, `behind` or `diverged`. */

@@ -4,7 +4,7 @@
 // before it, and `verify` finds the chain intact.
 import { describe, expect, it } from "vitest";
 import { HOUR } from "./harness.js";
-import { POLICY_PATH } from "./world.js";
+import { INSTALLATION, OWNER, POLICY, POLICY_PATH, REGISTRY, REGISTRY_PATH } from "./world.js";
 import { worldPerTest } from "./world.js";
 
 const createWorld = worldPerTest();
@@ -97,5 +97,22 @@ describe("promise 2 through the sweep: a direct push missed while the app was do
     expect(w.records()).toHaveLength(2);
     const compares = w.standin.requests.slice(from).filter((r) => r.path.includes("/compare/"));
     expect(compares.filter((r) => r.status !== 304), "a sweep with nothing to do compares again").toEqual([]);
+  });
+
+  it("the organisation's `.github` policy deleted while the app is down, after a decision merged unseen: the sweep records the merge by the organisation's rules before", async () => {
+    const w = await createWorld({ start: "2026-11-20T10:00:00Z", files: { [REGISTRY_PATH]: REGISTRY, "CHARTER.md": "# Charter\n" } });
+    const org = w.standin.addRepo({ owner: OWNER, name: ".github", installation: INSTALLATION, files: { [POLICY_PATH]: POLICY } });
+    const pr = await w.openPull({ author: "alice", title: "Amend article 1", files: { "CHARTER.md": "# Charter v2\n" } });
+    await w.settle();
+    expect(w.signoff(pr)?.conclusion).toBe("action_required");
+    // The app is down: an administrator merges without sign-off, then the organisation's policy
+    // is deleted by a push to its `.github` repository; neither webhook arrives.
+    w.clock.advance(HOUR);
+    const merge = w.standin.merge(w.repo, pr, w.clock.now());
+    w.clock.advance(HOUR);
+    w.standin.commit(org, org.defaultBranch, { [POLICY_PATH]: null }, { at: w.clock.now(), author: "secretariat", pusher: "secretariat" });
+    w.clock.advance(HOUR);
+    await w.sweepUntilQuiet();
+    expect(w.records().map((r) => [r.record?.pr, r.record?.outcome, r.record?.signed_off, r.record?.merge_commit]), "the merge went off the record with the organisation's policy").toEqual([[pr, "adopted", false, merge]]);
   });
 });
