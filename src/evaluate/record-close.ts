@@ -31,6 +31,13 @@ export interface CloseEvent extends RepoRef {
    * stands now (the webhook is handled at the close, when both are the same).
    */
   late?: boolean;
+  /**
+   * The repository's default branch when the PR closed, as GitHub's `pull_request.closed` webhook
+   * names it (written at the close): an administrator who switches the default branch before the
+   * app handles the close does not take the close off the record (SPEC.md promise 2). Absent (a
+   * close the sweep found, an older queued job): the default branch GitHub names now.
+   */
+  defaultBranch?: string;
 }
 
 export type RecordOutcome = RecordCloseResult | { status: "not-governed" } | { status: "invalid-policy" } | { status: "not-default-branch" };
@@ -40,7 +47,7 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
   const appLogin = await appLoginOf(services);
   // The PR as GitHub has it: its base, and how many commits it had (for a rebase merge).
   const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: close.pull_number });
-  const defaultBranch = pull.base.repo.default_branch;
+  const defaultBranch = close.defaultBranch ?? pull.base.repo.default_branch;
   // Merged into (or closed against) another branch, nothing reached the default branch: no record,
   // whatever that branch's own rules say (a writer may control them).
   if (pull.base.ref !== defaultBranch) return { status: "not-default-branch" };
@@ -69,6 +76,8 @@ export async function recordClose(octokit: GitHub, close: CloseEvent, services: 
       closedAt: close.closedAt,
       merged: close.merged,
       mergeCommitSha: close.merged ? close.mergeCommitSha : null,
+      // Judged against the default branch at the close, not the one GitHub names now.
+      defaultBranch,
     },
     close.closedAt,
     later,

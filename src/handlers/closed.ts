@@ -28,6 +28,8 @@ export async function onClosed(context: Context<"pull_request.closed">, services
     closedAt: pr.closed_at ?? new Date(services.now()).toISOString(),
     merged: pr.merged === true,
     mergeCommitSha: pr.merge_commit_sha ?? null,
+    // The default branch at the close (the payload is written then): see CloseEvent.defaultBranch.
+    defaultBranch: repository.default_branch,
   };
   const octokit = context.octokit as unknown as GitHub;
   await services.run(

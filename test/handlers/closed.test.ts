@@ -48,7 +48,7 @@ const approvals = (...logins: string[]) => logins.map((login, i) => review(login
 function closedPayload(merged: boolean) {
   return pullRequestPayload(
     "pull_request.closed",
-    { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice", merged },
+    { owner: OWNER, repo: REPO, installationId: INSTALLATION, number: NUMBER, headSha: HEAD, author: "alice", merged, defaultBranch: "main" },
     // GitHub sets merge_commit_sha on an unmerged PR too (its test merge): the record must not use it.
     { pull_request: { closed_at: CLOSED_AT, created_at: OPENED_AT, merge_commit_sha: merged ? MERGE : "c4295bd74fb0f4fda03689c3df3f2803b658fd85", merged_at: merged ? CLOSED_AT : null, state: "closed" } },
   );
