@@ -20,7 +20,7 @@ import { sameRepository, type FileRef, type RepoRef } from "../github/files.js";
 import { recordKey } from "../handlers/closed.js";
 import { defaultBranchKey, switchOfDefaultBranch } from "../handlers/repository.js";
 import { appLoginOf, type Services } from "../handlers/services.js";
-import { closeKey, lastRecordedClose, listRecordedCloses, pushMoveKey } from "../transparency/issues.js";
+import { closeKey, defaultBranchAtFromRecords, lastRecordedClose, listRecordedCloses, pushMoveKey } from "../transparency/issues.js";
 import { publishDueReports } from "../transparency/report.js";
 import { historyBetween, listChangedFilesOf, listPullsClosedSince, listPushesSince, policyChangedSince, type ClosedPull, type DefaultBranchPush, type HistoryBetween, type ListedMoves } from "../transparency/sources.js";
 import { getRules, type Rules } from "./governance.js";
@@ -179,9 +179,9 @@ async function healWindow(
   const pushes = [...(walk?.pushes ?? []), ...(listed?.pushes ?? [])];
   if (closed.length === 0 && pushes.length === 0) return { closed: 0, recorded: 0 };
   const recorded = await listRecordedCloses(octokit, repo, policy.transparency.labels, since, appLogin);
-  const missing = closed.filter((p) => !recorded.has(closeKey(p.number, p.closedAt)));
+  const missing = closed.filter((p) => !recorded.keys.has(closeKey(p.number, p.closedAt)));
   // One record per move of the branch (a force-push back to a commit recorded before is another).
-  const missingPushes = pushes.filter((p) => !recorded.has(pushMoveKey(p.after, p.before)) && !recorded.has(pushMoveKey(p.after, null)));
+  const missingPushes = pushes.filter((p) => !recorded.keys.has(pushMoveKey(p.after, p.before)) && !recorded.keys.has(pushMoveKey(p.after, null)));
   if (missing.length === 0 && missingPushes.length === 0) {
     if (walk) await services.hints?.set(historyKey(repo), walk.range);
     return { closed: closed.length, recorded: 0 };
@@ -204,7 +204,7 @@ async function healWindow(
   // process, even with the durable queue: the sweep itself runs again if it dies), so that the
   // records keep the order of the events.
   const tasks = [
-    ...candidates.map((p) => ({ at: Date.parse(p.closedAt), order: p.number, run: () => healClose(octokit, installationId, repo, p, services) })),
+    ...candidates.map((p) => ({ at: Date.parse(p.closedAt), order: p.number, run: () => healClose(octokit, installationId, repo, p, defaultBranchAtFromRecords(recorded.switches, Date.parse(p.closedAt)), services) })),
     ...missingPushes.map((p, i) => ({ at: Date.parse(p.pushedAt), order: i, run: () => healPush(octokit, installationId, repo, p, branch ?? undefined, services) })),
   ];
   tasks.sort((a, b) => a.at - b.at || a.order - b.order);
@@ -279,8 +279,9 @@ async function missedPushWindow(octokit: GitHub, repo: RepoRef, branch: string, 
   }
 }
 
-async function healClose(octokit: GitHub, installationId: number, repo: RepoRef, p: ClosedPull, services: Services): Promise<void> {
-  const close: CloseEvent = { ...repo, pull_number: p.number, closedAt: p.closedAt, merged: p.merged, mergeCommitSha: p.mergeCommitSha, late: true };
+async function healClose(octokit: GitHub, installationId: number, repo: RepoRef, p: ClosedPull, defaultBranch: string | undefined, services: Services): Promise<void> {
+  // The default branch at the close, when a switch after it is on the record (CloseEvent.defaultBranch).
+  const close: CloseEvent = { ...repo, pull_number: p.number, closedAt: p.closedAt, merged: p.merged, mergeCommitSha: p.mergeCommitSha, late: true, ...(defaultBranch ? { defaultBranch } : {}) };
   services.log?.debug(`sweep: ${repo.owner}/${repo.repo}#${p.number} closed at ${p.closedAt} has no record; recording it`);
   try {
     await services.run(

@@ -372,9 +372,10 @@ export const pushMoveKey = (after: string, before: string | null): string => `mo
  * `since` is recorded in the log of the period it was recorded in, never earlier), read once:
  * one listing of the issues and one of each such log's comments, whatever the number of PRs.
  */
-export async function listRecordedCloses(octokit: GitHub, ref: RepoRef, labels: string[], since: Date, appLogin: string): Promise<Set<string>> {
+export async function listRecordedCloses(octokit: GitHub, ref: RepoRef, labels: string[], since: Date, appLogin: string): Promise<RecordedCloses> {
   const issues = await listTransparencyIssues(octokit, ref, labels, appLogin);
   const out = new Set<string>();
+  const switches: RecordedSwitch[] = [];
   for (const list of issues.logs.values()) {
     for (const log of list) {
       const bounds = parsePeriod(log.period);
@@ -384,11 +385,35 @@ export async function listRecordedCloses(octokit: GitHub, ref: RepoRef, labels: 
         if (c.parsed.pr === null) {
           const rules = c.parsed.record?.rules;
           out.add(pushMoveKey(c.parsed.push ?? "", typeof rules === "string" ? rules : null));
+          const moved = c.parsed.record?.default_branch as { from?: unknown; to?: unknown } | undefined;
+          const at = Date.parse(c.parsed.closedAt);
+          if (moved && typeof moved.from === "string" && typeof moved.to === "string" && !Number.isNaN(at)) switches.push({ from: moved.from, to: moved.to, at });
         }
       }
     }
   }
-  return out;
+  return { keys: out, switches: switches.sort((a, b) => a.at - b.at) };
+}
+
+/** A switch of the default branch on the record (`default_branch`), with when it was recorded as made (ms). */
+export interface RecordedSwitch {
+  from: string;
+  to: string;
+  at: number;
+}
+
+/** The keys of the records in the window (closeKey, pushMoveKey), and the switches of the default branch among them, oldest first. */
+export interface RecordedCloses {
+  keys: Set<string>;
+  switches: RecordedSwitch[];
+}
+
+/**
+ * The default branch at `at` as the records say it: the branch the first switch recorded after
+ * then switched from; undefined when none was recorded after (the default branch GitHub names now).
+ */
+export function defaultBranchAtFromRecords(switches: readonly RecordedSwitch[], at: number): string | undefined {
+  return switches.find((s) => s.at > at)?.from;
 }
 
 /**

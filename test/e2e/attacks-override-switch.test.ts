@@ -42,3 +42,20 @@ it("promise 2 (an administrator): a decision PR merged without sign-off, then an
   const overrides = w.records().filter((r) => r.record?.pr === pr);
   expect(overrides.map((r) => [r.record?.outcome, r.record?.merge_commit, r.record?.signed_off]), "the override merge went off the record").toEqual([["adopted", merged, false]]);
 });
+
+it("promise 2 (an administrator): the same, with the close's webhook lost: the sweep records the override, judged by the default branch at the close", async () => {
+  const w = await createWorld();
+  w.repo.branches.set("staging", w.repo.branches.get(w.repo.defaultBranch)!);
+  const pr = await w.openPull({ author: "alice", title: "Amend article 4", files: { "CHARTER.md": "# Charter v2\n" } });
+  await w.approve(pr, "bob");
+  await w.settle();
+  w.clock.advance(HOUR);
+  // The administrator merges; GitHub's `pull_request.closed` never reaches the app.
+  const merged = w.standin.merge(w.repo, pr, w.clock.now(), "merge");
+  w.clock.advance(60_000);
+  await switchDefault(w, "staging");
+  w.clock.advance(HOUR);
+  await w.sweepUntilQuiet();
+  const overrides = w.records().filter((r) => r.record?.pr === pr);
+  expect(overrides.map((r) => [r.record?.outcome, r.record?.merge_commit, r.record?.signed_off]), "the override merge went off the record").toEqual([["adopted", merged, false]]);
+});
