@@ -262,6 +262,21 @@ describe("verify", () => {
       expect(json(io).problems.map((p) => [p.seq, p.problem])).toEqual([[2, "unanchored"], [3, "foreign"], [null, "foreign"]]);
     });
 
+    it("takes no anchor from another app's check run, even when GitHub's answer holds it (the query's app filter not applied)", async () => {
+      const gh = governedFake();
+      const records = anchoredChain(gh, 2);
+      // Record 2's anchor and its copy were never written (a crash); another app writes a
+      // `Transparency record` run for it. The fake answers every app's suites, as GitHub would if
+      // the query's filter were not applied: only the app's own runs are anchors.
+      gh.runs = gh.runs.filter((r) => r.id !== 80002 && r.id !== 81002);
+      const commit = records[1]!.merge_commit!;
+      gh.runs.push({ id: 90002, head_sha: commit, name: "Transparency record", app_id: APP_ID + 1, text: anchorText(records[1]!, commit) });
+      logOf(gh, records);
+      const io = captureIO();
+      expect(await runVerify(["--repo", "org/charter", "--app", "partnership-governance", "--json"], io)).toBe(1);
+      expect(json(io).problems.map((p) => [p.seq, p.problem])).toEqual([[2, "unanchored"]]);
+    });
+
     /**
      * `verify` of a year of 365 anchored records in twelve monthly logs, with `others` more commits
      * on the default branch (no decision): the requests it sent.
