@@ -252,7 +252,12 @@ export async function scanAnchors(octokit: GitHub, ref: RepoRef, appId: number, 
   const query = graphqlQuery(octokit);
   const out = new Map<string, Anchor[]>();
   const more: MoreRuns[] = [];
-  const add = (oid: string, suites: SuiteNodes) => out.set(oid, [...(out.get(oid) ?? []), ...anchorsOf(oid, suites, appId, more)]);
+  // A commit whose suites did not come back (null: GitHub could not say) is not taken as read
+  // without anchors: it is left for `followAnchors` to read by itself.
+  const add = (oid: string, suites: SuiteNodes) => {
+    if (suites.checkSuites == null) return;
+    out.set(oid, [...(out.get(oid) ?? []), ...anchorsOf(oid, suites, appId, more)]);
+  };
   let floor = since?.getTime() ?? null;
   let after: string | null = null;
   let passed = stopAt === null;

@@ -2276,7 +2276,7 @@ export class GitHubStandin {
       headRefOid: this.headSha(repo, pull),
       baseRefName: pull.base,
       changedFiles: changes.length,
-      mergeCommit: pull.merged && pull.mergeCommitSha ? { oid: pull.mergeCommitSha } : null,
+      mergeCommit: pull.merged && pull.mergeCommitSha ? this.#graphCommit(repo, pull.mergeCommitSha) : null,
       author: this.#graphActor(pull.user, pull.userType),
       /** @param {ConnectionArgs} args */
       labels: (args) => connection(pull.labels.map((name) => ({ name })), args, "labels"),
