@@ -103,20 +103,35 @@ const TIMELINE_FRAGMENT = `fragment TimelinePage on PullRequestTimelineItemsConn
   }
 }`;
 
+const COMMENTS_FRAGMENT = `fragment CommentsPage on IssueCommentConnection {
+  pageInfo { hasNextPage endCursor }
+  nodes { fullDatabaseId body createdAt updatedAt lastEditedAt author { ${ACTOR_FIELDS} } }
+}`;
+
+/** The query `name` for the page of a PR's `connection` after `$after`, read as `fragment` (named `spread`) gives it. */
+const pageQuery = (name: string, connection: string, spread: string, fragment: string): string => `query ${name}($owner: String!, $repo: String!, $number: Int!, $after: String!) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      ${connection} { ...${spread} }
+    }
+  }
+}
+
+${fragment}`;
+
 /**
  * The next page of a PR's timeline (after the first, which PULL_REQUEST_QUERY reads), one counted
  * request each: through GraphQL, which names the branches of a base change (REST's timeline does
  * not, and an approval whose base is unknown cannot count: a writer's 101 labels would stall the PR).
  */
-export const TIMELINE_PAGE_QUERY = `query PullRequestTimeline($owner: String!, $repo: String!, $number: Int!, $after: String!) {
-  repository(owner: $owner, name: $repo) {
-    pullRequest(number: $number) {
-      timelineItems(first: 100, after: $after, itemTypes: ${TIMELINE_TYPES}) { ...TimelinePage }
-    }
-  }
-}
+export const TIMELINE_PAGE_QUERY = pageQuery("PullRequestTimeline", `timelineItems(first: 100, after: $after, itemTypes: ${TIMELINE_TYPES})`, "TimelinePage", TIMELINE_FRAGMENT);
 
-${TIMELINE_FRAGMENT}`;
+/**
+ * The next page of a PR's comments (after the first, which PULL_REQUEST_QUERY reads), one counted
+ * request each: through GraphQL, which tells an edit (`lastEditedAt`) from a reaction (REST's
+ * `updated_at` moves with both, and a writer's reaction to a recusal would make it "edited", no signal).
+ */
+export const COMMENTS_PAGE_QUERY = pageQuery("PullRequestComments", "comments(first: 100, after: $after)", "CommentsPage", COMMENTS_FRAGMENT);
 
 /** What PULL_REQUEST_QUERY and pullRequestsQuery read of each PR (a PullRequest's fields). */
 const PULL_FIELDS = `
@@ -139,10 +154,7 @@ const PULL_FIELDS = `
         pageInfo { hasNextPage }
         nodes { fullDatabaseId state submittedAt author { ${ACTOR_FIELDS} } commit { oid } }
       }
-      comments(first: 100) {
-        pageInfo { hasNextPage }
-        nodes { fullDatabaseId body createdAt updatedAt lastEditedAt author { ${ACTOR_FIELDS} } }
-      }
+      comments(first: 100) { ...CommentsPage }
       timelineItems(first: 100, itemTypes: ${TIMELINE_TYPES}) { ...TimelinePage }
       forcePushes: timelineItems(last: 20, itemTypes: [HEAD_REF_FORCE_PUSHED_EVENT]) {
         pageInfo { hasPreviousPage startCursor }
@@ -163,7 +175,8 @@ const PULL_FIELDS = `
  * commands the app has seen: src/github/signal-memo.ts). REST would need four requests (PR, files,
  * reviews, comments), each counted against the rate limit the first time; SPEC.md's performance
  * contract allows four for a whole evaluation. Lists longer than one page, and renamed files
- * (GraphQL does not give a renamed file's old path), are then read through REST, to their last page.
+ * (GraphQL does not give a renamed file's old path), are then read through REST, to their last page;
+ * but the comments and the timeline through GraphQL's further pages (COMMENTS_PAGE_QUERY, TIMELINE_PAGE_QUERY).
  */
 export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!, $appId: Int!) {
   repository(owner: $owner, name: $repo) {
@@ -174,6 +187,8 @@ export const PULL_REQUEST_QUERY = `query PullRequestFacts($owner: String!, $repo
 }
 
 ${TIMELINE_FRAGMENT}
+
+${COMMENTS_FRAGMENT}
 
 ${APP_SIGNOFF_FRAGMENT}`;
 
@@ -204,6 +219,8 @@ fragment PullFacts on PullRequest {${PULL_FIELDS}
 }
 
 ${TIMELINE_FRAGMENT}
+
+${COMMENTS_FRAGMENT}
 
 ${APP_SIGNOFF_FRAGMENT}`;
 }
@@ -239,8 +256,12 @@ interface Page<T> {
 }
 
 /** The answer of TIMELINE_PAGE_QUERY. */
-export interface TimelinePageResult {
-  repository: { pullRequest: { timelineItems: Page<GraphTimelineItem> | null } | null } | null;
+export type TimelinePageResult = PageResult<"timelineItems", GraphTimelineItem>;
+/** The answer of COMMENTS_PAGE_QUERY. */
+export type CommentsPageResult = PageResult<"comments", GraphComment>;
+/** The answer of a pageQuery: one page of the PR's `connection`. */
+interface PageResult<K extends string, T> {
+  repository: { pullRequest: { [key in K]?: Page<T> | null } | null } | null;
 }
 
 type GraphTimelineItem =
@@ -420,11 +441,12 @@ async function completePull(
     morePages(pr.reviews)
       ? reading(`GET ${base}/reviews`, () => octokit.paginate(octokit.rest.pulls.listReviews, list)).then(restReviews)
       : graphReviews(nodesOf(pr.reviews)),
-    morePages(pr.comments)
-      ? reading(`GET /repos/${owner}/${repo}/issues/${pull_number}/comments`, () =>
+    pr.comments === null
+      ? // Read through REST (a GitHub whose GraphQL schema lacks a field of the query): REST's comments.
+        reading(`GET /repos/${owner}/${repo}/issues/${pull_number}/comments`, () =>
           octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pull_number, per_page: 100 }),
         ).then(restComments)
-      : graphComments(nodesOf(pr.comments)),
+      : graphPages(octokit, ref, pr.comments, "comments", COMMENTS_PAGE_QUERY).then(graphComments),
     morePages(pr.labels)
       ? reading(`GET /repos/${owner}/${repo}/issues/${pull_number}/labels`, () =>
           octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner, repo, issue_number: pull_number, per_page: 100 }),
@@ -435,7 +457,7 @@ async function completePull(
         reading(`GET /repos/${owner}/${repo}/issues/${pull_number}/timeline`, () =>
           octokit.paginate(octokit.rest.issues.listEventsForTimeline, { owner, repo, issue_number: pull_number, per_page: 100 }),
         ).then((all) => restTimeline(all as RestTimelineEvent[]))
-      : graphTimelinePages(octokit, ref, pr.timelineItems).then(graphTimeline),
+      : graphPages(octokit, ref, pr.timelineItems, "timelineItems", TIMELINE_PAGE_QUERY).then(graphTimeline),
   ]);
   attachDismissals(reviews, timeline.dismissals);
   // The app's memo of seen commands: the pages the query gave, and earlier ones only when needed.
@@ -474,19 +496,23 @@ async function completePull(
   return { facts, defaultBranch: defaultBranchRef?.name ?? "HEAD" };
 }
 
-/** Every item of the PR's timeline: `first`, then the pages after it, through GraphQL (one counted request each). */
-async function graphTimelinePages(octokit: GitHub, ref: PullRequestRef, first: Page<GraphTimelineItem>): Promise<GraphTimelineItem[]> {
+/**
+ * Every item of the PR's `connection` (its timeline or its comments): `first`, then the pages after
+ * it through `query` (a pageQuery), one counted request each.
+ */
+async function graphPages<K extends "timelineItems" | "comments", T>(octokit: GitHub, ref: PullRequestRef, first: Page<T>, connection: K, query: string): Promise<T[]> {
   const items = nodesOf(first);
-  let page: Page<GraphTimelineItem> = first;
+  const what = connection === "comments" ? "comments" : "timeline";
+  let page: Page<T> = first;
   while (page.pageInfo.hasNextPage) {
     const after = page.pageInfo.endCursor;
     // A next page GitHub gave no cursor for cannot be read: fail closed rather than decide on part of it.
-    if (!after) throw new GitHubFactsError(`GitHub gave no cursor for the next page of pull request #${ref.pull_number}'s timeline`, 502, null, "POST /graphql");
+    if (!after) throw new GitHubFactsError(`GitHub gave no cursor for the next page of pull request #${ref.pull_number}'s ${what}`, 502, null, "POST /graphql");
     const result = await reading("POST /graphql", () =>
-      graphqlQuery(octokit)<TimelinePageResult>(TIMELINE_PAGE_QUERY, { owner: ref.owner, repo: ref.repo, number: ref.pull_number, after }),
+      graphqlQuery(octokit)<PageResult<K, T>>(query, { owner: ref.owner, repo: ref.repo, number: ref.pull_number, after }),
     );
-    const next = result.repository?.pullRequest?.timelineItems;
-    if (!next) throw new GitHubFactsError(`GitHub did not give the timeline of pull request #${ref.pull_number} of ${ref.owner}/${ref.repo}`, 404, null, "POST /graphql");
+    const next = result.repository?.pullRequest?.[connection];
+    if (!next) throw new GitHubFactsError(`GitHub did not give the ${what} of pull request #${ref.pull_number} of ${ref.owner}/${ref.repo}`, 404, null, "POST /graphql");
     items.push(...nodesOf(next));
     page = next;
   }

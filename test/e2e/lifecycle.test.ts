@@ -142,7 +142,7 @@ describe("what an evaluation asks of GitHub", () => {
     expect(w.signoff(pr)?.title).toBe("1 of 3 sectors: waiting for Civil society");
   });
 
-  it("reads past the first hundred files, reviews and comments through REST, to the last page", async () => {
+  it("reads past the first hundred files and reviews through REST, and comments through GraphQL's pages, to the last page", async () => {
     const w = await createWorld();
     // 120 files, the charter annex last (the 121st): a charter amendment only by its last page.
     const files: Record<string, string> = {};
@@ -172,7 +172,11 @@ describe("what an evaluation asks of GitHub", () => {
     expect(w.signoff(motion)?.conclusion).toBe("success");
     const lists = asked(w).filter((r) => r.includes(`/pulls/${motion}/reviews`) || r.includes(`/issues/${motion}/comments`));
     expect(lists).toContain(`GET ${repoPath}/pulls/${motion}/reviews?page=2&per_page=100 200`);
-    expect(lists).toContain(`GET ${repoPath}/issues/${motion}/comments?page=2&per_page=100 200`);
+    expect(lists.filter((r) => r.includes("/comments"))).toEqual([]);
+    // The comments past the first 100 through GraphQL (which tells an edit from a reaction), with the cursor.
+    const commentPages = w.standin.requests.filter((r) => /^query PullRequestComments\b/.test(String((r.body as { query?: unknown } | undefined)?.query ?? "")));
+    expect(commentPages.length).toBeGreaterThan(0);
+    expect(commentPages.every((r) => (r.body as { variables: { number: number } }).variables.number === motion)).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { encodeHint } from "../../src/evaluate/sweep-hint.js";
-import { GitHubFactsError, getPullRequestFacts, listOpenPullRequests, PULL_REQUEST_QUERY, PULLS_PER_QUERY, pullRequestsQuery, readPullRequest, readPullRequests, TIMELINE_PAGE_QUERY } from "../../src/github/facts.js";
+import { GitHubFactsError, getPullRequestFacts, listOpenPullRequests, PULL_REQUEST_QUERY, PULLS_PER_QUERY, pullRequestsQuery, readPullRequest, readPullRequests, TIMELINE_PAGE_QUERY, COMMENTS_PAGE_QUERY } from "../../src/github/facts.js";
 import { GraphQLReply, linkNext, mockGitHub, type GitHubMock } from "../helpers/github-mocks.js";
 import { validateQuery } from "../helpers/graphql.js";
 import { createTestOctokit, setupNock, teardownNock } from "../helpers/probot.js";
@@ -25,7 +25,9 @@ const person = (login: string): GraphActor => ({ __typename: "User", login, data
 const bot = (slug: string): GraphActor => ({ __typename: "Bot", login: slug, databaseId: idOf(`${slug.replace(/\[bot\]$/, "")}[bot]`) });
 const page = <T>(nodes: T[], hasNextPage = false) => ({ pageInfo: { hasNextPage }, nodes });
 /** A page of the PR's timeline, with the cursor of its last item (null: the last page). */
-const timeline = (nodes: Array<Record<string, unknown>>, next: string | null = null) => ({ pageInfo: { hasNextPage: next !== null, endCursor: next ?? (nodes.length > 0 ? "Y3Vyc29yOmxhc3Q=" : null) }, nodes });
+const timeline = <T = Record<string, unknown>>(nodes: T[], next: string | null = null) => ({ pageInfo: { hasNextPage: next !== null, endCursor: next ?? (nodes.length > 0 ? "Y3Vyc29yOmxhc3Q=" : null) }, nodes });
+/** A page of the PR's comments, paged like its timeline. */
+const comments = (nodes: GraphComment[], next: string | null = null) => timeline(nodes, next);
 
 interface GraphReview {
   fullDatabaseId: string | null;
@@ -73,7 +75,7 @@ interface GraphPr {
   labels: ReturnType<typeof page<{ name: string }>>;
   files: ReturnType<typeof page<{ path: string; changeType: ChangeType }>>;
   reviews: ReturnType<typeof page<GraphReview>>;
-  comments: ReturnType<typeof page<GraphComment>>;
+  comments: ReturnType<typeof comments>;
   baseRefName: string;
   timelineItems: ReturnType<typeof timeline>;
   forcePushes: BackPage<{ __typename: "HeadRefForcePushedEvent"; createdAt: string; beforeCommit: ReturnType<typeof appSignoff> | null; afterCommit: { oid: string } }>;
@@ -112,7 +114,7 @@ function prData(over: Partial<GraphPr> = {}) {
         author: person("Alice"),
         labels: page([{ name: "decision:charter" }]),
         reviews: page<GraphReview>([]),
-        comments: page<GraphComment>([]),
+        comments: comments([]),
         baseRefName: "trunk",
         timelineItems: timeline([]),
         forcePushes: backPage([]),
@@ -164,12 +166,16 @@ describe("PULL_REQUEST_QUERY", () => {
   it("is a valid query of GitHub's GraphQL schema", () => {
     expect(validateQuery(PULL_REQUEST_QUERY)).toEqual([]);
     expect(validateQuery(TIMELINE_PAGE_QUERY)).toEqual([]);
+    expect(validateQuery(COMMENTS_PAGE_QUERY)).toEqual([]);
   });
 
   it("asks for at most 100 of each list, with whether there is more", () => {
-    for (const list of ["labels", "files", "reviews", "comments"]) {
+    for (const list of ["labels", "files", "reviews"]) {
       expect(PULL_REQUEST_QUERY).toMatch(new RegExp(`${list}\\(first: 100\\) \\{\\s*pageInfo \\{ hasNextPage \\}`));
     }
+    // Comments and the timeline are paged through GraphQL: with the cursor of the next page.
+    expect(PULL_REQUEST_QUERY).toMatch(/comments\(first: 100\) \{ \.\.\.CommentsPage \}/);
+    expect(PULL_REQUEST_QUERY).toMatch(/fragment CommentsPage on IssueCommentConnection \{\s*pageInfo \{ hasNextPage endCursor \}/);
   });
 });
 
@@ -199,7 +205,7 @@ describe("readPullRequest", () => {
           graphReview(5, null, "APPROVED", "2026-11-21T11:00:00Z"),
           graphReview(6, person("erin"), "DISMISSED", "2026-11-21T12:00:00Z"),
         ]),
-        comments: page([
+        comments: comments([
           graphComment(10, person("erin"), "/governance abstain", "2026-11-21T10:00:00Z"),
           graphComment(11, person("frank"), "/governance recuse", "2026-11-21T10:00:00Z", "2026-11-21T11:00:00Z"),
           graphComment(12, bot("helper"), "hi", "2026-11-21T12:00:00Z"),
@@ -255,7 +261,7 @@ describe("readPullRequest", () => {
       prData({
         author: bot("dependabot"),
         reviews: page([graphReview(1, bot("renovate[bot]"), "APPROVED", "2026-11-21T09:00:00Z")]),
-        comments: page([graphComment(2, person("imposter[bot]"), "hi", "2026-11-21T10:00:00Z")]),
+        comments: comments([graphComment(2, person("imposter[bot]"), "hi", "2026-11-21T10:00:00Z")]),
       }),
     );
     const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
@@ -335,7 +341,7 @@ describe("readPullRequest", () => {
     expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${PR}/files?per_page=100`, `GET ${PR}/files?per_page=100&page=2`]);
   });
 
-  it("reads through REST, to the last page, each list that has more than GraphQL gave: files, reviews, comments, labels", async () => {
+  it("reads through REST, to the last page, each list that has more than GraphQL gave: files, reviews, labels", async () => {
     const mock = mockGitHub();
     serveGraph(
       mock,
@@ -344,7 +350,6 @@ describe("readPullRequest", () => {
         labels: page([{ name: "decision:charter" }], true),
         files: page<{ path: string; changeType: ChangeType }>([{ path: "CHARTER.md", changeType: "MODIFIED" }], true),
         reviews: page([graphReview(1, person("bob"), "APPROVED", "2026-11-21T09:00:00Z")], true),
-        comments: page([graphComment(10, person("erin"), "/governance abstain", "2026-11-21T10:00:00Z")], true),
       }),
     );
     servePages(
@@ -371,17 +376,6 @@ describe("readPullRequest", () => {
     );
     servePages(
       mock,
-      `${ISSUE}/comments`,
-      [
-        { id: 10, user: user("erin"), body: "/governance abstain", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T10:00:00Z" },
-        { id: 11, user: user("frank"), body: "/governance recuse", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T11:00:00Z" },
-        { id: 12, user: user("helper[bot]", "Bot"), body: "hi", created_at: "2026-11-21T12:00:00Z", updated_at: "2026-11-21T12:00:00Z" },
-        { id: 13, user: null, body: "gone", created_at: "2026-11-21T12:30:00Z", updated_at: "2026-11-21T12:30:00Z" },
-      ],
-      2,
-    );
-    servePages(
-      mock,
       `${ISSUE}/labels`,
       [
         { id: 1, name: "decision:charter" },
@@ -399,11 +393,6 @@ describe("readPullRequest", () => {
       { id: 2, user: { login: "renovate[bot]", id: idOf("renovate[bot]"), isBot: true }, state: "APPROVED", commitId: HEAD, submittedAt: "2026-11-21T09:30:00Z" },
       { id: 3, user: { login: "carol", id: idOf("carol"), isBot: false }, state: "CHANGES_REQUESTED", commitId: "b".repeat(40), submittedAt: "2026-11-21T10:00:00Z" },
     ]);
-    expect(facts.comments.map((c) => [c.id, c.user.login, c.user.isBot, c.edited])).toEqual([
-      [10, "erin", false, false],
-      [11, "frank", false, true],
-      [12, "helper[bot]", true, false],
-    ]);
     expect(facts.labels).toEqual(["decision:charter", "urgent"]);
     expect([...requestLines(mock)].sort()).toEqual(
       [
@@ -411,8 +400,6 @@ describe("readPullRequest", () => {
         `GET ${PR}/files?per_page=100`,
         `GET ${PR}/files?per_page=100&page=2`,
         ...[1, 2, 3, 4, 5].map((p) => `GET ${PR}/reviews?per_page=100${p > 1 ? `&page=${p}` : ""}`),
-        `GET ${ISSUE}/comments?per_page=100`,
-        `GET ${ISSUE}/comments?per_page=100&page=2`,
         `GET ${ISSUE}/labels?per_page=100`,
         `GET ${ISSUE}/labels?per_page=100&page=2`,
       ].sort(),
@@ -425,24 +412,24 @@ describe("readPullRequest", () => {
     serveGraph(
       mock,
       prData({
-        reviews: page([graphReview(1, person("bob"), "APPROVED", "2026-11-21T09:00:00Z")]),
-        comments: page([graphComment(10, person("erin"), "first", "2026-11-21T10:00:00Z")], true),
+        reviews: page([graphReview(1, person("bob"), "APPROVED", "2026-11-21T09:00:00Z")], true),
+        comments: comments([graphComment(10, person("erin"), "first", "2026-11-21T10:00:00Z")]),
       }),
     );
     servePages(
       mock,
-      `${ISSUE}/comments`,
+      `${PR}/reviews`,
       [
-        { id: 10, user: user("erin"), body: "first", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T10:00:00Z" },
-        { id: 11, user: user("frank"), body: "second", created_at: "2026-11-21T10:00:00Z", updated_at: "2026-11-21T10:00:00Z" },
+        { id: 1, user: user("bob"), state: "APPROVED", commit_id: HEAD, submitted_at: "2026-11-21T09:00:00Z" },
+        { id: 2, user: user("carol"), state: "APPROVED", commit_id: HEAD, submitted_at: "2026-11-21T09:30:00Z" },
       ],
       100,
     );
     const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
     mock.assertAllDone();
-    expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${ISSUE}/comments?per_page=100`]);
-    expect(facts.comments.map((c) => c.body)).toEqual(["first", "second"]);
-    expect(facts.reviews.map((r) => r.id)).toEqual([1]);
+    expect(requestLines(mock)).toEqual(["POST /graphql", `GET ${PR}/reviews?per_page=100`]);
+    expect(facts.reviews.map((r) => r.id)).toEqual([1, 2]);
+    expect(facts.comments.map((c) => c.body)).toEqual(["first"]);
     expect(facts.files).toEqual([{ filename: "CHARTER.md" }]);
     expect(facts.labels).toEqual(["decision:charter"]);
   });
@@ -634,7 +621,6 @@ describe("readPullRequest's errors", () => {
 
   it.each([
     ["reviews", `${PR}/reviews`, false],
-    ["comments", `${ISSUE}/comments`, false],
     ["labels", `${ISSUE}/labels`, false],
     ["files", `${PR}/files`, false],
     ["commits", `${PR}/commits`, true],
@@ -647,10 +633,9 @@ describe("readPullRequest's errors", () => {
         labels: page([{ name: "decision:charter" }], true),
         files: page<{ path: string; changeType: ChangeType }>([{ path: "CHARTER.md", changeType: "MODIFIED" }], true),
         reviews: page<GraphReview>([], true),
-        comments: page<GraphComment>([], true),
       }),
     );
-    for (const path of [`${PR}/files`, `${PR}/reviews`, `${ISSUE}/comments`, `${ISSUE}/labels`, ...(needCommits ? [`${PR}/commits`] : [])]) {
+    for (const path of [`${PR}/files`, `${PR}/reviews`, `${ISSUE}/labels`, ...(needCommits ? [`${PR}/commits`] : [])]) {
       if (path === failing) {
         mock.get(`${path}?per_page=100`, { status: 500, body: { message: "Server Error" }, headers: { "x-github-request-id": "CAFE:1234:5678" } });
       } else {
@@ -766,6 +751,30 @@ describe("listOpenPullRequests", () => {
     ]);
   });
 });
+
+/**
+ * Reads the PR whose first page of `connection` (served by the caller) ends at cursor "Y3Vyc29yOjk5",
+ * serving the two pages after it through `query` (TIMELINE_PAGE_QUERY or COMMENTS_PAGE_QUERY):
+ * asserts that each was asked for once, with the cursor of the page before it, and returns the facts.
+ */
+async function readTwoMorePages(mock: GitHubMock, query: "PullRequestTimeline" | "PullRequestComments", connection: "timelineItems" | "comments", second: unknown, third: unknown) {
+  const pages: Array<Record<string, unknown>> = [];
+  mock.graphql(
+    (req) => {
+      pages.push(req.variables);
+      return { repository: { pullRequest: { [connection]: req.variables.after === "Y3Vyc29yOjk5" ? second : third } } };
+    },
+    { times: 2, match: (req) => new RegExp(`^query ${query}\\b`).test(req.query) },
+  );
+  const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+  mock.assertAllDone();
+  expect(requestLines(mock)).toEqual(["POST /graphql", "POST /graphql", "POST /graphql"]);
+  expect(pages).toEqual([
+    { owner: "org", repo: "charter", number: 12, after: "Y3Vyc29yOjk5" },
+    { owner: "org", repo: "charter", number: 12, after: "Y3Vyc29yOjE5OQ==" },
+  ]);
+  return facts;
+}
 
 describe("readPullRequest: what nobody but GitHub or this app can write", () => {
   let mock: GitHubMock;
@@ -965,23 +974,7 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
     const retargeted = { __typename: "BaseRefChangedEvent", createdAt: "2026-11-20T10:30:00Z", actor: person("alice"), previousRefName: "staging", currentRefName: "trunk" };
     const dismissed = { __typename: "ReviewDismissedEvent", createdAt: "2026-11-21T11:00:00Z", actor: person("mallory"), previousReviewState: "CHANGES_REQUESTED", review: { fullDatabaseId: "6" } };
     serveGraph(mock, prData({ timelineItems: timeline([retargeted, ...Array.from({ length: 99 }, (_, i) => labelled(i))], "Y3Vyc29yOjk5"), reviews: page([graphReview(6, person("carol"), "DISMISSED", "2026-11-21T10:00:00Z")]) }));
-    const pages: Array<Record<string, unknown>> = [];
-    mock.graphql(
-      (req) => {
-        pages.push(req.variables);
-        return req.variables.after === "Y3Vyc29yOjk5"
-          ? { repository: { pullRequest: { timelineItems: timeline(Array.from({ length: 100 }, (_, i) => labelled(i)), "Y3Vyc29yOjE5OQ==") } } }
-          : { repository: { pullRequest: { timelineItems: timeline([labelled(0), dismissed]) } } };
-      },
-      { times: 2, match: (req) => /^query PullRequestTimeline\b/.test(req.query) },
-    );
-    const { facts } = await readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
-    mock.assertAllDone();
-    expect(requestLines(mock)).toEqual(["POST /graphql", "POST /graphql", "POST /graphql"]);
-    expect(pages).toEqual([
-      { owner: "org", repo: "charter", number: 12, after: "Y3Vyc29yOjk5" },
-      { owner: "org", repo: "charter", number: 12, after: "Y3Vyc29yOjE5OQ==" },
-    ]);
+    const facts = await readTwoMorePages(mock, "PullRequestTimeline", "timelineItems", timeline(Array.from({ length: 100 }, (_, i) => labelled(i)), "Y3Vyc29yOjE5OQ=="), timeline([labelled(0), dismissed]));
     expect(facts.labelEvents).toHaveLength(200);
     expect(facts.baseChanges).toEqual([{ from: "staging", to: "trunk", at: "2026-11-20T10:30:00Z", actor: "alice" }]);
     expect(facts.reviews[0]?.dismissal).toEqual({ by: { login: "mallory", id: idOf("mallory"), isBot: false }, at: "2026-11-21T11:00:00Z", previousState: "CHANGES_REQUESTED" });
@@ -990,5 +983,26 @@ describe("readPullRequest: what nobody but GitHub or this app can write", () => 
   it("fails with a GitHubFactsError when GitHub says there is another page of the timeline but gives no cursor (never decides on part of it)", async () => {
     serveGraph(mock, prData({ timelineItems: { pageInfo: { hasNextPage: true, endCursor: null }, nodes: [] } }));
     await expect(readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID })).rejects.toThrow(/no cursor for the next page/);
+  });
+
+  it("reads comments of more than one page through GraphQL, to its last page: a reaction (updatedAt moved, never edited) is no edit, an edit is", async () => {
+    const filler = (i: number) => graphComment(1000 + i, person("mallory"), `filler ${i}`, "2026-11-21T08:00:00Z");
+    // frank's recusal, reacted to by mallory: GitHub moved its updatedAt, not its lastEditedAt.
+    const recusal = { ...graphComment(11, person("frank"), "/governance recuse", "2026-11-21T10:00:00Z"), updatedAt: "2026-11-21T11:00:00Z" };
+    const edited = graphComment(12, person("erin"), "/governance abstain", "2026-11-21T10:00:00Z", "2026-11-21T10:30:00Z");
+    serveGraph(mock, prData({ comments: comments(Array.from({ length: 100 }, (_, i) => filler(i)), "Y3Vyc29yOjk5") }));
+    const facts = await readTwoMorePages(mock, "PullRequestComments", "comments", comments(Array.from({ length: 100 }, (_, i) => filler(100 + i)), "Y3Vyc29yOjE5OQ=="), comments([recusal, edited]));
+    expect(facts.comments).toHaveLength(202);
+    expect(facts.comments.slice(200).map((c) => [c.id, c.user.login, c.updatedAt, c.edited])).toEqual([
+      [11, "frank", "2026-11-21T11:00:00Z", false],
+      [12, "erin", "2026-11-21T10:30:00Z", true],
+    ]);
+  });
+
+  it("fails with a GitHubFactsError when GitHub says there is another page of the comments but gives no cursor (never decides on part of them)", async () => {
+    serveGraph(mock, prData({ comments: { pageInfo: { hasNextPage: true, endCursor: null }, nodes: [graphComment(10, person("erin"), "first", "2026-11-21T10:00:00Z")] } }));
+    const read = readPullRequest(createTestOctokit(), REF, { needCommits: false, appId: APP_ID });
+    await expect(read).rejects.toThrow(GitHubFactsError);
+    await expect(read).rejects.toThrow(/no cursor for the next page of pull request #12's comments/);
   });
 });

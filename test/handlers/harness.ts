@@ -208,9 +208,9 @@ export const review = (userLogin: string, state: ReviewSpec["state"], at: string
 export const PAGE = 100;
 
 /** A GraphQL connection's first page of `items`, saying whether there is more. */
-const onePage = <T>(items: T[]): T[] => {
-  if (items.length > PAGE) throw new Error(`the handler harness serves one page of a PR's timeline, not ${items.length} events`);
-  return items;
+const onePage = <T>(items: T[], what: string) => {
+  if (items.length > PAGE) throw new Error(`the handler harness serves one page of a PR's ${what}, not ${items.length}`);
+  return { pageInfo: { hasNextPage: false, endCursor: null }, nodes: items };
 };
 const firstPage = <T>(items: T[]) => ({ pageInfo: { hasNextPage: items.length > PAGE }, nodes: items.slice(0, PAGE) });
 
@@ -269,7 +269,8 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
             commit: { oid: r.commit ?? HEAD },
           })),
         ),
-        comments: firstPage(
+        // One page each (further pages are facts.test.ts's and the e2e tests'): more than 100 is a harness misuse.
+        comments: onePage(
           allComments(pr, appComments).map((c) => ({
             fullDatabaseId: String(c.id),
             body: c.body,
@@ -278,10 +279,10 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
             lastEditedAt: c.editedAt ?? null,
             author: graphActor(c.user),
           })),
+          "comments",
         ),
         baseRefName: pr.baseRef ?? "main",
-        // One page (further pages are facts.test.ts's and the e2e tests'): more than 100 events is a harness misuse.
-        timelineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: onePage((pr.timeline ?? []).map(timelineNode)) },
+        timelineItems: onePage((pr.timeline ?? []).map(timelineNode), "timeline"),
         forcePushes: wholeBackPage([]),
         deletions: wholeBackPage([]),
         commits: wholeBackPage([...(pr.earlierSignoffs ?? []).map((s, i) => ({ commit: appSignoffs([s], number, `e${i}`.padEnd(40, "0")) })), { commit: appSignoffs([], number, pr.headSha ?? HEAD) }]),
@@ -297,7 +298,7 @@ const serverError = (requestId: string) => ({ status: 500, body: { message: "Ser
  * The PR's facts as the app reads them: one `POST /graphql` (PULL_REQUEST_QUERY, told apart by
  * the PR's number, so that one test can serve several PRs), then through REST only what the
  * answer leaves out: every page of the files when one is renamed (GraphQL lacks the old path) or
- * there are more than 100; every page of the reviews, comments or labels when there are more than
+ * there are more than 100; every page of the reviews or labels when there are more than
  * 100; the commits when the policy requires committers to declare (`commits` given).
  * `appComments` are this app's own comments on the PR (the instruction comment), listed with the
  * others. `failing` makes the GraphQL request, or the commits list, answer 500 with that request id.
@@ -329,14 +330,6 @@ export function servePull(
         mock,
         `${PULLS}/${number}/reviews`,
         reviews.map((r, i) => ({ id: reviewId(r, i), user: user(r.user), state: r.state, commit_id: r.commit ?? HEAD, submitted_at: r.at })),
-      );
-    }
-    const comments = allComments(pr, opts.appComments);
-    if (comments.length > PAGE) {
-      serveList(
-        mock,
-        `${ISSUES}/${number}/comments`,
-        comments.map((c) => ({ id: c.id, user: user(c.user), body: c.body, created_at: c.at, updated_at: c.updatedAt ?? c.editedAt ?? c.at })),
       );
     }
     const labels = pr.labels ?? [];
