@@ -133,6 +133,11 @@ export function evaluateDeclarations(input: { policy: Policy; registry: Registry
     missing.push({ login: actor.login, id: actor.id, reason: status.current ? { code: "no-entry" } : status.reason });
   }
 
+  // GitHub lists at most 250 of a PR's commits: past them, a committer cannot be checked (fail closed).
+  const listed = facts.commits?.length ?? 0;
+  if (policy.declarations.requiredFor.includes("committers") && facts.commitCount !== undefined && facts.commitCount > listed) {
+    return { outcome: "failure", title: { key: "declaration.title.commitsTruncated", params: { listed, total: facts.commitCount } }, declared, missing, exempt };
+  }
   if (missing.length === 0) {
     return { outcome: "success", title: { key: "declaration.title.success" }, declared, missing, exempt };
   }

@@ -348,6 +348,11 @@ export interface PullRequestFacts {
   filesTruncated?: boolean;
   /** Present when `committers` is in `declarations.required_for`. */
   commits?: CommitFact[];
+  /**
+   * How many commits GitHub counts in the PR (with `commits`): GitHub lists at most 250 of them, so
+   * when it counts more, the committers cannot all be checked and the declaration check fails.
+   */
+  commitCount?: number;
   reviews: ReviewFact[];
   comments: CommentFact[];
   /**

@@ -160,7 +160,7 @@ const PULL_FIELDS = `
         pageInfo { hasPreviousPage startCursor }
         nodes { __typename ... on HeadRefForcePushedEvent { createdAt beforeCommit { ...AppSignoff } afterCommit { oid } } }
       }
-      commits(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { commit { ...AppSignoff } } }
+      commits(last: 100) { totalCount pageInfo { hasPreviousPage startCursor } nodes { commit { ...AppSignoff } } }
       deletions: timelineItems(last: 100, itemTypes: [COMMENT_DELETED_EVENT]) {
         pageInfo { hasPreviousPage startCursor }
         nodes { __typename ... on CommentDeletedEvent { createdAt actor { login } deletedCommentAuthor { login } } }
@@ -295,7 +295,10 @@ export interface PullRequestQueryResult {
       baseRefName: string | null;
       timelineItems: Page<GraphTimelineItem> | null;
       forcePushes: MemoWindow["forcePushes"];
-      commits: MemoWindow["commits"];
+      /** totalCount: how many commits the PR has (REST's list gives at most 250 of them). */
+      commits: (NonNullable<MemoWindow["commits"]> & { totalCount?: number }) | null;
+      /** The PR's number of commits when read through REST (its `commits`), which gives no commits' page. */
+      restCommitCount?: number;
       deletions?: MemoWindow["deletions"];
     } | null;
   } | null;
@@ -492,7 +495,11 @@ async function completePull(
     ...(defaultBranchRef ? { defaultBranch: defaultBranchRef.name } : {}),
     ...(pr.baseRefName !== null ? { baseRef: pr.baseRefName } : {}),
   };
-  if (commits) facts.commits = commits;
+  if (commits) {
+    facts.commits = commits;
+    const count = pr.commits?.totalCount ?? pr.restCommitCount;
+    if (count !== undefined) facts.commitCount = count;
+  }
   return { facts, defaultBranch: defaultBranchRef?.name ?? "HEAD" };
 }
 
@@ -539,6 +546,7 @@ interface RestPull {
   closed_at: string | null;
   merge_commit_sha: string | null;
   changed_files: number;
+  commits: number;
   head: { sha: string };
   base: { ref: string; repo: { default_branch: string } };
   user: UserLike | null;
@@ -570,6 +578,7 @@ function fromRest(pr: RestPull): PullRequestQueryResult {
         timelineItems: null,
         forcePushes: null,
         commits: null,
+        restCommitCount: pr.commits,
       },
     },
   };

@@ -96,6 +96,21 @@ describe("evaluateDeclarations", () => {
     expect(r.missing.map((m) => [m.login, m.reason.code])).toEqual(missing);
   });
 
+  it("a PR of 251 commits whose 251st author is undeclared fails: GitHub lists only 250, so its committers cannot all be checked", () => {
+    // GitHub's "List commits on a pull request" gives 250 commits (all by declared dan here); the
+    // 251st, by undeclared mallory, is never listed, but GitHub counts it (commits.totalCount).
+    const listed = Array.from({ length: 250 }, (_, i) => ({ sha: `c${i}`, author: user("dan") }));
+    const policy = policyWith({ declarations: { requiredFor: ["author", "committers"] } });
+    const r = evaluateDeclarations({ policy, registry, facts: prFacts({ author: user("alice"), commits: listed, commitCount: 251 }), now: NOW });
+    expect(r.outcome).toBe("failure");
+    expect(r.title).toEqual({ key: "declaration.title.commitsTruncated", params: { listed: 250, total: 251 } });
+    // The same 250 commits when GitHub counts no more: every committer was checked.
+    expect(evaluateDeclarations({ policy, registry, facts: prFacts({ author: user("alice"), commits: listed, commitCount: 250 }), now: NOW }).outcome).toBe("success");
+    // Author mode reads no commits: their count does not matter.
+    const authorOnly = policyWith({ declarations: { requiredFor: ["author"] } });
+    expect(evaluateDeclarations({ policy: authorOnly, registry, facts: prFacts({ author: user("alice"), commits: listed, commitCount: 251 }), now: NOW }).outcome).toBe("success");
+  });
+
   it("an entry with an unknown sector affects only that person", () => {
     const r = evaluateDeclarations({
       policy: policyWith({ declarations: { requiredFor: ["author", "committers"] } }),

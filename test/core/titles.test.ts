@@ -9,6 +9,7 @@ describe("titles and phrases of the core", () => {
     ["declaration.title.success", {}, "All contributors have declared"],
     ["declaration.title.failure", { count: 1, logins: "alice" }, "1 contributor has not declared: alice"],
     ["declaration.title.failure", { count: 2, logins: "alice, bob" }, "2 contributors have not declared: alice, bob"],
+    ["declaration.title.commitsTruncated", { listed: 250, total: 251 }, "This pull request has more commits than GitHub lists (250 of 251): its committers cannot all be checked. Squash its commits or split it into smaller pull requests"],
     ["declaration.reason.expired", { expiredOn: "2027-01-02" }, "declaration expired on 2027-01-02"],
     ["signoff.title.notDecision", {}, "Not a decision"],
     ["signoff.title.otherBase", { base: "staging", defaultBranch: "main" }, "Not a decision: into staging, not the default branch main"],
@@ -32,7 +33,7 @@ describe("titles and phrases of the core", () => {
   });
 
   it.each(Object.keys({ ...declaration, ...signoff }))("%s is valid ICU", (key) => {
-    const params = { count: 2, n: 2, missing: 1, needed: 2, sectors: "x", sector: "x", logins: "a", present: 1, registered: 2, yes: 1, total: 2, of: "cast", op: "at_least", share: 0.5, end: "e", at: new Date(0), expiredOn: "d", declared: "d", value: "v", commit: "c", base: "staging", defaultBranch: "main", people: "carol" };
+    const params = { count: 2, n: 2, missing: 1, needed: 2, sectors: "x", sector: "x", logins: "a", present: 1, registered: 2, yes: 1, total: 2, of: "cast", op: "at_least", share: 0.5, end: "e", at: new Date(0), expiredOn: "d", declared: "d", value: "v", commit: "c", base: "staging", defaultBranch: "main", people: "carol", listed: 1 };
     expect(t("en", { key, params })).not.toBe("");
   });
 

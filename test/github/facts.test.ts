@@ -79,7 +79,7 @@ interface GraphPr {
   baseRefName: string;
   timelineItems: ReturnType<typeof timeline>;
   forcePushes: BackPage<{ __typename: "HeadRefForcePushedEvent"; createdAt: string; beforeCommit: ReturnType<typeof appSignoff> | null; afterCommit: { oid: string } }>;
-  commits: BackPage<{ commit: ReturnType<typeof appSignoff> }>;
+  commits: BackPage<{ commit: ReturnType<typeof appSignoff> }> & { totalCount?: number };
   deletions: BackPage<Record<string, unknown>>;
 }
 
@@ -118,10 +118,10 @@ function prData(over: Partial<GraphPr> = {}) {
         baseRefName: "trunk",
         timelineItems: timeline([]),
         forcePushes: backPage([]),
-        commits: backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }]),
         deletions: backPage<Record<string, unknown>>([]),
         ...over,
         files,
+        commits: { totalCount: 1, ...(over.commits ?? backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }])) },
       },
     },
   };
@@ -536,6 +536,15 @@ describe("readPullRequest", () => {
     expect([...requestLines(mock)].sort()).toEqual(
       ["POST /graphql", `GET ${PR}/commits?per_page=100`, `GET ${PR}/commits?per_page=100&page=2`, `GET ${PR}/commits?per_page=100&page=3`].sort(),
     );
+  });
+
+  it("in committers mode, gives GitHub's count of the PR's commits (commits.totalCount), which its REST list caps at 250", async () => {
+    const mock = mockGitHub();
+    serveGraph(mock, prData({ commits: { ...backPage([{ commit: appSignoff([], APP_ID, REF.pull_number, HEAD) }]), totalCount: 251 } }));
+    servePages(mock, `${PR}/commits`, [{ sha: "1".repeat(40), author: user("alice"), commit: { author: { name: "Alice A", email: "a@x.org", date: "2026-11-20T09:00:00Z" } } }], 1);
+    const facts = await getPullRequestFacts(createTestOctokit(), REF, { needCommits: true, appId: APP_ID });
+    mock.assertAllDone();
+    expect(facts.commitCount).toBe(251);
   });
 
   it("does not read commits unless asked to", async () => {

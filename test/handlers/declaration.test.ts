@@ -149,6 +149,16 @@ describe("Stakeholder declaration", () => {
     expect(mock.sent("POST", COMMENTS)).toHaveLength(1);
   });
 
+  it("with committers required, fails a PR of 251 commits: GitHub lists 250, so the 251st's undeclared author cannot hide behind them", async () => {
+    // The 250 commits GitHub lists are all by declared alice; GitHub counts 251 (commits.totalCount).
+    const commits = Array.from({ length: 250 }, (_, i) => ({ sha: i.toString(16).padStart(40, "0"), login: "alice", name: "Alice" }));
+    const { checks } = await evaluate({ policy: fixture("governance-committers.yml"), pr: { author: "alice", commits, commitCount: 251 } });
+    expect(checks[DECLARATION]).toMatchObject({
+      conclusion: "failure",
+      output: { title: "This pull request has more commits than GitHub lists (250 of 251): its committers cannot all be checked. Squash its commits or split it into smaller pull requests" },
+    });
+  });
+
   it("passes an author who declares in the PR itself, reading only that entry at the head, while sign-off still needs the governance kind", async () => {
     const { mock, checks } = await evaluate(
       { pr: { author: "newcomer", files: ["STAKEHOLDERS.yml"] } },

@@ -158,6 +158,8 @@ export interface PullSpec {
   reviews?: ReviewSpec[];
   comments?: CommentSpec[];
   commits?: CommitSpec[];
+  /** How many commits GitHub counts in it (commits.totalCount; `commits`' length, or 1, unless said). */
+  commitCount?: number;
   /** The branch it is into ("main", the default branch, unless said). */
   baseRef?: string;
   /** Label, dismissal and base events of its timeline, in time order. */
@@ -285,7 +287,7 @@ export function pullRequestData(pr: PullSpec, appComments: CommentSpec[] = []) {
         timelineItems: onePage((pr.timeline ?? []).map(timelineNode), "timeline"),
         forcePushes: wholeBackPage([]),
         deletions: wholeBackPage([]),
-        commits: wholeBackPage([...(pr.earlierSignoffs ?? []).map((s, i) => ({ commit: appSignoffs([s], number, `e${i}`.padEnd(40, "0")) })), { commit: appSignoffs([], number, pr.headSha ?? HEAD) }]),
+        commits: { totalCount: pr.commitCount ?? pr.commits?.length ?? 1, ...wholeBackPage([...(pr.earlierSignoffs ?? []).map((s, i) => ({ commit: appSignoffs([s], number, `e${i}`.padEnd(40, "0")) })), { commit: appSignoffs([], number, pr.headSha ?? HEAD) }]) },
       },
     },
   };

@@ -6,6 +6,8 @@ export const declaration = {
     "{count, plural, one {# contributor has} other {# contributors have}} not declared: {logins}",
   "declaration.title.invalid":
     "The governance policy or registry is invalid ({count, plural, one {# error} other {# errors}})",
+  "declaration.title.commitsTruncated":
+    "This pull request has more commits than GitHub lists ({listed} of {total}): its committers cannot all be checked. Squash its commits or split it into smaller pull requests",
   "declaration.reason.no-entry": "no entry in the registry",
   "declaration.reason.expired": "declaration expired on {expiredOn}",
   "declaration.reason.not-yet": "declaration dated {declared}, not current yet",

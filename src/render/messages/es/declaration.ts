@@ -6,6 +6,8 @@ export const declaration = {
     "{count, plural, one {# persona colaboradora no ha} other {# personas colaboradoras no han}} presentado su declaración: {logins}",
   "declaration.title.invalid":
     "La política de gobernanza o el registro no son válidos ({count, plural, one {# error} other {# errores}})",
+  "declaration.title.commitsTruncated":
+    "Esta pull request tiene más commits de los que GitHub lista ({listed} de {total}): no se puede comprobar a todos sus autores de commits. Combine sus commits (squash) o divídala en pull requests más pequeñas",
   "declaration.reason.no-entry": "no figura en el registro",
   "declaration.reason.expired": "declaración vencida el {expiredOn}",
   "declaration.reason.not-yet": "declaración con fecha {declared}, aún no vigente",

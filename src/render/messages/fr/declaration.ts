@@ -6,6 +6,8 @@ export const declaration = {
     "{count, plural, one {# contributeur ne s’est pas déclaré} other {# contributeurs ne se sont pas déclarés}} : {logins}",
   "declaration.title.invalid":
     "La politique de gouvernance ou le registre n’est pas valide ({count, plural, one {# erreur} other {# erreurs}})",
+  "declaration.title.commitsTruncated":
+    "Cette pull request a plus de commits que GitHub n’en liste ({listed} sur {total}) : ses auteurs de commits ne peuvent pas tous être vérifiés. Fusionnez ses commits (squash) ou divisez-la en pull requests plus petites",
   "declaration.reason.no-entry": "aucune entrée dans le registre",
   "declaration.reason.expired": "déclaration expirée le {expiredOn}",
   "declaration.reason.not-yet": "déclaration datée du {declared}, pas encore en vigueur",

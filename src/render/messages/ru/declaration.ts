@@ -5,6 +5,8 @@ export const declaration = {
     "{count, plural, one {# участник не подал} few {# участника не подали} many {# участников не подали} other {# участника не подали}} декларацию: {logins}",
   "declaration.title.invalid":
     "Политика управления или реестр недействительны ({count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}})",
+  "declaration.title.commitsTruncated":
+    "В этом pull request больше коммитов, чем перечисляет GitHub ({listed} из {total}): не всех авторов коммитов можно проверить. Объедините коммиты (squash) или разделите его на меньшие pull request",
   "declaration.reason.no-entry": "нет записи в реестре",
   "declaration.reason.expired": "декларация утратила силу с {expiredOn}",
   "declaration.reason.not-yet": "декларация датирована {declared} и еще не вступила в силу",
