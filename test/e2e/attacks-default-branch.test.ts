@@ -3,7 +3,7 @@
 // that share a head commit behind a page of the list. Each test failed on the code it was
 // written against, and passes once the flaw is fixed (SPEC.md "What it guarantees").
 import { describe, expect, it } from "vitest";
-import { loadPayload, pushPayload } from "../helpers/payloads.js";
+import { pushPayload } from "../helpers/payloads.js";
 import { HOUR } from "./harness.js";
 import { INSTALLATION, OWNER, POLICY_PATH, REPO, worldPerTest, type World } from "./world.js";
 
@@ -169,18 +169,9 @@ describe("promise 2 (an administrator): a force-push that rewrites the default b
 });
 
 describe("promise 2 (an administrator): switching the default branch is a change of the default branch like a push", () => {
-  /** Settings > Default branch: `to`. GitHub sends `repository.edited` with the change. */
+  /** The switch, delivered, then every sweep it calls for. */
   async function switchDefault(w: World, to: string, opts: { deleteOld?: boolean } = {}): Promise<void> {
-    const from = w.repo.defaultBranch;
-    w.repo.defaultBranch = to;
-    if (opts.deleteOld) w.repo.branches.delete(from);
-    const payload = loadPayload("repository.edited");
-    payload.changes = { default_branch: { from } };
-    payload.repository = w.standin.repoJson(w.repo) as never;
-    payload.installation = { id: INSTALLATION } as never;
-    payload.sender = w.standin.userJson("secretariat") as never;
-    await w.deliver("repository", payload);
-    await w.settle();
+    await w.switchDefault(to, opts);
     await w.sweepUntilQuiet();
   }
 

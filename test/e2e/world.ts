@@ -8,7 +8,7 @@ import { CHECK_ANCHOR, CHECK_DECLARATION, CHECK_SIGNOFF, LOG_TITLE_PREFIX, MARKE
 import { verifyChain, type ChainResult } from "../../src/core/chain.js";
 import { parseRecordComment } from "../../src/core/record.js";
 import { validateWebhook } from "../helpers/openapi.js";
-import { issueCommentPayload, mergeGroupPayload, pullRequestPayload, pullRequestQueuePayload, pushPayload } from "../helpers/payloads.js";
+import { issueCommentPayload, loadPayload, mergeGroupPayload, pullRequestPayload, pullRequestQueuePayload, pushPayload } from "../helpers/payloads.js";
 import { createStandin, FakeClock, startApp, type AppHarness, type HarnessOptions } from "./harness.js";
 import { userId, type GitHubStandin, type QueueEntry, type Repo, type StandinOptions } from "./standin/standin.js";
 
@@ -263,6 +263,23 @@ export class World {
   async reopen(number: number): Promise<void> {
     this.standin.reopen(this.repo, number, this.clock.now());
     await this.deliver("pull_request", this.pullPayload("reopened", number));
+  }
+
+  /**
+   * Settings > Default branch: `to` (the old default branch deleted with `deleteOld`); GitHub sends
+   * `repository.edited` with the change, delivered and settled here.
+   */
+  async switchDefault(to: string, opts: { deleteOld?: boolean } = {}): Promise<void> {
+    const from = this.repo.defaultBranch;
+    this.repo.defaultBranch = to;
+    if (opts.deleteOld) this.repo.branches.delete(from);
+    const payload = loadPayload("repository.edited");
+    payload.changes = { default_branch: { from } };
+    payload.repository = this.standin.repoJson(this.repo) as never;
+    payload.installation = { id: INSTALLATION } as never;
+    payload.sender = this.standin.userJson("secretariat") as never;
+    await this.deliver("repository", payload);
+    await this.settle();
   }
 
   /** A commit straight to the default branch, and its push event. */
